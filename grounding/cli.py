@@ -1,0 +1,294 @@
+"""`groundqa`: the command line. Parse, call the Python API, render; nothing else lives here."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from grounding.settings import Settings, load_settings
+from knowledge.errors import GroundQAError
+
+app = typer.Typer(
+    help="Grounded question answering: retrieval, claim verification, mitigation.", no_args_is_help=True
+)
+kb_app = typer.Typer(help="Build and inspect knowledge bases.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+console = Console()
+err_console = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+KbOption = Annotated[
+    Path | None, typer.Option("--kb", help="Knowledge base directory (default: the demo KB).")
+]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.", exists=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+
+def handle_errors(func: F) -> F:
+    """Every GroundQAError becomes one red line and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GroundQAError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(code=2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def open_kb(settings: Settings, progress: bool = True):
+    """The configured KB; the demo KB is built on first use."""
+    from knowledge.kb import KnowledgeBase
+
+    if settings.uses_demo_kb:
+        from knowledge.demo_kb import ensure_demo_kb
+
+        return ensure_demo_kb(settings.kb_dir, progress=progress)
+    return KnowledgeBase.open(settings.kb_dir)
+
+
+def build_options(settings: Settings):
+    from knowledge.kb import BuildOptions
+
+    return BuildOptions(
+        embedding_model=settings.embedding_model,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+        index_kind=settings.index_kind,
+        device=settings.device,
+    )
+
+
+def retrieval_options(settings: Settings, k: int | None = None):
+    from knowledge.retriever import RetrievalOptions
+
+    return RetrievalOptions(
+        k=k or settings.top_k,
+        passage_weight=settings.passage_weight,
+        fact_weight=settings.fact_weight,
+        rrf_k=settings.rrf_k,
+        hops=settings.hops,
+    )
+
+
+# -- kb ----------------------------------------------------------------------------------------
+
+
+@kb_app.command("build")
+@handle_errors
+def kb_build(
+    directory: Annotated[Path, typer.Argument(help="Where to create the knowledge base.")],
+    docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
+    graph: Annotated[
+        list[Path] | None, typer.Option("--graph", help="Graph files (Turtle, N-Triples, CSV ...).")
+    ] = None,
+    ontology: Annotated[
+        Path | None, typer.Option("--ontology", help="Ontology (functional properties, datatypes).")
+    ] = None,
+    licence: Annotated[
+        str | None, typer.Option("--licence", help="Licence recorded for these sources.")
+    ] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create a knowledge base from documents and graph files."""
+    from knowledge.kb import KnowledgeBase
+
+    settings = load_settings(config)
+    kb = KnowledgeBase.build(
+        directory,
+        docs or [],
+        graph or [],
+        ontology,
+        build_options(settings),
+        licence=licence,
+        progress=not as_json,
+    )
+    _print_info(kb.info(), as_json)
+
+
+@kb_app.command("demo")
+@handle_errors
+def kb_demo(kb: KbOption = None, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Build the demo knowledge base (countries graph + Wikipedia passages) if it is missing."""
+    from knowledge.demo_kb import ensure_demo_kb
+
+    settings = load_settings(config)
+    target = kb or settings.kb_dir
+    _print_info(ensure_demo_kb(target, progress=not as_json).info(), as_json)
+
+
+@kb_app.command("info")
+@handle_errors
+def kb_info(kb: KbOption = None, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Counts, sources and settings of a knowledge base."""
+    settings = load_settings(config, kb=kb)
+    _print_info(open_kb(settings, progress=not as_json).info(), as_json)
+
+
+@kb_app.command("add")
+@handle_errors
+def kb_add(
+    kb: KbOption = None,
+    docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
+    graph: Annotated[list[Path] | None, typer.Option("--graph", help="Graph files.")] = None,
+    licence: Annotated[
+        str | None, typer.Option("--licence", help="Licence recorded for these sources.")
+    ] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add documents and graph files as one atomic change (re-added documents replace)."""
+    if not docs and not graph:
+        raise GroundQAError("nothing to add: give --docs and/or --graph")
+    settings = load_settings(config, kb=kb)
+    summary = open_kb(settings, progress=not as_json).add(
+        docs or [], graph or [], licence=licence, progress=not as_json
+    )
+    _print_summary(summary, as_json)
+
+
+@kb_app.command("remove")
+@handle_errors
+def kb_remove(
+    ids: Annotated[list[str], typer.Argument(help="Document ids or graph source IRIs.")],
+    kb: KbOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Remove documents (by id) or whole graph sources (by IRI) as one atomic change."""
+    settings = load_settings(config, kb=kb)
+    _print_summary(open_kb(settings, progress=not as_json).remove(ids), as_json)
+
+
+# -- search and SPARQL -------------------------------------------------------------------------
+
+
+@app.command("search")
+@handle_errors
+def search(
+    text: Annotated[str, typer.Argument(help="What to look for.")],
+    kb: KbOption = None,
+    k: Annotated[int | None, typer.Option("-k", "--top-k", min=1, max=200, help="How many results.")] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Hybrid search: passages (FAISS) and graph facts, fused into one ranked list."""
+    if not text.strip():
+        raise GroundQAError("empty search text")
+    settings = load_settings(config, kb=kb)
+    evidence = open_kb(settings, progress=not as_json).search(text, retrieval_options(settings, k))
+    if as_json:
+        emit_json([e.model_dump(mode="json") for e in evidence])
+        return
+    render_evidence(evidence)
+
+
+@app.command("sparql")
+@handle_errors
+def sparql(
+    query: Annotated[
+        str, typer.Argument(help="A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).")
+    ],
+    kb: KbOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run a read-only SPARQL query over the knowledge graph."""
+    settings = load_settings(config, kb=kb)
+    result = open_kb(settings, progress=not as_json).sparql(query)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    if result.kind == "ask":
+        console.print(f"[bold]{result.boolean}[/]")
+        return
+    if result.kind == "graph":
+        for s, p, o in result.triples:
+            console.print(f"{s} {p} {o} .", highlight=False)
+        return
+    table = Table(*result.variables)
+    for row in result.rows:
+        table.add_row(*(row.get(v) or "" for v in result.variables))
+    console.print(table)
+
+
+# -- the demo ----------------------------------------------------------------------------------
+
+
+@app.command("demo")
+@handle_errors
+def demo(kb: KbOption = None, config: ConfigOption = None) -> None:
+    """Build the demo KB on first use and show the evidence for a demo question."""
+    from knowledge.demo import DEMO_QUESTIONS
+
+    settings = load_settings(config, kb=kb)
+    knowledge_base = open_kb(settings)
+    question = DEMO_QUESTIONS[0]
+    console.rule(f"[bold]{question}")
+    render_evidence(knowledge_base.search(question, retrieval_options(settings)))
+    console.print(
+        '\nTry: [cyan]groundqa search "..."[/], [cyan]groundqa kb info[/], [cyan]groundqa sparql "..."[/]'
+    )
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def render_evidence(evidence) -> None:
+    if not evidence:
+        console.print("[yellow]No evidence found.[/]")
+        return
+    table = Table("#", "kind", "score", "evidence", "source", show_lines=True)
+    for rank, item in enumerate(evidence, start=1):
+        text = item.text if len(item.text) <= 300 else item.text[:297] + "..."
+        if item.triple is not None:
+            t = item.triple
+            text += f"\n[dim]({t.subject_label} | {t.predicate_label} | {t.object_label})[/]"
+        source = item.title or item.source
+        if item.licence:
+            source += f"\n[dim]{item.licence}[/]"
+        colour = "green" if item.kind == "fact" else "cyan"
+        table.add_row(str(rank), f"[{colour}]{item.kind}[/]", f"{item.score:.4f}", text, source)
+    console.print(table)
+
+
+def _print_info(info, as_json: bool) -> None:
+    if as_json:
+        emit_json(info.model_dump(mode="json"))
+        return
+    table = Table(show_header=False, title=f"Knowledge base {info.path}")
+    for key, value in info.model_dump().items():
+        table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+    console.print(table)
+
+
+def _print_summary(summary, as_json: bool) -> None:
+    if as_json:
+        emit_json(summary.model_dump(mode="json"))
+        return
+    parts = [f"{key.replace('_', ' ')}: {value}" for key, value in summary.model_dump().items() if value]
+    console.print("[green]done[/] " + ", ".join(parts))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
