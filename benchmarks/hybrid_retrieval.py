@@ -1,37 +1,18 @@
 """Hybrid retrieval latency on the demo knowledge base (target: p50 < 50 ms on a 2-core CPU).
 
-    python -m benchmarks.hybrid_retrieval [--kb DIR] [--repeats 20]
+python -m benchmarks.hybrid_retrieval [--kb DIR] [--repeats 20]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import statistics
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.common import summary_ms, write_result
 from knowledge.demo import DEMO_QUESTIONS
 from knowledge.demo_kb import ensure_demo_kb
 from knowledge.retriever import RetrievalOptions
-
-RESULTS = Path(__file__).parent / "results"
-
-
-def machine() -> dict[str, str | int]:
-    model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line),
-        platform.processor(),
-    )
-    return {"cpu": model, "cores": os.cpu_count() or 0, "python": platform.python_version(), "date": datetime.now(UTC).date().isoformat()}
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def main() -> None:
@@ -48,26 +29,21 @@ def main() -> None:
         "Who founded the city of Ottawa?",
     ]
     kb.search(questions[0], options)  # load models, build the graph view and label tables
-    timings = {"total": [], "embed": []}
+    timings: dict[str, list[float]] = {"total": []}
     for _ in range(args.repeats):
         for question in questions:
             start = time.perf_counter()
             kb.search(question, options)
             timings["total"].append((time.perf_counter() - start) * 1000)
-    result = {
-        "benchmark": "hybrid_retrieval",
-        "machine": machine(),
-        "kb": kb.info().model_dump(mode="json", include={"documents", "chunks", "triples", "entities"}),
-        "queries": len(timings["total"]),
-        "k": options.k,
-        "p50_ms": round(statistics.median(timings["total"]), 2),
-        "p95_ms": round(percentile(timings["total"], 0.95), 2),
-        "mean_ms": round(statistics.fmean(timings["total"]), 2),
-        "target_p50_ms": 50,
-    }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "hybrid_retrieval.json").write_text(json.dumps(result, indent=2))
-    print(json.dumps(result, indent=2))
+    write_result(
+        "hybrid_retrieval",
+        {
+            "kb": kb.info().model_dump(mode="json", include={"documents", "chunks", "triples", "entities"}),
+            "k": options.k,
+            "search": summary_ms(timings["total"]),
+            "target_p50_ms": 50,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -16,9 +16,7 @@ from rich.table import Table
 from grounding.settings import Settings, load_settings
 from knowledge.errors import GroundQAError
 
-app = typer.Typer(
-    help="Grounded question answering: retrieval, claim verification, mitigation.", no_args_is_help=True
-)
+app = typer.Typer(help="Grounded question answering: retrieval, claim verification, mitigation.", no_args_is_help=True)
 kb_app = typer.Typer(help="Build and inspect knowledge bases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
@@ -26,9 +24,7 @@ console = Console()
 err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
-KbOption = Annotated[
-    Path | None, typer.Option("--kb", help="Knowledge base directory (default: the demo KB).")
-]
+KbOption = Annotated[Path | None, typer.Option("--kb", help="Knowledge base directory (default: the demo KB).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.", exists=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 
@@ -100,9 +96,7 @@ def kb_build(
     ontology: Annotated[
         Path | None, typer.Option("--ontology", help="Ontology (functional properties, datatypes).")
     ] = None,
-    licence: Annotated[
-        str | None, typer.Option("--licence", help="Licence recorded for these sources.")
-    ] = None,
+    licence: Annotated[str | None, typer.Option("--licence", help="Licence recorded for these sources.")] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -147,9 +141,7 @@ def kb_add(
     kb: KbOption = None,
     docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
     graph: Annotated[list[Path] | None, typer.Option("--graph", help="Graph files.")] = None,
-    licence: Annotated[
-        str | None, typer.Option("--licence", help="Licence recorded for these sources.")
-    ] = None,
+    licence: Annotated[str | None, typer.Option("--licence", help="Licence recorded for these sources.")] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -202,9 +194,7 @@ def search(
 @app.command("sparql")
 @handle_errors
 def sparql(
-    query: Annotated[
-        str, typer.Argument(help="A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).")
-    ],
+    query: Annotated[str, typer.Argument(help="A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).")],
     kb: KbOption = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
@@ -228,6 +218,121 @@ def sparql(
     console.print(table)
 
 
+# -- verification ------------------------------------------------------------------------------
+
+VERDICT_STYLE = {"supported": "green", "contradicted": "red", "unverifiable": "yellow"}
+
+
+def read_evidence_file(path: str) -> list[str]:
+    """Evidence for `verify --evidence`: a JSON list, JSONL, or plain text with blank-line paragraphs."""
+    from knowledge.errors import InputError
+
+    try:
+        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read evidence file {path}: {exc}") from exc
+    stripped = raw.strip()
+    if not stripped:
+        raise InputError(f"evidence file {path} is empty")
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"evidence file {path}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+        return [item if isinstance(item, str) else str(item.get("text", "")) for item in items]
+    if stripped.startswith("{"):
+        texts = []
+        for number, line in enumerate(stripped.splitlines(), start=1):
+            if line.strip():
+                try:
+                    texts.append(str(json.loads(line)["text"]))
+                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    raise InputError(
+                        f"evidence file {path}, line {number}: expected a JSON object with 'text'"
+                    ) from exc
+        return texts
+    return [block.strip() for block in stripped.split("\n\n") if block.strip()]
+
+
+@app.command("verify")
+@handle_errors
+def verify(
+    answer: Annotated[str, typer.Option("--answer", "-a", help="The answer to check.")],
+    question: Annotated[str | None, typer.Option("--question", "-q", help="The question it answers.")] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", "-e", help="Evidence file (JSON list, JSONL or text; - for stdin).")
+    ] = None,
+    kb: KbOption = None,
+    model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    no_graph: Annotated[bool, typer.Option("--no-graph", help="Skip the graph checker.")] = False,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check every claim of an answer against evidence (given, or retrieved from the KB)."""
+    from grounding.verifier import Verifier, VerifierOptions
+
+    settings = load_settings(config, kb=kb, verifier_model=model)
+    texts = read_evidence_file(evidence) if evidence else None
+    knowledge_base = open_kb(settings, progress=not as_json)
+    verifier = Verifier(
+        kb=knowledge_base,
+        model=settings.verifier_model,
+        options=VerifierOptions(
+            use_graph=not no_graph,
+            support_threshold=settings.support_threshold,
+            contradiction_threshold=settings.contradiction_threshold,
+        ),
+        device=settings.device,
+    )
+    report = verifier.verify(answer, question=question, evidence=texts)
+    if as_json:
+        emit_json(report.model_dump(mode="json"))
+        return
+    render_report(report)
+
+
+@app.command(
+    "train-verifier",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)
+def train_verifier(ctx: typer.Context) -> None:
+    """Train the neural verifier (pass --help for its options)."""
+    from grounding.training.train import main as train_main
+
+    raise typer.Exit(code=train_main(list(ctx.args)))
+
+
+def render_report(report) -> None:
+    from rich.text import Text
+
+    highlighted = Text(report.answer)
+    for item in report.claims:
+        highlighted.stylize(f"bold {VERDICT_STYLE[item.verdict]}", item.claim.start, item.claim.end)
+    console.print(highlighted)
+    console.print()
+    table = Table("#", "claim", "verdict", "conf.", "method", "reason and evidence", show_lines=True)
+    for item in report.claims:
+        colour = VERDICT_STYLE[item.verdict]
+        details = item.reason
+        for citation in item.citations[:2]:
+            source = citation.evidence.title or citation.evidence.source
+            details += f"\n[dim]{citation.span_text[:160]} ({source})[/]"
+        table.add_row(
+            str(item.claim.index + 1),
+            item.claim.text,
+            f"[{colour}]{item.verdict}[/]",
+            f"{item.confidence:.2f}",
+            item.method,
+            details,
+        )
+    console.print(table)
+    verdict = "[green]grounded[/]" if report.grounded else "[red]not grounded[/]"
+    console.print(
+        f"{verdict}; hallucination score {report.hallucination_score:.2f}; {report.timings_ms.get('total', 0):.0f} ms"
+    )
+
+
 # -- the demo ----------------------------------------------------------------------------------
 
 
@@ -242,9 +347,7 @@ def demo(kb: KbOption = None, config: ConfigOption = None) -> None:
     question = DEMO_QUESTIONS[0]
     console.rule(f"[bold]{question}")
     render_evidence(knowledge_base.search(question, retrieval_options(settings)))
-    console.print(
-        '\nTry: [cyan]groundqa search "..."[/], [cyan]groundqa kb info[/], [cyan]groundqa sparql "..."[/]'
-    )
+    console.print('\nTry: [cyan]groundqa search "..."[/], [cyan]groundqa kb info[/], [cyan]groundqa sparql "..."[/]')
 
 
 # -- rendering ---------------------------------------------------------------------------------

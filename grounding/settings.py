@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     fact_weight: float = Field(default=1.0, ge=0.0)
     rrf_k: int = Field(default=60, ge=1)
     hops: int = Field(default=2, ge=0, le=4)
+    verifier_model: str = Field(default="groundqa-nli-minilm", description="Bundled name, a folder or a hub id.")
+    support_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    contradiction_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
 
     @property
     def kb_dir(self) -> Path:
@@ -83,9 +86,7 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     settings_cls: type[Settings] = Settings
     if path is not None:
         _check_toml(path)
-        settings_cls = type(
-            "Settings", (Settings,), {"model_config": {**Settings.model_config, "toml_file": path}}
-        )
+        settings_cls = type("Settings", (Settings,), {"model_config": {**Settings.model_config, "toml_file": path}})
     given = {key: value for key, value in overrides.items() if value is not None}
     try:
         return settings_cls(**given)

@@ -270,9 +270,7 @@ def _one_place(points: list[Any], degrees: float) -> bool:
     coordinates = [tuple(p) for p in points if isinstance(p, list) and len(p) == 2 and _numbers(p)]
     if len(coordinates) < len(points):
         return len(points) <= 1
-    return all(
-        abs(a[0] - b[0]) <= degrees and abs(a[1] - b[1]) <= degrees for a in coordinates for b in coordinates
-    )
+    return all(abs(a[0] - b[0]) <= degrees and abs(a[1] - b[1]) <= degrees for a in coordinates for b in coordinates)
 
 
 def _single_capital(record: dict[str, Any]) -> str | None:
@@ -297,13 +295,7 @@ def _aliases(record: dict[str, Any], label: str, own_codes: set[str | None]) -> 
     aliases = []
     for alias in candidates:
         alias = alias.strip()
-        if (
-            not alias
-            or "/" in alias
-            or alias in own_codes
-            or alias in _NOT_ALIASES
-            or alias.casefold() in seen
-        ):
+        if not alias or "/" in alias or alias in own_codes or alias in _NOT_ALIASES or alias.casefold() in seen:
             continue
         seen.add(alias.casefold())
         aliases.append(alias)

@@ -44,7 +44,9 @@ def pick_device(preference: str = "auto") -> str:
 def load_embedder(name: str = DEFAULT_EMBEDDING_MODEL, device: str = "auto"):
     """Load once per process; later calls with the same name share the model."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()
     path = resolve_model_path(name)
     try:
         return SentenceTransformer(path, device=pick_device(device))
@@ -74,7 +76,9 @@ def embed(
         return np.zeros((0, embedding_dimension(name, device)), dtype=np.float32)
     batches = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
     parts = [
-        model.encode(batch, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
+        model.encode(
+            batch, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
         for batch in track(batches, "Embedding", total=len(batches), enabled=progress and len(batches) > 1)
     ]
     return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)

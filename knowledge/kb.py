@@ -203,9 +203,7 @@ class KnowledgeBase:
                 summary = ChangeSummary()
                 if ontology is not None:
                     summary.triples_added += workspace.graph.load_file(Path(ontology), source=ONTOLOGY_GRAPH)
-                _apply_additions(
-                    workspace, manifest, docs, graphs, licence, summary, progress, rebuild_index=True
-                )
+                _apply_additions(workspace, manifest, docs, graphs, licence, summary, progress, rebuild_index=True)
                 _commit(root, workspace, manifest, graph_changed=True, progress=progress)
             except BaseException:
                 shutil.rmtree(directory, ignore_errors=True)
@@ -226,9 +224,7 @@ class KnowledgeBase:
         summary = ChangeSummary()
 
         def change(workspace: _Workspace, manifest: Manifest) -> bool:
-            return _apply_additions(
-                workspace, manifest, docs, graphs, licence, summary, progress, documents=documents
-            )
+            return _apply_additions(workspace, manifest, docs, graphs, licence, summary, progress, documents=documents)
 
         self._write(change, summary, progress)
         return summary
@@ -310,9 +306,7 @@ class KnowledgeBase:
         cache = self._fact_vector_cache
         missing = [f for f in facts if f.id not in cache]
         if missing:
-            for fact, vector in zip(
-                missing, embed([f.text for f in missing], self.embedding_model), strict=True
-            ):
+            for fact, vector in zip(missing, embed([f.text for f in missing], self.embedding_model), strict=True):
                 cache[fact.id] = vector
             while len(cache) > FACT_CACHE_SIZE:
                 cache.pop(next(iter(cache)))
@@ -468,16 +462,12 @@ def _apply_additions(
     return bool(graph_paths)
 
 
-def _commit(
-    root: Path, workspace: _Workspace, manifest: Manifest, graph_changed: bool, progress: bool
-) -> None:
+def _commit(root: Path, workspace: _Workspace, manifest: Manifest, graph_changed: bool, progress: bool) -> None:
     directory = workspace.directory
     workspace.index.save(directory / "passages.faiss")
     workspace.graph.save(directory / "graph.nq")
     if graph_changed or not (directory / "labels.json").exists():
-        linker = EntityLinker.build(
-            workspace.graph.entities(), manifest.options.embedding_model, progress=progress
-        )
+        linker = EntityLinker.build(workspace.graph.entities(), manifest.options.embedding_model, progress=progress)
         linker.save(directory)
     workspace.store.close()
     write_text_atomic(directory / "manifest.json", manifest.model_dump_json(indent=2))

@@ -130,9 +130,7 @@ class EntityLinker:
                     score = ALIAS_SCORE if is_alias else EXACT_SCORE
                     if not (mention[:1].isupper() or mention[:1].isdigit()):
                         score *= LOWERCASE_PENALTY
-                    matches.append(
-                        self._match(iri, mention, score, "alias" if is_alias else "exact", start, end)
-                    )
+                    matches.append(self._match(iri, mention, score, "alias" if is_alias else "exact", start, end))
         if fuzzy or embedding:
             for start, end in _capitalised_spans(text, tokens, taken):
                 matches.extend(self._approximate(text[start:end], start, end, fuzzy, embedding))

@@ -10,9 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 T = TypeVar("T")
 
 
-def track(
-    items: Iterable[T], description: str, total: int | None = None, enabled: bool = True
-) -> Iterator[T]:
+def track(items: Iterable[T], description: str, total: int | None = None, enabled: bool = True) -> Iterator[T]:
     """Yield `items` while drawing a bar with an ETA on stderr; silent when `enabled` is false."""
     if not enabled:
         yield from items

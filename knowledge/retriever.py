@@ -90,9 +90,7 @@ class RetrievalOptions(BaseModel):
     passage_candidates: int = Field(default=30, ge=1)
     fact_candidates: int = Field(default=300, ge=1)
     dense_fact_candidates: int = Field(default=30, ge=0)
-    expand_from_passages: int = Field(
-        default=3, ge=0, description="Top passages whose entities seed the graph."
-    )
+    expand_from_passages: int = Field(default=3, ge=0, description="Top passages whose entities seed the graph.")
 
 
 def fact_id(triple: Triple) -> str:
@@ -113,7 +111,18 @@ def fact_evidence(kb: KnowledgeBase, triple: Triple, score: float = 0.0) -> Evid
     )
 
 
-def retrieve(kb: KnowledgeBase, query: str, options: RetrievalOptions | None = None) -> list[Evidence]:
+def retrieve_many(
+    kb: KnowledgeBase, queries: list[str], options: RetrievalOptions | None = None, vectors: np.ndarray | None = None
+) -> list[list[Evidence]]:
+    """`retrieve` for several queries, embedded in one batch (e.g. every claim of an answer)."""
+    if vectors is None:
+        vectors = embed(queries, kb.embedding_model) if queries else np.zeros((0, 1), dtype=np.float32)
+    return [retrieve(kb, query, options, vector[None, :]) for query, vector in zip(queries, vectors, strict=True)]
+
+
+def retrieve(
+    kb: KnowledgeBase, query: str, options: RetrievalOptions | None = None, query_vector: np.ndarray | None = None
+) -> list[Evidence]:
     """One ranked list of evidence for `query`, each item with its provenance.
 
     Facts near the linked entities are embedded (cached) and compete with passages in one dense
@@ -121,10 +130,9 @@ def retrieve(kb: KnowledgeBase, query: str, options: RetrievalOptions | None = N
     then reward items that several signals agree on. Kind weights scale the fused score.
     """
     options = options or RetrievalOptions()
-    query_vector = embed([query], kb.embedding_model)
-    passages = (
-        kb.passages_by_vector(query_vector, options.passage_candidates) if options.passage_weight else []
-    )
+    if query_vector is None:
+        query_vector = embed([query], kb.embedding_model)
+    passages = kb.passages_by_vector(query_vector, options.passage_candidates) if options.passage_weight else []
     entities = kb.linker.link(query)
     seeds = {m.iri: m.score for m in entities}
     for passage in passages[: options.expand_from_passages]:
@@ -153,9 +161,7 @@ def retrieve(kb: KnowledgeBase, query: str, options: RetrievalOptions | None = N
     weight = {EvidenceKind.PASSAGE: options.passage_weight, EvidenceKind.FACT: options.fact_weight}
     reweighted = sorted(((key, score * weight[items[key].kind]) for key, score in fused), key=lambda x: -x[1])
     return [
-        items[key].model_copy(update={"score": round(score, 6)})
-        for key, score in reweighted[: options.k]
-        if score > 0
+        items[key].model_copy(update={"score": round(score, 6)}) for key, score in reweighted[: options.k] if score > 0
     ]
 
 
@@ -228,8 +234,7 @@ def predicate_fit_scores(
         offset += len(names)
         overlap = max(
             (
-                len(words & set(normalize(n).split()) - _STOP)
-                / max(1, len(set(normalize(n).split()) - _STOP))
+                len(words & set(normalize(n).split()) - _STOP) / max(1, len(set(normalize(n).split()) - _STOP))
                 for n in names
             ),
             default=0.0,
@@ -259,9 +264,7 @@ def _lexical_ranking(query: str, items: list[Evidence]) -> list[str]:
     return [key for _, _, key in ranked]
 
 
-def _mention_ranking(
-    passages: list[Evidence], facts: list[Evidence], entities: list[EntityMatch]
-) -> list[str]:
+def _mention_ranking(passages: list[Evidence], facts: list[Evidence], entities: list[EntityMatch]) -> list[str]:
     """Items naming a linked entity, in the order their own retriever ranked them."""
     if not entities:
         return []
@@ -290,9 +293,7 @@ class HybridRetriever(BaseRetriever):
     kb: Any
     options: RetrievalOptions = Field(default_factory=RetrievalOptions)
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[LCDocument]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         return [
             LCDocument(page_content=e.text, metadata=e.model_dump(mode="json"), id=e.id)
             for e in retrieve(self.kb, query, self.options)

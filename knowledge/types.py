@@ -48,9 +48,7 @@ class Evidence(BaseModel):
     start: int | None = Field(default=None, description="Character offset of the passage in its document.")
     end: int | None = None
     triple: Triple | None = None
-    scores: dict[str, float] = Field(
-        default_factory=dict, description="Per-retriever scores and ranks before fusion."
-    )
+    scores: dict[str, float] = Field(default_factory=dict, description="Per-retriever scores and ranks before fusion.")
 
 
 class Document(BaseModel):

@@ -1,0 +1,80 @@
+"""Verifier speed on this CPU: a 5-claim answer against 10 evidence passages.
+
+Targets: p50 <= 150 ms per answer with the default model; the graph checker alone < 5 ms per claim.
+
+    python -m benchmarks.verifier_speed [--kb DIR] [--repeats 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from benchmarks.common import summary_ms, write_result
+from grounding.checkers.graph import check_against_graph
+from grounding.verifier import Verifier, VerifyItem
+from knowledge.demo_kb import ensure_demo_kb
+from knowledge.embeddings import embed
+from knowledge.retriever import RetrievalOptions
+
+ANSWER = (
+    "Canberra is the capital of Australia. The Australian National University is located in Canberra. "
+    "Australia has a population of about 25 million. The city was designed by Walter Burley Griffin. "
+    "Australia uses the Australian dollar as its currency."
+)
+QUESTION = "Tell me about the capital of Australia."
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kb", type=Path, default=Path.home() / ".local/share/groundqa/demo-kb")
+    parser.add_argument("--repeats", type=int, default=30)
+    args = parser.parse_args()
+    kb = ensure_demo_kb(args.kb, progress=True)
+    evidence = [e for e in kb.search(QUESTION + " " + ANSWER, RetrievalOptions(k=30)) if e.kind == "passage"][:10]
+    assert len(evidence) == 10, "the demo KB should offer ten passages"
+    verifier = Verifier(kb=kb)
+    first = verifier.verify(ANSWER, QUESTION, evidence)
+    claims = len(first.claims)
+
+    per_answer = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        verifier.verify(ANSWER, QUESTION, evidence)
+        per_answer.append((time.perf_counter() - start) * 1000)
+
+    batch = [VerifyItem(answer=ANSWER, question=QUESTION, evidence=evidence)] * 16
+    start = time.perf_counter()
+    verifier.verify_many(batch)
+    batch_seconds = time.perf_counter() - start
+
+    texts = [c.claim.text for c in first.claims]
+    vectors = embed(texts, kb.embedding_model)
+    graph_times = []
+    for _ in range(args.repeats):
+        for text, vector in zip(texts, vectors, strict=True):
+            start = time.perf_counter()
+            check_against_graph(kb, text, vector)
+            graph_times.append((time.perf_counter() - start) * 1000)
+
+    write_result(
+        "verifier_speed",
+        {
+            "model": verifier.model_name,
+            "claims_per_answer": claims,
+            "evidence_passages": len(evidence),
+            "verify_one_answer": summary_ms(per_answer),
+            "claims_per_second_single": round(claims / (sorted(per_answer)[len(per_answer) // 2] / 1000), 1),
+            "verify_many_16_answers_s": round(batch_seconds, 3),
+            "claims_per_second_batched": round(16 * claims / batch_seconds, 1),
+            "graph_checker_per_claim": summary_ms(graph_times),
+            "stage_ms_last_run": first.timings_ms,
+            "verdicts": [(c.claim.text, c.verdict.value, c.method.value) for c in first.claims],
+            "targets": {"p50_ms": 150, "graph_per_claim_ms": 5},
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()

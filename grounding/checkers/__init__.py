@@ -1,0 +1,1 @@
+"""Claim checkers, cheapest first: graph (symbolic), entailment (neural), LLM judge (optional)."""

