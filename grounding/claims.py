@@ -23,7 +23,7 @@ __all__ = ["TEMPLATE_WORDS", "is_abstention", "is_non_claim", "segment_answer", 
 # question templates ("The capital of Australia *is* Canberra", "X was born *in* 1879") and the
 # possessive "'s" of a resolved pronoun. Inflections of question verbs ("did ... win" -> "won")
 # are the only other new words.
-TEMPLATE_WORDS = frozenset("is are was were the of not in on at did does do has have had years s there it".split())
+TEMPLATE_WORDS = frozenset("is are was were the of not in on did does do has have had years s".split())
 
 _IRREGULAR: dict[str, tuple[str, str]] = {
     words[0]: (words[1], words[2])
@@ -153,19 +153,21 @@ _ADJECTIVES = frozenset(
 _NAME_CONNECTORS = frozenset("of the de del da di von van der la le du y and upon on".split())
 # Names that contain "and": splitting them would invent two places or titles.
 _COMPOUND_NAMES = frozenset(
-    """bosnia and herzegovina|trinidad and tobago|antigua and barbuda|saint kitts and nevis
-    |st. kitts and nevis|são tomé and príncipe|sao tome and principe|saint vincent and the grenadines
-    |turks and caicos|turks and caicos islands|wallis and futuna|saint pierre and miquelon
-    |svalbard and jan mayen|heard island and mcdonald islands|south georgia and the south sandwich islands
-    |research and development|procter and gamble|johnson and johnson|barnes and noble|marks and spencer
-    |simon and garfunkel|tom and jerry|romeo and juliet|pride and prejudice|war and peace
-    |crime and punishment|sense and sensibility|beauty and the beast|fathers and sons|arts and crafts
-    |arts and sciences|science and technology|oceanic and atmospheric administration|rock and roll
-    |rhythm and blues|law and order|dungeons and dragons|bed and breakfast|ben and jerry's
-    |lewis and clark|sodom and gomorrah|antony and cleopatra|troilus and cressida|mergers and acquisitions
-    |trinidad & tobago|bosnia-herzegovina""".replace("\n", "").split("|")
+    name.strip()
+    for name in """
+    bosnia and herzegovina|trinidad and tobago|antigua and barbuda|saint kitts and nevis|
+    st. kitts and nevis|são tomé and príncipe|sao tome and principe|saint vincent and the grenadines|
+    turks and caicos|turks and caicos islands|wallis and futuna|saint pierre and miquelon|
+    svalbard and jan mayen|heard island and mcdonald islands|
+    south georgia and the south sandwich islands|research and development|procter and gamble|
+    johnson and johnson|barnes and noble|marks and spencer|simon and garfunkel|tom and jerry|
+    romeo and juliet|pride and prejudice|war and peace|crime and punishment|sense and sensibility|
+    beauty and the beast|fathers and sons|arts and crafts|arts and sciences|science and technology|
+    oceanic and atmospheric administration|rock and roll|rhythm and blues|law and order|
+    dungeons and dragons|bed and breakfast|ben and jerry's|lewis and clark|sodom and gomorrah|
+    antony and cleopatra|troilus and cressida|mergers and acquisitions
+    """.replace("\n", "").split("|")
 )
-_COMPOUND_NAMES = frozenset(name.strip() for name in _COMPOUND_NAMES)
 _EXHAUSTIVE = frozenset("are were consist consists consisted comprise comprises comprised composed".split())
 _NAME_SUFFIXES = frozenset("inc ltd llc corp co jr sr plc gmbh ag sa ii iii iv".split())
 _WH = frozenset("what which who whom whose where when why how".split())
@@ -550,11 +552,11 @@ def _full_clause(words: list[_Word], r: int, end: int) -> bool:
     first = words[r]
     if first.raw.startswith(_OPEN_QUOTES):
         close = next((k for k in range(r, end) if words[k].raw.rstrip(",;:").endswith(_CLOSE_QUOTES)), None)
-        return close is not None and close + 1 < end and _finite(words, close + 1, r) is not None
+        return close is not None and _verb_with_complement(words, close + 1, r, end)
     if first.masked:
         return False
     if first.low in _SUBJECT_PRONOUNS:
-        return r + 1 < end and _finite(words, r + 1, r) is not None
+        return _verb_with_complement(words, r + 1, r, end)
     if not (first.low in _DETERMINERS or first.cap or first.low[:1].isdigit() or first.low.endswith("'s")):
         return False
     for k in range(r + 1, min(end, r + 6)):
@@ -564,8 +566,15 @@ def _full_clause(words: list[_Word], r: int, end: int) -> bool:
         if word.low in (_PREPOSITIONS | _SUBORDINATORS | _RELATIVES | _SUBJECT_PRONOUNS) - {"of"}:
             return False
         if _finite(words, k, r) is not None:
-            return True
+            return _verb_with_complement(words, k, r, end)
     return False
+
+
+def _verb_with_complement(words: list[_Word], k: int, start: int, end: int) -> bool:
+    """A finite verb at k, not an elided one ("...; Canberra is." says nothing on its own)."""
+    if k >= end or _finite(words, k, start) is None:
+        return False
+    return words[k].form != "aux" or k + 1 < end
 
 
 def _vp_carry(
@@ -1015,7 +1024,8 @@ def _segments(answer: str) -> list[_Segment]:
             segments.append(_Segment(start, _rstrip(answer, start, end), "heading"))
             last_intro = None
             continue
-        sentences = split_sentences(_unwrap(answer[start:end]))
+        block = answer[start:end]
+        sentences = split_sentences(block.replace("\n", " ") if kind == "item" else _unwrap(block))
         for n, (s, e) in enumerate(sentences):
             for ps, pe, pkind in _split_filler(answer, start + s, start + e):
                 if pe <= ps:
@@ -1149,9 +1159,7 @@ def _np_length(words: list[str], stop_at_verbs: bool, leave_predicate: bool = Fa
     """How many leading words form the subject noun phrase of a question's remainder."""
     if not words:
         return 0
-    i = 0
-    low0 = words[0].lower()
-    head = words[1] if low0 in _DETERMINERS and len(words) > 1 else words[0]
+    head = words[1] if words[0].lower() in _DETERMINERS and len(words) > 1 else words[0]
     capital_run = head[:1].isupper()
     i = 1
     while i < len(words):
@@ -1484,15 +1492,14 @@ def split_claims(answer: str, question: str | None = None) -> list[Claim]:
         if piece is not None:
             pieces.append(piece)
             content = [i for i in content if segments[i].end <= piece.start or segments[i].start >= piece.end]
+    lending = _lending_intros(answer, segments, content)
     for i in content:
         segment = segments[i]
-        intro = ""
-        if segment.intro is not None:
-            intro_text = answer[segments[segment.intro].start : segments[segment.intro].end]
-            if not is_non_claim(intro_text):
-                intro = _clean(intro_text).rstrip(": ") + ": "
-        if any(s.intro == i for s in segments) and _introduces_fragments(answer, segments, i):
+        if i in lending:
             continue
+        intro = ""
+        if segment.intro in lending:
+            intro = _clean(answer[segments[segment.intro].start : segments[segment.intro].end]).rstrip(": ") + ": "
         pieces.extend(_sentence_pieces(answer, segment, i, intro))
     pieces.sort(key=lambda p: (p.start, p.end))
     claims: list[Claim] = []
@@ -1539,13 +1546,22 @@ def _answer_to_question(answer: str, segments: list[_Segment], content: list[int
     return _Piece(segment.start, end, _question_claim(question, value), first)
 
 
-def _introduces_fragments(answer: str, segments: list[_Segment], intro: int) -> bool:
-    """Does an intro ending in ':' lend its words to at least one subject-less item below it?"""
-    for segment in segments:
-        if segment.intro != intro:
+def _lending_intros(answer: str, segments: list[_Segment], content: list[int]) -> set[int]:
+    """Intros ending in ':' whose words complete the subject-less items below them.
+
+    Such an intro ("Switzerland borders:") is no claim of its own; each item becomes one
+    ("Switzerland borders: France").
+    """
+    lending: set[int] = set()
+    for i in content:
+        intro = segments[i].intro
+        if intro is None or intro in lending:
             continue
-        words = _body_words(answer, segment)
+        text = answer[segments[intro].start : segments[intro].end].rstrip()
+        if is_non_claim(text[:-1] + ".") or not text.endswith(":"):
+            continue
+        words = _body_words(answer, segments[i])
         clauses = _clauses(words) if words else []
         if clauses and clauses[0].subject is None:
-            return True
-    return False
+            lending.add(intro)
+    return lending
