@@ -34,6 +34,7 @@ class NLIModel:
     max_length: int
     device: str
     name: str
+    temperature: float = 1.0
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Probabilities, one row per (premise, hypothesis): [entailment, neutral, contradiction]."""
@@ -52,7 +53,7 @@ class NLIModel:
             ).to(self.device)
             with torch.inference_mode():
                 logits = self.model(**encoded).logits.float()
-            rows.append(torch.softmax(logits, dim=-1).cpu().numpy())
+            rows.append(torch.softmax(logits / self.temperature, dim=-1).cpu().numpy())
         if not rows:
             return np.zeros((0, 3), dtype=np.float32)
         probs = np.vstack(rows)
@@ -117,4 +118,5 @@ def load_nli_model(name: str = DEFAULT_VERIFIER_MODEL, device: str = "auto", max
     meta_path = Path(path) / "groundqa_verifier.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     limit = max_length or int(meta.get("max_length", 0)) or min(512, int(getattr(tokenizer, "model_max_length", 512)))
-    return NLIModel(model, tokenizer, label_columns(model.config.id2label), limit, chosen, name)
+    temperature = float(meta.get("temperature", 1.0))
+    return NLIModel(model, tokenizer, label_columns(model.config.id2label), limit, chosen, name, temperature)
