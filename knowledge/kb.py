@@ -38,7 +38,7 @@ from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
 from knowledge.types import Document, Evidence, EvidenceKind
-from knowledge.vector_index import VectorIndex
+from knowledge.vector_index import VectorIndex, choose_kind
 
 FORMAT_VERSION = 1
 FACT_CACHE_SIZE = 200_000
@@ -455,11 +455,21 @@ def _apply_additions(
         ids = np.asarray(chunk_ids, dtype=np.int64)
         if rebuild_index:
             workspace.index = VectorIndex.build(vectors, ids, kind=options.index_kind)
+        elif _outgrows_flat(workspace.index, len(ids), options.index_kind):
+            old_vectors, old_ids = workspace.index.live_vectors()
+            workspace.index = VectorIndex.build(
+                np.vstack([old_vectors, vectors]), np.concatenate([old_ids, ids]), kind="auto", progress=progress
+            )
         else:
             workspace.index.add(vectors, ids)
         summary.documents_added = len(pairs)
         summary.chunks_added = len(chunk_ids)
     return bool(graph_paths)
+
+
+def _outgrows_flat(index: VectorIndex, adding: int, configured_kind: str) -> bool:
+    """An `auto` KB that started small moves from exact search to HNSW once it crosses the threshold."""
+    return configured_kind == "auto" and index.kind == "flat" and choose_kind("auto", len(index) + adding) != "flat"
 
 
 def _commit(root: Path, workspace: _Workspace, manifest: Manifest, graph_changed: bool, progress: bool) -> None:

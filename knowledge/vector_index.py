@@ -359,6 +359,16 @@ class VectorIndex:
         self._index = index
         self.nprobe = self._nprobe
 
+    def live_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every live vector with its id, to re-index under another kind without re-embedding."""
+        if self.kind == "ivf":
+            raise KnowledgeBaseError("an IVF index cannot hand back its vectors; rebuild it from the documents")
+        inner = faiss.downcast_index(self._index.index)
+        vectors = inner.reconstruct_n(0, self._index.ntotal)
+        ids = faiss.vector_to_array(self._index.id_map)
+        keep = ~np.isin(ids, np.fromiter(self._tombstones, dtype=np.int64))
+        return vectors[keep], ids[keep]
+
     def _purge_tombstones(self) -> None:
         inner = faiss.downcast_index(self._index.index)
         vectors = inner.reconstruct_n(0, self._index.ntotal)

@@ -178,3 +178,15 @@ def test_unknown_document_id_is_refused(kb):
     with pytest.raises(KnowledgeBaseError, match="no-such-doc"):
         kb.remove(["no-such-doc"])
     assert kb.info().generation == 1
+
+
+def test_auto_index_moves_to_hnsw_when_the_kb_outgrows_exact_search(kb, tmp_path, monkeypatch):
+    import knowledge.vector_index as vector_index
+
+    monkeypatch.setattr(vector_index, "AUTO_HNSW_FROM", kb.info().vectors + 1)
+    note = tmp_path / "tea.txt"
+    note.write_text("Matcha is a finely ground powder of green tea leaves.")
+    kb.add(docs=[note])
+    assert kb.info().index_kind == "hnsw" and kb.info().vectors == kb.info().chunks
+    hit = kb.search("Who designed Canberra?", RetrievalOptions(k=1, fact_weight=0))[0]
+    assert "Griffin" in hit.text
