@@ -195,7 +195,9 @@ def test_halueval_pairs_come_from_the_train_split_only() -> None:
     assert Counter(p.label for p in dialogue) == {"entailment": 40, "neutral": 40}
     qa = [p for p in pairs if p.source == "halueval-qa"]
     qa_rows = [json.loads(line) for line in (DEFAULT_HALUEVAL_ROOT / "qa_data.json").open()][:200]
-    questions = {r["question"].strip() for i, r in enumerate(qa_rows) if split_of("halueval-qa", i) == "train"}
+    questions = {
+        r["question"].strip() for i, r in enumerate(qa_rows) if split_of("halueval-qa", i) == "train"
+    }
     assert len(qa) == 40 and all(any(p.hypothesis.startswith(q) for q in questions) for p in qa)
 
 
