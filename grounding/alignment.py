@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed
+from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embed_cached
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft vs etc e.g i.e cf al inc ltd co corp bros no nos vol pp fig
@@ -30,7 +30,9 @@ _PRONOUN_STARTS = frozenset(
     """he she it they his her its their him them this these that those such there both""".split()
 )
 # A full stop, ! or ?, any closing quotes/brackets, then whitespace or a glued capitalised word.
-_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z0-9%)])[.!?]+(?=[A-Z][a-z])|\)(?=[A-Z][a-z])""")
+_END = re.compile(
+    r"""[.!?]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z0-9%)])[.!?]+(?=[A-Z][a-z])|\)(?=[A-Z][a-z])"""
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z0-9]+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -168,7 +170,8 @@ def align_claims(
     """Evidence for many claims at once: every candidate sentence is embedded a single time.
 
     An answer's claims are checked against the same retrieved passages, so one embedding pass over
-    the sentences (batched together with the claims) serves them all. Embedding dominates the cost
+    the sentences serves them all, and sentence vectors are remembered across calls
+    (`embed_cached`), since the same evidence recurs across answers. Embedding dominates the cost
     (about 10 ms per sentence on a 2-core CPU), so when the passages hold more than
     `max_candidates` sentences a lexical pre-ranking keeps only the most promising ones.
     Score = cosine similarity + entity_weight * entity overlap + number_weight * number/year overlap.
@@ -184,7 +187,9 @@ def align_claims(
     candidates = np.arange(len(texts))
     if max_candidates is not None and len(texts) > max_candidates:
         candidates = np.sort(np.argsort(-lexical.max(axis=0), kind="stable")[:max_candidates])
-    vectors = embed([*claims, *(texts[i] for i in candidates)], name=model)
+    claim_vectors = embed(list(claims), name=model)
+    sentence_vectors = embed_cached([texts[i] for i in candidates], name=model)
+    vectors = np.vstack([claim_vectors, sentence_vectors])
     cosine = np.full((len(claims), len(texts)), -1.0)
     cosine[:, candidates] = vectors[: len(claims)] @ vectors[len(claims) :].T
     scores = cosine + bonus

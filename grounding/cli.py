@@ -269,26 +269,116 @@ def verify(
     as_json: JsonOption = False,
 ) -> None:
     """Check every claim of an answer against evidence (given, or retrieved from the KB)."""
-    from grounding.verifier import Verifier, VerifierOptions
-
     settings = load_settings(config, kb=kb, verifier_model=model)
     texts = read_evidence_file(evidence) if evidence else None
-    knowledge_base = open_kb(settings, progress=not as_json)
-    verifier = Verifier(
-        kb=knowledge_base,
-        model=settings.verifier_model,
-        options=VerifierOptions(
-            use_graph=not no_graph,
-            support_threshold=settings.support_threshold,
-            contradiction_threshold=settings.contradiction_threshold,
-        ),
-        device=settings.device,
-    )
+    verifier = make_verifier(settings, open_kb(settings, progress=not as_json), use_graph=not no_graph)
     report = verifier.verify(answer, question=question, evidence=texts)
     if as_json:
         emit_json(report.model_dump(mode="json"))
         return
     render_report(report)
+
+
+@app.command("ask")
+@handle_errors
+def ask(
+    question: Annotated[str, typer.Argument(help="The question to answer.")],
+    kb: KbOption = None,
+    llm: Annotated[
+        str, typer.Option("--llm", help="LLM: default, hf:ID_OR_PATH, gguf:PATH, llamacpp:PATH or openai:MODEL.")
+    ] = "default",
+    answerer: Annotated[
+        str, typer.Option("--answerer", help="auto (graph if it is confident, else LLM), llm, graph or both.")
+    ] = "auto",
+    mitigation: Annotated[
+        str,
+        typer.Option(
+            "--mitigation", help="Policies in order, comma-separated: annotate, correct, strip, regenerate, abstain."
+        ),
+    ] = "correct,strip,abstain",
+    k: Annotated[
+        int | None, typer.Option("-k", "--top-k", min=1, max=200, help="Evidence items in the prompt.")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    no_stream: Annotated[
+        bool, typer.Option("--no-stream", help="Do not show the draft while it is generated.")
+    ] = False,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer a question from the knowledge base; every claim is verified and fixed before it is shown."""
+    from grounding.pipeline import AskResult, Pipeline
+
+    settings = load_settings(config, kb=kb, verifier_model=model)
+    knowledge_base = open_kb(settings, progress=not as_json)
+    pipeline = Pipeline(
+        knowledge_base,
+        llm=llm,
+        verifier=make_verifier(settings, knowledge_base),
+        mitigation=tuple(name.strip() for name in mitigation.split(",") if name.strip()),
+        answerer=answerer,
+        cache_dir=settings.home / "models",
+        retrieval=retrieval_options(settings, k),
+        device=settings.device,
+    )
+    if as_json or no_stream:
+        result = pipeline.ask(question)
+    else:
+        result, drafting = None, False
+        for item in pipeline.stream(question):
+            if isinstance(item, AskResult):
+                result = item
+                continue
+            if not drafting:
+                console.print("[dim]draft (not yet verified):[/] ", end="")
+                drafting = True
+            console.print(item, end="", style="dim", markup=False, highlight=False)
+        if drafting:
+            console.print()
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    render_ask_result(result)
+
+
+def make_verifier(settings: Settings, knowledge_base, use_graph: bool = True):
+    from grounding.verifier import Verifier, VerifierOptions
+
+    return Verifier(
+        kb=knowledge_base,
+        model=settings.verifier_model,
+        options=VerifierOptions(
+            use_graph=use_graph,
+            support_threshold=settings.support_threshold,
+            contradiction_threshold=settings.contradiction_threshold,
+        ),
+        device=settings.device,
+    )
+
+
+def render_ask_result(result) -> None:
+    from rich.markup import escape
+
+    console.rule(f"[bold]{escape(result.question)}")
+    style = "yellow" if result.abstained else "bold green" if result.report.grounded else "bold red"
+    console.print(result.answer, style=style, markup=False, highlight=False)
+    for n in sorted({n for sentence in result.sentences for n in sentence.citations}):
+        item = result.evidence[n - 1]
+        console.print(
+            f"[dim]\\[{n}] {escape(item.text[:200])} ({escape(item.title or item.source)})[/]", highlight=False
+        )
+    if result.changes:
+        table = Table("policy", "before", "after", "why", show_lines=True, title="What verification changed")
+        for change in result.changes:
+            table.add_row(
+                change.policy, escape(change.before), escape(change.after) or "[dim](removed)[/]", escape(change.reason)
+            )
+        console.print(table)
+    if result.raw_report.claims:
+        console.print("\n[bold]Verification of the raw answer[/]")
+        render_report(result.raw_report)
+    timings = ", ".join(f"{key} {value:.0f} ms" for key, value in result.timings_ms.items())
+    console.print(f"[dim]answered by the {result.answerer}: {escape(result.choice)}\n{timings}[/]", highlight=False)
 
 
 @app.command(
@@ -339,15 +429,28 @@ def render_report(report) -> None:
 @app.command("demo")
 @handle_errors
 def demo(kb: KbOption = None, config: ConfigOption = None) -> None:
-    """Build the demo KB on first use and show the evidence for a demo question."""
+    """Build the demo KB on first use, answer a demo question and show its checked evidence."""
+    from grounding.pipeline import Pipeline
     from knowledge.demo import DEMO_QUESTIONS
 
     settings = load_settings(config, kb=kb)
     knowledge_base = open_kb(settings)
+    pipeline = Pipeline(
+        knowledge_base,
+        verifier=make_verifier(settings, knowledge_base),
+        cache_dir=settings.home / "models",
+        retrieval=retrieval_options(settings),
+        device=settings.device,
+    )
     question = DEMO_QUESTIONS[0]
-    console.rule(f"[bold]{question}")
-    render_evidence(knowledge_base.search(question, retrieval_options(settings)))
-    console.print('\nTry: [cyan]groundqa search "..."[/], [cyan]groundqa kb info[/], [cyan]groundqa sparql "..."[/]')
+    result = pipeline.ask(question)
+    render_ask_result(result)
+    console.rule("[bold]Evidence")
+    render_evidence(result.evidence)
+    console.print(
+        '\nTry: [cyan]groundqa ask "..."[/], [cyan]groundqa verify -a "..."[/], [cyan]groundqa search "..."[/], '
+        "[cyan]groundqa kb info[/]"
+    )
 
 
 # -- rendering ---------------------------------------------------------------------------------

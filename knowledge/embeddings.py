@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -82,3 +83,23 @@ def embed(
         for batch in track(batches, "Embedding", total=len(batches), enabled=progress and len(batches) > 1)
     ]
     return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+
+
+_CACHE_LIMIT = 100_000
+_cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+
+
+def embed_cached(texts: list[str], name: str = DEFAULT_EMBEDDING_MODEL, device: str = "auto") -> np.ndarray:
+    """`embed`, remembering recent texts: evidence sentences recur across the claims and requests
+    that are checked against the same knowledge base, and embedding them dominates alignment."""
+    missing = list(dict.fromkeys(t for t in texts if (name, t) not in _cache))
+    if missing:
+        for text, vector in zip(missing, embed(missing, name, device=device), strict=True):
+            _cache[(name, text)] = vector
+        while len(_cache) > _CACHE_LIMIT:
+            _cache.popitem(last=False)
+    for text in texts:
+        _cache.move_to_end((name, text))
+    if not texts:
+        return np.zeros((0, embedding_dimension(name, device)), dtype=np.float32)
+    return np.vstack([_cache[(name, t)] for t in texts])

@@ -91,3 +91,17 @@ def test_unknown_kb_path(tmp_path):
 def test_help_does_not_import_torch():
     code = "import sys; from grounding.cli import app; assert 'torch' not in sys.modules, 'torch imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_ask_from_the_graph_json(kb_dir):
+    result = invoke("ask", "What is the capital of Austria?", "--kb", kb_dir, "--answerer", "graph", "--json")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["answerer"] == "graph" and "Vienna" in answer["answer"]
+    assert answer["report"]["grounded"] is True
+
+
+def test_ask_refuses_an_empty_question_and_a_bad_backend(kb_dir):
+    assert invoke("ask", "  ", "--kb", kb_dir).exit_code == 2
+    bad = invoke("ask", "What is the capital of Austria?", "--kb", kb_dir, "--llm", "nonsense:thing")
+    assert bad.exit_code == 2 and "nonsense" in bad.stderr

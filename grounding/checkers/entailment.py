@@ -8,6 +8,7 @@ batch.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,12 +82,87 @@ def check_claims(
     return decide(plan, model.predict(plan.pairs), thresholds)
 
 
+_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_STARTERS = {
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "i",
+    "we",
+    "you",
+    "yes",
+    "no",
+    "in",
+    "on",
+    "at",
+    "as",
+    "his",
+    "her",
+    "their",
+    "my",
+    "our",
+    "but",
+    "and",
+    "so",
+    "also",
+}
+NOVELTY_PENALTY = 0.3
+
+
+def novel_mentions(claim: str, premise: str) -> list[str]:
+    """Names and numbers the claim states that the premise never mentions.
+
+    Small NLI models read "The highest mountain in the Alps is Mount Everest" as entailed by
+    "Mont Blanc is the highest mountain in the Alps": the sentences match but for the name. A claim
+    that brings in a name or number its evidence lacks cannot be supported by that evidence.
+    """
+    text = premise.lower()
+    words = set(re.findall(r"\w+", text))
+    initials = {"".join(w[0] for w in m.group().split()).lower() for m in _NAME.finditer(premise)}
+    novel = []
+    claim = re.sub(r"\b\w+n['’]t\b|\bI['’](?:m|ve|ll|d)\b", " ", claim)
+    for match in _NAME.finditer(claim):
+        tokens = [t for t in match.group().split() if t.lower() not in _STARTERS or match.start() > 0]
+        tokens = [t for t in tokens if not (t.lower() in _STARTERS and match.start() == 0)]
+        for token in tokens:
+            low = token.lower()
+            if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):
+                continue
+            if token.isupper() and len(token) <= 5 and low in initials:
+                continue
+            novel.append(token)
+    for number in _NUMBER.findall(claim):
+        if number not in text and number.replace(",", "") not in text.replace(",", ""):
+            novel.append(number)
+    return novel
+
+
 def _decide(
     claim: Claim,
     rows: list[tuple[np.ndarray, list[AlignedSpan]]],
     evidence: list[Evidence],
     thresholds: EntailmentThresholds,
 ) -> ClaimVerdict:
+    penalised = []
+    for probs, spans in rows:
+        novel = novel_mentions(claim.text, " ".join(s.text for s in spans))
+        if novel:
+            probs = probs.copy()
+            probs[0] *= NOVELTY_PENALTY
+        penalised.append((probs, spans, novel))
+    novel_everywhere = all(novel for _, _, novel in penalised)
+    rows = [(probs, spans) for probs, spans, _ in penalised]
     entail_probs, spans_entail = max(rows, key=lambda row: row[0][0])
     contra_probs, spans_contra = max(rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2])
@@ -120,7 +196,11 @@ def _decide(
         verdict=Verdict.UNVERIFIABLE,
         confidence=round(max(0.0, 1.0 - entail - contra), 4),
         method=Method.ENTAILMENT,
-        reason=f"The evidence neither supports nor contradicts it; closest: {_quote(spans_entail)}",
+        reason=(
+            f"The evidence never mentions {', '.join(dict.fromkeys(penalised[0][2]))}; closest: {_quote(spans_entail)}"
+            if novel_everywhere
+            else f"The evidence neither supports nor contradicts it; closest: {_quote(spans_entail)}"
+        ),
         citations=_citations(spans_entail, evidence),
         scores=scores,
     )

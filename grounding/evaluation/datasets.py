@@ -1,0 +1,333 @@
+"""Labelled answers for measuring hallucination detection: HaluEval and the user's own files.
+
+Each paired HaluEval row gives two items, its right answer (hallucinated=False) and its
+hallucinated one (True), sharing a `group` so that subsets, limits and bootstrap resampling keep
+the pair together. HaluEval rows take their split from `grounding.splits.split_of` with the line
+number, the same split training used, so no test row was seen in training.
+
+Malformed rows are never dropped silently: they are counted in a `LoadReport`, with the first few
+problems and their line numbers, and a file without a single valid row is an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from grounding.splits import split_of
+from knowledge.errors import InputError
+
+HALUEVAL_FILES = {
+    "halueval-qa": "qa_data.json",
+    "halueval-dialogue": "dialogue_data.json",
+    "halueval-summarization": "summarization_data.json",
+    "halueval-general": "general_data.json",
+}
+DATASETS = (*HALUEVAL_FILES, "generic")
+SPLITS = ("train", "dev", "test")
+HALUEVAL_URL = "https://github.com/RUCAIBox/HaluEval (folder data/)"
+SHARED_HALUEVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "halueval"
+MAX_PROBLEMS = 10
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f"}
+
+
+class DetectionItem(BaseModel):
+    id: str
+    answer: str
+    question: str | None = None
+    evidence: list[str] = Field(default_factory=list)
+    hallucinated: bool
+    category: str | None = None
+    split: str = "test"
+    group: str = Field(default="", description="Source row; the two answers of a HaluEval row share it.")
+
+
+class LoadReport(BaseModel):
+    """What a loader read, kept, and refused, so a user can see why a count is not what they expected."""
+
+    dataset: str
+    source: str
+    rows_read: int = 0
+    rows_valid: int = 0
+    rows_malformed: int = 0
+    rows_other_split: int = 0
+    rows_selected: int = 0
+    items: int = 0
+    split: str | None = None
+    limit: int | None = None
+    seed: int = 0
+    problems: list[str] = Field(default_factory=list, description=f"The first {MAX_PROBLEMS} problems.")
+
+    def problem(self, line: int, message: str) -> None:
+        self.rows_malformed += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(f"line {line}: {message}")
+
+
+class _RowError(ValueError):
+    """A row that cannot become items; the message goes into the LoadReport."""
+
+
+def default_halueval_path(name: str) -> Path:
+    """The shared copy next to the repository (dev machines, tests); otherwise the user must pass --data."""
+    path = SHARED_HALUEVAL / HALUEVAL_FILES[name]
+    if not path.exists():
+        raise InputError(
+            f"no data file for {name}: {path} does not exist. Get {HALUEVAL_FILES[name]} from {HALUEVAL_URL} "
+            "and pass its path with --data"
+        )
+    return path
+
+
+def _text(row: dict[str, Any], key: str, required: bool = True) -> str | None:
+    value = row.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise _RowError(f"missing or empty {key!r}")
+        return None
+    if not isinstance(value, str):
+        raise _RowError(f"{key!r} must be a string, got {type(value).__name__}")
+    return value.strip()
+
+
+def parse_label(value: Any) -> bool:
+    """true/false, 1/0, yes/no in any case; anything else is an error, never a guess."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise _RowError(f"'hallucinated' must be true/false, 1/0 or yes/no, got {value!r}")
+
+
+def parse_evidence(value: Any) -> list[str]:
+    """A list of strings, one string, or (from CSV) a JSON list written as a string."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        if not all(isinstance(v, str) for v in value):
+            raise _RowError("'evidence' list must hold only strings")
+        return [v.strip() for v in value if v.strip()]
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                parsed = json.loads(text)
+            except json.JSONDecodeError:
+                return [text]
+            return parse_evidence(parsed)
+        return [text] if text else []
+    raise _RowError(f"'evidence' must be a string or a list of strings, got {type(value).__name__}")
+
+
+def _pair_items(
+    name: str,
+    index: int,
+    row: dict[str, Any],
+    keys: tuple[str, str],
+    evidence: list[str],
+    question: str | None,
+) -> list[DetectionItem]:
+    right, wrong = _text(row, keys[0]), _text(row, keys[1])
+    group = f"{name}:{index}"
+    return [
+        DetectionItem(
+            id=f"{group}:{'hallucinated' if hallucinated else 'right'}",
+            answer=answer,  # type: ignore[arg-type]
+            question=question,
+            evidence=evidence,
+            hallucinated=hallucinated,
+            split=split_of(name, index),
+            group=group,
+        )
+        for hallucinated, answer in ((False, right), (True, wrong))
+    ]
+
+
+def halueval_items(name: str, index: int, row: dict[str, Any], clean: bool = True) -> list[DetectionItem]:
+    """The items of one HaluEval row (two for the paired sets, one for `general`)."""
+    from grounding.training.halueval_pairs import clean_knowledge
+
+    if name == "halueval-general":
+        query = _text(row, "user_query", required=False)
+        answer = _text(row, "chatgpt_response")
+        return [
+            DetectionItem(
+                id=f"{name}:{index}",  # the file's own IDs repeat and are sometimes blank
+                answer=answer,  # type: ignore[arg-type]
+                question=query,
+                evidence=[],
+                hallucinated=parse_label(row.get("hallucination")),
+                split=split_of(name, index),
+                group=f"{name}:{index}",
+            )
+        ]
+    if name == "halueval-summarization":
+        document = _text(row, "document")
+        return _pair_items(name, index, row, ("right_summary", "hallucinated_summary"), [document], None)  # type: ignore[list-item]
+    knowledge = _text(row, "knowledge")
+    # HaluEval glues its facts ("Jr.Robert", "Film)Zodiac"); the sentence splitter needs them apart,
+    # and training saw them cleaned the same way.
+    evidence = [clean_knowledge(knowledge) if clean else knowledge]  # type: ignore[arg-type]
+    if name == "halueval-dialogue":
+        keys, question = (
+            ("right_response", "hallucinated_response"),
+            _text(row, "dialogue_history", required=False),
+        )
+    elif name == "halueval-qa":
+        keys, question = ("right_answer", "hallucinated_answer"), _text(row, "question")
+    else:
+        raise InputError(f"unknown HaluEval set {name!r}; known: {list(HALUEVAL_FILES)}")
+    return _pair_items(name, index, row, keys, evidence, question)
+
+
+def generic_item(row: dict[str, Any], line: int, stem: str) -> DetectionItem:
+    answer = _text(row, "answer", required=False) or _text(row, "claim", required=False)
+    if answer is None:
+        raise _RowError("missing or empty 'answer' (or 'claim')")
+    if "hallucinated" not in row or row["hallucinated"] in (None, ""):
+        raise _RowError("missing 'hallucinated'")
+    split = (str(row.get("split") or "test")).strip().lower()
+    if split not in SPLITS:
+        raise _RowError(f"'split' must be one of {list(SPLITS)}, got {row.get('split')!r}")
+    item_id = str(row.get("id") or "").strip() or f"{stem}:{line}"
+    category = row.get("category")
+    return DetectionItem(
+        id=item_id,
+        answer=answer,
+        question=_text(row, "question", required=False),
+        evidence=parse_evidence(row.get("evidence")),
+        hallucinated=parse_label(row["hallucinated"]),
+        category=str(category).strip() if category not in (None, "") else None,
+        split=split,
+        group=item_id,
+    )
+
+
+def _json_lines(
+    path: Path, report: LoadReport, wanted: Callable[[int], bool] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(0-based line number, object); blank lines are skipped, bad JSON is counted.
+
+    Lines `wanted` refuses (other splits) are counted but neither parsed nor validated.
+    """
+    with path.open(encoding="utf-8") as handle:
+        for index, line in enumerate(handle):
+            if not line.strip():
+                continue
+            report.rows_read += 1
+            if wanted is not None and not wanted(index):
+                report.rows_other_split += 1
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                report.problem(index + 1, f"invalid JSON ({exc.msg})")
+                continue
+            if not isinstance(row, dict):
+                report.problem(index + 1, f"expected a JSON object, got {type(row).__name__}")
+                continue
+            yield index, row
+
+
+def _csv_rows(path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None:
+            return
+        for row in reader:
+            report.rows_read += 1
+            if None in row:
+                report.problem(reader.line_num, "more fields than the header has")
+                continue
+            yield reader.line_num - 1, row
+
+
+def _read(path: Path, report: LoadReport, rows: Callable[[], Iterator[tuple[int, dict[str, Any]]]]):
+    try:
+        yield from rows()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text: {exc}") from exc
+    except csv.Error as exc:
+        raise InputError(f"{path}: malformed CSV: {exc}") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+
+
+def load_dataset(
+    name: str,
+    data: Path | None = None,
+    split: str | None = None,
+    limit: int | None = None,
+    seed: int = 0,
+    clean_knowledge: bool = True,
+) -> tuple[list[DetectionItem], LoadReport]:
+    """Items of one dataset, optionally one split and a seeded random subset of `limit` source rows.
+
+    `split=None` keeps every split. Generic files take a row's `split` column when present and
+    otherwise count the row as test data. The subset is drawn among valid source rows and kept in
+    file order, so the same (limit, seed) always gives the same items.
+    """
+    if name not in DATASETS:
+        raise InputError(f"unknown dataset {name!r}; known: {list(DATASETS)}")
+    if split is not None and split not in SPLITS:
+        raise InputError(f"unknown split {split!r}; use one of {list(SPLITS)} or none for all")
+    if limit is not None and limit < 1:
+        raise InputError(f"--limit must be at least 1, got {limit}")
+    path = Path(data) if data is not None else (default_halueval_path(name) if name != "generic" else None)
+    if path is None:
+        raise InputError("the generic dataset needs a file: pass --data PATH (.jsonl or .csv)")
+    if not path.is_file():
+        raise InputError(f"data file {path} does not exist or is not a file")
+    report = LoadReport(dataset=name, source=str(path), split=split, limit=limit, seed=seed)
+
+    if name == "generic":
+        suffix = path.suffix.lower()
+        if suffix not in {".jsonl", ".json", ".ndjson", ".csv"}:
+            raise InputError(f"{path}: generic data must be .jsonl or .csv, got {suffix or 'no suffix'!r}")
+        rows = (lambda: _csv_rows(path, report)) if suffix == ".csv" else (lambda: _json_lines(path, report))
+    else:
+        wanted = None if split is None else (lambda index: split_of(name, index) == split)
+        rows = lambda: _json_lines(path, report, wanted)  # noqa: E731
+
+    groups: list[list[DetectionItem]] = []
+    seen: set[str] = set()
+    for index, row in _read(path, report, rows):
+        try:
+            items = (
+                halueval_items(name, index, row, clean_knowledge)
+                if name != "generic"
+                else [generic_item(row, index + 1, path.stem)]
+            )
+        except _RowError as exc:
+            report.problem(index + 1, str(exc))
+            continue
+        duplicate = next((item.id for item in items if item.id in seen), None)
+        if duplicate is not None:
+            report.problem(index + 1, f"duplicate id {duplicate!r}")
+            continue
+        seen.update(item.id for item in items)
+        report.rows_valid += 1
+        if split is not None and items[0].split != split:
+            report.rows_other_split += 1
+            continue
+        groups.append(items)
+
+    if report.rows_valid == 0:
+        shown = "; ".join(report.problems[:3]) or "the file is empty"
+        raise InputError(f"{path}: no valid rows for {name} ({report.rows_malformed} malformed: {shown})")
+    if limit is not None and limit < len(groups):
+        keep = sorted(random.Random(seed).sample(range(len(groups)), limit))
+        groups = [groups[i] for i in keep]
+    items = [item for group in groups for item in group]
+    report.rows_selected = len(groups)
+    report.items = len(items)
+    return items, report

@@ -1,0 +1,542 @@
+"""What to do with an answer once its claims are verified: composable policies over a `Draft`.
+
+A draft is the clean answer text, the citations of each sentence, the answer's verification
+report and the evidence the citations number. Each policy takes a draft and returns a new one
+together with the `Change`s it made, so a chain is plain function composition and every edit can
+be shown to the user. `annotate`, `correct`, `strip` and `abstain` are pure; `regenerate` asks the
+LLM again and re-verifies, so it is built with the model and the verifier it needs.
+
+Policies keep the report in step with the text (claim spans are shifted, corrected claims
+re-marked, stripped ones dropped) without re-running the verifier; the pipeline verifies the
+final text once more.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from grounding.citations import CitedAnswer, CitedSentence, citation_inserts, parse_answer
+from grounding.claims import is_abstention
+from grounding.prompts import build_repair_messages
+from grounding.types import Citation, Claim, ClaimVerdict, Evidence, Method, Verdict, VerificationReport
+from knowledge.errors import InputError
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from grounding.verifier import Verifier
+
+__all__ = [
+    "ABSTENTION_ANSWER",
+    "DEFAULT_CHAIN",
+    "POLICIES",
+    "Change",
+    "Draft",
+    "Policy",
+    "abstain",
+    "annotate",
+    "build_policies",
+    "correct",
+    "empty_report",
+    "grounded_share",
+    "make_draft",
+    "mitigate",
+    "regenerate",
+    "render",
+    "strip",
+]
+
+ABSTENTION_ANSWER = "I don't have enough grounded information to answer that."
+DEFAULT_CHAIN = ("correct", "strip", "abstain")
+POLICIES = ("annotate", "correct", "strip", "regenerate", "abstain")
+_TAG = {Verdict.SUPPORTED: "supported", Verdict.CONTRADICTED: "contradicted", Verdict.UNVERIFIABLE: "unverified"}
+# The graph checker's wording of a contradiction: "The graph says the capital of Australia is
+# Canberra, not Sydney." (numbers add " (off by 100%)"). The right and wrong values are read off it.
+_GRAPH_CONTRADICTION = re.compile(
+    r"^The graph says the .+ is (?P<right>.+), not (?P<wrong>.+?)(?: \(off by [^)]*\))?\.$"
+)
+
+
+class Change(BaseModel):
+    """One edit a policy made, in words a reader can follow."""
+
+    policy: str
+    claim: int | None = Field(
+        default=None, description="Index of the claim in the report the policy saw; claims keep it through a chain."
+    )
+    before: str
+    after: str
+    reason: str
+
+
+class Draft(BaseModel):
+    """An answer under mitigation; `report` always describes `text` (same spans)."""
+
+    question: str | None = None
+    text: str = Field(description="The answer without citation markers.")
+    sentences: list[CitedSentence] = Field(default_factory=list)
+    report: VerificationReport
+    evidence: list[Evidence] = Field(default_factory=list, description="What citation [n] refers to: item n-1.")
+    changes: list[Change] = Field(default_factory=list)
+    abstained: bool = False
+    annotated: bool = False
+
+
+Policy = Callable[[Draft], Draft]
+
+
+def make_draft(
+    cited: CitedAnswer, report: VerificationReport, evidence: Sequence[Evidence], question: str | None = None
+) -> Draft:
+    """A draft from a parsed answer and the verification of its clean text."""
+    if report.answer != cited.text:
+        raise InputError("the report does not describe this answer: verify the answer's clean text")
+    return Draft(
+        question=question,
+        text=cited.text,
+        sentences=list(cited.sentences),
+        report=report,
+        evidence=list(evidence),
+        abstained=is_abstention(cited.text),
+    )
+
+
+def empty_report(answer: str, question: str | None = None) -> VerificationReport:
+    """The report of an answer with nothing to check (an abstention)."""
+    return VerificationReport(
+        answer=answer,
+        question=question,
+        claims=[],
+        grounded=True,
+        hallucination_score=0.0,
+        counts={verdict: 0 for verdict in Verdict},
+    )
+
+
+def grounded_share(report: VerificationReport) -> float:
+    """Share of the claims that are supported; 0 when there is no claim at all."""
+    if not report.claims:
+        return 0.0
+    return sum(c.verdict == Verdict.SUPPORTED for c in report.claims) / len(report.claims)
+
+
+# -- editing with spans kept in step ---------------------------------------------------------------
+
+
+def _shift(start: int, end: int, cut: tuple[int, int], size: int) -> tuple[int, int] | None:
+    """A span after text[cut] was replaced by `size` characters; None when the span was deleted."""
+    a, b = cut
+    delta = size - (b - a)
+    if end <= a:
+        return start, end
+    if start >= b:
+        return start + delta, end + delta
+    if start <= a and b <= end:
+        return start, end + delta
+    if a <= start and end <= b:
+        return (a, a + size) if size else None
+    if start < a:
+        return start, a + size
+    return a + size, end + delta
+
+
+def _rebuilt(report: VerificationReport, text: str, claims: list[ClaimVerdict]) -> VerificationReport:
+    from grounding.verifier import claim_risk
+
+    counts = Counter(c.verdict for c in claims)
+    return report.model_copy(
+        update={
+            "answer": text,
+            "claims": claims,
+            "grounded": all(c.verdict == Verdict.SUPPORTED for c in claims),
+            "hallucination_score": round(max((claim_risk(c) for c in claims), default=0.0), 4),
+            "counts": {verdict: counts.get(verdict, 0) for verdict in Verdict},
+        }
+    )
+
+
+def _edit(draft: Draft, start: int, end: int, replacement: str) -> Draft:
+    """Replace text[start:end]; sentences and claims inside a deletion go, the rest shift."""
+    text = draft.text[:start] + replacement + draft.text[end:]
+    sentences: list[CitedSentence] = []
+    for sentence in draft.sentences:
+        span = _shift(sentence.start, sentence.end, (start, end), len(replacement))
+        if span is not None and span[1] > span[0]:
+            sentences.append(
+                sentence.model_copy(
+                    update={"index": len(sentences), "start": span[0], "end": span[1], "text": text[span[0] : span[1]]}
+                )
+            )
+    claims: list[ClaimVerdict] = []
+    for verdict in draft.report.claims:
+        span = _shift(verdict.claim.start, verdict.claim.end, (start, end), len(replacement))
+        if span is not None and span[1] > span[0]:
+            claims.append(
+                verdict.model_copy(
+                    update={"claim": verdict.claim.model_copy(update={"start": span[0], "end": span[1]})}
+                )
+            )
+    return draft.model_copy(
+        update={"text": text, "sentences": sentences, "report": _rebuilt(draft.report, text, claims)}
+    )
+
+
+def _apply(draft: Draft, edits: list[tuple[int, int, str]]) -> Draft:
+    """Several non-overlapping edits, applied back to front so earlier offsets stay valid."""
+    for start, end, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
+        draft = _edit(draft, start, end, replacement)
+    return draft
+
+
+def _sentence_of(draft: Draft, claim: Claim) -> CitedSentence | None:
+    return next((s for s in draft.sentences if s.start <= claim.start < s.end), None)
+
+
+def _tidy(draft: Draft) -> Draft:
+    """Leftovers of removed sentences: empty bullets, doubled spaces, dangling separators."""
+    rules = (
+        (re.compile(r"^[ \t]*(?:[-*•‣◦+]|\d{1,3}[.)]|[,;:.])[ \t]*(?:\n|\Z)", re.M), ""),
+        (re.compile(r"(?<=\S)[ \t]{2,}(?=\S)"), " "),
+        (re.compile(r"[ \t]+(?=[,;.!?](?:\s|$))"), ""),
+        (re.compile(r"[ \t]+$", re.M), ""),
+        (re.compile(r"\n{3,}"), "\n\n"),
+        (re.compile(r"^\s+|\s+$"), ""),
+        (re.compile(r"[,;:]$"), "."),
+    )
+    for pattern, replacement in rules:
+        draft = _apply(draft, [(m.start(), m.end(), replacement) for m in pattern.finditer(draft.text)])
+    return draft
+
+
+# -- the policies ----------------------------------------------------------------------------------
+
+
+def _tagged(text: str, verdict: ClaimVerdict) -> tuple[int, str]:
+    """Where a claim's verdict tag goes (before its closing punctuation) and the tag."""
+    body = text[verdict.claim.start : verdict.claim.end]
+    return verdict.claim.start + len(body.rstrip(" \t\n.!?;,:")), f" [{_TAG[verdict.verdict]}]"
+
+
+def annotate(draft: Draft) -> Draft:
+    """Keep the answer and mark every claim with its verdict when it is rendered."""
+    if draft.abstained:
+        return draft
+    changes = []
+    for verdict in draft.report.claims:
+        at, tag = _tagged(draft.text, verdict)
+        changes.append(
+            Change(
+                policy="annotate",
+                claim=verdict.claim.index,
+                before=draft.text[verdict.claim.start : verdict.claim.end],
+                after=draft.text[verdict.claim.start : at] + tag + draft.text[at : verdict.claim.end],
+                reason=verdict.reason,
+            )
+        )
+    return draft.model_copy(update={"annotated": True, "changes": [*draft.changes, *changes]})
+
+
+def _graph_values(verdict: ClaimVerdict) -> tuple[str, str, Evidence] | None:
+    """(right value, wrong value, the fact) of a graph contradiction that a substitution can fix."""
+    if verdict.verdict != Verdict.CONTRADICTED or verdict.method != Method.GRAPH or verdict.scores.get("negated"):
+        return None
+    fact = next((c.evidence for c in verdict.citations if c.evidence.triple is not None), None)
+    match = _GRAPH_CONTRADICTION.match(verdict.reason)
+    if fact is None or match is None:
+        return None
+    return match["right"].strip() or fact.triple.object_label, match["wrong"].strip(), fact
+
+
+def _evidence_number(evidence: list[Evidence], item: Evidence) -> tuple[list[Evidence], int]:
+    for n, existing in enumerate(evidence, start=1):
+        if existing.id == item.id:
+            return evidence, n
+    return [*evidence, item], len(evidence) + 1
+
+
+def correct(draft: Draft) -> Draft:
+    """Replace a value the graph contradicts with the graph's value and cite the fact.
+
+    Only contradictions from the graph checker are corrected: there the right value is a fact, not
+    a guess. The wrong value must appear in the claim's words; otherwise the claim is left for
+    `strip`. The sentence then cites the fact (alone, when the claim was its only claim).
+    """
+    if draft.abstained:
+        return draft
+    for index in [v.claim.index for v in draft.report.claims]:
+        draft = _correct_claim(draft, index)
+    return draft
+
+
+def _correct_claim(draft: Draft, index: int) -> Draft:
+    verdict = next(v for v in draft.report.claims if v.claim.index == index)
+    values = _graph_values(verdict)
+    if values is None:
+        return draft
+    right, wrong, fact = values
+    claim = verdict.claim
+    pattern = re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)", re.IGNORECASE)
+    hits = list(pattern.finditer(draft.text, claim.start, claim.end))
+    if not hits:
+        return draft
+    before = _sentence_of(draft, claim)
+    before_text = before.text if before else draft.text[claim.start : claim.end]
+    draft = _edit(draft, hits[-1].start(), hits[-1].end(), right)
+    evidence, number = _evidence_number(draft.evidence, fact)
+    edited = next(v for v in draft.report.claims if v.claim.index == index)
+    supported = edited.model_copy(
+        update={
+            "claim": edited.claim.model_copy(update={"text": pattern.sub(lambda _: right, claim.text)}),
+            "verdict": Verdict.SUPPORTED,
+            "reason": f"Corrected to the graph's value: {fact.text}",
+            "citations": [Citation(evidence=fact)],
+            "scores": {**edited.scores, "corrected": 1.0},
+        }
+    )
+    claims = [supported if v.claim.index == index else v for v in draft.report.claims]
+    sentence = _sentence_of(draft, supported.claim)
+    sentences = draft.sentences
+    if sentence is not None:
+        alone = sum(1 for v in claims if sentence.start <= v.claim.start < sentence.end) == 1
+        cites = [number] if alone else [*(n for n in sentence.citations if n != number), number]
+        sentences = [s.model_copy(update={"citations": cites}) if s is sentence else s for s in sentences]
+    change = Change(
+        policy="correct",
+        claim=index,
+        before=before_text,
+        after=sentence.text if sentence else draft.text[supported.claim.start : supported.claim.end],
+        reason=f"{verdict.reason} Cited [{number}]: {fact.text}",
+    )
+    return draft.model_copy(
+        update={
+            "report": _rebuilt(draft.report, draft.text, claims),
+            "evidence": evidence,
+            "sentences": sentences,
+            "changes": [*draft.changes, change],
+        }
+    )
+
+
+_BULLET_PREFIX = re.compile(r"[ \t]*(?:[-*•‣◦+]|\d{1,3}[.)]|[a-z][.)])?[ \t]*")
+
+
+def _sentence_cut(text: str, sentence: CitedSentence) -> tuple[int, int, str]:
+    """The deletion that removes a sentence: a whole line (bullet and all) when it fills one."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    start = line_start if _BULLET_PREFIX.fullmatch(text[line_start : sentence.start]) else sentence.start
+    end = sentence.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if end < len(text) and text[end] == "\n":
+        if start == line_start:
+            end += 1
+        else:
+            end = sentence.end
+            while start > line_start and text[start - 1] in " \t":
+                start -= 1
+    return start, end, ""
+
+
+def strip(draft: Draft) -> Draft:
+    """Drop every sentence holding a claim that is not supported, then tidy what is left."""
+    if draft.abstained:
+        return draft
+    failing: dict[int, ClaimVerdict] = {}
+    loose: list[ClaimVerdict] = []  # outside every sentence span; cannot happen with claims' own segments
+    for verdict in draft.report.claims:
+        if verdict.verdict == Verdict.SUPPORTED:
+            continue
+        sentence = _sentence_of(draft, verdict.claim)
+        if sentence is None:
+            loose.append(verdict)
+        else:
+            failing.setdefault(sentence.index, verdict)
+    if not failing and not loose:
+        return draft
+    changes = [
+        Change(
+            policy="strip",
+            claim=verdict.claim.index,
+            before=draft.sentences[i].text,
+            after="",
+            reason=f"{verdict.claim.text!r} is {verdict.verdict}: {verdict.reason}",
+        )
+        for i, verdict in sorted(failing.items())
+    ]
+    changes += [
+        Change(
+            policy="strip",
+            claim=v.claim.index,
+            before=draft.text[v.claim.start : v.claim.end],
+            after="",
+            reason=f"{v.claim.text!r} is {v.verdict}: {v.reason}",
+        )
+        for v in loose
+    ]
+    edits = [_sentence_cut(draft.text, draft.sentences[i]) for i in failing]
+    edits += [(v.claim.start, v.claim.end, "") for v in loose]
+    stripped = _tidy(_apply(draft, edits))
+    return stripped.model_copy(update={"changes": [*draft.changes, *changes]})
+
+
+def abstain(draft: Draft, threshold: float = 0.5) -> Draft:
+    """Say honestly that there is too little grounded information, instead of a weak answer.
+
+    An answer that already declines ("I don't know") is kept as it is. Otherwise the draft
+    abstains when under `threshold` of its claims are supported, or when it states nothing
+    checkable at all (everything was stripped, or only filler is left).
+    """
+    if draft.abstained:
+        return draft
+    if draft.text.strip() and is_abstention(draft.text):
+        return draft.model_copy(update={"abstained": True})
+    share = grounded_share(draft.report)
+    if draft.report.claims and share >= threshold:
+        return draft
+    if not draft.report.claims:
+        reason = "Nothing checkable is left in the answer." if draft.text.strip() else "Nothing is left of the answer."
+    else:
+        supported = sum(c.verdict == Verdict.SUPPORTED for c in draft.report.claims)
+        reason = (
+            f"Only {supported} of {len(draft.report.claims)} claims are supported ({share:.0%}), "
+            f"under the {threshold:.0%} threshold."
+        )
+    cited = parse_answer(ABSTENTION_ANSWER)
+    return draft.model_copy(
+        update={
+            "text": cited.text,
+            "sentences": cited.sentences,
+            "report": empty_report(cited.text, draft.question),
+            "abstained": True,
+            "changes": [
+                *draft.changes,
+                Change(policy="abstain", before=render(draft), after=ABSTENTION_ANSWER, reason=reason),
+            ],
+        }
+    )
+
+
+def _better(new: Draft, old: Draft) -> bool:
+    """A new draft wins with a larger grounded share, or as many grounded claims and fewer failing."""
+    if new.abstained and not old.abstained:
+        return grounded_share(old.report) == 0.0
+    failing_new = sum(c.verdict != Verdict.SUPPORTED for c in new.report.claims)
+    failing_old = sum(c.verdict != Verdict.SUPPORTED for c in old.report.claims)
+    return (grounded_share(new.report), -failing_new) > (grounded_share(old.report), -failing_old)
+
+
+def regenerate(llm: BaseChatModel, verifier: Verifier, max_rounds: int = 2) -> Policy:
+    """A policy that sends the failed claims back to the LLM with the evidence and re-verifies.
+
+    At most `max_rounds` rounds; it stops as soon as every claim is supported, and it only ever
+    replaces the draft with a better-grounded one, so a worse retry changes nothing.
+    """
+
+    def policy(draft: Draft) -> Draft:
+        current = draft
+        for round_number in range(1, max_rounds + 1):
+            failed = [c for c in current.report.claims if c.verdict != Verdict.SUPPORTED]
+            if current.abstained or not failed:
+                break
+            messages = build_repair_messages(
+                current.question or "",
+                render(current),
+                [(c.claim.text, c.reason) for c in failed],
+                current.evidence,
+            )
+            raw = _content(llm.invoke(messages))
+            cited = parse_answer(raw)
+            if not cited.text.strip():
+                break
+            if is_abstention(cited.text):
+                report = empty_report(cited.text, current.question)
+            else:
+                report = verifier.verify(cited.text, question=current.question)
+            candidate = make_draft(cited, report, current.evidence, current.question)
+            if not _better(candidate, current):
+                break
+            change = Change(
+                policy="regenerate",
+                before=render(current),
+                after=render(candidate),
+                reason=f"Round {round_number}: {len(failed)} claim(s) failed verification; the new answer "
+                f"has {grounded_share(candidate.report):.0%} of its claims supported.",
+            )
+            current = candidate.model_copy(
+                update={"changes": [*current.changes, change], "annotated": current.annotated}
+            )
+        return current
+
+    policy.__name__ = "regenerate"
+    return policy
+
+
+def _content(message: object) -> str:
+    content = getattr(message, "content", message)
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            b if isinstance(b, str) else str(b.get("text", "")) for b in content if isinstance(b, str | dict)
+        )
+    return str(content)
+
+
+# -- chains and rendering --------------------------------------------------------------------------
+
+
+def build_policies(
+    names: Sequence[str | Policy],
+    *,
+    llm: BaseChatModel | None = None,
+    verifier: Verifier | None = None,
+    max_rounds: int = 2,
+    abstain_threshold: float = 0.5,
+) -> list[Policy]:
+    """Policies by name (or ready callables), in order; `regenerate` needs the LLM and verifier."""
+    policies: list[Policy] = []
+    for name in names:
+        if callable(name):
+            policies.append(name)
+        elif name == "annotate":
+            policies.append(annotate)
+        elif name == "correct":
+            policies.append(correct)
+        elif name == "strip":
+            policies.append(strip)
+        elif name == "abstain":
+            if not 0.0 <= abstain_threshold <= 1.0:
+                raise InputError(f"abstain threshold must be within 0..1, got {abstain_threshold}")
+            policies.append(functools.partial(abstain, threshold=abstain_threshold))
+        elif name == "regenerate":
+            if llm is None or verifier is None:
+                raise InputError("the 'regenerate' policy needs an LLM and a verifier")
+            if max_rounds < 1:
+                raise InputError(f"regenerate needs at least one round, got {max_rounds}")
+            policies.append(regenerate(llm, verifier, max_rounds))
+        else:
+            raise InputError(f"unknown mitigation policy {name!r}; choose from {', '.join(POLICIES)}")
+    return policies
+
+
+def mitigate(draft: Draft, policies: Sequence[Policy]) -> Draft:
+    for policy in policies:
+        draft = policy(draft)
+    return draft
+
+
+def render(draft: Draft) -> str:
+    """The answer as shown: citations `[n]` back in place and, once annotated, each claim's verdict."""
+    inserts = [(at, 0, marker) for at, marker in citation_inserts(draft.text, draft.sentences)]
+    if draft.annotated:
+        inserts += [(at, 1, tag) for at, tag in (_tagged(draft.text, v) for v in draft.report.claims)]
+    text = draft.text
+    for at, _, marker in sorted(inserts, reverse=True):
+        text = text[:at] + marker + text[at:]
+    return text

@@ -1,0 +1,119 @@
+"""The verifier end to end with the shipped model, a real graph and real retrieval."""
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from grounding.cli import app
+from grounding.types import Method, Verdict
+from grounding.verifier import Verifier, VerifierOptions, VerifyItem
+from knowledge.errors import InputError
+from knowledge.kb import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory, kb_fixtures):
+    root = tmp_path_factory.mktemp("verify") / "kb"
+    return KnowledgeBase.build(
+        root, docs=[kb_fixtures / "docs"], graphs=[kb_fixtures / "graph.ttl"], ontology=kb_fixtures / "ontology.ttl"
+    )
+
+
+@pytest.fixture(scope="module")
+def verifier(kb):
+    return Verifier(kb=kb)
+
+
+def by_text(report):
+    return {item.claim.text: item for item in report.claims}
+
+
+def test_graph_decides_first_and_nli_judges_the_rest(verifier):
+    report = verifier.verify(
+        "The capital of Australia is Sydney. Canberra was designed by Walter Burley Griffin and Marion Mahony Griffin."
+    )
+    claims = by_text(report)
+    sydney = claims["The capital of Australia is Sydney."]
+    assert sydney.verdict == Verdict.CONTRADICTED and sydney.method == Method.GRAPH
+    assert sydney.citations[0].evidence.triple.object_label == "Canberra"
+    design = [c for c in report.claims if "Griffin" in c.claim.text]
+    assert design and all(c.method == Method.ENTAILMENT for c in design)
+    assert any(c.verdict == Verdict.SUPPORTED for c in design)
+    supported = next(c for c in design if c.verdict == Verdict.SUPPORTED)
+    span = supported.citations[0]
+    assert "Griffin" in span.span_text and span.evidence.source.endswith("canberra.md")
+    assert not report.grounded and report.hallucination_score > 0.5
+
+
+def test_given_evidence_is_used_instead_of_the_kb(verifier):
+    evidence = ["Mont Blanc is the highest mountain in the Alps, at 4,808 metres."]
+    good = verifier.verify("Mont Blanc is the highest mountain in the Alps.", evidence=evidence)
+    assert good.claims[0].verdict == Verdict.SUPPORTED and good.grounded
+    assert good.evidence[0].source == "request"
+    bad = verifier.verify("The highest mountain in the Alps is Mount Everest.", evidence=evidence)
+    assert bad.claims[0].verdict != Verdict.SUPPORTED
+    assert bad.hallucination_score > good.hallucination_score
+
+
+def test_short_answer_is_judged_with_its_question(verifier):
+    report = verifier.verify("Canberra", question="What is the capital of Australia?")
+    assert len(report.claims) == 1 and report.claims[0].verdict == Verdict.SUPPORTED
+    assert report.claims[0].claim.text == "The capital of Australia is Canberra."
+
+
+def test_verify_many_keeps_order_and_matches_single_calls(verifier):
+    items = [
+        VerifyItem(answer="The capital of France is Paris."),
+        VerifyItem(answer="Coffee contains caffeine.", evidence=["Coffee's effect comes from its caffeine content."]),
+    ]
+    batch = verifier.verify_many(items)
+    single = [verifier.verify(i.answer, evidence=i.evidence) for i in items]
+    assert [r.answer for r in batch] == [i.answer for i in items]
+    assert [r.claims[0].verdict for r in batch] == [r.claims[0].verdict for r in single]
+
+
+def test_checkers_can_be_switched_off(verifier):
+    report = verifier.verify("The capital of Australia is Sydney.", options=VerifierOptions(use_graph=False))
+    assert report.claims[0].method != Method.GRAPH
+
+
+def test_empty_and_oversized_answers_are_refused(verifier):
+    with pytest.raises(InputError, match="empty"):
+        verifier.verify("   ")
+    with pytest.raises(InputError, match="characters"):
+        verifier.verify("word " * 10_000)
+
+
+def test_report_json_round_trips(verifier):
+    from grounding.types import VerificationReport
+
+    report = verifier.verify("The capital of Switzerland is Bern.")
+    again = VerificationReport.model_validate_json(report.model_dump_json())
+    assert again == report
+
+
+def test_cli_verify_json(kb, tmp_path):
+    copy = tmp_path / "kb"
+    shutil.copytree(kb.root, copy)
+    evidence = tmp_path / "evidence.json"
+    evidence.write_text(json.dumps(["Rome is the capital of Italy."]))
+    result = CliRunner().invoke(
+        app,
+        [
+            "verify",
+            "--answer",
+            "The capital of Italy is Rome.",
+            "--kb",
+            str(copy),
+            "--evidence",
+            str(evidence),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["claims"][0]["verdict"] == "supported" and report["grounded"] is True
+    empty = CliRunner().invoke(app, ["verify", "--answer", " ", "--kb", str(copy)])
+    assert empty.exit_code == 2 and "empty" in empty.stderr
