@@ -14,6 +14,13 @@ decided by beam search over the relations the graph actually has at the current 
 hop scored by how well the relation's phrasings (labels, altLabels, `gq:inverseLabel`s) fit its
 part of the question: embedding similarity plus shared words. The graph itself settles most
 directions: a director only has incoming `directed by` edges.
+
+Confidence is the weakest hop's: its predicate must fit its part of the question well, and no
+other predicate may fit that part much better. A question read with fewer hops than it names
+relations (because the graph lacks a path) is not confidently answered.
+
+Known limit: one relation named twice without a marker ("the films directed by the director of
+X") is read as one hop, so such three-hop questions are mostly left to the LLM or answered wrong.
 """
 
 from __future__ import annotations
@@ -48,7 +55,7 @@ FIT_FULL = 0.75  # a hop fitting this well (roughly: its words are in the questi
 RELATIVE_FLOOR = 0.7  # a hop whose predicate fits its part 70% as well as the best predicate: confidence 0
 ORDER_PRIOR = 0.01  # per position a part is taken away from its closeness order; only breaks ties
 FALLBACK_PENALTY = 0.4  # below the default threshold: such an answer ignores a named relation
-CONFIDENT = 0.5
+CONFIDENT = 0.5  # a chain this sure ends the search; simpler readings are tried only below it
 CASE_PENALTY = 0.9  # a [bracketed] mention cased unlike the label: 'house' is the tag, not the film
 LISTED_VALUES = 10
 FIT_CACHE_SIZE = 20_000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import uuid
+from collections import OrderedDict
 
 import pytest
 from hypothesis import given, settings
@@ -152,21 +152,18 @@ def test_align_claims_embeds_each_sentence_once_and_remembers_it(monkeypatch: py
 
     monkeypatch.setattr(alignment, "embed", counting)
     monkeypatch.setattr(embeddings, "embed", counting)
-    tag = uuid.uuid4().hex[:8]  # sentences no earlier test has put in the cache
-    passages = [
-        f"Paris is the capital of France {tag}. The Seine flows through the city {tag}.",
-        f"Marie Curie was born in Warsaw in 1867 {tag}. Bananas are rich in potassium {tag}.",
-    ]
+    monkeypatch.setattr(embeddings, "_cache", OrderedDict())  # start cold, whatever ran before
+    passages = PASSAGES
     claims = ["Paris is in France.", "Curie was born in 1867.", "Bananas contain potassium.", "x", "y"]
     sentences = [p[s:e] for p in passages for s, e in split_sentences(p)]
     result = align_claims(claims, passages, k=2)
     assert sorted(embedded) == sorted(claims + sentences)
     assert len(result) == 5 and all(len(spans) >= 2 for spans in result)
-    assert result[2][0].text.startswith("Bananas are rich in potassium")
+    assert result[2][0].text == "Bananas are rich in potassium."
     embedded.clear()
     again = align_claims(["Seine"], passages, k=1)
     assert embedded == ["Seine"]  # the passages' sentences come from the cache
-    assert again[0][0].text.startswith("The Seine flows through the city")
+    assert again[0][0].text == "The Seine flows through the city."
 
 
 def test_candidate_prefilter_keeps_the_relevant_sentence_of_a_long_document() -> None:

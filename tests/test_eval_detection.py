@@ -315,3 +315,12 @@ def test_a_smaller_rerun_reuses_the_cache_and_keeps_the_rest(tmp_path, detection
     assert scorer.calls == [] and metrics["n"] == 4
     ids = [r["id"] for r in _read_rows(tmp_path / "predictions.jsonl")]
     assert ids[:8] == [i.id for i in dev + test[:4]] and sorted(ids[8:]) == ["t5", "t6"]
+
+
+def test_a_second_run_into_a_busy_folder_is_refused(tmp_path, detection_items) -> None:
+    from grounding.evaluation.detection import exclusive
+
+    test, _ = detection_items
+    with exclusive(tmp_path), pytest.raises(InputError, match="another run is writing"):
+        run_detection(test, TableScorer(), tmp_path, progress=False, baselines=(), n_bootstrap=10)
+    run_detection(test, TableScorer(), tmp_path, progress=False, baselines=(), n_bootstrap=10)

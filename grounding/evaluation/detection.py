@@ -8,11 +8,13 @@ verifier and every baseline alike, and all figures are computed on the evaluatio
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import math
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 
 Scorer = Callable[[list[DetectionItem]], list[tuple[float, dict[str, Any]]]]
 PREDICTIONS = "predictions.jsonl"
+LOCK = ".lock"
 METRICS = "metrics.json"
 DEFAULT_THRESHOLD = 0.5
 
@@ -161,6 +164,23 @@ def score_items(
     return cached, len(todo), time.perf_counter() - started
 
 
+@contextlib.contextmanager
+def exclusive(out_dir: Path) -> Iterator[None]:
+    """One run per folder: two runs appending to one cache would each rewrite it without the other's lines."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise InputError(
+                f"another run is writing to {out_dir}; wait for it or choose another folder"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def calibrate(dev_scores: np.ndarray, dev_labels: np.ndarray) -> tuple[float, str]:
     """(threshold, where it came from): best balanced accuracy on dev, or 0.5 without a usable dev set."""
     if len(dev_labels) and dev_labels.any() and not dev_labels.all():
@@ -246,9 +266,40 @@ def run_detection(
             f"item ids must be unique across the dev and evaluation items; {duplicate!r} repeats"
         )
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / PREDICTIONS
+    with exclusive(out_dir):
+        return _run(
+            items,
+            dev_items,
+            scorer,
+            out_dir,
+            workers=workers,
+            batch_size=batch_size,
+            progress=progress,
+            baselines=baselines,
+            n_bootstrap=n_bootstrap,
+            seed=seed,
+            meta=meta,
+            report=report,
+        )
 
+
+def _run(
+    items: list[DetectionItem],
+    dev_items: list[DetectionItem],
+    scorer: Scorer,
+    out_dir: Path,
+    *,
+    workers: int,
+    batch_size: int,
+    progress: bool,
+    baselines: Sequence[str],
+    n_bootstrap: int,
+    seed: int,
+    meta: dict[str, Any] | None,
+    report: bool,
+) -> dict[str, Any]:
+    every = dev_items + items
+    path = out_dir / PREDICTIONS
     cached, scored_now, seconds = score_items(every, scorer, path, workers, batch_size, progress)
     scores = {item.id: float(cached[item.id]["score"]) for item in every}
     test_scores = np.array([scores[item.id] for item in items])
