@@ -381,6 +381,50 @@ def render_ask_result(result) -> None:
     console.print(f"[dim]answered by the {result.answerer}: {escape(result.choice)}\n{timings}[/]", highlight=False)
 
 
+@app.command("eval")
+@handle_errors
+def evaluate(
+    name: Annotated[
+        str, typer.Argument(help="halueval-qa, halueval-dialogue, halueval-summarization, halueval-general or generic.")
+    ],
+    data: Annotated[Path | None, typer.Option("--data", help="A local copy of the set (required for generic).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Source rows of the test split to use.")] = None,
+    dev_limit: Annotated[int, typer.Option("--dev-limit", min=0, help="Dev rows for threshold calibration.")] = 150,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the row subset and the bootstrap.")] = 0,
+    out: Annotated[Path | None, typer.Option("--out", help="Run folder (default runs/NAME).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Detection quality of the verifier on a benchmark set, beside naive baselines (resumable)."""
+    from grounding.evaluation import load_dataset, run_detection, verifier_scorer
+    from grounding.verifier import Verifier
+
+    settings = load_settings(config, verifier_model=model)
+    test, test_load = load_dataset(name, data, "test", limit, seed)
+    dev, _ = load_dataset(name, data, "dev", dev_limit, seed) if dev_limit else ([], None)
+    run_dir = out or Path("runs") / name
+    verifier = Verifier(kb=None, model=settings.verifier_model, device=settings.device)
+    metrics = run_detection(test, verifier_scorer(verifier), run_dir, dev_items=dev, progress=not as_json, seed=seed)
+    if as_json:
+        emit_json({key: value for key, value in metrics.items() if key != "meta"})
+        return
+    table = Table("scorer", "balanced acc.", "AUROC", "F1", "threshold", title=f"{name}: {len(test)} test items")
+    rows = [("groundqa verifier", metrics), *metrics.get("baselines", {}).items()]
+    for label, figures in rows:
+        table.add_row(
+            label,
+            f"{figures['balanced_accuracy']:.3f}",
+            f"{figures['auroc']:.3f}" if figures.get("auroc") is not None else "-",
+            f"{figures['f1']:.3f}",
+            f"{figures['threshold']:.3f}",
+        )
+    console.print(table)
+    if test_load.rows_malformed:
+        console.print(f"[yellow]{test_load.rows_malformed} malformed rows skipped: {'; '.join(test_load.problems)}[/]")
+    console.print(f"report: {run_dir / 'report.md'}")
+
+
 @app.command(
     "train-verifier",
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

@@ -105,3 +105,14 @@ def test_ask_refuses_an_empty_question_and_a_bad_backend(kb_dir):
     assert invoke("ask", "  ", "--kb", kb_dir).exit_code == 2
     bad = invoke("ask", "What is the capital of Austria?", "--kb", kb_dir, "--llm", "nonsense:thing")
     assert bad.exit_code == 2 and "nonsense" in bad.stderr
+
+
+def test_eval_detection_writes_metrics_predictions_and_report(tmp_path, kb_fixtures):
+    data = kb_fixtures.parent / "eval" / "generic.jsonl"
+    out = tmp_path / "run"
+    result = invoke("eval", "generic", "--data", data, "--dev-limit", "0", "--out", out, "--json")
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)
+    assert metrics["n"] > 0 and 0.0 <= metrics["balanced_accuracy"] <= 1.0 and "answer_length" in metrics["baselines"]
+    assert (out / "metrics.json").exists() and (out / "predictions.jsonl").exists() and (out / "report.md").exists()
+    assert invoke("eval", "generic", "--data", tmp_path / "missing.jsonl").exit_code == 2
