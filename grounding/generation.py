@@ -80,9 +80,7 @@ def _text(message: BaseMessage) -> str:
     """Content may be a list of blocks; `.text` is a method or a property depending on langchain-core."""
     if isinstance(message.content, str):
         return message.content
-    parts = (
-        b if isinstance(b, str) else b.get("text", "") for b in message.content if isinstance(b, str | dict)
-    )
+    parts = (b if isinstance(b, str) else b.get("text", "") for b in message.content if isinstance(b, str | dict))
     return "".join(p for p in parts if isinstance(p, str))
 
 
@@ -112,24 +110,16 @@ class _Cancelled:
     def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
         import torch
 
-        return torch.full(
-            (input_ids.shape[0],), self.event.is_set(), dtype=torch.bool, device=input_ids.device
-        )
+        return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool, device=input_ids.device)
 
 
-class LocalChatModel(BaseChatModel):
-    """A transformers causal LM as a LangChain chat model; greedy unless a temperature is set."""
+class _GeneratingChatModel(BaseChatModel):
+    """What every local backend shares: its name and the decoding settings."""
 
-    model: Any = Field(exclude=True, repr=False)
-    tokenizer: Any = Field(exclude=True, repr=False)
     model_name: str
     max_new_tokens: int = Field(default=256, ge=1)
     temperature: float = Field(default=0.0, ge=0.0)
     stop: list[str] | None = None
-
-    @property
-    def _llm_type(self) -> str:
-        return "groundqa-transformers"
 
     @property
     def _identifying_params(self) -> dict[str, Any]:
@@ -138,6 +128,17 @@ class LocalChatModel(BaseChatModel):
             "max_new_tokens": self.max_new_tokens,
             "temperature": self.temperature,
         }
+
+
+class LocalChatModel(_GeneratingChatModel):
+    """A transformers causal LM as a LangChain chat model; greedy unless a temperature is set."""
+
+    model: Any = Field(exclude=True, repr=False)
+    tokenizer: Any = Field(exclude=True, repr=False)
+
+    @property
+    def _llm_type(self) -> str:
+        return "groundqa-transformers"
 
     def _prepare(self, messages: list[BaseMessage], stop: list[str] | None, kwargs: dict[str, Any]):
         stops = [s for s in [*(self.stop or []), *(stop or [])] if s]
@@ -240,9 +241,7 @@ class LocalChatModel(BaseChatModel):
             cancelled.event.set()
             worker.join()
         if "error" in result:
-            raise ModelError(f"generation with {self.model_name} failed: {result['error']}") from result[
-                "error"
-            ]
+            raise ModelError(f"generation with {self.model_name} failed: {result['error']}") from result["error"]
         new_tokens = result["output"].shape[1] - prompt_tokens
         yield ChatGenerationChunk(
             message=AIMessageChunk(
@@ -257,30 +256,16 @@ class LocalChatModel(BaseChatModel):
         )
 
 
-class LlamaCppChatModel(BaseChatModel):
+class LlamaCppChatModel(_GeneratingChatModel):
     """A llama-cpp-python `Llama` as a LangChain chat model (about 4x faster than transformers on CPU)."""
 
     llama: Any = Field(exclude=True, repr=False)
-    model_name: str
-    max_new_tokens: int = Field(default=256, ge=1)
-    temperature: float = Field(default=0.0, ge=0.0)
-    stop: list[str] | None = None
 
     @property
     def _llm_type(self) -> str:
         return "groundqa-llama-cpp"
 
-    @property
-    def _identifying_params(self) -> dict[str, Any]:
-        return {
-            "model_name": self.model_name,
-            "max_new_tokens": self.max_new_tokens,
-            "temperature": self.temperature,
-        }
-
-    def _request(
-        self, messages: list[BaseMessage], stop: list[str] | None, kwargs: dict[str, Any]
-    ) -> dict[str, Any]:
+    def _request(self, messages: list[BaseMessage], stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
         return {
             "messages": _message_dicts(messages),
             "max_tokens": int(kwargs.get("max_new_tokens", self.max_new_tokens)),
@@ -443,9 +428,7 @@ def _gguf_file(target: str) -> Path:
     return path
 
 
-def _openai_model(
-    model: str, base_url: str | None, api_key: str | None, options: dict[str, Any]
-) -> BaseChatModel:
+def _openai_model(model: str, base_url: str | None, api_key: str | None, options: dict[str, Any]) -> BaseChatModel:
     try:
         import openai
         from langchain_openai import ChatOpenAI
@@ -490,9 +473,7 @@ def load_chat_model(
     kind, target = parse_spec(spec)
     options = {"max_new_tokens": max_new_tokens, "temperature": temperature, "stop": stop}
     if max_new_tokens < 1 or temperature < 0:
-        raise InputError(
-            f"invalid generation options: max_new_tokens={max_new_tokens}, temperature={temperature}"
-        )
+        raise InputError(f"invalid generation options: max_new_tokens={max_new_tokens}, temperature={temperature}")
     if kind == "openai":
         return _openai_model(target, base_url, api_key, options)
     if kind == "llamacpp" or (kind == "gguf" and _llama_cpp_installed()):
