@@ -312,3 +312,13 @@ def test_split_keeps_initialisms_and_handles_examples() -> None:
         "Öresund is a strait.",
     ]
     assert VENDOR.title_of("The Bern Minster (German: x) is a cathedral.") == "The Bern Minster"
+
+
+def test_ontology_gives_inverse_phrasings_for_questions_about_the_subject():
+    from knowledge.demo import GQ, ontology_graph
+
+    graph = ontology_graph()
+    for name in ("capital", "region", "subregion", "language", "currency"):
+        phrasings = {str(o) for o in graph.objects(GQ[name], GQ.inverseLabel)}
+        assert phrasings, f"gq:{name} has no gq:inverseLabel"
+    assert "countries in" in {str(o) for o in graph.objects(GQ.subregion, GQ.inverseLabel)}
