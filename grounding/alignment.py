@@ -30,9 +30,7 @@ _PRONOUN_STARTS = frozenset(
     """he she it they his her its their him them this these that those such there both""".split()
 )
 # A full stop, ! or ?, any closing quotes/brackets, then whitespace or a glued capitalised word.
-_END = re.compile(
-    r"""[.!?]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z0-9%)])[.!?]+(?=[A-Z][a-z])|\)(?=[A-Z][a-z])"""
-)
+_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z0-9%)])[.!?]+(?=[A-Z][a-z])|\)(?=[A-Z][a-z])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z0-9]+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

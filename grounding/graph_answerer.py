@@ -148,9 +148,7 @@ def answer_from_graph(
     table = relation_table(kb.graph, kb.embedding_model)
     if not table.readings or max_hops < 1:
         return None
-    plans = [
-        _plan(table, topic, left, right, link, max_hops) for topic, left, right, link in _topics(kb, question)
-    ]
+    plans = [_plan(table, topic, left, right, link, max_hops) for topic, left, right, link in _topics(kb, question)]
     texts = sorted({text for plan in plans for text in (plan.whole, *plan.parts)})
     if not texts:
         return None
@@ -352,9 +350,7 @@ def _topics(kb: KnowledgeBase, question: str) -> list[tuple[EntityMatch, str, st
     ]
 
 
-def _plan(
-    table: RelationTable, topic: EntityMatch, left: str, right: str, link: float, max_hops: int
-) -> _Plan:
+def _plan(table: RelationTable, topic: EntityMatch, left: str, right: str, link: float, max_hops: int) -> _Plan:
     """Split the question (topic masked) into one part per relation it names.
 
     A relation is named by a cue, a word of its phrasings that is not generic. All cues of one
@@ -436,9 +432,7 @@ def _search(
         slots = len(parts) + int(sibling)
         beam = [_State((), (), (), frozenset(), 0.0, {plan.topic.iri: ()}, {plan.topic.iri: 1})]
         for _ in range(slots):
-            expanded = [
-                child for state in beam for child in _expand(kb, table, state, parts, sibling, fits, steps)
-            ]
+            expanded = [child for state in beam for child in _expand(kb, table, state, parts, sibling, fits, steps)]
             expanded.sort(key=lambda s: (-s.score, s.readings))
             beam = expanded[:BEAM_WIDTH]
         for state in beam:
@@ -484,11 +478,7 @@ def _expand(
     reversals = {}
     if sibling and len(state.used) == hop:
         for earlier, part in zip(state.readings, state.parts, strict=True):
-            back = (
-                earlier
-                if earlier.predicate in table.symmetric
-                else Reading(earlier.predicate, not earlier.inverse)
-            )
+            back = earlier if earlier.predicate in table.symmetric else Reading(earlier.predicate, not earlier.inverse)
             reversals.setdefault(back, part)
     children = []
     for reading, (frontier, support) in sorted(successors.items()):
@@ -571,9 +561,7 @@ def _compose(kb: KnowledgeBase, question: str, plan: _Plan, state: _State, confi
         if hop < len(state.readings) - 1:
             ends = _unique(edge[2] if edge[0] in reached else edge[0] for edge in ends)
         example = next(iter(hop_facts[hop].values()))
-        sentences.append(
-            _hop_sentence(kb, example, reading, [labels[n] for n in reached], [labels[n] for n in ends])
-        )
+        sentences.append(_hop_sentence(kb, example, reading, [labels[n] for n in reached], [labels[n] for n in ends]))
         reached = ends
     return GraphAnswer(
         question=question,
@@ -593,9 +581,7 @@ def _fact(kb: KnowledgeBase, edge: Edge) -> Triple:
     return found[0]
 
 
-def _hop_sentence(
-    kb: KnowledgeBase, fact: Triple, reading: Reading, sources: list[str], ends: list[str]
-) -> str:
+def _hop_sentence(kb: KnowledgeBase, fact: Triple, reading: Reading, sources: list[str], ends: list[str]) -> str:
     """The relation's own verbalisation with lists in it: 'X acted in A, B and C.'"""
     subjects, objects = (ends, sources) if reading.inverse else (sources, ends)
     filled = fact.model_copy(update={"subject_label": _join(subjects), "object_label": _join(objects)})

@@ -56,11 +56,6 @@ ABSTENTION_ANSWER = "I don't have enough grounded information to answer that."
 DEFAULT_CHAIN = ("correct", "strip", "abstain")
 POLICIES = ("annotate", "correct", "strip", "regenerate", "abstain")
 _TAG = {Verdict.SUPPORTED: "supported", Verdict.CONTRADICTED: "contradicted", Verdict.UNVERIFIABLE: "unverified"}
-# The graph checker's wording of a contradiction: "The graph says the capital of Australia is
-# Canberra, not Sydney." (numbers add " (off by 100%)"). The right and wrong values are read off it.
-_GRAPH_CONTRADICTION = re.compile(
-    r"^The graph says the .+ is (?P<right>.+), not (?P<wrong>.+?)(?: \(off by [^)]*\))?\.$"
-)
 
 
 class Change(BaseModel):
@@ -247,10 +242,9 @@ def _graph_values(verdict: ClaimVerdict) -> tuple[str, str, Evidence] | None:
     if verdict.verdict != Verdict.CONTRADICTED or verdict.method != Method.GRAPH or verdict.scores.get("negated"):
         return None
     fact = next((c.evidence for c in verdict.citations if c.evidence.triple is not None), None)
-    match = _GRAPH_CONTRADICTION.match(verdict.reason)
-    if fact is None or match is None:
+    if fact is None or verdict.correction is None:
         return None
-    return match["right"].strip() or fact.triple.object_label, match["wrong"].strip(), fact
+    return verdict.correction.right, verdict.correction.wrong, fact
 
 
 def _evidence_number(evidence: list[Evidence], item: Evidence) -> tuple[list[Evidence], int]:

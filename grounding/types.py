@@ -16,6 +16,7 @@ __all__ = [
     "Citation",
     "Claim",
     "ClaimVerdict",
+    "Correction",
     "Evidence",
     "EvidenceKind",
     "Method",
@@ -67,6 +68,13 @@ class Citation(BaseModel):
         return self.evidence.text[self.start : self.end]
 
 
+class Correction(BaseModel):
+    """A value the graph contradicts and the graph's own value, for mitigation to substitute."""
+
+    wrong: str = Field(description="The value as the claim states it.")
+    right: str = Field(description="The value the graph holds.")
+
+
 class ClaimVerdict(BaseModel):
     claim: Claim
     verdict: Verdict
@@ -75,6 +83,14 @@ class ClaimVerdict(BaseModel):
     reason: str = Field(description="One line a person can read: why this verdict.")
     citations: list[Citation] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict, description="Raw checker scores, e.g. NLI probabilities.")
+    correction: Correction | None = Field(
+        default=None, description="Set on graph contradictions that a substitution of one value can fix."
+    )
+
+    @classmethod
+    def unverifiable(cls, claim: Claim, reason: str) -> ClaimVerdict:
+        """A claim no checker could judge; it counts as a hallucination risk, never as supported."""
+        return cls(claim=claim, verdict=Verdict.UNVERIFIABLE, confidence=1.0, method=Method.NONE, reason=reason)
 
 
 class VerificationReport(BaseModel):

@@ -21,7 +21,7 @@ from grounding.checkers import entailment
 from grounding.checkers import graph as graph_checker
 from grounding.claims import split_claims
 from grounding.nli_model import DEFAULT_VERIFIER_MODEL, NLIModel, load_nli_model
-from grounding.types import Claim, ClaimVerdict, Evidence, EvidenceKind, Method, Verdict, VerificationReport
+from grounding.types import Claim, ClaimVerdict, Evidence, EvidenceKind, Verdict, VerificationReport
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed
 from knowledge.errors import InputError
 from knowledge.retriever import RetrievalOptions, retrieve_many
@@ -219,13 +219,7 @@ def _report(
 
 
 def _unchecked(claim: Claim) -> ClaimVerdict:
-    return ClaimVerdict(
-        claim=claim,
-        verdict=Verdict.UNVERIFIABLE,
-        confidence=1.0,
-        method=Method.NONE,
-        reason="No checker could decide this claim.",
-    )
+    return ClaimVerdict.unverifiable(claim, "No checker could decide this claim.")
 
 
 def _ms(since: float) -> float:

@@ -323,8 +323,6 @@ class KnowledgeBase:
         rows = {chunk.id: (chunk, doc) for chunk, doc in self.store.chunks([i for i, _ in hits])}
         evidence = []
         for chunk_id, score in hits:
-            if chunk_id not in rows:
-                continue
             chunk, doc = rows[chunk_id]
             evidence.append(
                 Evidence(

@@ -216,10 +216,4 @@ def _citations(spans: list[AlignedSpan], evidence: list[Evidence]) -> list[Citat
 
 
 def _no_evidence(claim: Claim) -> ClaimVerdict:
-    return ClaimVerdict(
-        claim=claim,
-        verdict=Verdict.UNVERIFIABLE,
-        confidence=1.0,
-        method=Method.NONE,
-        reason="No evidence was found to check this claim against.",
-    )
+    return ClaimVerdict.unverifiable(claim, "No evidence was found to check this claim against.")

@@ -23,7 +23,7 @@ from grounding.quantities import (
     same_quantity,
     unit_in_template,
 )
-from grounding.types import Citation, Claim, ClaimVerdict, Method, Verdict
+from grounding.types import Citation, Claim, ClaimVerdict, Correction, Method, Verdict
 from knowledge.kb import KnowledgeBase
 from knowledge.linking import normalize
 from knowledge.retriever import RDF_TYPE, fact_evidence
@@ -44,6 +44,21 @@ class GraphFinding:
     reason: str
     facts: list[Triple]
     scores: dict[str, float] = field(default_factory=dict)
+    correction: Correction | None = None
+
+
+def _contradiction(
+    triple: Triple, right: str, wrong: str, confidence: float, scores: dict[str, float], note: str = ""
+) -> GraphFinding:
+    """The graph holds `right` where the claim says `wrong`: one wording, one correction."""
+    return GraphFinding(
+        Verdict.CONTRADICTED,
+        confidence,
+        f"The graph says the {triple.predicate_label} of {triple.subject_label} is {right}, not {wrong}{note}.",
+        [triple],
+        scores,
+        Correction(wrong=wrong, right=right),
+    )
 
 
 def check_claims(kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarray) -> list[ClaimVerdict | None]:
@@ -64,6 +79,7 @@ def check_claims(kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarr
                 reason=finding.reason,
                 citations=citations,
                 scores=finding.scores,
+                correction=finding.correction,
             )
         )
     return verdicts
@@ -129,12 +145,11 @@ def _check_object(
     for other in typed:
         if value_types & _types(kb, other.iri):
             triple = values[0]
-            return GraphFinding(
-                Verdict.CONTRADICTED,
+            return _contradiction(
+                triple,
+                triple.object_label,
+                other.label,
                 0.93 * min(subject.score, other.score),
-                f"The graph says the {triple.predicate_label} of {triple.subject_label} is "
-                f"{triple.object_label}, not {other.label}.",
-                [triple],
                 {"predicate_fit": round(fit, 4), "functional": 1.0},
             )
     return None
@@ -164,13 +179,8 @@ def _check_unlinked_object(
             [triple],
             {"predicate_fit": round(fit, 4)},
         )
-    return GraphFinding(
-        Verdict.CONTRADICTED,
-        0.88 * subject.score,
-        f"The graph says the {triple.predicate_label} of {triple.subject_label} is {triple.object_label}, "
-        f"not {claimed}.",
-        [triple],
-        {"predicate_fit": round(fit, 4), "functional": 1.0},
+    return _contradiction(
+        triple, triple.object_label, claimed, 0.88 * subject.score, {"predicate_fit": round(fit, 4), "functional": 1.0}
     )
 
 
@@ -245,13 +255,13 @@ def _check_literal(
     closest = min(comparable, key=lambda q: relative_difference(q, actual))
     off = relative_difference(closest, actual)
     how = f" (off by {off:.0%})" if actual.kind == QuantityKind.NUMBER else ""
-    return GraphFinding(
-        Verdict.CONTRADICTED,
+    return _contradiction(
+        triple,
+        _shown(triple, actual),
+        closest.text,
         0.95 * subject.score,
-        f"The graph says the {triple.predicate_label} of {triple.subject_label} is {_shown(triple, actual)}, "
-        f"not {closest.text}{how}.",
-        [triple],
         {**scores, "claimed_value": closest.value, "relative_difference": round(off, 4)},
+        how,
     )
 
 

@@ -98,9 +98,7 @@ BASELINES: dict[str, Baseline] = {
 }
 
 
-def length_matched(
-    items: Sequence[DetectionItem], tolerance: float = LENGTH_TOLERANCE
-) -> list[DetectionItem]:
+def length_matched(items: Sequence[DetectionItem], tolerance: float = LENGTH_TOLERANCE) -> list[DetectionItem]:
     """Pairs (one right, one hallucinated answer of a row) whose lengths differ by <= `tolerance`
     of the longer one; unpaired items are left out. On these, length carries no signal."""
     by_group: dict[str, list[DetectionItem]] = defaultdict(list)

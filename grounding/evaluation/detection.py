@@ -90,9 +90,7 @@ def read_predictions(path: Path) -> dict[str, dict[str, Any]]:
     return cached
 
 
-def _prediction(
-    item: DetectionItem, score: float, summary: dict[str, Any], latency_ms: float
-) -> dict[str, Any]:
+def _prediction(item: DetectionItem, score: float, summary: dict[str, Any], latency_ms: float) -> dict[str, Any]:
     verdict = {k: v for k, v in summary.items() if k != "claims"}
     return {
         "id": item.id,
@@ -172,9 +170,7 @@ def exclusive(out_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise InputError(
-                f"another run is writing to {out_dir}; wait for it or choose another folder"
-            ) from exc
+            raise InputError(f"another run is writing to {out_dir}; wait for it or choose another folder") from exc
         try:
             yield
         finally:
@@ -262,9 +258,7 @@ def run_detection(
     ids = [item.id for item in every]
     if len(set(ids)) != len(ids):
         duplicate = next(i for i in ids if ids.count(i) > 1)
-        raise InputError(
-            f"item ids must be unique across the dev and evaluation items; {duplicate!r} repeats"
-        )
+        raise InputError(f"item ids must be unique across the dev and evaluation items; {duplicate!r} repeats")
     out_dir = Path(out_dir)
     with exclusive(out_dir):
         return _run(
@@ -341,9 +335,7 @@ def _run(
             "tolerance": LENGTH_TOLERANCE,
         }
         if matched:
-            section["ours"] = classification_report(
-                kept, labels, metrics["threshold"], n_bootstrap, seed, groups
-            )
+            section["ours"] = classification_report(kept, labels, metrics["threshold"], n_bootstrap, seed, groups)
             section["baselines"] = {
                 name: classification_report(
                     np.array([baseline_scores[name][item.id] for item in matched]),

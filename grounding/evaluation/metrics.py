@@ -245,7 +245,6 @@ def classification_report(
         "ece": expected_calibration_error(s, y),
         "confusion": confusion_matrix(predicted, y),
         "ci95": {
-            name: list(bootstrap_ci(fn, s, y, n=n_bootstrap, seed=seed, groups=groups))
-            for name, fn in fns.items()
+            name: list(bootstrap_ci(fn, s, y, n=n_bootstrap, seed=seed, groups=groups)) for name, fn in fns.items()
         },
     }

@@ -78,9 +78,7 @@ def plot_reliability(path: Path, metrics: dict[str, Any], rows: Sequence[dict[st
     plt = _pyplot()
     scores = np.clip([r["score"] for r in rows], 0.0, 1.0)
     bins = reliability_bins(scores, [bool(r["label"]) for r in rows])
-    fig, (ax, counts) = plt.subplots(
-        2, 1, figsize=(5.5, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
-    )
+    fig, (ax, counts) = plt.subplots(2, 1, figsize=(5.5, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]})
     ax.plot([0, 1], [0, 1], color="0.6", linestyle=":", label="perfect calibration")
     filled = [b for b in bins if b["count"]]
     ax.bar(
@@ -105,9 +103,7 @@ def plot_reliability(path: Path, metrics: dict[str, Any], rows: Sequence[dict[st
     )
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
-    counts.bar(
-        [(b["low"] + b["high"]) / 2 for b in bins], [b["count"] for b in bins], width=0.09, color="0.5"
-    )
+    counts.bar([(b["low"] + b["high"]) / 2 for b in bins], [b["count"] for b in bins], width=0.09, color="0.5")
     counts.set(xlabel="hallucination score", ylabel="items", xlim=(0, 1))
     _save(fig, path)
 
@@ -119,9 +115,7 @@ def plot_histogram(path: Path, metrics: dict[str, Any], rows: Sequence[dict[str,
     low, high = min(0.0, float(scores.min(initial=0.0))), max(1.0, float(scores.max(initial=1.0)))
     edges = np.linspace(low, high, 21)
     fig, ax = plt.subplots(figsize=(6, 4))
-    ax.hist(
-        scores[~labels], bins=edges, alpha=0.6, color="tab:green", label=f"right answers ({(~labels).sum()})"
-    )
+    ax.hist(scores[~labels], bins=edges, alpha=0.6, color="tab:green", label=f"right answers ({(~labels).sum()})")
     ax.hist(scores[labels], bins=edges, alpha=0.6, color="tab:red", label=f"hallucinated ({labels.sum()})")
     threshold = metrics.get("threshold")
     if threshold is not None:

@@ -121,9 +121,7 @@ def _summary_pairs(row: dict, rng: random.Random, k: int) -> list[tuple[str, str
     pairs = []
     pick = rng.randrange(len(right))
     pairs.append((build_premise(right_spans[pick]), right[pick], "entailment"))
-    pairs.append(
-        (build_premise([s for spans in right_spans for s in spans[:2]]), " ".join(right), "entailment")
-    )
+    pairs.append((build_premise([s for spans in right_spans for s in spans[:2]]), " ".join(right), "entailment"))
     pairs.append((build_premise([s for spans in wrong_spans for s in spans[:2]]), " ".join(wrong), "neutral"))
     right_text = " ".join(right).lower()
     novel = [i for i, s in enumerate(wrong) if s.lower() not in right_text and _novel_names(s, document)]
@@ -212,9 +210,7 @@ def halueval_eval_items(
             question = row.get("question", "")
             for hallucinated, key in ((False, "right_answer"), (True, "hallucinated_answer")):
                 items.append(
-                    EvalItem(
-                        task, index, hallucinated, ((knowledge, qa_statement(question, row.get(key, ""))),)
-                    )
+                    EvalItem(task, index, hallucinated, ((knowledge, qa_statement(question, row.get(key, ""))),))
                 )
         else:
             raise InputError(f"unknown HaluEval task {task!r}; known: {list(TASKS)}")

