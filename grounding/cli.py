@@ -13,7 +13,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from grounding.settings import Settings, load_settings
+from grounding.factory import build_options, make_pipeline, make_verifier, open_kb, parse_mitigation, retrieval_options
+from grounding.settings import load_settings
 from knowledge.errors import GroundQAError
 
 app = typer.Typer(help="Grounded question answering: retrieval, claim verification, mitigation.", no_args_is_help=True)
@@ -45,41 +46,6 @@ def handle_errors(func: F) -> F:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
-
-
-def open_kb(settings: Settings, progress: bool = True):
-    """The configured KB; the demo KB is built on first use."""
-    from knowledge.kb import KnowledgeBase
-
-    if settings.uses_demo_kb:
-        from knowledge.demo_kb import ensure_demo_kb
-
-        return ensure_demo_kb(settings.kb_dir, progress=progress)
-    return KnowledgeBase.open(settings.kb_dir)
-
-
-def build_options(settings: Settings):
-    from knowledge.kb import BuildOptions
-
-    return BuildOptions(
-        embedding_model=settings.embedding_model,
-        chunk_size=settings.chunk_size,
-        chunk_overlap=settings.chunk_overlap,
-        index_kind=settings.index_kind,
-        device=settings.device,
-    )
-
-
-def retrieval_options(settings: Settings, k: int | None = None):
-    from knowledge.retriever import RetrievalOptions
-
-    return RetrievalOptions(
-        k=k or settings.top_k,
-        passage_weight=settings.passage_weight,
-        fact_weight=settings.fact_weight,
-        rrf_k=settings.rrf_k,
-        hops=settings.hops,
-    )
 
 
 # -- kb ----------------------------------------------------------------------------------------
@@ -307,19 +273,12 @@ def ask(
     as_json: JsonOption = False,
 ) -> None:
     """Answer a question from the knowledge base; every claim is verified and fixed before it is shown."""
-    from grounding.pipeline import AskResult, Pipeline
+    from grounding.pipeline import AskResult
 
     settings = load_settings(config, kb=kb, verifier_model=model)
     knowledge_base = open_kb(settings, progress=not as_json)
-    pipeline = Pipeline(
-        knowledge_base,
-        llm=llm,
-        verifier=make_verifier(settings, knowledge_base),
-        mitigation=tuple(name.strip() for name in mitigation.split(",") if name.strip()),
-        answerer=answerer,
-        cache_dir=settings.home / "models",
-        retrieval=retrieval_options(settings, k),
-        device=settings.device,
+    pipeline = make_pipeline(
+        settings, knowledge_base, llm=llm, answerer=answerer, mitigation=parse_mitigation(mitigation), k=k
     )
     if as_json or no_stream:
         result = pipeline.ask(question)
@@ -339,21 +298,6 @@ def ask(
         emit_json(result.model_dump(mode="json"))
         return
     render_ask_result(result)
-
-
-def make_verifier(settings: Settings, knowledge_base, use_graph: bool = True):
-    from grounding.verifier import Verifier, VerifierOptions
-
-    return Verifier(
-        kb=knowledge_base,
-        model=settings.verifier_model,
-        options=VerifierOptions(
-            use_graph=use_graph,
-            support_threshold=settings.support_threshold,
-            contradiction_threshold=settings.contradiction_threshold,
-        ),
-        device=settings.device,
-    )
 
 
 def render_ask_result(result) -> None:
@@ -474,18 +418,11 @@ def render_report(report) -> None:
 @handle_errors
 def demo(kb: KbOption = None, config: ConfigOption = None) -> None:
     """Build the demo KB on first use, answer a demo question and show its checked evidence."""
-    from grounding.pipeline import Pipeline
     from knowledge.demo import DEMO_QUESTIONS
 
     settings = load_settings(config, kb=kb)
     knowledge_base = open_kb(settings)
-    pipeline = Pipeline(
-        knowledge_base,
-        verifier=make_verifier(settings, knowledge_base),
-        cache_dir=settings.home / "models",
-        retrieval=retrieval_options(settings),
-        device=settings.device,
-    )
+    pipeline = make_pipeline(settings, knowledge_base)
     question = DEMO_QUESTIONS[0]
     result = pipeline.ask(question)
     render_ask_result(result)

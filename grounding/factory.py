@@ -1,0 +1,99 @@
+"""Settings -> ready objects. The CLI, the HTTP service and the page build through these, so the
+three entry points open the same knowledge base and configure the same verifier and pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from grounding.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from grounding.pipeline import AnswererName, Pipeline
+    from grounding.verifier import Verifier
+    from knowledge.kb import BuildOptions, KnowledgeBase
+    from knowledge.retriever import RetrievalOptions
+
+DEFAULT_MITIGATION = ("correct", "strip", "abstain")
+
+
+def open_kb(settings: Settings, progress: bool = True) -> KnowledgeBase:
+    """The configured KB; the demo KB is built on first use."""
+    from knowledge.kb import KnowledgeBase
+
+    if settings.uses_demo_kb:
+        from knowledge.demo_kb import ensure_demo_kb
+
+        return ensure_demo_kb(settings.kb_dir, progress=progress)
+    return KnowledgeBase.open(settings.kb_dir)
+
+
+def build_options(settings: Settings) -> BuildOptions:
+    from knowledge.kb import BuildOptions
+
+    return BuildOptions(
+        embedding_model=settings.embedding_model,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+        index_kind=settings.index_kind,
+        device=settings.device,
+    )
+
+
+def retrieval_options(settings: Settings, k: int | None = None) -> RetrievalOptions:
+    from knowledge.retriever import RetrievalOptions
+
+    return RetrievalOptions(
+        k=k or settings.top_k,
+        passage_weight=settings.passage_weight,
+        fact_weight=settings.fact_weight,
+        rrf_k=settings.rrf_k,
+        hops=settings.hops,
+    )
+
+
+def make_verifier(settings: Settings, knowledge_base: KnowledgeBase | None, use_graph: bool = True) -> Verifier:
+    from grounding.verifier import Verifier, VerifierOptions
+
+    return Verifier(
+        kb=knowledge_base,
+        model=settings.verifier_model,
+        options=VerifierOptions(
+            use_graph=use_graph,
+            support_threshold=settings.support_threshold,
+            contradiction_threshold=settings.contradiction_threshold,
+        ),
+        device=settings.device,
+    )
+
+
+def make_pipeline(
+    settings: Settings,
+    knowledge_base: KnowledgeBase,
+    *,
+    llm: str | BaseChatModel = "default",
+    answerer: AnswererName = "auto",
+    mitigation: Sequence[str] = DEFAULT_MITIGATION,
+    k: int | None = None,
+    verifier: Verifier | None = None,
+) -> Pipeline:
+    """A pipeline over `knowledge_base`; pass `verifier` to share one (and its loaded model) between pipelines."""
+    from grounding.pipeline import Pipeline
+
+    return Pipeline(
+        knowledge_base,
+        llm=llm,
+        verifier=verifier or make_verifier(settings, knowledge_base),
+        mitigation=tuple(mitigation),
+        answerer=answerer,
+        cache_dir=settings.home / "models",
+        retrieval=retrieval_options(settings, k),
+        device=settings.device,
+    )
+
+
+def parse_mitigation(text: str) -> tuple[str, ...]:
+    """'correct, strip' -> ('correct', 'strip'); the pipeline rejects unknown names with a clear message."""
+    return tuple(name.strip() for name in text.split(",") if name.strip())
