@@ -19,7 +19,13 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from benchmarks.common import write_result  # noqa: E402
-from grounding.evaluation import BASELINES, load_dataset, run_detection, verifier_scorer  # noqa: E402
+from grounding.evaluation import (  # noqa: E402
+    BASELINES,
+    length_matched,
+    load_dataset,
+    run_detection,
+    verifier_scorer,
+)
 from grounding.nli_model import DEFAULT_VERIFIER_MODEL  # noqa: E402
 from grounding.verifier import Verifier  # noqa: E402
 
@@ -29,19 +35,14 @@ SHORT = ("bal.acc", "AUROC", "F1", "precision", "recall", "ECE", "threshold")
 
 
 def _row(name: str, figures: dict) -> str:
-    cells = [
-        f"{figures.get(k):.3f}" if isinstance(figures.get(k), float) else str(figures.get(k))
-        for k in HEADLINE
-    ]
+    cells = [f"{figures.get(k):.3f}" if isinstance(figures.get(k), float) else str(figures.get(k)) for k in HEADLINE]
     ci = figures.get("ci95", {}).get("balanced_accuracy") or [None, None]
     span = f"[{ci[0]:.3f}, {ci[1]:.3f}]" if None not in ci else "[n/a]"
     return f"{name:22s} " + " ".join(f"{c:>9s}" for c in cells) + f"  BA 95% CI {span}"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--task", choices=TASKS, default="dialogue")
     parser.add_argument("--limit", type=int, default=300, help="test rows (each gives two items when paired)")
     parser.add_argument("--dev-limit", type=int, default=150, help="dev rows for threshold calibration")
@@ -54,12 +55,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--baselines", nargs="*", default=list(BASELINES), choices=list(BASELINES))
     parser.add_argument("--no-progress", action="store_true")
+    parser.add_argument(
+        "--length-matched",
+        action="store_true",
+        help="keep only pairs whose right and hallucinated answers have similar lengths (defeats the length trap)",
+    )
     args = parser.parse_args()
 
     name = f"halueval-{args.task}"
     out = args.out or Path("runs") / name
     test, test_load = load_dataset(name, args.data, "test", args.limit, args.seed)
     dev, dev_load = load_dataset(name, args.data, "dev", args.dev_limit, args.seed)
+    if args.length_matched:
+        test, dev = length_matched(test), length_matched(dev)
     print(f"{name}: {len(test)} test items ({test_load.rows_selected} rows), {len(dev)} dev items -> {out}")
     verifier = Verifier(kb=None, model=args.model)
     verifier.verify("Paris is in France.", evidence=["Paris is the capital of France."])  # loads, untimed
@@ -69,6 +77,7 @@ def main() -> None:
         "test_rows": test_load.rows_selected,
         "dev_rows": dev_load.rows_selected,
         "seed": args.seed,
+        "length_matched_only": args.length_matched,
         "load": {"test": test_load.model_dump(), "dev": dev_load.model_dump()},
     }
     metrics = run_detection(
@@ -103,7 +112,7 @@ def main() -> None:
 
     summary = {k: v for k, v in metrics.items() if k not in {"meta", "per_category"}}
     write_result(
-        f"halueval_detection_{args.task}",
+        f"halueval_detection_{args.task}" + ("_length_matched" if args.length_matched else ""),
         {
             "task": args.task,
             "model": args.model,

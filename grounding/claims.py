@@ -1175,7 +1175,8 @@ def _np_length(words: list[str], stop_at_verbs: bool, leave_predicate: bool = Fa
         form = _verb_form(lw)
         if form in ("part", "past") and not w[:1].isupper():
             break
-        if stop_at_verbs and form in ("base", "pres") and not w[:1].isupper():
+        after_determiner = prev.lower() in _DETERMINERS
+        if stop_at_verbs and form in ("base", "pres") and not w[:1].isupper() and not after_determiner:
             break
         if lw.endswith(("'s", "’s")) and i > 0 and prev[:1].isupper():
             break
@@ -1190,7 +1191,9 @@ def _np_length(words: list[str], stop_at_verbs: bool, leave_predicate: bool = Fa
         elif capital_run and not w[:1].isupper() and not w[:1].isdigit():
             break
         elif not capital_run and w[:1].isupper() and not prev[:1].isupper() and prev.lower() != "of":
-            break
+            if not (i == 2 and words[0].lower() in ("the", "a", "an")):
+                break
+            capital_run = True
         i += 1
     if i >= len(words) and len(words) > 1 and leave_predicate:
         i = len(words) - 1
@@ -1337,6 +1340,44 @@ def _strip_choices(question: str) -> str:
     return question
 
 
+def _is_bare_predicate(rest: list[str]) -> bool:
+    """'younger', 'older than Bob', 'taller': what 'Who is ___' asks about its answer, not a noun phrase."""
+    head = rest[0].strip(",").lower()
+    return (
+        not rest[0][:1].isupper()
+        and head not in _DETERMINERS
+        and (head.endswith("er") or head.endswith("est") or head in ("first", "last", "older", "elder"))
+    )
+
+
+def _choice_claim(words: list[str], answer: str) -> str | None:
+    """'Was A or B published first' + 'A' -> 'A was published first' (also with did/does/do)."""
+    aux = words[0].lower()
+    text = " ".join(words[1:])
+    left, sep, right = text.partition(" or ")
+    if not sep or aux not in _BE | _MODAL_DO:
+        return None
+    right_words = right.split()
+    n = 0
+    while n < len(right_words) and (
+        right_words[n][:1].isupper()
+        or right_words[n][:1].isdigit()
+        or (n and right_words[n].lower() in _NAME_CONNECTORS)
+    ):
+        n += 1
+    option_b, tail = " ".join(right_words[:n]), right_words[n:]
+    if not option_b or not tail:
+        return None
+    picked = answer.strip().rstrip(".!").lower()
+    if picked not in (left.lower(), option_b.lower()) and not any(
+        picked.startswith(option.lower()) or option.lower().startswith(picked) for option in (left, option_b)
+    ):
+        return None
+    if aux in ("do", "does", "did"):
+        return _join(answer.strip().rstrip(".!"), _conjugate(aux, tail[0]), " ".join(tail[1:]))
+    return _join(answer.strip().rstrip(".!"), aux, " ".join(tail))
+
+
 def _question_claim(question: str, answer: str) -> str:
     """A statement that says what the short answer says, built from its question."""
     q = " ".join(question.split()).strip().rstrip("?.! ").strip()
@@ -1347,6 +1388,10 @@ def _question_claim(question: str, answer: str) -> str:
     words = q.split()
     first = words[0].lower()
     result: str | None = None
+    if first in _AUX and len(words) > 3:
+        result = _choice_claim(words, answer)
+    if result:
+        return result
     if first in _PREPOSITIONS and len(words) > 3 and words[1].lower() in ("which", "what"):
         end = _wh_np_end(words, 2)
         if end < len(words) and words[end].lower() in _AUX:
@@ -1379,7 +1424,7 @@ def _wh_claim(words: list[str], answer: str) -> str | None:
             return _join(" ".join(rest), aux, _lower_article(answer))
         if first in ("who", "which") and (starts_np or participle or first == "which"):
             return _join(answer, aux, " ".join(rest))
-        if first in ("who", "whom"):
+        if first in ("who", "whom") and not _is_bare_predicate(rest):
             return _join(" ".join(rest), aux, _lower_article(answer))
         return _join(answer, aux, " ".join(rest))
     if first in ("who", "what") and _verb_form(second) is not None and not words[1][:1].isupper():
@@ -1414,7 +1459,11 @@ def _embedded_wh(words: list[str], answer: str) -> str | None:
             and _verb_form(words[end].lower()) not in ("past", "pres", "part")
         ):
             end += 1
-    return _join(" ".join(words[:i]), _lower_article(answer), " ".join(words[end:]))
+    tail = words[end:]
+    spoken = answer.rstrip(" .!").split()
+    while tail and len(spoken) > len(tail) and [w.lower() for w in spoken[-len(tail) :]] == [w.lower() for w in tail]:
+        tail = []
+    return _join(" ".join(words[:i]), _lower_article(answer.rstrip(" .!") if not tail else answer), " ".join(tail))
 
 
 # --- pronouns ------------------------------------------------------------------------------------

@@ -448,6 +448,20 @@ def test_segments_and_non_claims():
             "Chief of Protocol was held by the woman who portrayed Corliss Archer in Kiss and Tell.",
         ),
         ("Why do apples fall?", "Because of gravity", "Why do apples fall: Because of gravity."),
+        ("Who is younger, Yevgeny Kafelnikov or Allan Stone?", "Allan Stone", "Allan Stone is younger."),
+        (
+            "Was The Really Nasty Horse Racing Game or Terra Mystica published first?",
+            "Terra Mystica",
+            "Terra Mystica was published first.",
+        ),
+        ("Did Apple or Microsoft come first?", "Apple", "Apple came first."),
+        (
+            "The team was led by a coach who is currently what for ESPN?",
+            "a sports analyst for ESPN.",
+            "The team was led by a coach who is currently a sports analyst for ESPN.",
+        ),
+        ("What album was the song Gentleman on?", "Psy 6", "The song Gentleman was on Psy 6."),
+        ("Which award did the film Titanic win?", "Best Picture", "The film Titanic won Best Picture."),
     ],
 )
 def test_short_answer_becomes_a_statement(question, answer, expected):
