@@ -164,6 +164,7 @@ def align_claims(
     number_weight: float = 0.3,
     max_candidates: int | None = 64,
     model: str = DEFAULT_EMBEDDING_MODEL,
+    claim_vectors: np.ndarray | None = None,
 ) -> list[list[AlignedSpan]]:
     """Evidence for many claims at once: every candidate sentence is embedded a single time.
 
@@ -173,6 +174,7 @@ def align_claims(
     (about 10 ms per sentence on a 2-core CPU), so when the passages hold more than
     `max_candidates` sentences a lexical pre-ranking keeps only the most promising ones.
     Score = cosine similarity + entity_weight * entity overlap + number_weight * number/year overlap.
+    `claim_vectors` (normalised, from `model`) skips embedding the claims again when the caller has them.
     """
     if not claims:
         return []
@@ -185,7 +187,8 @@ def align_claims(
     candidates = np.arange(len(texts))
     if max_candidates is not None and len(texts) > max_candidates:
         candidates = np.sort(np.argsort(-lexical.max(axis=0), kind="stable")[:max_candidates])
-    claim_vectors = embed(list(claims), name=model)
+    if claim_vectors is None or len(claim_vectors) != len(claims):
+        claim_vectors = embed(list(claims), name=model)
     sentence_vectors = embed_cached([texts[i] for i in candidates], name=model)
     vectors = np.vstack([claim_vectors, sentence_vectors])
     cosine = np.full((len(claims), len(texts)), -1.0)

@@ -36,13 +36,16 @@ class NLIModel:
     name: str
     temperature: float = 1.0
 
-    def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
+    def predict(self, pairs: list[tuple[str, str]], batch_size: int = 16) -> np.ndarray:
         """Probabilities, one row per (premise, hypothesis): [entailment, neutral, contradiction]."""
         import torch
 
+        unique = list(dict.fromkeys(pairs))
+        # Similar lengths share a batch, so short single-sentence pairs are not padded to a joined premise.
+        unique.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
         rows = []
-        for i in range(0, len(pairs), batch_size):
-            batch = pairs[i : i + batch_size]
+        for i in range(0, len(unique), batch_size):
+            batch = unique[i : i + batch_size]
             encoded = self.tokenizer(
                 [p for p, _ in batch],
                 [h for _, h in batch],
@@ -57,12 +60,13 @@ class NLIModel:
         if not rows:
             return np.zeros((0, 3), dtype=np.float32)
         probs = np.vstack(rows)
-        out = np.zeros((len(probs), 3), dtype=np.float32)
+        mapped = np.zeros((len(probs), 3), dtype=np.float32)
         for slot, key in enumerate(("entailment", "neutral", "contradiction")):
             column = self.columns[key]
             if column is not None:
-                out[:, slot] = probs[:, column]
-        return out
+                mapped[:, slot] = probs[:, column]
+        row_of = {pair: row for row, pair in enumerate(unique)}
+        return mapped[[row_of[pair] for pair in pairs]]
 
 
 def resolve_verifier_path(name: str) -> str:

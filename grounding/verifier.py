@@ -142,8 +142,16 @@ class Verifier:
             )
             plans = []
             for i, group in enumerate(claims):
-                open_claims = [c for c, v in zip(group, decided[i], strict=True) if v is None]
-                plans.append(entailment.plan_pairs(open_claims, evidence[i], thresholds, self.embedding_model))
+                open_rows = [j for j, v in enumerate(decided[i]) if v is None]
+                plans.append(
+                    entailment.plan_pairs(
+                        [group[j] for j in open_rows],
+                        evidence[i],
+                        thresholds,
+                        self.embedding_model,
+                        claim_vectors=vectors[offsets[i] + np.asarray(open_rows, dtype=int)] if open_rows else None,
+                    )
+                )
             all_pairs = [pair for plan in plans for pair in plan.pairs]
             probabilities = self.nli.predict(all_pairs) if all_pairs else np.zeros((0, 3))
             cursor = 0

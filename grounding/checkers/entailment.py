@@ -40,13 +40,18 @@ def plan_pairs(
     evidence: list[Evidence],
     thresholds: EntailmentThresholds = EntailmentThresholds(),
     embedding_model: str = "all-MiniLM-L6-v2",
+    claim_vectors: np.ndarray | None = None,
 ) -> PairPlan:
     """Each claim against its best sentences alone, and against them joined (multi-sentence support)."""
     plan = PairPlan(claims, evidence, [], [])
     if not claims or not evidence:
         return plan
     alignments = align_claims(
-        [c.text for c in claims], [e.text for e in evidence], k=thresholds.sentences, model=embedding_model
+        [c.text for c in claims],
+        [e.text for e in evidence],
+        k=thresholds.sentences,
+        model=embedding_model,
+        claim_vectors=claim_vectors,
     )
     for index, (claim, spans) in enumerate(zip(claims, alignments, strict=True)):
         for span in spans:
