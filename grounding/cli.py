@@ -411,6 +411,38 @@ def render_report(report) -> None:
     )
 
 
+# -- the HTTP service --------------------------------------------------------------------------
+
+
+@app.command("serve")
+@handle_errors
+def serve(
+    kb: KbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Processes, each with its models.")] = 1,
+    cors_origin: Annotated[
+        list[str] | None, typer.Option("--cors-origin", help="Allowed CORS origin (repeatable).")
+    ] = None,
+    auth_reads: Annotated[
+        bool | None, typer.Option("--auth-reads/--no-auth-reads", help="Require the token on reads too.")
+    ] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="Seconds per verify request.")] = None,
+    max_batch: Annotated[int | None, typer.Option("--max-batch", min=1, help="Items per batch request.")] = None,
+    llm: Annotated[str | None, typer.Option("--llm", help="LLM for /v1/ask (as for `groundqa ask`).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Serve verification over HTTP (token from GROUNDQA_API_TOKEN; more limits as GROUNDQA_API_*)."""
+    from grounding.api.config import load_service_settings
+    from grounding.api.server import serve as run_server
+
+    settings = load_settings(config, kb=kb)
+    service = load_service_settings(
+        cors_origins=cors_origin or None, auth_reads=auth_reads, request_timeout_s=timeout, max_batch=max_batch, llm=llm
+    )
+    run_server(settings, service, host=host, port=port, workers=workers)
+
+
 # -- the demo ----------------------------------------------------------------------------------
 
 

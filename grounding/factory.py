@@ -54,19 +54,50 @@ def retrieval_options(settings: Settings, k: int | None = None) -> RetrievalOpti
     )
 
 
-def make_verifier(settings: Settings, knowledge_base: KnowledgeBase | None, use_graph: bool = True) -> Verifier:
+def make_verifier(
+    settings: Settings,
+    knowledge_base: KnowledgeBase | None,
+    use_graph: bool = True,
+    judge_llm: str | BaseChatModel | None = None,
+) -> Verifier:
+    """`judge_llm` (a backend spec or chat model) turns on the LLM judge for claims the checkers leave open."""
     from grounding.verifier import Verifier, VerifierOptions
 
+    judge = None
+    if judge_llm is not None:
+        from grounding.checkers.llm_judge import LLMJudge
+        from grounding.generation import load_chat_model
+
+        chat = (
+            load_chat_model(judge_llm, settings.home / "models", settings.device)
+            if isinstance(judge_llm, str)
+            else judge_llm
+        )
+        judge = LLMJudge(chat)
     return Verifier(
         kb=knowledge_base,
         model=settings.verifier_model,
         options=VerifierOptions(
             use_graph=use_graph,
+            use_llm=judge is not None,
             support_threshold=settings.support_threshold,
             contradiction_threshold=settings.contradiction_threshold,
         ),
+        judge=judge,
         device=settings.device,
     )
+
+
+WARM_UP_ANSWER = "Paris is the capital of France."
+
+
+def warm_up(verifier: Verifier) -> None:
+    """Load every lazily loaded model and index now (embeddings, linker, graph view, NLI), so the first
+    real request does not pay seconds of loading; servers call this before they report ready."""
+    if verifier.kb is not None:
+        verifier.kb.search(WARM_UP_ANSWER)
+    verifier.verify(WARM_UP_ANSWER, evidence=None if verifier.kb is not None else [WARM_UP_ANSWER])
+    verifier.nli  # noqa: B018  (loads the cross-encoder even when the graph decided every claim)
 
 
 def make_pipeline(
