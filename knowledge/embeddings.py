@@ -89,12 +89,14 @@ _CACHE_LIMIT = 100_000
 _cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
 
-def embed_cached(texts: list[str], name: str = DEFAULT_EMBEDDING_MODEL, device: str = "auto") -> np.ndarray:
+def embed_cached(
+    texts: list[str], name: str = DEFAULT_EMBEDDING_MODEL, device: str = "auto", progress: bool = False
+) -> np.ndarray:
     """`embed`, remembering recent texts: evidence sentences recur across the claims and requests
     that are checked against the same knowledge base, and embedding them dominates alignment."""
     missing = list(dict.fromkeys(t for t in texts if (name, t) not in _cache))
     if missing:
-        for text, vector in zip(missing, embed(missing, name, device=device), strict=True):
+        for text, vector in zip(missing, embed(missing, name, device=device, progress=progress), strict=True):
             _cache[(name, text)] = vector
         while len(_cache) > _CACHE_LIMIT:
             _cache.popitem(last=False)

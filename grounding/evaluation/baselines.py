@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from grounding.evaluation.datasets import DetectionItem
-from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed
+from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed_cached
 
 Baseline = Callable[[Sequence[DetectionItem]], np.ndarray]
 
@@ -67,12 +67,13 @@ def embedding_similarity(
 ) -> np.ndarray:
     """1 - the best cosine between the answer and any evidence sentence (no evidence: 1).
 
-    Each distinct text is embedded once: the two answers of a HaluEval row share their evidence.
+    Each distinct text is embedded once: the two answers of a HaluEval row share their evidence, and
+    the verifier has usually embedded the same sentences already (`embed_cached` remembers them).
     """
     per_item = [_evidence_sentences(item) for item in items]
     texts = list(dict.fromkeys([item.answer for item in items] + [s for ss in per_item for s in ss]))
     position = {text: i for i, text in enumerate(texts)}
-    vectors = embed(texts, model, progress=progress)
+    vectors = embed_cached(texts, model, progress=progress)
     scores = []
     for item, sentences in zip(items, per_item, strict=True):
         if not sentences:
