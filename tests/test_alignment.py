@@ -18,6 +18,7 @@ from grounding.alignment import (  # noqa: E402
     align_claims,
     build_premise,
     select_evidence,
+    shares_topic,
     split_sentences,
 )
 
@@ -187,3 +188,17 @@ def test_empty_inputs() -> None:
     assert split_sentences("") == [] and split_sentences("   \n ") == []
     assert select_evidence("claim", []) == []
     assert align_claims([], PASSAGES) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "premise", "expected"),
+    [
+        ("Canberra was designed by Walter Burley Griffin.", "Canberra was designed by Marion Griffin.", True),
+        ("The capital of Australia is Sydney.", "Canberra is the capital city of Australia.", True),
+        ("The sky is green.", "The sky is blue.", True),
+        ("The city was designed by Walter Burley Griffin.", "Melbourne is the capital of Victoria.", False),
+        ("Einstein was born in 1879.", "Paris is the capital of France.", False),
+    ],
+)
+def test_shares_topic(claim, premise, expected):
+    assert shares_topic(claim, premise) is expected

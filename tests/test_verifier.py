@@ -117,3 +117,15 @@ def test_cli_verify_json(kb, tmp_path):
     assert report["claims"][0]["verdict"] == "supported" and report["grounded"] is True
     empty = CliRunner().invoke(app, ["verify", "--answer", " ", "--kb", str(copy)])
     assert empty.exit_code == 2 and "empty" in empty.stderr
+
+
+def test_a_sentence_about_something_else_never_contradicts(verifier):
+    evidence = [
+        "Melbourne is the capital and most populous city of the Australian state of Victoria.",
+        "The Mutual Musicians' Foundation Building is a historic building in Kansas City, Missouri.",
+    ]
+    report = verifier.verify("The city was designed by Walter Burley Griffin.", evidence=evidence)
+    (claim,) = report.claims
+    assert claim.verdict == "unverifiable"
+    off_topic = verifier.verify("Melbourne is the capital of New South Wales.", evidence=evidence[:1])
+    assert off_topic.claims[0].verdict == "contradicted"

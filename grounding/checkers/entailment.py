@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from grounding.alignment import AlignedSpan, align_claims, build_premise
+from grounding.alignment import AlignedSpan, align_claims, build_premise, shares_topic
 from grounding.nli_model import NLIModel
 from grounding.types import Citation, Claim, ClaimVerdict, Evidence, Method, Verdict
 
@@ -169,8 +169,9 @@ def _decide(
     novel_everywhere = all(novel for _, _, novel in penalised)
     rows = [(probs, spans) for probs, spans, _ in penalised]
     entail_probs, spans_entail = max(rows, key=lambda row: row[0][0])
-    contra_probs, spans_contra = max(rows, key=lambda row: row[0][2])
-    entail, contra = float(entail_probs[0]), float(contra_probs[2])
+    on_topic = [row for row in rows if shares_topic(claim.text, " ".join(s.text for s in row[1]))]
+    contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
+    entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
     scores = {
         "entailment": round(entail, 4),
         "contradiction": round(contra, 4),
