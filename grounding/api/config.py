@@ -1,0 +1,58 @@
+"""Settings of the HTTP service itself (auth, CORS, limits, timeouts), apart from the core Settings.
+
+They come from `GROUNDQA_API_*` environment variables or `groundqa serve` flags. The token is
+read from the environment only, so it never shows in a process list.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from knowledge.errors import InputError
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GROUNDQA_API_", extra="ignore")
+
+    token: SecretStr | None = Field(default=None, description="Bearer token; unset means no authentication.")
+    auth_reads: bool = Field(default=False, description="With a token set, require it on every endpoint too.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed by CORS (comma-separated in the environment)."
+    )
+    max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    max_batch: int = Field(default=64, ge=1, le=10_000, description="Items per /v1/verify/batch request.")
+    max_evidence: int = Field(default=100, ge=1, description="Evidence items per answer.")
+    max_evidence_chars: int = Field(default=20_000, ge=100, description="Characters per evidence item.")
+    max_answer_chars: int = Field(default=20_000, ge=100, le=20_000)
+    max_question_chars: int = Field(default=2_000, ge=10, le=2_000)
+    max_claims: int = Field(default=100, ge=1, description="Claims per answer, after splitting.")
+    max_documents: int = Field(default=100, ge=1, description="Documents per ingest request.")
+    max_document_chars: int = Field(default=500_000, ge=100)
+    max_triples: int = Field(default=10_000, ge=1, description="Triples per ingest request.")
+    max_query_chars: int = Field(default=10_000, ge=10, description="Characters of a SPARQL query or search text.")
+    request_timeout_s: float = Field(default=30.0, gt=0, description="Limit for verify, search and SPARQL.")
+    ask_timeout_s: float = Field(default=120.0, gt=0, description="Limit for /v1/ask (LLM generation).")
+    ingest_timeout_s: float = Field(default=300.0, gt=0, description="Limit for ingest requests.")
+    inference_batch: int = Field(default=32, ge=1, le=1024, description="Answers verified together at most.")
+    llm: str = Field(default="default", description="LLM spec for /v1/ask (see `groundqa ask --llm`).")
+    log_level: str = "info"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+
+def load_service_settings(**overrides: Any) -> ServiceSettings:
+    """Flags over environment; None values are unset flags and fall through."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return ServiceSettings(**given)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InputError(f"invalid service settings (from flags or GROUNDQA_API_* variables): {problems}") from exc
