@@ -369,6 +369,22 @@ def evaluate(
     console.print(f"report: {run_dir / 'report.md'}")
 
 
+@app.command("ui")
+@handle_errors
+def ui(
+    kb: KbOption = None,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port of the page.")] = 8501,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (0.0.0.0 to reach it from other machines).")
+    ] = "localhost",
+    config: ConfigOption = None,
+) -> None:
+    """Start the page: ask, see every claim checked, explore the evidence and evaluation runs."""
+    from ui.launch import launch
+
+    launch(kb=kb, port=port, host=host, config=config)
+
+
 @app.command(
     "train-verifier",
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
@@ -430,6 +446,9 @@ def serve(
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="Seconds per verify request.")] = None,
     max_batch: Annotated[int | None, typer.Option("--max-batch", min=1, help="Items per batch request.")] = None,
     llm: Annotated[str | None, typer.Option("--llm", help="LLM for /v1/ask (as for `groundqa ask`).")] = None,
+    judge: Annotated[
+        bool | None, typer.Option("--judge/--no-judge", help="Use --llm as the judge of claims left uncertain.")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Serve verification over HTTP (token from GROUNDQA_API_TOKEN; more limits as GROUNDQA_API_*)."""
@@ -438,7 +457,12 @@ def serve(
 
     settings = load_settings(config, kb=kb)
     service = load_service_settings(
-        cors_origins=cors_origin or None, auth_reads=auth_reads, request_timeout_s=timeout, max_batch=max_batch, llm=llm
+        cors_origins=cors_origin or None,
+        auth_reads=auth_reads,
+        request_timeout_s=timeout,
+        max_batch=max_batch,
+        llm=llm,
+        judge=judge,
     )
     run_server(settings, service, host=host, port=port, workers=workers)
 

@@ -467,3 +467,27 @@ def test_service_settings_from_the_environment_and_cors(monkeypatch):
     assert preflight.headers["access-control-allow-origin"] == "https://b.example"
     other = client.get("/healthz", headers={"Origin": "https://evil.example"})
     assert other.status_code == 200 and "access-control-allow-origin" not in other.headers
+
+
+def test_judge_flag_lets_requests_ask_the_llm(built, tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(built, root)
+    verdict = '{"verdict": "supported", "evidence": [1], "reason": "The passage says so."}'
+    llm = FakeListChatModel(responses=[verdict] * 20)
+    app = create_app(Settings(kb=root, home=tmp_path / "home"), ServiceSettings(judge=True), llm=llm)
+    with background_server(app) as base:
+        deadline = time.monotonic() + 120
+        while httpx.get(base + "/readyz").status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        evidence = ["The Federal Palace in Bern houses the Swiss parliament."]
+        with GroundQAClient(base) as judged:
+            asked = judged.verify("The Federal Palace was designed by Hans Auer.", evidence=evidence, use_kb=False)
+            plain = judged.verify(
+                "The Federal Palace was designed by Hans Auer.",
+                evidence=evidence,
+                use_kb=False,
+                options={"use_llm": False},
+            )
+    assert asked.claims[0].method == "llm" and asked.claims[0].verdict == "supported"
+    assert plain.claims[0].method == "entailment"

@@ -347,7 +347,8 @@ def _item(request: VerifyItemRequest) -> VerifyItem:
 def _options(given: VerifyOptions, verifier, field: str) -> VerifierOptions:
     updates = given.model_dump(exclude_none=True)
     if updates.get("use_llm") and verifier.judge is None:
-        raise ApiError(422, "unsupported", "this server has no LLM judge configured", field=f"{field}.use_llm")
+        message = "this server has no LLM judge configured (start it with --judge)"
+        raise ApiError(422, "unsupported", message, field=f"{field}.use_llm")
     return verifier.options.model_copy(update=updates)
 
 

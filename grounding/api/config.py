@@ -38,6 +38,11 @@ class ServiceSettings(BaseSettings):
     ingest_timeout_s: float = Field(default=300.0, gt=0, description="Limit for ingest requests.")
     inference_batch: int = Field(default=32, ge=1, le=1024, description="Answers verified together at most.")
     llm: str = Field(default="default", description="LLM spec for /v1/ask (see `groundqa ask --llm`).")
+    judge: bool = Field(
+        default=False,
+        description="Also use `llm` as the LLM judge for claims the checkers leave open (requests may turn it "
+        "off with options.use_llm=false).",
+    )
     log_level: str = "info"
 
     @field_validator("cors_origins", mode="before")

@@ -122,7 +122,8 @@ class Engine:
     def _snapshot_of(self, kb: KnowledgeBase) -> Snapshot:
         signature = _signature(kb.root)
         kb.search(_WARM_TEXT)  # loads the linker and graph views now, not in a client's request
-        return Snapshot(kb=kb, verifier=make_verifier(self.settings, kb), signature=signature)
+        judge = self.llm if self.service.judge else None
+        return Snapshot(kb=kb, verifier=make_verifier(self.settings, kb, judge_llm=judge), signature=signature)
 
     def _publish(self, snapshot: Snapshot) -> None:
         current = self._snapshot
