@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import os
 import re
 import tempfile
 from collections.abc import AsyncIterator
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, FastAPI, Query
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from grounding.api import errors
 from grounding.api.auth import require_read, require_write
@@ -22,7 +23,7 @@ from grounding.api.config import ServiceSettings
 from grounding.api.engine import Engine
 from grounding.api.errors import ERROR_RESPONSES, ApiError, core_error
 from grounding.api.limits import BodySizeLimit, check_item, check_text
-from grounding.api.observability import Metrics, RequestContextMiddleware
+from grounding.api.observability import MULTIPROC_ENV, Metrics, RequestContextMiddleware
 from grounding.api.schemas import (
     AskRequest,
     BatchItemResult,
@@ -84,6 +85,10 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await loading
             await engine.stop()
+            if os.environ.get(MULTIPROC_ENV):
+                from prometheus_client import multiprocess
+
+                multiprocess.mark_process_dead(os.getpid())
 
     app = FastAPI(
         title="groundqa",
@@ -154,7 +159,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
     )
     async def prometheus() -> Response:
         """Prometheus text format: request counts and latencies, claims checked, verdicts."""
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
     # -- verification ------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
 import re
 import time
 import uuid
@@ -17,10 +18,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "X-Request-ID"
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("groundqa_request_id", default=None)
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _LOG_RECORD_FIELDS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
@@ -98,12 +100,39 @@ class Metrics:
             buckets=(1, 2, 4, 8, 16, 32, 64, 128),
             registry=r,
         )
-        self.queue = Gauge("groundqa_inference_queue", "Answers waiting for the models.", registry=r)
-        self.ready = Gauge("groundqa_ready", "1 once models and KB are loaded.", registry=r)
-        self.generation = Gauge("groundqa_kb_generation", "Live KB generation served.", registry=r)
+        self.queue = Gauge(
+            "groundqa_inference_queue", "Answers waiting for the models.", registry=r, multiprocess_mode="livesum"
+        )
+        self.ready = Gauge(
+            "groundqa_ready",
+            "1 once models and KB are loaded (every live worker).",
+            registry=r,
+            multiprocess_mode="livemin",
+        )
+        self.up = Gauge(
+            "groundqa_worker_up",
+            "1 per live worker process (one series per pid under several workers).",
+            registry=r,
+            multiprocess_mode="liveall",
+        )
+        self.up.set(1)
+        self.generation = Gauge(
+            "groundqa_kb_generation", "Live KB generation served.", registry=r, multiprocess_mode="livemax"
+        )
         self.ingests = Counter(
             "groundqa_kb_ingests", "KB write requests by kind and outcome.", ["kind", "outcome"], registry=r
         )
+
+    def exposition(self) -> bytes:
+        """This process's series, or, under several workers, every live worker's summed
+        (prometheus_client's multiprocess mode, on when PROMETHEUS_MULTIPROC_DIR is set)."""
+        if not os.environ.get(MULTIPROC_ENV):
+            return generate_latest(self.registry)
+        from prometheus_client import multiprocess
+
+        merged = CollectorRegistry()
+        multiprocess.MultiProcessCollector(merged)
+        return generate_latest(merged)
 
     def count_reports(self, reports: Iterable[Any]) -> None:
         for report in reports:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 from fastapi import FastAPI
 
 from grounding.api.config import ServiceSettings
-from grounding.api.observability import log_config
+from grounding.api.observability import MULTIPROC_ENV, log_config
 from grounding.settings import Settings
 
 _SETTINGS_ENV = "GROUNDQA_SERVE_SETTINGS_JSON"
@@ -49,11 +51,17 @@ def serve(
         from grounding.factory import open_kb
 
         open_kb(settings, progress=True)
+    # Each worker counts into files here and /metrics sums them, whichever worker answers the scrape.
+    metrics_dir = tempfile.mkdtemp(prefix="groundqa-metrics-")
+    os.environ[MULTIPROC_ENV] = metrics_dir
     os.environ[_SETTINGS_ENV] = settings.model_dump_json()
     os.environ[_SERVICE_ENV] = json.dumps(_service_dump(service))
     # N workers each running torch on every core would oversubscribe the CPU: share the cores out.
     os.environ.setdefault(_THREADS_ENV, str(max(1, (os.cpu_count() or 1) // workers)))
-    uvicorn.run("grounding.api.server:app_from_env", factory=True, workers=workers, **common)
+    try:
+        uvicorn.run("grounding.api.server:app_from_env", factory=True, workers=workers, **common)
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 def app_from_env() -> FastAPI:
