@@ -2,7 +2,7 @@
 
 The movie graph (`subject|relation|object`, 9 relations) becomes N-Triples: names are entities
 with an rdfs:label, years are xsd:gYear literals, the IMDb rating and vote buckets are plain
-literals. The relation vocabulary is the hand-written `benchmarks/metaqa/ontology.ttl`. The built
+literals (`grounding/evaluation/metaqa.py`, ontology in `grounding/evaluation/data/`). The built
 knowledge base is cached under `runs/metaqa-kb/<fingerprint>/` and reused while the data, the
 ontology and the conversion stay the same.
 
@@ -19,34 +19,28 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
 import random
 import statistics
-import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS, XSD
-
 from benchmarks.common import summary_ms, write_result
+from grounding.evaluation.metaqa import ONTOLOGY, reachable_labels
+from grounding.evaluation.metaqa import metaqa_kb as build_metaqa_kb
 from grounding.graph_answerer import GraphAnswer, answer_from_graph, relation_table
 from knowledge.errors import GraphParseError
-from knowledge.graph import mint_iri
-from knowledge.kb import GraphInput, KnowledgeBase
+from knowledge.kb import KnowledgeBase
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "metaqa"
-ONTOLOGY = Path(__file__).resolve().parent / "metaqa" / "ontology.ttl"
 KB_CACHE = REPO / "runs" / "metaqa-kb"
-NAMESPACE = "http://groundqa.org/metaqa#"
-SOURCE = "https://github.com/yuyuz/MetaQA"
-LICENCE = "CC BY 3.0"
-CONVERSION = "2"  # bump when `convert` changes, so a cached KB of the old conversion is not reused
-LITERAL_TYPES = {"release_year": XSD.gYear, "has_imdb_rating": None, "has_imdb_votes": None}
 COLD_SAMPLE = 200
+
+
+def metaqa_kb(data: Path = DATA, progress: bool = True) -> KnowledgeBase:
+    return build_metaqa_kb(data, progress=progress, cache=KB_CACHE)
 
 
 @dataclass(frozen=True)
@@ -55,53 +49,6 @@ class Question:
     topic: str
     gold: frozenset[str]
     qtype: str
-
-
-def convert(kb_txt: Path, out: Path) -> int:
-    """`subject|relation|object` lines as N-Triples, with a label for every entity; the triple count."""
-    labelled: set[str] = set()
-    lines: list[str] = []
-    for number, raw in enumerate(kb_txt.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        fields = raw.split("|")
-        if len(fields) != 3 or not all(f.strip() for f in fields):
-            raise GraphParseError(f"{kb_txt}: line {number}: expected subject|relation|object, got {raw!r}")
-        subject, relation, obj = (f.strip() for f in fields)
-        terms = [subject]
-        if relation in LITERAL_TYPES:
-            datatype = LITERAL_TYPES[relation]
-            object_n3 = Literal(obj, datatype=datatype).n3() if datatype else Literal(obj).n3()
-        else:
-            object_n3 = mint_iri(obj).n3()
-            terms.append(obj)
-        lines.append(f"{mint_iri(subject).n3()} <{NAMESPACE}{relation}> {object_n3} .")
-        for name in terms:
-            if name not in labelled:
-                labelled.add(name)
-                lines.append(f"{mint_iri(name).n3()} {RDFS.label.n3()} {Literal(name).n3()} .")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines) - len(labelled)
-
-
-def metaqa_kb(data: Path = DATA, progress: bool = True) -> KnowledgeBase:
-    """The MetaQA knowledge base, built once per (data, ontology, conversion) and reused."""
-    kb_txt = data / "kb_reconstructed_97pct.txt"
-    digest = hashlib.sha256()
-    for part in (kb_txt.read_bytes(), ONTOLOGY.read_bytes(), CONVERSION.encode()):
-        digest.update(hashlib.sha256(part).digest())
-    root = KB_CACHE / digest.hexdigest()[:16]
-    if KnowledgeBase.exists(root):
-        return KnowledgeBase.open(root)
-    with tempfile.TemporaryDirectory(prefix="metaqa-") as scratch:
-        graph = Path(scratch) / "metaqa.nt"
-        convert(kb_txt, graph)
-        return KnowledgeBase.build(
-            root,
-            graphs=[GraphInput(path=graph, source=SOURCE, licence=LICENCE)],
-            ontology=ONTOLOGY,
-            progress=progress,
-        )
 
 
 def load_questions(path: Path, qtypes: Path) -> list[Question]:
@@ -121,26 +68,6 @@ def load_questions(path: Path, qtypes: Path) -> list[Question]:
 def dev_questions(data: Path, hops: int) -> list[Question]:
     folder = data / f"{hops}-hop"
     return load_questions(folder / "qa_dev.txt", folder / "qa_dev_qtype.txt")
-
-
-def reachable_labels(kb: KnowledgeBase, topic: str, hops: int) -> set[str]:
-    """Labels of everything within `hops` undirected edges of the entity named `topic`, literals included."""
-    view = kb.view
-    frontier = {iri for iri in _iris_named(kb, topic) if iri in view}
-    seen = set(frontier)
-    labels: set[str] = set()
-    for _ in range(hops):
-        for node in frontier:
-            values = kb.graph.dataset.objects(URIRef(node), None)
-            labels.update(str(value) for value in values if isinstance(value, Literal))
-        nxt = {other for node in frontier for other in (*view.succ[node], *view.pred[node])} - seen
-        seen |= nxt
-        frontier = nxt
-    return labels | {kb.graph.label(node) for node in seen}
-
-
-def _iris_named(kb: KnowledgeBase, name: str) -> list[str]:
-    return [m.iri for m in kb.linker.lookup(name, k=10) if m.method in ("exact", "alias") and m.label == name]
 
 
 def f1(predicted: list[str], gold: frozenset[str]) -> float:
@@ -228,9 +155,7 @@ def cold_latency(kb: KnowledgeBase, questions: list[Question]) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit-1hop", type=int, default=0, help="seeded sample size; 0 = all")
     parser.add_argument("--limit-2hop", type=int, default=0, help="seeded sample of the answerable; 0 = all")

@@ -29,7 +29,8 @@ HALUEVAL_FILES = {
     "halueval-summarization": "summarization_data.json",
     "halueval-general": "general_data.json",
 }
-DATASETS = (*HALUEVAL_FILES, "generic")
+DATASETS = (*HALUEVAL_FILES, "truthfulqa", "generic")
+QA_ONLY = ("metaqa-1hop", "metaqa-2hop", "metaqa-3hop")
 SPLITS = ("train", "dev", "test")
 HALUEVAL_URL = "https://github.com/RUCAIBox/HaluEval (folder data/)"
 SHARED_HALUEVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "halueval"
@@ -58,6 +59,7 @@ class LoadReport(BaseModel):
     rows_valid: int = 0
     rows_malformed: int = 0
     rows_other_split: int = 0
+    rows_filtered: int = Field(default=0, description="Valid rows a filter refused (MetaQA: not answerable).")
     rows_selected: int = 0
     items: int = 0
     split: str | None = None
@@ -76,14 +78,10 @@ class _RowError(ValueError):
 
 
 def default_halueval_path(name: str) -> Path:
-    """The shared copy next to the repository (dev machines, tests); otherwise the user must pass --data."""
-    path = SHARED_HALUEVAL / HALUEVAL_FILES[name]
-    if not path.exists():
-        raise InputError(
-            f"no data file for {name}: {path} does not exist. Get {HALUEVAL_FILES[name]} from {HALUEVAL_URL} "
-            "and pass its path with --data"
-        )
-    return path
+    """The shared copy next to the repository (dev machines, tests), else a hub download, else --data."""
+    from grounding.evaluation.sources import resolve
+
+    return resolve(name, None, shared=SHARED_HALUEVAL.parent)
 
 
 def _text(row: dict[str, Any], key: str, required: bool = True) -> str | None:
@@ -189,6 +187,45 @@ def halueval_items(name: str, index: int, row: dict[str, Any], clean: bool = Tru
     return _pair_items(name, index, row, keys, evidence, question)
 
 
+def split_answers(value: Any) -> list[str]:
+    """TruthfulQA's answer lists: one string, answers separated by semicolons; duplicates dropped."""
+    if not isinstance(value, str):
+        return []
+    return list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))
+
+
+def truthfulqa_items(index: int, row: dict[str, Any]) -> list[DetectionItem]:
+    """Every correct answer of a question as a right item, every incorrect one as a hallucinated item.
+
+    TruthfulQA has no evidence passage (its Source is a URL whose text is not shipped), so the
+    items carry none: the verifier then checks them against a KB when it has one, and otherwise
+    can only say unverifiable, which is the honest result.
+    """
+    question = _text(row, "Question")
+    right = split_answers(row.get("Correct Answers"))
+    best = _text(row, "Best Answer", required=False)
+    if best and best not in right:
+        right.insert(0, best)
+    wrong = split_answers(row.get("Incorrect Answers"))
+    if not right or not wrong:
+        raise _RowError("needs at least one 'Correct Answers' and one 'Incorrect Answers' entry")
+    group = f"truthfulqa:{index}"
+    category = _text(row, "Category", required=False)
+    return [
+        DetectionItem(
+            id=f"{group}:{'hallucinated' if hallucinated else 'right'}:{k}",
+            answer=answer,
+            question=question,
+            hallucinated=hallucinated,
+            category=category,
+            split=split_of("truthfulqa", index),
+            group=group,
+        )
+        for hallucinated, answers in ((False, right), (True, wrong))
+        for k, answer in enumerate(answers)
+    ]
+
+
 def generic_item(row: dict[str, Any], line: int, stem: str) -> DetectionItem:
     answer = _text(row, "answer", required=False) or _text(row, "claim", required=False)
     if answer is None:
@@ -276,6 +313,8 @@ def load_dataset(
     otherwise count the row as test data. The subset is drawn among valid source rows and kept in
     file order, so the same (limit, seed) always gives the same items.
     """
+    if name in QA_ONLY:
+        raise InputError(f"{name} has questions and gold answers but no labelled answers: use --mode generation")
     if name not in DATASETS:
         raise InputError(f"unknown dataset {name!r}; known: {list(DATASETS)}")
     if split is not None and split not in SPLITS:
@@ -289,7 +328,9 @@ def load_dataset(
         raise InputError(f"data file {path} does not exist or is not a file")
     report = LoadReport(dataset=name, source=str(path), split=split, limit=limit, seed=seed)
 
-    if name == "generic":
+    if name == "truthfulqa":
+        rows = lambda: _csv_rows(path, report)  # noqa: E731
+    elif name == "generic":
         suffix = path.suffix.lower()
         if suffix not in {".jsonl", ".json", ".ndjson", ".csv"}:
             raise InputError(f"{path}: generic data must be .jsonl or .csv, got {suffix or 'no suffix'!r}")
@@ -302,11 +343,12 @@ def load_dataset(
     seen: set[str] = set()
     for index, row in _read(path, report, rows):
         try:
-            items = (
-                halueval_items(name, index, row, clean_knowledge)
-                if name != "generic"
-                else [generic_item(row, index + 1, path.stem)]
-            )
+            if name == "generic":
+                items = [generic_item(row, index + 1, path.stem)]
+            elif name == "truthfulqa":
+                items = truthfulqa_items(index, row)
+            else:
+                items = halueval_items(name, index, row, clean_knowledge)
         except _RowError as exc:
             report.problem(index + 1, str(exc))
             continue

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import math
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +33,13 @@ from grounding.evaluation.metrics import (
     f1_score,
     latency_percentiles,
 )
+from grounding.evaluation.workers import map_ordered
 from knowledge.atomic import write_text_atomic
 from knowledge.errors import GroundQAError, InputError
 from knowledge.progress import track
 
 if TYPE_CHECKING:
+    from grounding.settings import Settings
     from grounding.types import VerificationReport
     from grounding.verifier import Verifier, VerifierOptions
 
@@ -64,11 +68,23 @@ def summarize_report(report: VerificationReport) -> dict[str, Any]:
 
 
 def verifier_scorer(verifier: Verifier, options: VerifierOptions | None = None) -> Scorer:
-    """The verifier as a scorer: the item's own evidence (never the KB's), hallucination_score as score."""
+    """The verifier as a scorer, hallucination_score as score.
+
+    An item's own evidence is used whenever it has some (never the KB's, which might hold the
+    answer's source); an item without any (TruthfulQA, HaluEval general) is checked against the
+    verifier's KB when it has one, and is otherwise unverifiable.
+    """
     from grounding.verifier import VerifyItem
 
     def score(items: list[DetectionItem]) -> list[tuple[float, dict[str, Any]]]:
-        batch = [VerifyItem(answer=i.answer, question=i.question, evidence=list(i.evidence)) for i in items]
+        batch = [
+            VerifyItem(
+                answer=i.answer,
+                question=i.question,
+                evidence=list(i.evidence) if i.evidence or getattr(verifier, "kb", None) is None else None,
+            )
+            for i in items
+        ]
         return [(r.hallucination_score, summarize_report(r)) for r in verifier.verify_many(batch, options)]
 
     return score
@@ -104,18 +120,31 @@ def _prediction(item: DetectionItem, score: float, summary: dict[str, Any], late
     }
 
 
+def _timed(
+    scorer: Scorer, batch: list[DetectionItem]
+) -> tuple[list[DetectionItem], list[tuple[float, dict[str, Any]]], float]:
+    start = time.perf_counter()
+    results = list(scorer(batch))
+    if len(results) != len(batch):
+        raise GroundQAError(f"the scorer returned {len(results)} results for {len(batch)} items")
+    return batch, results, (time.perf_counter() - start) * 1000.0
+
+
+def _timed_factory(factory: Callable[[], Scorer]) -> Callable[[list[DetectionItem]], Any]:
+    return functools.partial(_timed, factory())
+
+
 def _score_batches(
     batches: list[list[DetectionItem]], scorer: Scorer, workers: int
 ) -> Iterable[tuple[list[DetectionItem], list[tuple[float, dict[str, Any]]], float]]:
-    def one(
-        batch: list[DetectionItem],
-    ) -> tuple[list[DetectionItem], list[tuple[float, dict[str, Any]]], float]:
-        start = time.perf_counter()
-        results = list(scorer(batch))
-        if len(results) != len(batch):
-            raise GroundQAError(f"the scorer returned {len(results)} results for {len(batch)} items")
-        return batch, results, (time.perf_counter() - start) * 1000.0
-
+    """Batches in order. A picklable scorer factory (`VerifierSpec`) with `workers` > 1 runs in
+    processes that each load the models once; any other scorer with `workers` > 1 in threads."""
+    if workers > 1 and isinstance(scorer, VerifierSpec):
+        yield from map_ordered(functools.partial(_timed_factory, scorer), batches, workers)
+        return
+    if isinstance(scorer, VerifierSpec):
+        scorer = scorer()
+    one = functools.partial(_timed, scorer)
     if workers <= 1:
         yield from map(one, batches)
         return
@@ -124,6 +153,42 @@ def _score_batches(
         yield from pool.map(one, batches)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class VerifierSpec:
+    """A verifier scorer that is built where it runs: picklable, so worker processes build their own.
+
+    `kb` (a KB folder) gives the graph checker its graph; `llm_judge` (an --llm spec) adds the LLM
+    judge for the claims the checkers leave uncertain.
+    """
+
+    settings: Settings
+    options: VerifierOptions | None = None
+    kb: str | None = None
+    llm_judge: str | None = None
+
+    def __call__(self) -> Scorer:
+        from grounding.factory import open_kb
+        from grounding.verifier import Verifier
+
+        knowledge_base = None
+        if self.kb is not None:
+            knowledge_base = open_kb(self.settings.model_copy(update={"kb": Path(self.kb)}), progress=False)
+        judge = None
+        if self.llm_judge is not None:
+            from grounding.checkers.llm_judge import LLMJudge
+            from grounding.generation import load_chat_model
+
+            judge = LLMJudge(load_chat_model(self.llm_judge, self.settings.home / "models", self.settings.device))
+        verifier = Verifier(
+            kb=knowledge_base,
+            model=self.settings.verifier_model,
+            options=self.options,
+            judge=judge,
+            device=self.settings.device,
+        )
+        return verifier_scorer(verifier)
 
 
 def score_items(
