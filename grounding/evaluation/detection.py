@@ -90,8 +90,9 @@ def verifier_scorer(verifier: Verifier, options: VerifierOptions | None = None) 
     return score
 
 
-def read_predictions(path: Path) -> dict[str, dict[str, Any]]:
-    """Cached predictions by id. A torn last line (a run killed mid-write) is ignored: it is rescored."""
+def read_cached_rows(path: Path, complete: Callable[[dict[str, Any]], bool]) -> dict[str, dict[str, Any]]:
+    """Rows of a resumable run by id. A torn last line (a run killed mid-write) or a row that is not
+    `complete` is ignored, so that item is done again."""
     cached: dict[str, dict[str, Any]] = {}
     if not path.exists():
         return cached
@@ -101,9 +102,13 @@ def read_predictions(path: Path) -> dict[str, dict[str, Any]]:
                 row = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if isinstance(row, dict) and "id" in row and isinstance(row.get("score"), int | float):
+            if isinstance(row, dict) and "id" in row and complete(row):
                 cached[str(row["id"])] = row
     return cached
+
+
+def read_predictions(path: Path) -> dict[str, dict[str, Any]]:
+    return read_cached_rows(path, lambda row: isinstance(row.get("score"), int | float))
 
 
 def _prediction(item: DetectionItem, score: float, summary: dict[str, Any], latency_ms: float) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from grounding.evaluation.answers import contains_gold, is_hallucinated, token_f1, verdict_counts
-from grounding.evaluation.detection import METRICS, PREDICTIONS, _clean, exclusive
+from grounding.evaluation.detection import METRICS, PREDICTIONS, _clean, exclusive, read_cached_rows
 from grounding.evaluation.metrics import bootstrap_ci, latency_percentiles
 from grounding.evaluation.qa_datasets import QAItem
 from grounding.evaluation.workers import map_ordered
@@ -126,19 +126,7 @@ class PipelineSpec:
 
 
 def read_rows(path: Path) -> dict[str, dict[str, Any]]:
-    """Cached answers by id; a torn last line (a run killed mid-write) is ignored and asked again."""
-    rows: dict[str, dict[str, Any]] = {}
-    if not path.exists():
-        return rows
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(row, dict) and "id" in row and "question" in row:
-                rows[str(row["id"])] = row
-    return rows
+    return read_cached_rows(path, lambda row: "question" in row)
 
 
 def _rate(values: np.ndarray, n_bootstrap: int, seed: int) -> dict[str, Any]:
