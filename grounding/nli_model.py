@@ -24,6 +24,28 @@ _CONTRA = ("contradict", "refute", "false", "hallucinat", "inconsistent")
 _NEUTRAL = ("neutral", "not_entail", "not entail", "unsupported", "not_support", "not enough", "nei")
 
 
+PADDING_SLACK = 1.3
+
+
+def length_batches(pairs: list[tuple[str, str]], batch_size: int) -> list[list[tuple[str, str]]]:
+    """Consecutive runs of length-sorted pairs, cut where padding to the longest would waste more
+    than 30%: on a CPU the cross-encoder's cost is its padded tokens, so a joined three-sentence
+    premise must not pad a batch of single sentences to its length."""
+    batches: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    total = 0
+    for pair in pairs:
+        size = len(pair[0]) + len(pair[1])
+        if current and (len(current) >= batch_size or (len(current) + 1) * size > PADDING_SLACK * (total + size)):
+            batches.append(current)
+            current, total = [], 0
+        current.append(pair)
+        total += size
+    if current:
+        batches.append(current)
+    return batches
+
+
 @dataclass
 class NLIModel:
     """A loaded cross-encoder and where each of its outputs goes in (entail, neutral, contra)."""
@@ -41,11 +63,9 @@ class NLIModel:
         import torch
 
         unique = list(dict.fromkeys(pairs))
-        # Similar lengths share a batch, so short single-sentence pairs are not padded to a joined premise.
         unique.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
         rows = []
-        for i in range(0, len(unique), batch_size):
-            batch = unique[i : i + batch_size]
+        for batch in length_batches(unique, batch_size):
             encoded = self.tokenizer(
                 [p for p, _ in batch],
                 [h for _, h in batch],

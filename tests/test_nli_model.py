@@ -2,8 +2,10 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from grounding.nli_model import label_columns, load_nli_model
+from grounding.nli_model import PADDING_SLACK, label_columns, length_batches, load_nli_model
 from knowledge.errors import ModelError
 
 
@@ -46,3 +48,24 @@ def test_unreadable_labels_and_unknown_models_are_clear_errors(tmp_path):
         label_columns({0: "LABEL_0", 1: "LABEL_1"})
     with pytest.raises(ModelError, match="no-such-model"):
         load_nli_model(str(tmp_path / "no-such-model"))
+
+
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=400), max_size=60),
+    batch_size=st.integers(min_value=1, max_value=32),
+)
+def test_length_batches_keep_every_pair_in_order_within_limits(lengths, batch_size):
+    pairs = sorted((("p" * n, f"h{i}") for i, n in enumerate(lengths)), key=lambda p: len(p[0]) + len(p[1]))
+    batches = length_batches(pairs, batch_size)
+    assert [pair for batch in batches for pair in batch] == pairs
+    assert all(0 < len(batch) <= batch_size for batch in batches)
+    for batch in batches:
+        sizes = [len(p) + len(h) for p, h in batch]
+        if len(batch) > 1:
+            assert len(batch) * max(sizes) <= PADDING_SLACK * sum(sizes) + 1e-9
+
+
+def test_short_pairs_are_not_padded_to_a_long_one():
+    short = [("a" * 40, "claim")] * 1 + [("b" * 41, "claim"), ("c" * 42, "claim")]
+    batches = length_batches([*short, ("d" * 400, "claim")], 16)
+    assert batches == [short, [("d" * 400, "claim")]]
