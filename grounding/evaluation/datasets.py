@@ -16,7 +16,7 @@ import json
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -37,6 +37,9 @@ SHARED_HALUEVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 MAX_PROBLEMS = 10
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
+
+
+T = TypeVar("T")
 
 
 class DetectionItem(BaseModel):
@@ -299,6 +302,20 @@ def _read(path: Path, report: LoadReport, rows: Callable[[], Iterator[tuple[int,
         raise InputError(f"cannot read {path}: {exc}") from exc
 
 
+def require_valid_rows(report: LoadReport, path: Path, name: str) -> None:
+    """A file with no usable row is an input error that shows its first problems, never an empty run."""
+    if report.rows_valid == 0:
+        shown = "; ".join(report.problems[:3]) or "the file is empty"
+        raise InputError(f"{path}: no valid rows for {name} ({report.rows_malformed} malformed: {shown})")
+
+
+def seeded_subset(rows: list[T], limit: int | None, seed: int) -> list[T]:
+    """`limit` rows drawn with `seed`, kept in file order, so a subset is reproducible and stable."""
+    if limit is None or limit >= len(rows):
+        return rows
+    return [rows[i] for i in sorted(random.Random(seed).sample(range(len(rows)), limit))]
+
+
 def load_dataset(
     name: str,
     data: Path | None = None,
@@ -363,12 +380,8 @@ def load_dataset(
             continue
         groups.append(items)
 
-    if report.rows_valid == 0:
-        shown = "; ".join(report.problems[:3]) or "the file is empty"
-        raise InputError(f"{path}: no valid rows for {name} ({report.rows_malformed} malformed: {shown})")
-    if limit is not None and limit < len(groups):
-        keep = sorted(random.Random(seed).sample(range(len(groups)), limit))
-        groups = [groups[i] for i in keep]
+    require_valid_rows(report, path, name)
+    groups = seeded_subset(groups, limit, seed)
     items = [item for group in groups for item in group]
     report.rows_selected = len(groups)
     report.items = len(items)

@@ -8,7 +8,6 @@ numbers, never dropped silently.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ from grounding.evaluation.datasets import (
     _read,
     _RowError,
     _text,
+    require_valid_rows,
+    seeded_subset,
     split_answers,
 )
 from grounding.evaluation.sources import resolve
@@ -146,12 +147,8 @@ def load_qa_dataset(
             report.rows_filtered += 1
             continue
         items.append(item)
-    if report.rows_valid == 0:
-        shown = "; ".join(report.problems[:3]) or "the file is empty"
-        raise InputError(f"{path}: no valid rows for {name} ({report.rows_malformed} malformed: {shown})")
-    if limit is not None and limit < len(items):
-        chosen = sorted(random.Random(seed).sample(range(len(items)), limit))
-        items = [items[i] for i in chosen]
+    require_valid_rows(report, path, name)
+    items = seeded_subset(items, limit, seed)
     report.rows_selected = report.items = len(items)
     return items, report
 
