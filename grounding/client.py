@@ -10,6 +10,7 @@ request is sent. A non-2xx answer raises `APIError` with the service's code, mes
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -76,6 +77,12 @@ class _Call:
     params: dict[str, Any] | None = None
 
 
+@functools.cache
+def _adapter(response_type: Any) -> TypeAdapter:
+    """One validator per response type: building it compiles a schema, too slow to repeat per request."""
+    return TypeAdapter(response_type)
+
+
 def _body(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude_none=True)
 
@@ -94,7 +101,7 @@ def _verify_call(
         use_kb=use_kb,
         options=VerifyOptions.model_validate(options or {}),
     )
-    return _Call("POST", "/v1/verify", TypeAdapter(VerificationReport), json=_body(request))
+    return _Call("POST", "/v1/verify", _adapter(VerificationReport), json=_body(request))
 
 
 def _batch_call(
@@ -105,29 +112,29 @@ def _batch_call(
         for item in items
     ]
     request = BatchRequest(items=parsed, options=VerifyOptions.model_validate(options or {}))
-    return _Call("POST", "/v1/verify/batch", TypeAdapter(BatchResponse), json=_body(request))
+    return _Call("POST", "/v1/verify/batch", _adapter(BatchResponse), json=_body(request))
 
 
 def _ask_call(question: str, answerer: str | None, mitigation: Sequence[str] | None, k: int | None) -> _Call:
     request = AskRequest.model_validate(
         {"question": question, "answerer": answerer, "mitigation": list(mitigation) if mitigation else None, "k": k}
     )
-    return _Call("POST", "/v1/ask", TypeAdapter(AskResult), json=_body(request))
+    return _Call("POST", "/v1/ask", _adapter(AskResult), json=_body(request))
 
 
 def _search_call(q: str, k: int | None) -> _Call:
     params = {"q": q} | ({"k": k} if k is not None else {})
-    return _Call("GET", "/v1/search", TypeAdapter(list[Evidence]), params=params)
+    return _Call("GET", "/v1/search", _adapter(list[Evidence]), params=params)
 
 
 def _sparql_call(query: str) -> _Call:
-    return _Call("POST", "/v1/sparql", TypeAdapter(SparqlResult), json=_body(SparqlRequest(query=query)))
+    return _Call("POST", "/v1/sparql", _adapter(SparqlResult), json=_body(SparqlRequest(query=query)))
 
 
 def _documents_call(documents: Sequence[DocumentIn | dict[str, Any] | str], licence: str | None) -> _Call:
     parsed = [DocumentIn(text=d) if isinstance(d, str) else DocumentIn.model_validate(d) for d in documents]
     request = DocumentsRequest(documents=parsed, licence=licence)
-    return _Call("POST", "/v1/kb/documents", TypeAdapter(ChangeSummary), json=_body(request))
+    return _Call("POST", "/v1/kb/documents", _adapter(ChangeSummary), json=_body(request))
 
 
 def _triples_call(
@@ -146,7 +153,7 @@ def _triples_call(
     request = TriplesRequest.model_validate(
         {"triples": rows, "data": data, "format": format, "source": source, "licence": licence}
     )
-    return _Call("POST", "/v1/kb/triples", TypeAdapter(ChangeSummary), json=_body(request))
+    return _Call("POST", "/v1/kb/triples", _adapter(ChangeSummary), json=_body(request))
 
 
 def _parse(call: _Call, response: httpx.Response) -> Any:
@@ -226,7 +233,7 @@ class GroundQAClient:
         return self._send(_sparql_call(query))
 
     def kb_info(self) -> KBInfo:
-        return self._send(_Call("GET", "/v1/kb", TypeAdapter(KBInfo)))
+        return self._send(_Call("GET", "/v1/kb", _adapter(KBInfo)))
 
     def add_documents(
         self, documents: Sequence[DocumentIn | dict[str, Any] | str], licence: str | None = None
@@ -244,7 +251,7 @@ class GroundQAClient:
         return self._send(_triples_call(triples, data, format, source, licence))
 
     def health(self) -> Health:
-        return self._send(_Call("GET", "/healthz", TypeAdapter(Health)))
+        return self._send(_Call("GET", "/healthz", _adapter(Health)))
 
     def ready(self) -> bool:
         return self._http.get("/readyz").status_code == 200
@@ -315,7 +322,7 @@ class AsyncGroundQAClient:
         return await self._send(_sparql_call(query))
 
     async def kb_info(self) -> KBInfo:
-        return await self._send(_Call("GET", "/v1/kb", TypeAdapter(KBInfo)))
+        return await self._send(_Call("GET", "/v1/kb", _adapter(KBInfo)))
 
     async def add_documents(
         self, documents: Sequence[DocumentIn | dict[str, Any] | str], licence: str | None = None
@@ -333,7 +340,7 @@ class AsyncGroundQAClient:
         return await self._send(_triples_call(triples, data, format, source, licence))
 
     async def health(self) -> Health:
-        return await self._send(_Call("GET", "/healthz", TypeAdapter(Health)))
+        return await self._send(_Call("GET", "/healthz", _adapter(Health)))
 
     async def ready(self) -> bool:
         return (await self._http.get("/readyz")).status_code == 200
