@@ -25,7 +25,7 @@ from grounding.api.config import ServiceSettings
 from grounding.api.errors import ApiError
 from grounding.api.limits import limit_error
 from grounding.api.observability import Metrics
-from grounding.factory import make_verifier, open_kb
+from grounding.factory import make_verifier, open_kb, warm_up
 from grounding.settings import Settings
 from grounding.types import VerificationReport
 from grounding.verifier import VerifierOptions, VerifyItem
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("groundqa.api")
 T = TypeVar("T")
-_WARM_TEXT = "Warm-up: the service checks this sentence once at start-up."
 
 
 @dataclass(frozen=True)
@@ -114,16 +113,15 @@ class Engine:
             pool.shutdown(wait=False, cancel_futures=True)
 
     def _load(self) -> Snapshot:
-        kb = open_kb(self.settings, progress=False)
-        snapshot = self._snapshot_of(kb)
-        snapshot.verifier.verify(_WARM_TEXT, evidence=[_WARM_TEXT])
-        return snapshot
+        return self._snapshot_of(open_kb(self.settings, progress=False))
 
     def _snapshot_of(self, kb: KnowledgeBase) -> Snapshot:
+        """A verifier over `kb`, warmed (linker, graph views, models) before any client request reaches it."""
         signature = _signature(kb.root)
-        kb.search(_WARM_TEXT)  # loads the linker and graph views now, not in a client's request
         judge = self.llm if self.service.judge else None
-        return Snapshot(kb=kb, verifier=make_verifier(self.settings, kb, judge_llm=judge), signature=signature)
+        verifier = make_verifier(self.settings, kb, judge_llm=judge)
+        warm_up(verifier)
+        return Snapshot(kb=kb, verifier=verifier, signature=signature)
 
     def _publish(self, snapshot: Snapshot) -> None:
         current = self._snapshot
