@@ -129,3 +129,14 @@ def test_a_sentence_about_something_else_never_contradicts(verifier):
     assert claim.verdict == "unverifiable"
     off_topic = verifier.verify("Melbourne is the capital of New South Wales.", evidence=evidence[:1])
     assert off_topic.claims[0].verdict == "contradicted"
+
+
+def test_a_name_one_word_off_the_evidence_is_not_supported_and_says_which_name(verifier):
+    evidence = ["James Frey wrote Endgame: The Calling. Endgame: The Calling was released in 2014."]
+    right = verifier.verify("Endgame: The Calling was released in 2014.", evidence=evidence)
+    swapped = verifier.verify("Endgame: The Challenge was released in 2014.", evidence=evidence)
+    assert right.claims[0].verdict == "supported"
+    (claim,) = swapped.claims
+    assert claim.verdict == "unverifiable"
+    assert "'Endgame: The Calling', not 'Endgame: The Challenge'" in claim.reason
+    assert swapped.hallucination_score > 0.9 > right.hallucination_score

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from grounding.alignment import AlignedSpan, align_claims, build_premise, shares_topic
+from grounding.near_miss import name_spans, near_miss_names
 from grounding.nli_model import NLIModel
 from grounding.types import Citation, Claim, ClaimVerdict, Evidence, Method, Verdict
 
@@ -70,8 +71,12 @@ def decide(
     grouped: dict[int, list[tuple[np.ndarray, list[AlignedSpan]]]] = {}
     for row, (owner, spans) in zip(probabilities, plan.owners, strict=True):
         grouped.setdefault(owner, []).append((row, spans))
+    whole = "\n".join(e.text for e in plan.evidence)
+    names = name_spans(whole) if grouped else []
     return [
-        _decide(claim, grouped[i], plan.evidence, thresholds) if i in grouped else _no_evidence(claim)
+        _decide(claim, grouped[i], plan.evidence, thresholds, near_miss_names(claim.text, whole, names))
+        if i in grouped
+        else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
     ]
 
@@ -158,13 +163,14 @@ def _decide(
     rows: list[tuple[np.ndarray, list[AlignedSpan]]],
     evidence: list[Evidence],
     thresholds: EntailmentThresholds,
+    misnamed: list[tuple[str, str]] | None = None,
 ) -> ClaimVerdict:
     penalised = []
     for probs, spans in rows:
         novel = novel_mentions(claim.text, " ".join(s.text for s in spans))
-        if novel:
+        if novel or misnamed:
             probs = probs.copy()
-            probs[0] *= NOVELTY_PENALTY
+            probs[0] *= 0.0 if misnamed else NOVELTY_PENALTY
         penalised.append((probs, spans, novel))
     novel_everywhere = all(novel for _, _, novel in penalised)
     rows = [(probs, spans) for probs, spans, _ in penalised]
@@ -202,14 +208,19 @@ def _decide(
         verdict=Verdict.UNVERIFIABLE,
         confidence=round(max(0.0, 1.0 - entail - contra), 4),
         method=Method.ENTAILMENT,
-        reason=(
-            f"The evidence never mentions {', '.join(dict.fromkeys(penalised[0][2]))}; closest: {_quote(spans_entail)}"
-            if novel_everywhere
-            else f"The evidence neither supports nor contradicts it; closest: {_quote(spans_entail)}"
-        ),
+        reason=_unverifiable_reason(misnamed, penalised[0][2] if novel_everywhere else [], spans_entail),
         citations=_citations(spans_entail, evidence),
         scores=scores,
     )
+
+
+def _unverifiable_reason(misnamed: list[tuple[str, str]] | None, novel: list[str], closest: list[AlignedSpan]) -> str:
+    if misnamed:
+        named = "; ".join(f"{known!r}, not {claimed!r}" for claimed, known in misnamed)
+        return f"The evidence names {named}; closest: {_quote(closest)}"
+    if novel:
+        return f"The evidence never mentions {', '.join(dict.fromkeys(novel))}; closest: {_quote(closest)}"
+    return f"The evidence neither supports nor contradicts it; closest: {_quote(closest)}"
 
 
 def _quote(spans: list[AlignedSpan], limit: int = 160) -> str:

@@ -1,0 +1,116 @@
+"""Names that almost match the evidence: "Endgame: The Challenge" where the evidence says "Endgame: The Calling".
+
+A hallucinating model rarely invents a name from nothing; it swaps one word of a real one ("Sean
+Bean" for "Sean Penn", "Gail Kelly Levine" for "Gail Carson Levine") or reorders it ("Plath
+Sylvia"). Such a claim reads almost exactly like its evidence, which is what fools an entailment
+model, and the swapped word is usually a real word, which fools a name-novelty check that only
+asks whether each word occurs somewhere. Comparing whole names catches it and says which name
+the evidence holds instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+__all__ = ["NameSpan", "name_spans", "near_miss_names"]
+
+# Capitalised words, joined by spaces, ": " or the small words titles carry ("Shadow of the Wind").
+_TITLE = re.compile(
+    r"\b[A-Z][\w'’\-]*(?:(?::[ \t]+|[ \t]+(?:of|the|and|&|in|on|at|to|for|a|an)[ \t]+|[ \t]+)[A-Z0-9][\w'’\-]*)*"
+)
+_WORD = re.compile(r"[\w'’\-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Words that never identify a name on their own: a name that shares only these with another is a
+# different name, and a swap of one of them ("The" for "A") is not a different name.
+_FUNCTION_WORDS = frozenset(
+    "the a an of and in on at to for with from by i you he she it we they my your his her its our their "
+    "is was are were be yes no also besides actually however but so then this that these those while when "
+    "if after before since because as or nor not".split()
+)
+
+NameSpan = tuple[str, tuple[str, ...]]
+
+
+def name_spans(text: str) -> list[NameSpan]:
+    """Multi-word names and titles in `text`, each with its lower-cased words.
+
+    A leading function word ("Besides Ferrell", "The Calling") is dropped from the words so a name
+    is compared on what identifies it.
+    """
+    spans: list[NameSpan] = []
+    for match in _TITLE.finditer(text):
+        name = match.group()
+        while (first := _WORD.match(name)) and first.group().lower() in _FUNCTION_WORDS:
+            name = name[first.end() :].lstrip(": \t")
+        words = tuple(_folded(w) for w in _WORD.findall(name))
+        if len(words) >= 2:
+            spans.append((name, words))
+    return spans
+
+
+def _folded(word: str) -> str:
+    """Lower case, accents and a possessive dropped: "Amenábar's" and "Amenabar" are one name."""
+    plain = unicodedata.normalize("NFKD", word.lower())
+    return _POSSESSIVE.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def _normal(text: str) -> str:
+    return f" {' '.join(_folded(w) for w in _WORD.findall(text))} "
+
+
+def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    if claimed == known or len(claimed) != len(known):
+        return False
+    if sorted(claimed) == sorted(known):
+        return True
+    differing = [(a, b) for a, b in zip(claimed, known, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    shared = [w for w in claimed if w in known and w not in _FUNCTION_WORDS]
+    return (
+        bool(shared)
+        and a not in _FUNCTION_WORDS
+        and b not in _FUNCTION_WORDS
+        and not a.isdigit()
+        and not b.isdigit()
+        and not _is_typo(a, b)
+    )
+
+
+def _is_typo(a: str, b: str) -> bool:
+    """One edit, or two in a longer word with the same first letter: "Olsen" for "Olsson", not "Bean" for "Penn"."""
+    distance = Levenshtein.distance(a, b)
+    return distance <= 1 or (distance == 2 and a[0] == b[0] and min(len(a), len(b)) >= 5)
+
+
+def near_miss_names(
+    claim: str, evidence: str, evidence_names: Sequence[NameSpan] | None = None
+) -> list[tuple[str, str]]:
+    """(claimed name, evidence name) pairs where the claim names something the evidence names differently.
+
+    A name the evidence contains verbatim (or glued to the next word, as scraped facts often are), a
+    misspelling, a
+    different number ("Toy Story 3") and a claim that also states the evidence's own name ("The
+    Calling, not The Challenge") are not near misses. `evidence_names` lets a caller checking many
+    claims against one evidence text compute its names once.
+    """
+    evidence_words = _normal(evidence)
+    claim_words = _normal(claim)
+    known = name_spans(evidence) if evidence_names is None else evidence_names
+    known_words = {words for _, words in known}
+    misses: list[tuple[str, str]] = []
+    for name, words in name_spans(claim):
+        if f" {' '.join(words)}" in evidence_words or words in known_words:
+            continue
+        for other, other_words in known:
+            if f" {' '.join(other_words)} " in claim_words:
+                continue
+            if _is_swap(words, other_words):
+                misses.append((name, other))
+                break
+    return misses

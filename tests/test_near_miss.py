@@ -1,0 +1,63 @@
+"""Names that almost match the evidence: swapped or reordered words are caught, typos and verbatim names are not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grounding.near_miss import name_spans, near_miss_names
+
+EVIDENCE = (
+    "James Frey wrote Endgame: The Calling. Endgame: The Calling was released 2014. "
+    "Sean Penn starred in Mystic River. Gail Carson Levine wrote Ella Enchanted. Sylvia Plath wrote Ariel. "
+    "Ty Olsson starred in Elegy. Alejandro Amenábar directed The Others. Toy Story 3 is written by Michael Arndt."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Endgame: The Challenge was released in 2014.", [("Endgame: The Challenge", "Endgame: The Calling")]),
+        ("Sean Bean starred in Mystic River.", [("Sean Bean", "Sean Penn")]),
+        ("Gail Kelly Levine wrote Ella Enchanted.", [("Gail Kelly Levine", "Gail Carson Levine")]),
+        ("Plath Sylvia wrote Ariel.", [("Plath Sylvia", "Sylvia Plath")]),
+    ],
+)
+def test_a_swapped_or_reordered_name_is_a_near_miss(claim, expected) -> None:
+    assert near_miss_names(claim, EVIDENCE) == expected
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Endgame: The Calling came out in 2014.",  # verbatim
+        "Ty Olsen starred in Elegy.",  # a misspelling, not another person
+        "Alejandro Amenabar's film The Others is eerie.",  # accents and possessive
+        "Toy Story 2 is written by Michael Arndt.",  # a different number is a different title, not a swap
+        "Not Endgame: The Challenge but Endgame: The Calling.",  # the claim names the evidence's own
+        "Barbra Streisand sang it.",  # simply absent: the novelty check's job
+    ],
+)
+def test_verbatim_names_typos_and_unrelated_names_are_not_near_misses(claim) -> None:
+    assert near_miss_names(claim, EVIDENCE) == []
+
+
+def test_leading_function_words_are_not_part_of_the_name() -> None:
+    assert name_spans("Besides Will Ferrell, The Calling") == [("Will Ferrell", ("will", "ferrell"))]
+
+
+words = st.sampled_from(["Sean", "Penn", "Bean", "Mystic", "River", "of", "the", "Calling", "Endgame:", "wrote", "3"])
+
+
+@given(st.lists(words, max_size=12))
+def test_text_never_near_misses_itself(tokens) -> None:
+    text = " ".join(tokens)
+    assert near_miss_names(text, text) == []
+
+
+@given(st.lists(words, max_size=12), st.lists(words, max_size=12))
+def test_pairs_name_the_claim_and_the_evidence(claim_tokens, evidence_tokens) -> None:
+    claim, evidence = " ".join(claim_tokens), " ".join(evidence_tokens)
+    for claimed, known in near_miss_names(claim, evidence):
+        assert claimed in claim and known in evidence and claimed.lower() != known.lower()
