@@ -19,19 +19,42 @@ EVAL = Path(__file__).parent / "fixtures" / "eval"
 SHARED_DIALOGUE = datasets.SHARED_HALUEVAL / "dialogue_data.json"
 
 
-def test_dialogue_rows_give_a_right_and_a_hallucinated_item_with_history_as_question() -> None:
+def test_dialogue_rows_give_a_right_and_a_hallucinated_item_with_the_history_as_evidence() -> None:
     items, report = load_dataset("halueval-dialogue", EVAL / "halueval_dialogue.json")
     assert report.rows_read == 12 and report.rows_valid == 10 and report.items == 20
     first, second = items[0], items[1]
     assert (first.hallucinated, second.hallucinated) == (False, True)
     assert first.group == second.group == "halueval-dialogue:0"
     assert first.answer == "It was directed by Jon Favreau."
-    assert first.question is not None and first.question.startswith("[Human]: Do you like Iron Man?")
+    assert first.question == "Who directed it?"
     # The glued facts ("Robert Downey Jr.Robert Downey Jr. starred") are split apart for the verifier.
-    assert first.evidence == second.evidence and len(first.evidence) == 1
+    assert first.evidence == second.evidence and len(first.evidence) == 2
     assert "Jr.Robert" not in first.evidence[0] and "Jon Favreau" in first.evidence[0]
+    assert first.evidence[1] == "Do you like Iron Man?\nYes! Robert Downey Jr. is great in it.\nWho directed it?"
     raw, _ = load_dataset("halueval-dialogue", EVAL / "halueval_dialogue.json", clean_knowledge=False)
     assert "Jr.Robert" in raw[0].evidence[0]
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        ("[Human]: Hi [Assistant]: Hello [Human]:  ", ("Hi", "Hi\nHello")),
+        ("[Assistant]: I can help.", (None, "I can help.")),
+        ("no speaker tags at all", (None, "no speaker tags at all")),
+        ("", (None, "")),
+    ],
+)
+def test_dialogue_context_takes_the_last_user_turn_as_the_question(history, expected) -> None:
+    assert datasets.dialogue_context(history) == expected
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Human", "Assistant"]), st.text(alphabet="ab .?", min_size=1)), max_size=6))
+def test_dialogue_context_keeps_every_word_said(turns) -> None:
+    history = " ".join(f"[{speaker}]: {text}" for speaker, text in turns)
+    question, said = datasets.dialogue_context(history)
+    assert said.split() == " ".join(text for _, text in turns).split()
+    asked = [" ".join(text.split()) for speaker, text in turns if speaker == "Human" and text.strip()]
+    assert question == (asked[-1] if asked else None)
 
 
 def test_malformed_rows_are_counted_with_their_line_numbers() -> None:
@@ -67,9 +90,7 @@ def test_limit_is_a_seeded_subset_of_rows_that_keeps_pairs_together() -> None:
     assert all(groups.count(g) == 2 for g in groups)
     rows = [int(g.split(":")[1]) for g in groups[::2]]
     assert rows == sorted(rows), "the subset keeps file order"
-    picks = {
-        tuple(i.group for i in load_dataset("halueval-dialogue", path, limit=4, seed=s)[0]) for s in range(6)
-    }
+    picks = {tuple(i.group for i in load_dataset("halueval-dialogue", path, limit=4, seed=s)[0]) for s in range(6)}
     assert len(picks) > 1, "different seeds draw different rows"
 
 
@@ -201,9 +222,9 @@ def test_evidence_forms() -> None:
     assert parse_evidence(["a", " ", "b "]) == ["a", "b"]
 
 
-_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
-).filter(lambda s: s.strip() == s and s.strip())
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda s: s.strip() == s and s.strip()
+)
 _rows = st.lists(
     st.fixed_dictionaries(
         {

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -153,6 +154,26 @@ def _pair_items(
     ]
 
 
+_TURN = re.compile(r"\[(Human|Assistant)\]:")
+
+
+def dialogue_context(history: str | None) -> tuple[str | None, str]:
+    """(the user's last turn, everything said so far) of a "[Human]: ... [Assistant]: ..." history.
+
+    A reply is grounded by what was already said as much as by the knowledge, so the history is
+    evidence; the last user turn is what the reply answers, so it is the question a terse reply
+    ("Kevin Corrigan.") is rewritten with. The whole history as the question would turn a short
+    reply into a claim made of the entire conversation.
+    """
+    parts = _TURN.split(history or "")
+    if len(parts) == 1:
+        return None, " ".join(parts[0].split())
+    turns = [(parts[i], " ".join(parts[i + 1].split())) for i in range(1, len(parts) - 1, 2)]
+    turns = [(speaker, text) for speaker, text in turns if text]
+    asked = [text for speaker, text in turns if speaker == "Human"]
+    return (asked[-1] if asked else None), "\n".join(text for _, text in turns)
+
+
 def halueval_items(name: str, index: int, row: dict[str, Any], clean: bool = True) -> list[DetectionItem]:
     """The items of one HaluEval row (two for the paired sets, one for `general`)."""
     from grounding.training.halueval_pairs import clean_knowledge
@@ -179,10 +200,8 @@ def halueval_items(name: str, index: int, row: dict[str, Any], clean: bool = Tru
     # and training saw them cleaned the same way.
     evidence = [clean_knowledge(knowledge) if clean else knowledge]  # type: ignore[arg-type]
     if name == "halueval-dialogue":
-        keys, question = (
-            ("right_response", "hallucinated_response"),
-            _text(row, "dialogue_history", required=False),
-        )
+        question, said = dialogue_context(_text(row, "dialogue_history", required=False))
+        keys, evidence = ("right_response", "hallucinated_response"), evidence + ([said] if said else [])
     elif name == "halueval-qa":
         keys, question = ("right_answer", "hallucinated_answer"), _text(row, "question")
     else:
