@@ -10,9 +10,9 @@ the evidence holds instead.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -54,8 +54,10 @@ def name_spans(text: str) -> list[NameSpan]:
 
 def _folded(word: str) -> str:
     """Lower case, accents and a possessive dropped: "Amenábar's" and "Amenabar" are one name."""
-    plain = unicodedata.normalize("NFKD", word.lower())
-    return _POSSESSIVE.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+    plain = word.lower()
+    if not plain.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+    return _POSSESSIVE.sub("", plain) if plain[-1] in "s'’" else plain
 
 
 def _normal(text: str) -> str:
@@ -88,29 +90,31 @@ def _is_typo(a: str, b: str) -> bool:
     return distance <= 1 or (distance == 2 and a[0] == b[0] and min(len(a), len(b)) >= 5)
 
 
-def near_miss_names(
-    claim: str, evidence: str, evidence_names: Sequence[NameSpan] | None = None
-) -> list[tuple[str, str]]:
+def near_miss_names(claim: str, evidence: str) -> list[tuple[str, str]]:
     """(claimed name, evidence name) pairs where the claim names something the evidence names differently.
 
     A name the evidence contains verbatim (or glued to the next word, as scraped facts often are), a
-    misspelling, a
-    different number ("Toy Story 3") and a claim that also states the evidence's own name ("The
-    Calling, not The Challenge") are not near misses. `evidence_names` lets a caller checking many
-    claims against one evidence text compute its names once.
+    misspelling, a different number ("Toy Story 3") and a claim that also states the evidence's own
+    name ("The Calling, not The Challenge") are not near misses.
     """
-    evidence_words = _normal(evidence)
+    evidence_words, by_length = _evidence_names(evidence)
     claim_words = _normal(claim)
-    known = name_spans(evidence) if evidence_names is None else evidence_names
-    known_words = {words for _, words in known}
     misses: list[tuple[str, str]] = []
     for name, words in name_spans(claim):
-        if f" {' '.join(words)}" in evidence_words or words in known_words:
+        if f" {' '.join(words)}" in evidence_words:
             continue
-        for other, other_words in known:
-            if f" {' '.join(other_words)} " in claim_words:
-                continue
-            if _is_swap(words, other_words):
+        for other, other_words in by_length.get(len(words), ()):
+            if f" {' '.join(other_words)} " not in claim_words and _is_swap(words, other_words):
                 misses.append((name, other))
                 break
     return misses
+
+
+@functools.lru_cache(maxsize=256)
+def _evidence_names(evidence: str) -> tuple[str, dict[int, tuple[NameSpan, ...]]]:
+    """The evidence's normalised words and its names by word count, once per evidence text: every
+    claim of an answer is checked against the same evidence."""
+    by_length: dict[int, list[NameSpan]] = {}
+    for span in dict.fromkeys(name_spans(evidence)):
+        by_length.setdefault(len(span[1]), []).append(span)
+    return _normal(evidence), {n: tuple(spans) for n, spans in by_length.items()}

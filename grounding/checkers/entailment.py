@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from grounding.alignment import AlignedSpan, align_claims, build_premise, shares_topic
-from grounding.near_miss import name_spans, near_miss_names
+from grounding.near_miss import near_miss_names
 from grounding.nli_model import NLIModel
 from grounding.types import Citation, Claim, ClaimVerdict, Evidence, Method, Verdict
 
@@ -72,9 +72,8 @@ def decide(
     for row, (owner, spans) in zip(probabilities, plan.owners, strict=True):
         grouped.setdefault(owner, []).append((row, spans))
     whole = "\n".join(e.text for e in plan.evidence)
-    names = name_spans(whole) if grouped else []
     return [
-        _decide(claim, grouped[i], plan.evidence, thresholds, near_miss_names(claim.text, whole, names))
+        _decide(claim, grouped[i], plan.evidence, thresholds, near_miss_names(claim.text, whole))
         if i in grouped
         else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
