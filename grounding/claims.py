@@ -1072,6 +1072,50 @@ def is_abstention(text: str) -> bool:
     return found
 
 
+_KNOW_QUESTION = re.compile(r"(?:did|do)\s+you\s+know(?:\s+that)?\s+(?=\S)", re.IGNORECASE)
+_QUESTION_TAG = re.compile(
+    r"[,;]?\s+(?:right|correct|no|agreed|true|(?:don'?t|dont|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t"
+    r"|haven'?t|hasn'?t|won'?t|wouldn'?t|can'?t)\s+(?:you|it|he|she|they|we|there)(?:\s+(?:think|agree|say))?)"
+    r"\W*\?\W*$",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"(?:what|which|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|have|has|had|can|could"
+    r"|will|would|should|shall|may|might)\b",
+    re.IGNORECASE,
+)
+_SPLICED_QUESTION = re.compile(r",\s+(?=" + _QUESTION_START.pattern + r")", re.IGNORECASE)
+
+
+def _asserted_in_question(answer: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans a question sentence still asserts: what "Did you know X?" presupposes, a statement
+    before a tag ("X, don't you agree?") and a statement spliced before a question ("X, did you know Y?").
+
+    A reply that says "RJ Palacio also wrote Wonder Woman, did you know it is based on a true story?"
+    makes two claims; judged as one question it would make none.
+    """
+    text = answer[start:end]
+    spans: list[tuple[int, int]] = []
+    splice = _SPLICED_QUESTION.search(text)
+    if splice and not _QUESTION_START.match(text) and _has_verb(text[: splice.start()]):
+        spans.append((start, start + splice.start()))
+        text_start = start + splice.end()
+    else:
+        text_start = start
+    rest = answer[text_start:end]
+    know = _KNOW_QUESTION.match(rest)
+    if know:
+        body = rest[know.end() :].rstrip()
+        body_end = text_start + know.end() + len(body.rstrip("?\"'”’)] ").rstrip())
+        if _has_verb(answer[text_start + know.end() : body_end]):
+            spans.append((text_start + know.end(), body_end))
+    elif not spans and not _QUESTION_START.match(rest):
+        tag = _QUESTION_TAG.search(rest)
+        if tag and _has_verb(rest[: tag.start()]):
+            spans.append((text_start, text_start + tag.start()))
+    return [(a, b) for a, b in spans if _ALNUM.search(answer[a:b])]
+
+
 def is_non_claim(sentence: str) -> bool:
     """Sentences with nothing to verify: questions, greetings, hedges, abstentions, headings."""
     text = _clean(sentence)
@@ -1542,6 +1586,10 @@ def split_claims(answer: str, question: str | None = None) -> list[Claim]:
             pieces.append(piece)
             content = [i for i in content if segments[i].end <= piece.start or segments[i].start >= piece.end]
     lending = _lending_intros(answer, segments, content)
+    for i, segment in enumerate(segments):
+        if segment.kind == "text" and i not in content and answer[segment.start : segment.end].rstrip().endswith("?"):
+            for start, end in _asserted_in_question(answer, segment.start, segment.end):
+                pieces.extend(_sentence_pieces(answer, _Segment(start, end, "text"), i, ""))
     for i in content:
         segment = segments[i]
         if i in lending:
