@@ -21,7 +21,7 @@ from grounding.checkers import entailment
 from grounding.checkers import graph as graph_checker
 from grounding.claims import split_claims
 from grounding.nli_model import DEFAULT_VERIFIER_MODEL, NLIModel, load_nli_model
-from grounding.types import Claim, ClaimVerdict, Evidence, EvidenceKind, Verdict, VerificationReport
+from grounding.types import Claim, ClaimVerdict, Evidence, EvidenceKind, Method, Verdict, VerificationReport
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed
 from knowledge.errors import InputError
 from knowledge.retriever import RetrievalOptions, retrieve_many
@@ -200,7 +200,14 @@ class Verifier:
 
 
 def claim_risk(verdict: ClaimVerdict) -> float:
-    """Probability that this claim is a hallucination (contradicted or unsupported)."""
+    """Probability that this claim is a hallucination (contradicted or unsupported).
+
+    Where the entailment model judged the claim, that is the probability of anything but
+    entailment, whatever the verdict: a contradicted claim's risk is then at least its
+    contradiction probability, so it never ranks below a claim the model merely could not support.
+    """
+    if verdict.method == Method.ENTAILMENT and "entailment" in verdict.scores:
+        return 1.0 - verdict.scores["entailment"]
     if verdict.verdict == Verdict.SUPPORTED:
         return 1.0 - verdict.confidence
     if verdict.verdict == Verdict.CONTRADICTED:
