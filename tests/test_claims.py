@@ -601,7 +601,7 @@ sentences = st.builds(
     st.sampled_from([" and ", ", and ", "; ", ", but ", ", while ", " but ", ", whereas ", ", "]),
     st.one_of(st.sampled_from(VERBS), st.builds("{} {}".format, st.sampled_from(NAMES), st.sampled_from(VERBS))),
     st.sampled_from(OBJECTS),
-    st.sampled_from([".", "!", "?", "", ":"]),
+    st.sampled_from([".", "!", "?", "", ":", ", right?", " dont you agree?", ", did you know that?", ", is it?"]),
 )
 documents = st.lists(
     st.tuples(st.sampled_from(["", "- ", "1. ", "Sure, ", "I think ", "## ", "\n", "\n\n"]), sentences),
