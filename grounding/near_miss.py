@@ -29,7 +29,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _FUNCTION_WORDS = frozenset(
     "the a an of and in on at to for with from by i you he she it we they my your his her its our their "
     "is was are were be yes no also besides actually however but so then this that these those while when "
-    "if after before since because as or nor not".split()
+    "if after before since because as or nor not some many all most every each several few both other another "
+    "any can't don't didn't won't isn't wasn't".split()
 )
 
 NameSpan = tuple[str, tuple[str, ...]]
@@ -64,11 +65,16 @@ def _normal(text: str) -> str:
     return f" {' '.join(_folded(w) for w in _WORD.findall(text))} "
 
 
-def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...]) -> bool:
+def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...], evidence_words: str) -> bool:
+    """One word of a known name replaced by a word the evidence never uses, or a short name reordered.
+
+    The new word must be foreign to the evidence: "Chelsea Under 19" beside "England Under 19" in a
+    text that mentions Chelsea is the same text naming two teams, not a swap.
+    """
     if claimed == known or len(claimed) != len(known):
         return False
     if sorted(claimed) == sorted(known):
-        return True
+        return len(claimed) <= 3 and not set(claimed) & _FUNCTION_WORDS
     differing = [(a, b) for a, b in zip(claimed, known, strict=True) if a != b]
     if len(differing) != 1:
         return False
@@ -80,12 +86,18 @@ def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...]) -> bool:
         and b not in _FUNCTION_WORDS
         and not a.isdigit()
         and not b.isdigit()
-        and not _is_typo(a, b)
+        and f" {a} " not in evidence_words
+        and not _is_variant(a, b)
     )
 
 
-def _is_typo(a: str, b: str) -> bool:
-    """One edit, or two in a longer word with the same first letter: "Olsen" for "Olsson", not "Bean" for "Penn"."""
+def _is_variant(a: str, b: str) -> bool:
+    """A misspelling, a short form or a part of the same word: "Olsen" for "Olsson", "Rafa" for
+    "Rafael", "Orioles-White" for "White"; not "Bean" for "Penn"."""
+    if len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    if b in a.split("-") or a in b.split("-"):
+        return True
     distance = Levenshtein.distance(a, b)
     return distance <= 1 or (distance == 2 and a[0] == b[0] and min(len(a), len(b)) >= 5)
 
@@ -104,7 +116,7 @@ def near_miss_names(claim: str, evidence: str) -> list[tuple[str, str]]:
         if f" {' '.join(words)}" in evidence_words:
             continue
         for other, other_words in by_length.get(len(words), ()):
-            if f" {' '.join(other_words)} " not in claim_words and _is_swap(words, other_words):
+            if f" {' '.join(other_words)} " not in claim_words and _is_swap(words, other_words, evidence_words):
                 misses.append((name, other))
                 break
     return misses

@@ -11,7 +11,8 @@ from grounding.near_miss import name_spans, near_miss_names
 EVIDENCE = (
     "James Frey wrote Endgame: The Calling. Endgame: The Calling was released 2014. "
     "Sean Penn starred in Mystic River. Gail Carson Levine wrote Ella Enchanted. Sylvia Plath wrote Ariel. "
-    "Ty Olsson starred in Elegy. Alejandro Amenábar directed The Others. Toy Story 3 is written by Michael Arndt."
+    "Ty Olsson starred in Elegy. Rafael Nadal starred in Mystic River. Alejandro Amenábar directed The Others. "
+    "Toy Story 3 is written by Michael Arndt."
 )
 
 
@@ -37,10 +38,22 @@ def test_a_swapped_or_reordered_name_is_a_near_miss(claim, expected) -> None:
         "Toy Story 2 is written by Michael Arndt.",  # a different number is a different title, not a swap
         "Not Endgame: The Challenge but Endgame: The Calling.",  # the claim names the evidence's own
         "Barbra Streisand sang it.",  # simply absent: the novelty check's job
+        "Rafa Nadal starred in Mystic River.",  # a short form ("Rafa" for "Rafael") is the same word
     ],
 )
 def test_verbatim_names_typos_and_unrelated_names_are_not_near_misses(claim) -> None:
     assert near_miss_names(claim, EVIDENCE) == []
+
+
+def test_a_swap_needs_a_word_the_evidence_never_uses() -> None:
+    evidence = "Chelsea beat PSG. The England Under 19 side lost."
+    assert near_miss_names("The Chelsea Under 19 side won.", evidence) == []
+    assert near_miss_names("The Wales Under 19 side won.", evidence) == [("Wales Under 19", "England Under 19")]
+
+
+def test_two_names_in_the_other_order_are_not_a_reordered_name() -> None:
+    evidence = "He turned to Alan Shearer and Alan Pardew for advice."
+    assert near_miss_names("He turned to Alan Pardew and Alan Shearer.", evidence) == []
 
 
 def test_leading_function_words_are_not_part_of_the_name() -> None:
