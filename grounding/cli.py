@@ -259,9 +259,10 @@ def ask(
     mitigation: Annotated[
         str,
         typer.Option(
-            "--mitigation", help="Policies in order, comma-separated: annotate, correct, strip, regenerate, abstain."
+            "--mitigation",
+            help="Policies in order, comma-separated: annotate, correct, strip, regenerate, quote, abstain.",
         ),
-    ] = "correct,strip,abstain",
+    ] = "correct,strip,quote,abstain",
     k: Annotated[
         int | None, typer.Option("-k", "--top-k", min=1, max=200, help="Evidence items in the prompt.")
     ] = None,
@@ -359,7 +360,7 @@ def evaluate(
     answerer: Annotated[str, typer.Option("--answerer", help="Generation: auto, llm, graph or both.")] = "auto",
     mitigation: Annotated[
         str, typer.Option("--mitigation", help="Generation: policies in order, comma-separated.")
-    ] = "correct,strip,abstain",
+    ] = "correct,strip,quote,abstain",
     k: Annotated[int | None, typer.Option("-k", "--top-k", min=1, max=200, help="Evidence items per prompt.")] = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes, each loading the models once.")

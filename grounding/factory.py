@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from knowledge.kb import BuildOptions, KnowledgeBase
     from knowledge.retriever import RetrievalOptions
 
-DEFAULT_MITIGATION = ("correct", "strip", "abstain")
+DEFAULT_MITIGATION = ("correct", "strip", "quote", "abstain")  # = grounding.mitigation.DEFAULT_CHAIN
 
 
 def open_kb(settings: Settings, progress: bool = True) -> KnowledgeBase:
@@ -126,5 +126,12 @@ def make_pipeline(
 
 
 def parse_mitigation(text: str) -> tuple[str, ...]:
-    """'correct, strip' -> ('correct', 'strip'); the pipeline rejects unknown names with a clear message."""
-    return tuple(name.strip() for name in text.split(",") if name.strip())
+    """'correct, strip' -> ('correct', 'strip'); an unknown name fails here, before any model loads."""
+    from grounding.mitigation import POLICIES
+    from knowledge.errors import InputError
+
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in POLICIES]
+    if unknown:
+        raise InputError(f"unknown mitigation policy {unknown[0]!r}; choose from {', '.join(POLICIES)}")
+    return names

@@ -15,7 +15,16 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from grounding.types import Evidence, EvidenceKind
 
-__all__ = ["DONT_KNOW", "SYSTEM_PROMPT", "build_messages", "build_repair_messages", "format_evidence"]
+__all__ = [
+    "DONT_KNOW",
+    "EXAMPLE_ANSWER",
+    "SYSTEM_PROMPT",
+    "build_messages",
+    "build_repair_messages",
+    "evidence_body",
+    "format_evidence",
+    "is_example_echo",
+]
 
 DONT_KNOW = "I don't know."
 SYSTEM_PROMPT = (
@@ -25,11 +34,13 @@ SYSTEM_PROMPT = (
 )
 MAX_ITEM_CHARS = 400
 # One worked example: small models copy the citation format from an example, not from a rule.
+EXAMPLE_EVIDENCE = ("Paris is the capital and largest city of France.", "The Seine flows through Paris.")
 EXAMPLE_QUESTION = (
-    "Evidence:\n[1] Paris is the capital and largest city of France.\n[2] The Seine flows through Paris.\n\n"
-    "Question: What is the capital of France?"
+    f"Evidence:\n[1] {EXAMPLE_EVIDENCE[0]}\n[2] {EXAMPLE_EVIDENCE[1]}\n\nQuestion: What is the capital of France?"
 )
 EXAMPLE_ANSWER = "The capital of France is Paris [1]."
+_WORD = re.compile(r"[^\W_]+")
+_CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _HEADING = re.compile(r"^\s*#{1,6}\s+[^\n]*\n", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
@@ -46,11 +57,40 @@ def _shorten(text: str, limit: int) -> str:
     return cut + " ..."
 
 
+def evidence_body(item: Evidence) -> str:
+    """The item's text without the title heading a passage chunk starts with (the title is not a sentence)."""
+    if item.kind == EvidenceKind.FACT or not item.title:
+        return item.text
+    return _HEADING.sub("", item.text, count=1).lstrip()
+
+
 def _item_text(item: Evidence, limit: int) -> str:
     if item.kind == EvidenceKind.FACT:
         return _shorten(item.text, limit)
-    body = _shorten(_HEADING.sub("", item.text, count=1) if item.title else item.text, limit)
+    body = _shorten(evidence_body(item), limit)
     return f"({item.title}) {body}" if item.title else body
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(_CITATION.sub("", text)))
+
+
+_EXAMPLE_VOCABULARY = frozenset(w for s in (EXAMPLE_QUESTION, EXAMPLE_ANSWER) for w in _words(s))
+_EXAMPLE_NAMES = frozenset(w.lower() for s in EXAMPLE_EVIDENCE for w in _WORD.findall(s) if w[0].isupper()) - {"the"}
+
+
+def is_example_echo(sentence: str, question: str) -> bool:
+    """Whether a sentence of the answer is the worked example copied back, not an answer.
+
+    Small models sometimes repeat the example ("The capital of France is Paris") whatever the
+    question. A sentence made only of the example's words and naming its subject is such a copy,
+    reworded or not; a question about the example's own subject (France, Paris) may get the same
+    words as a real answer, so there nothing is an echo.
+    """
+    words = set(_words(sentence))
+    if not words & _EXAMPLE_NAMES or not words <= _EXAMPLE_VOCABULARY:
+        return False
+    return not _EXAMPLE_NAMES & set(_words(question))
 
 
 def format_evidence(evidence: Sequence[Evidence], max_chars: int = MAX_ITEM_CHARS) -> str:

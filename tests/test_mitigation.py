@@ -14,12 +14,15 @@ from grounding.citations import parse_answer
 from grounding.mitigation import (
     ABSTENTION_ANSWER,
     DEFAULT_CHAIN,
+    QUOTE_PREFIX,
     abstain,
     annotate,
     build_policies,
     correct,
+    drop_echoes,
     make_draft,
     mitigate,
+    quote,
     regenerate,
     render,
     strip,
@@ -30,6 +33,7 @@ from knowledge.errors import InputError
 from knowledge.kb import KnowledgeBase
 
 QUESTION = "What is the capital of Australia?"
+OFF_TOPIC = "Who won the 1998 FIFA World Cup?"  # the evidence of QUESTION says nothing about it
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +92,9 @@ def test_negated_contradictions_are_not_guessed_at(draft_of):
     draft = draft_of("The capital of Australia is not Canberra.")
     assert draft.report.claims[0].verdict == Verdict.CONTRADICTED
     assert correct(draft) == draft
-    assert mitigate(draft, build_policies(DEFAULT_CHAIN)).abstained
+    assert mitigate(draft, build_policies(["correct", "strip", "abstain"])).abstained
+    quoted = mitigate(draft, build_policies(DEFAULT_CHAIN))
+    assert quoted.quoted and " not " not in quoted.text and "Canberra" in quoted.text
 
 
 def test_strip_drops_unsupported_sentences_and_keeps_citations(draft_of):
@@ -124,14 +130,16 @@ def test_strip_removes_a_whole_sentence_when_one_clause_fails(draft_of):
 
 
 def test_an_all_unsupported_answer_abstains(draft_of):
-    draft = mitigate(draft_of("The Moon is made of green cheese. Mars is red."), build_policies(DEFAULT_CHAIN))
+    draft = mitigate(
+        draft_of("The Moon is made of green cheese. Mars is red.", OFF_TOPIC), build_policies(DEFAULT_CHAIN)
+    )
     assert draft.abstained and draft.text == ABSTENTION_ANSWER and render(draft) == ABSTENTION_ANSWER
     assert draft.report.claims == []
     assert [c.policy for c in draft.changes] == ["strip", "strip", "abstain"]
 
 
 def test_filler_left_after_stripping_is_no_answer(draft_of):
-    draft = mitigate(draft_of("Sure, the Moon is made of cheese."), build_policies(DEFAULT_CHAIN))
+    draft = mitigate(draft_of("Sure, the Moon is made of cheese.", OFF_TOPIC), build_policies(DEFAULT_CHAIN))
     assert draft.abstained and draft.changes[-1].reason == "Nothing checkable is left in the answer."
 
 
@@ -144,10 +152,56 @@ def test_abstain_compares_the_grounded_share_with_the_threshold(draft_of):
 
 
 def test_an_answer_that_says_i_dont_know_is_kept(draft_of):
-    draft = draft_of("I don't know.")
+    draft = draft_of("I don't know.", OFF_TOPIC)
     assert draft.abstained
     final = mitigate(draft, build_policies(["annotate", *DEFAULT_CHAIN]))
     assert final.text == "I don't know." and final.changes == []
+
+
+def test_a_refusal_becomes_a_cited_verbatim_quote_when_the_evidence_answers(draft_of):
+    draft = mitigate(draft_of("The Moon is made of green cheese [2]."), build_policies(DEFAULT_CHAIN))
+    assert draft.quoted and not draft.abstained
+    assert draft.text.startswith(f'{QUOTE_PREFIX} "') and "Moon" not in draft.text
+    assert [c.policy for c in draft.changes] == ["strip", "quote"]
+    assert draft.changes[-1].after == render(draft)
+    assert draft.report.grounded and draft.report.answer == draft.text
+    for verdict, sentence in zip(draft.report.claims, draft.sentences, strict=True):
+        quoted = draft.text[verdict.claim.start : verdict.claim.end]
+        (number,) = sentence.citations
+        assert quoted in draft.evidence[number - 1].text, "verbatim from the evidence it cites"
+        assert verdict.verdict == Verdict.SUPPORTED and verdict.scores["quoted"] == 1.0
+        assert f'"{quoted}" [{number}]' in render(draft)
+    assert "Canberra is the capital" in draft.text
+
+
+def test_an_i_dont_know_is_replaced_by_a_quote_only_when_the_evidence_is_relevant(draft_of):
+    assert quote(draft_of("I don't know.")).quoted
+    kept = quote(draft_of("I don't know.", OFF_TOPIC))
+    assert not kept.quoted and kept.text == "I don't know."
+
+
+def test_quote_leaves_a_grounded_answer_and_an_unreachable_threshold_alone(draft_of):
+    grounded = draft_of("The capital of Australia is Canberra.")
+    assert quote(grounded) == grounded
+    failing = draft_of("The Moon is made of green cheese.")
+    assert quote(failing, threshold=99.0) == failing
+    assert mitigate(failing, build_policies(["quote", "abstain"], quote_threshold=99.0)).abstained
+
+
+def test_quote_steps_in_exactly_where_abstain_would_refuse(draft_of):
+    half = draft_of("The capital of Australia is Canberra. The Moon is made of cheese.")
+    assert not quote(half, abstain_threshold=0.5).quoted and not abstain(half, threshold=0.5).abstained
+    assert quote(half, abstain_threshold=0.8).quoted and abstain(half, threshold=0.8).abstained
+
+
+def test_an_echo_of_the_worked_example_is_dropped_and_shown(draft_of):
+    draft = drop_echoes(draft_of("The capital of France is Paris [1]. The capital of Australia is Canberra."))
+    assert draft.text == "The capital of Australia is Canberra."
+    assert [c.policy for c in draft.changes] == ["echo"]
+    assert draft.changes[0].before == "The capital of France is Paris."
+    assert all("Paris" not in c.claim.text for c in draft.report.claims)
+    france = draft_of("The capital of France is Paris [1].", "What is the capital of France?")
+    assert drop_echoes(france) == france, "the example's own question gets its answer"
 
 
 def test_annotate_marks_each_claim_without_changing_the_text(draft_of):
@@ -193,6 +247,8 @@ def test_policy_names_are_checked(verifier):
         build_policies(["regenerate"], verifier=verifier)
     with pytest.raises(InputError, match="threshold"):
         build_policies(["abstain"], abstain_threshold=2.0)
+    with pytest.raises(InputError, match="threshold"):
+        build_policies(["quote"], abstain_threshold=-0.1)
 
 
 def test_a_report_of_another_answer_is_refused(verifier, evidence):
@@ -222,3 +278,10 @@ def test_strip_keeps_exactly_the_supported_sentences_in_order(draft_of, verifier
     assert stripped.text == " ".join(expected)
     if stripped.text:
         assert verifier.verify(stripped.text).grounded
+
+
+def test_every_entry_point_shares_one_default_chain():
+    from grounding.factory import DEFAULT_MITIGATION
+    from grounding.mitigation import DEFAULT_CHAIN
+
+    assert DEFAULT_MITIGATION == DEFAULT_CHAIN == ("correct", "strip", "quote", "abstain")

@@ -16,7 +16,7 @@ from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatResult
 
 from grounding.citations import check_citations, parse_answer
-from grounding.mitigation import ABSTENTION_ANSWER
+from grounding.mitigation import ABSTENTION_ANSWER, QUOTE_PREFIX
 from grounding.nli_model import BUNDLED_DIR, DEFAULT_VERIFIER_MODEL
 from grounding.pipeline import AskResult, Pipeline
 from grounding.types import Method, Verdict
@@ -128,6 +128,32 @@ def test_an_all_unsupported_answer_abstains(ask):
     assert result.report.claims == [] and result.raw_report.claims
     assert all(c.verdict != Verdict.SUPPORTED for c in result.raw_report.claims)
     assert result.changes[-1].policy == "abstain"
+
+
+def test_an_answer_with_nothing_grounded_quotes_the_evidence_that_answers(ask):
+    result, _ = ask(CAPITAL, "The Moon is made of green cheese [1].")
+    assert result.quoted and not result.abstained and result.answerer == "llm"
+    assert result.answer.startswith(f'{QUOTE_PREFIX} "') and "Moon" not in result.answer
+    assert "Canberra" in result.answer
+    assert [c.policy for c in result.changes] == ["strip", "quote"]
+    assert result.report.grounded and result.report.claims
+    assert result.citation_checks == [], "a verbatim quote is not checked against itself"
+    for verdict, sentence in zip(result.report.claims, result.sentences, strict=True):
+        (number,) = sentence.citations
+        assert result.report.answer[verdict.claim.start : verdict.claim.end] in result.evidence[number - 1].text
+        assert f"[{number}]." in result.answer
+
+
+def test_without_quote_in_the_chain_the_same_answer_abstains(ask):
+    result, _ = ask(CAPITAL, "The Moon is made of green cheese [1].", mitigation=("correct", "strip", "abstain"))
+    assert result.abstained and not result.quoted and result.answer == ABSTENTION_ANSWER
+
+
+def test_an_echo_of_the_prompt_example_is_never_shown_as_the_answer(ask):
+    result, _ = ask(WORLD_CUP, "The capital of France is Paris [1].")
+    assert result.raw_answer == "The capital of France is Paris [1]."
+    assert "Paris" not in result.answer and result.abstained
+    assert [c.policy for c in result.changes] == ["echo", "abstain"]
 
 
 def test_i_dont_know_stays(ask):

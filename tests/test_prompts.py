@@ -8,7 +8,15 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
 from grounding.citations import cited_evidence, find_citations, parse_answer, render_answer, strip_citations
 from grounding.generation import _message_dicts
-from grounding.prompts import DONT_KNOW, build_messages, build_repair_messages, format_evidence
+from grounding.prompts import (
+    DONT_KNOW,
+    EXAMPLE_ANSWER,
+    build_messages,
+    build_repair_messages,
+    evidence_body,
+    format_evidence,
+    is_example_echo,
+)
 from grounding.types import Evidence, EvidenceKind, Triple
 
 CANBERRA = Evidence(
@@ -35,6 +43,31 @@ FACT = Evidence(
 
 
 # -- the prompt ------------------------------------------------------------------------------------
+
+
+def test_the_worked_example_copied_back_is_an_echo_whatever_its_citations_or_wording():
+    question = "Ezhou and Yangzhong are both cities in what country?"
+    assert EXAMPLE_ANSWER in [m.content for m in build_messages(question, [CANBERRA])]
+    for copy in (
+        EXAMPLE_ANSWER,
+        "The capital of France is Paris [9].",
+        "Paris is the capital of France.",
+        "the seine flows through paris",
+    ):
+        assert is_example_echo(copy, question), copy
+
+
+def test_a_real_answer_is_never_an_echo():
+    assert not is_example_echo("Ezhou is a city in China [1].", "Ezhou and Yangzhong are both cities in what country?")
+    assert not is_example_echo("Paris, Texas is a city in Lamar County.", "Where is Paris, Texas?")
+    assert not is_example_echo("The capital of France is Lyon.", "Which city?"), "a word outside the example"
+    # the example's own subject: the same words are a real answer
+    assert not is_example_echo("The capital of France is Paris [1].", "What is the capital of France?")
+
+
+def test_the_title_heading_is_not_part_of_a_passage_body():
+    assert evidence_body(CANBERRA).startswith("Canberra is the capital city")
+    assert evidence_body(FACT) == FACT.text
 
 
 def test_evidence_is_numbered_in_order_with_titles_and_fact_sentences():

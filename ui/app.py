@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from grounding.mitigation import POLICIES
+from grounding.mitigation import DEFAULT_CHAIN, POLICIES
 from grounding.pipeline import ANSWERERS
 from grounding.settings import load_settings
 from knowledge.errors import GroundQAError
@@ -51,7 +51,7 @@ def sidebar() -> state.PageSettings:
         mitigation = st.multiselect(
             "Mitigation policies, in order",
             list(POLICIES),
-            default=["correct", "strip", "abstain"],
+            default=list(DEFAULT_CHAIN),
             key="settings.mitigation",
         )
         support = st.slider("Support threshold", 0.0, 1.0, 0.5, 0.05, key="settings.support")

@@ -20,7 +20,7 @@ MAX_TEXT_CHARS = 500_000  # even written as \uXXXX escapes, fits the default 4 M
 MAX_QUERY_CHARS = 100_000
 
 Answerer = Literal["auto", "llm", "graph", "both"]
-Policy = Literal["annotate", "correct", "strip", "regenerate", "abstain"]
+Policy = Literal["annotate", "correct", "strip", "regenerate", "quote", "abstain"]
 GraphFormat = Literal["turtle", "nt", "nquads", "trig", "csv", "tsv"]
 
 

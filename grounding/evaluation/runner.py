@@ -17,6 +17,7 @@ from grounding.evaluation.detection import VerifierSpec, run_detection
 from grounding.evaluation.generation import PipelineSpec, run_generation
 from grounding.evaluation.qa_datasets import QA_DATASETS, answerable_in, load_qa_dataset
 from grounding.evaluation.report import _num
+from grounding.factory import DEFAULT_MITIGATION
 from knowledge.atomic import write_text_atomic
 from knowledge.errors import InputError
 
@@ -58,7 +59,7 @@ def generation_eval(
     kb: Path | None = None,
     llm: str = "default",
     answerer: str = "auto",
-    mitigation: tuple[str, ...] = ("correct", "strip", "abstain"),
+    mitigation: tuple[str, ...] = DEFAULT_MITIGATION,
     k: int | None = None,
     workers: int = 1,
     progress: bool = True,
