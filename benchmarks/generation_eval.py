@@ -40,6 +40,8 @@ KEYS = (
     "hallucination_rate",
     "hallucination_reduction",
     "abstention_rate",
+    "quote_rate",
+    "accuracy_quoted",
     "accuracy_when_answered",
     "answerers",
     "ci95",

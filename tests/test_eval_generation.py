@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from grounding.cli import app
 from grounding.evaluation.compare import compare_runs
-from grounding.evaluation.generation import ask_row, run_generation
+from grounding.evaluation.generation import ask_row, generation_metrics, run_generation
 from grounding.evaluation.qa_datasets import QAItem
 from grounding.evaluation.workers import map_ordered
 from grounding.pipeline import Pipeline
@@ -86,6 +86,7 @@ def test_every_file_and_plot_is_written(run) -> None:
     assert json.loads((out / "metrics.json").read_text()) == metrics
     report = (out / "report.md").read_text()
     assert "| hallucination rate | 1.000" in report and "![rates](rates.png)" in report
+    assert "| quote rate (evidence quoted verbatim) | - | 0.000" in report and "quoted answers: 0" in report
 
 
 def test_figures_match_the_scripted_answers(run) -> None:
@@ -188,3 +189,49 @@ def test_worker_processes_keep_the_input_order() -> None:
     factory = functools.partial(functools.partial, operator.mul, 3)  # picklable: each worker builds x -> 3x
     assert list(map_ordered(factory, range(7), workers=2)) == [0, 3, 6, 9, 12, 15, 18]
     assert list(map_ordered(factory, range(3), workers=1)) == [0, 3, 6]
+
+
+def _scored(id_: str, *, correct: bool = False, abstained: bool = False, quoted: bool = False) -> dict:
+    return {
+        "id": id_,
+        "question": id_,
+        "category": None,
+        "answerer": "llm",
+        "correct": correct,
+        "f1": float(correct),
+        "raw_correct": False,
+        "raw_f1": 0.0,
+        "hallucinated": False,
+        "raw_hallucinated": True,
+        "abstained": abstained,
+        "raw_abstained": False,
+        "quoted": quoted,
+        "timings_ms": {"total": 1.0},
+        "latency_ms": 1.0,
+    }
+
+
+def test_quoted_answers_are_counted_apart_from_refusals_and_from_the_answerers_own() -> None:
+    rows = [
+        _scored("a", correct=True, quoted=True),
+        _scored("b", quoted=True),
+        _scored("c", quoted=True),
+        _scored("d", correct=True),
+        _scored("e", abstained=True),
+        {**_scored("f"), "quoted": None},  # a row of a run before the quote policy
+    ]
+    metrics = generation_metrics(rows, n_bootstrap=100)
+    assert metrics["quote_rate"] == pytest.approx(3 / 6)
+    assert metrics["quoted"] == 3
+    assert metrics["accuracy_quoted"] == pytest.approx(1 / 3)
+    assert metrics["accuracy_unquoted_answers"] == pytest.approx(1 / 2), "d and f: the answerer's own words"
+    assert metrics["abstention_rate"] == pytest.approx(1 / 6), "a quote is not a refusal"
+    assert metrics["accuracy"] == pytest.approx(2 / 6)
+    low, high = metrics["ci95"]["quote_rate"]
+    assert low <= 0.5 <= high
+
+
+def test_without_quotes_the_quote_figures_say_so() -> None:
+    metrics = generation_metrics([_scored("a", correct=True), _scored("b", abstained=True)], n_bootstrap=50)
+    assert metrics["quote_rate"] == 0.0 and metrics["quoted"] == 0
+    assert metrics["accuracy_quoted"] != metrics["accuracy_quoted"], "NaN: no quoted answer to score"

@@ -8,7 +8,9 @@ verifier said of each, so the figures that matter can be read side by side:
 - hallucination rate: share of questions whose answer has at least one contradicted or
   unverifiable claim; `_raw` for the answer before mitigation, plain for the one shown;
 - abstention rate: share of questions answered with "I don't have enough grounded information".
-  An abstention is neither right nor hallucinated.
+  An abstention is neither right nor hallucinated;
+- quote rate: share of final answers that quote the evidence verbatim (policy `quote`) instead of
+  the answerer's words, with their own accuracy: a quote is an answer, but not the model's.
 
 Answering is slow (seconds per question with an LLM on a CPU), so every answer is appended to
 predictions.jsonl at once and a rerun into the same folder skips the questions already there.
@@ -66,6 +68,7 @@ def prediction(item: QAItem, result: AskResult, latency_ms: float) -> dict[str, 
         "answer": result.answer,
         "raw_abstained": raw_abstained,
         "abstained": result.abstained,
+        "quoted": result.quoted,
         "raw_hallucinated": not raw_abstained and is_hallucinated(result.raw_report),
         "hallucinated": not result.abstained and is_hallucinated(result.report),
         "raw_correct": not raw_abstained and contains_gold(raw_text, item.answers),
@@ -101,7 +104,7 @@ class PipelineSpec:
     kb: str
     llm: str = "default"
     answerer: str = "auto"
-    mitigation: tuple[str, ...] = ("correct", "strip", "abstain")
+    mitigation: tuple[str, ...] = ("correct", "strip", "quote", "abstain")
     k: int | None = None
 
     def __call__(self) -> Asker:
@@ -166,6 +169,7 @@ def generation_metrics(rows: Sequence[dict[str, Any]], n_bootstrap: int = 1000, 
             "raw_hallucinated",
             "abstained",
             "raw_abstained",
+            "quoted",
         )
     }
     figures = {key: _rate(values, n_bootstrap, seed) for key, values in columns.items()}
@@ -174,6 +178,8 @@ def generation_metrics(rows: Sequence[dict[str, Any]], n_bootstrap: int = 1000, 
     abstention = figures["abstained"]["value"]
     drop = _rate(columns["raw_hallucinated"] - columns["hallucinated"], n_bootstrap, seed)
     kept = columns["abstained"] == 0
+    quoted = columns["quoted"] == 1
+    own = kept & ~quoted
     reduction = 1.0 - rate / raw_rate if raw_rate and math.isfinite(raw_rate) else float("nan")
     answerers: dict[str, int] = {}
     for row in answered:
@@ -193,6 +199,10 @@ def generation_metrics(rows: Sequence[dict[str, Any]], n_bootstrap: int = 1000, 
         "hallucination_drop": drop,
         "abstention_rate": abstention,
         "abstention_rate_raw": figures["raw_abstained"]["value"],
+        "quote_rate": figures["quoted"]["value"],
+        "quoted": int(quoted.sum()),
+        "accuracy_quoted": float(columns["correct"][quoted].mean()) if quoted.any() else float("nan"),
+        "accuracy_unquoted_answers": float(columns["correct"][own].mean()) if own.any() else float("nan"),
         "ci95": {
             "accuracy": figures["correct"]["ci95"],
             "token_f1": figures["f1"]["ci95"],
@@ -200,6 +210,7 @@ def generation_metrics(rows: Sequence[dict[str, Any]], n_bootstrap: int = 1000, 
             "hallucination_rate_raw": figures["raw_hallucinated"]["ci95"],
             "hallucination_rate": figures["hallucinated"]["ci95"],
             "abstention_rate": figures["abstained"]["ci95"],
+            "quote_rate": figures["quoted"]["ci95"],
         },
         "targets": {
             "hallucination_halved": bool(n and rate <= HALVING * raw_rate) if raw_rate else None,
@@ -222,6 +233,7 @@ def _per_category(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, float |
             "hallucination_rate_raw": float(_column(chosen, "raw_hallucinated").mean()),
             "hallucination_rate": float(_column(chosen, "hallucinated").mean()),
             "abstention_rate": float(_column(chosen, "abstained").mean()),
+            "quote_rate": float(_column(chosen, "quoted").mean()),
         }
     return out
 

@@ -29,6 +29,7 @@ def plot_rates(path: Path, metrics: dict[str, Any]) -> None:
     groups = [
         ("hallucination rate", metrics.get("hallucination_rate_raw"), metrics.get("hallucination_rate")),
         ("abstention rate", metrics.get("abstention_rate_raw"), metrics.get("abstention_rate")),
+        ("quote rate", 0.0, metrics.get("quote_rate")),
         ("accuracy (gold contained)", metrics.get("accuracy_raw"), metrics.get("accuracy")),
         ("token F1", metrics.get("token_f1_raw"), metrics.get("token_f1")),
     ]
@@ -87,6 +88,7 @@ def write_generation_report(out_dir: Path, metrics: dict[str, Any], rows: Sequen
         f"| hallucination rate | {_with_ci(metrics, 'hallucination_rate_raw')} | "
         f"{_with_ci(metrics, 'hallucination_rate')} |",
         f"| abstention rate | {_num(metrics.get('abstention_rate_raw'))} | {_with_ci(metrics, 'abstention_rate')} |",
+        f"| quote rate (evidence quoted verbatim) | - | {_with_ci(metrics, 'quote_rate')} |",
         "",
         "Hallucinated: at least one claim contradicted or unverifiable. An abstention is neither right nor "
         "hallucinated. Intervals: bootstrap 95% over questions. The raw answer is the naive baseline: "
@@ -94,6 +96,9 @@ def write_generation_report(out_dir: Path, metrics: dict[str, Any], rows: Sequen
         "",
         f"- accuracy among answered questions: {_num(metrics.get('accuracy_when_answered'))}; hallucination "
         f"rate among answered: {_num(metrics.get('hallucination_rate_when_answered'))}",
+        f"- quoted answers: {metrics.get('quoted', 0)}, accuracy {_num(metrics.get('accuracy_quoted'))}; the "
+        f"answerer's own answers (neither quoted nor refused): accuracy "
+        f"{_num(metrics.get('accuracy_unquoted_answers'))}",
         f"- mitigation removed {_num(metrics.get('hallucination_reduction'))} of the raw hallucinations "
         f"(drop {_num((metrics.get('hallucination_drop') or {}).get('value'))}, 95% CI "
         f"{[_num(v) for v in (metrics.get('hallucination_drop') or {}).get('ci95', [])]})",
@@ -116,13 +121,13 @@ def write_generation_report(out_dir: Path, metrics: dict[str, Any], rows: Sequen
             "",
             "## By category",
             "",
-            "| category | n | accuracy | hallucination raw | hallucination | abstention |",
-            "|---|---|---|---|---|---|",
+            "| category | n | accuracy | hallucination raw | hallucination | abstention | quote |",
+            "|---|---|---|---|---|---|---|",
         ]
         for name, f in categories.items():
             lines.append(
                 f"| {name} | {f['n']} | {_num(f['accuracy'])} | {_num(f['hallucination_rate_raw'])} | "
-                f"{_num(f['hallucination_rate'])} | {_num(f['abstention_rate'])} |"
+                f"{_num(f['hallucination_rate'])} | {_num(f['abstention_rate'])} | {_num(f.get('quote_rate'))} |"
             )
     examples = [r for r in rows if "error" not in r][:5]
     if examples:
