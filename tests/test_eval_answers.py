@@ -100,7 +100,9 @@ def test_generation_figures_by_hand() -> None:
         "hallucination_rate_raw": 1.0,
         "hallucination_rate": 0.0,
         "abstention_rate": 0.5,
+        "quote_rate": 0.0,
     }
+    assert m["quote_rate"] == 0.0
     assert m["latency_ms_per_stage"]["total"]["p50_ms"] == pytest.approx(250.0)
     assert m["latency_ms_per_question"]["mean_ms"] == pytest.approx(250.0)
 
