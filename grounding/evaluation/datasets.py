@@ -321,6 +321,14 @@ def _read(path: Path, report: LoadReport, rows: Callable[[], Iterator[tuple[int,
         raise InputError(f"cannot read {path}: {exc}") from exc
 
 
+def check_selection(split: str | None, limit: int | None) -> None:
+    """Refuse a split or a --limit no loader could honour, before any file is read."""
+    if split is not None and split not in SPLITS:
+        raise InputError(f"unknown split {split!r}; use one of {list(SPLITS)} or none for all")
+    if limit is not None and limit < 1:
+        raise InputError(f"--limit must be at least 1, got {limit}")
+
+
 def require_valid_rows(report: LoadReport, path: Path, name: str) -> None:
     """A file with no usable row is an input error that shows its first problems, never an empty run."""
     if report.rows_valid == 0:
@@ -353,10 +361,7 @@ def load_dataset(
         raise InputError(f"{name} has questions and gold answers but no labelled answers: use --mode generation")
     if name not in DATASETS:
         raise InputError(f"unknown dataset {name!r}; known: {list(DATASETS)}")
-    if split is not None and split not in SPLITS:
-        raise InputError(f"unknown split {split!r}; use one of {list(SPLITS)} or none for all")
-    if limit is not None and limit < 1:
-        raise InputError(f"--limit must be at least 1, got {limit}")
+    check_selection(split, limit)
     path = Path(data) if data is not None else (default_halueval_path(name) if name != "generic" else None)
     if path is None:
         raise InputError("the generic dataset needs a file: pass --data PATH (.jsonl or .csv)")

@@ -15,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from grounding.evaluation.datasets import (
-    SPLITS,
     LoadReport,
     _csv_rows,
     _json_lines,
     _read,
     _RowError,
     _text,
+    check_selection,
     require_valid_rows,
     seeded_subset,
     split_answers,
@@ -114,10 +114,7 @@ def load_qa_dataset(
     """
     if name not in QA_DATASETS:
         raise InputError(f"no generation set {name!r}; known: {list(QA_DATASETS)}")
-    if split is not None and split not in SPLITS:
-        raise InputError(f"unknown split {split!r}; use one of {list(SPLITS)} or none for all")
-    if limit is not None and limit < 1:
-        raise InputError(f"--limit must be at least 1, got {limit}")
+    check_selection(split, limit)
     path = resolve(name, data)
     report = LoadReport(dataset=name, source=str(path), split=split, limit=limit, seed=seed)
     if name == "truthfulqa":
