@@ -490,9 +490,9 @@ def abstain(draft: Draft, threshold: float = 0.5) -> Draft:
         return draft
     if draft.text.strip() and is_abstention(draft.text):
         return draft.model_copy(update={"abstained": True})
-    share = grounded_share(draft.report)
-    if draft.report.claims and share >= threshold:
+    if not _would_abstain(draft, threshold):
         return draft
+    share = grounded_share(draft.report)
     if not draft.report.claims:
         reason = "Nothing checkable is left in the answer." if draft.text.strip() else "Nothing is left of the answer."
     else:
@@ -608,15 +608,12 @@ def build_policies(
             policies.append(correct)
         elif name == "strip":
             policies.append(strip)
-        elif name in ("abstain", "quote"):
-            if not 0.0 <= abstain_threshold <= 1.0:
-                raise InputError(f"abstain threshold must be within 0..1, got {abstain_threshold}")
-            if name == "abstain":
-                policies.append(functools.partial(abstain, threshold=abstain_threshold))
-            else:
-                policies.append(
-                    functools.partial(quote, threshold=quote_threshold, abstain_threshold=abstain_threshold)
-                )
+        elif name in ("abstain", "quote") and not 0.0 <= abstain_threshold <= 1.0:
+            raise InputError(f"abstain threshold must be within 0..1, got {abstain_threshold}")
+        elif name == "abstain":
+            policies.append(functools.partial(abstain, threshold=abstain_threshold))
+        elif name == "quote":
+            policies.append(functools.partial(quote, threshold=quote_threshold, abstain_threshold=abstain_threshold))
         elif name == "regenerate":
             if llm is None or verifier is None:
                 raise InputError("the 'regenerate' policy needs an LLM and a verifier")

@@ -18,7 +18,7 @@ from grounding.prompts import evidence_body
 from grounding.types import Evidence
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL
 
-__all__ = ["COVERAGE_WEIGHT", "QUOTE_THRESHOLD", "Quote", "best_quote", "content_words", "coverage", "rank_quotes"]
+__all__ = ["COVERAGE_WEIGHT", "QUOTE_THRESHOLD", "Quote", "content_words", "coverage", "rank_quotes"]
 
 COVERAGE_WEIGHT = 0.5
 QUOTE_THRESHOLD = 0.65  # dev questions: above 99% of off-topic evidence (benchmarks/quote_threshold.py)
@@ -78,9 +78,3 @@ def rank_quotes(
         score = span.score + coverage_weight * coverage(question, text)
         quotes[text] = Quote(span.passage, text, at if at >= 0 else None, at + len(text) if at >= 0 else None, score)
     return sorted(quotes.values(), key=lambda q: -q.score)
-
-
-def best_quote(question: str, evidence: Sequence[Evidence], model: str = DEFAULT_EMBEDDING_MODEL) -> Quote | None:
-    """The best-scoring sentence of the evidence, or None when it holds no sentence of a few words."""
-    ranked = rank_quotes(question, evidence, model)
-    return ranked[0] if ranked else None
