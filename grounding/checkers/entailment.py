@@ -126,7 +126,15 @@ _STARTERS = {
     "so",
     "also",
 }
-NOVELTY_PENALTY = 0.3
+NOVELTY_DISCOUNT = 0.8
+"""P(entailment) is multiplied by this where the premise lacks a name or number the claim states.
+
+The verdict rule is strict: such a claim is never `supported`. The score is discounted only
+mildly, because outside names are common in right answers too: 23% of HaluEval's right summaries
+name someone or something their article never mentions (bylines, clubs, titles), as often as the
+hallucinated ones do. Chosen on dev rows (mean AUROC over dialogue, summaries and length-matched
+QA is flat from 0.65 to 0.9, and falls to 0.784 at the former 0.3).
+"""
 
 
 def novel_mentions(claim: str, premise: str) -> list[str]:
@@ -169,11 +177,12 @@ def _decide(
         novel = novel_mentions(claim.text, " ".join(s.text for s in spans))
         if novel or misnamed:
             probs = probs.copy()
-            probs[0] *= 0.0 if misnamed else NOVELTY_PENALTY
+            probs[0] *= 0.0 if misnamed else NOVELTY_DISCOUNT
         penalised.append((probs, spans, novel))
-    novel_everywhere = all(novel for _, _, novel in penalised)
     rows = [(probs, spans) for probs, spans, _ in penalised]
-    entail_probs, spans_entail = max(rows, key=lambda row: row[0][0])
+    entail_probs, spans_entail, novel_best = max(
+        penalised, key=lambda row: (row[0][0] >= thresholds.support and not row[2], row[0][0])
+    )
     on_topic = [row for row in rows if shares_topic(claim.text, " ".join(s.text for s in row[1]))]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
@@ -182,7 +191,7 @@ def _decide(
         "contradiction": round(contra, 4),
         "neutral": round(float(entail_probs[1]), 4),
     }
-    if entail >= thresholds.support and entail >= contra:
+    if entail >= thresholds.support and entail >= contra and not novel_best and not misnamed:
         return ClaimVerdict(
             claim=claim,
             verdict=Verdict.SUPPORTED,
@@ -207,7 +216,7 @@ def _decide(
         verdict=Verdict.UNVERIFIABLE,
         confidence=round(max(0.0, 1.0 - entail - contra), 4),
         method=Method.ENTAILMENT,
-        reason=_unverifiable_reason(misnamed, penalised[0][2] if novel_everywhere else [], spans_entail),
+        reason=_unverifiable_reason(misnamed, novel_best, spans_entail),
         citations=_citations(spans_entail, evidence),
         scores=scores,
     )
