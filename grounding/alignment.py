@@ -30,8 +30,12 @@ _FUNCTION_WORDS = frozenset("was were are is has had have not for who did does b
 _PRONOUN_STARTS = frozenset(
     """he she it they his her its their him them this these that those such there both""".split()
 )
-# A full stop, ! or ?, any closing quotes/brackets, then whitespace or a glued capitalised word.
-_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z0-9%)])[.!?]+(?=[A-Z][a-z])|\)(?=[A-Z][a-z])""")
+# A full stop, ! or ?, any closing quotes/brackets, then whitespace or a glued capitalised word,
+# acronym ("1930s.NASA") or dotted acronym ("1930s.U.S. Route 66").
+_GLUED_START = r"(?=[A-Z][a-z]|[A-Z]\.[A-Z]\.|[A-Z]{2,}\b)"
+_END = re.compile(
+    rf"""[.!?]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z0-9%)])[.!?]+{_GLUED_START}|\)(?=[A-Z][a-z])"""
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]*([A-Za-z0-9]+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -36,6 +36,8 @@ _PIECES = st.sampled_from(
         "3.5",
         "end.Next",
         "Film)Zodiac",
+        "1930s.U.S.",
+        "it.NASA",
         "sat",
         ".",
         "!",
@@ -100,6 +102,16 @@ def test_glued_joins_are_split() -> None:
         "Iron Man is starring Robert Downey Jr.",
         "Robert Downey Jr. starred in Zodiac (Film)",
         "Zodiac is a thriller",
+    ]
+
+
+def test_glued_acronyms_start_a_new_sentence() -> None:
+    text = "It was paved in the 1930s.U.S. Route 66 crosses it.NASA tested engines nearby. Dr. Lee met the U.N. team."
+    assert _texts(text) == [
+        "It was paved in the 1930s.",
+        "U.S. Route 66 crosses it.",
+        "NASA tested engines nearby.",
+        "Dr. Lee met the U.N. team.",
     ]
 
 
