@@ -198,7 +198,7 @@ _EXCLAMATIONS = (
 _DOUBTS = (
     r"(?:i'm not sure|i am not sure|i'm not certain|i am not certain|i'm not 100% sure|i don't know for sure"
     r"|i do not know for sure|i don't know exactly|i'm unsure|i am unsure|i may be wrong|i could be wrong"
-    r"|i might be wrong)"
+    r"|i might be wrong|i don't think so|i do not think so|i don't believe so|i'm afraid not)"
 )
 _HEDGE_PHRASES = (
     r"(?:the answer is|the short answer is|the correct answer is|the final answer is|i think(?: that)?"

@@ -370,6 +370,10 @@ def test_filler_in_front_of_a_claim_is_peeled_off():
     assert texts("I'm not sure, but it was around 1921.") == ["It was around 1921."]
     assert texts("According to the context, the bridge opened in 1932.") == ["The bridge opened in 1932."]
     assert texts("Great Britain is an island.") == ["Great Britain is an island."]
+    # Disagreeing with the last turn asserts what follows; the negation is not part of the claim.
+    assert texts("I don't think so, Sylvester Stallone wrote The Expendables.") == [
+        "Sylvester Stallone wrote The Expendables."
+    ]
 
 
 @pytest.mark.parametrize(

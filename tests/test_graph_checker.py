@@ -74,3 +74,59 @@ def test_graph_checker_is_fast(kb):
     for _ in range(20):
         check_against_graph(kb, text, vector)
     assert (time.perf_counter() - start) / 20 < 0.25  # generous bound; real figures in docs/benchmarks.md
+
+
+FILMS = """@prefix ex: <http://example.org/film/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:Good rdfs:label "Good" ; ex:rating ex:good .
+ex:good rdfs:label "good" .
+ex:Chronicle rdfs:label "Chronicle" ; ex:releaseYear "2012"^^xsd:gYear .
+ex:Expendables rdfs:label "The Expendables" ; ex:writtenBy ex:Stallone ; ex:releaseYear "2010"^^xsd:gYear .
+ex:Stallone rdfs:label "Sylvester Stallone" .
+ex:LionKing rdfs:label "The Lion King" ; ex:directedBy ex:Allers .
+ex:Allers rdfs:label "Roger Allers" .
+"""
+FILM_ONTOLOGY = """@prefix ex: <http://example.org/film/> .
+@prefix gq: <http://groundqa.org/ontology#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+ex:rating a owl:ObjectProperty ; rdfs:label "rated" ; gq:template "{s} is rated {o}." .
+ex:releaseYear a owl:DatatypeProperty, owl:FunctionalProperty ; rdfs:label "release year" ;
+    skos:altLabel "released in" ; gq:template "{s} was released in {o}." .
+ex:writtenBy a owl:ObjectProperty ; rdfs:label "written by" ; gq:template "{s} was written by {o}." .
+ex:directedBy a owl:ObjectProperty ; rdfs:label "directed by" ; gq:template "{s} was directed by {o}." .
+"""
+
+
+@pytest.fixture(scope="module")
+def film_kb(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("films")
+    (folder / "films.ttl").write_text(FILMS, encoding="utf-8")
+    (folder / "ontology.ttl").write_text(FILM_ONTOLOGY, encoding="utf-8")
+    return KnowledgeBase.build(folder / "kb", graphs=[folder / "films.ttl"], ontology=folder / "ontology.ttl")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "I've heard good things about it.",  # a lowercase word is not the film "Good", nor both ends of a fact
+        "She was rated good in that movie.",
+        "Chronicles was released in 1970.",  # fuzzy subject: not enough to refute
+        "The Chronicles of Amber series was released in 1970.",  # a near-spelling of a title decides nothing
+    ],
+)
+def test_words_that_only_resemble_a_name_decide_nothing(film_kb, claim):
+    assert check(film_kb, claim) is None
+
+
+def test_the_film_still_links_when_named(film_kb):
+    assert check(film_kb, "Chronicle was released in 1970.").verdict == Verdict.CONTRADICTED
+    assert check(film_kb, "Chronicle was released in 2012.").verdict == Verdict.SUPPORTED
+    assert check(film_kb, "the expendables was released in 2010.").verdict == Verdict.SUPPORTED
+
+
+def test_not_only_is_no_negation(film_kb):
+    assert check(film_kb, "The Lion King was not only directed by Roger Allers.").verdict == Verdict.SUPPORTED
+    assert check(film_kb, "The Lion King was not directed by Roger Allers.").verdict == Verdict.CONTRADICTED

@@ -30,7 +30,9 @@ from knowledge.retriever import RDF_TYPE, fact_evidence
 from knowledge.types import EntityMatch, Triple
 
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|isn't|wasn't|aren't|weren't|doesn't|didn't|hasn't|haven't)\b|n't\b", re.I
+    r"\b(?:not(?!\s+(?:only|just|merely)\b)|never|no longer|isn't|wasn't|aren't|weren't|doesn't|didn't|hasn't"
+    r"|haven't)\b|n't\b",
+    re.I,
 )
 MIN_LINK_SCORE = 0.8
 MIN_PREDICATE_FIT = 0.7  # the claim names the relation (label or alias words), not just resembles it
@@ -86,7 +88,9 @@ def check_claims(kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarr
 
 
 def check_against_graph(kb: KnowledgeBase, text: str, vector: np.ndarray) -> GraphFinding | None:
-    entities = [m for m in kb.linker.link(text, embedding=False) if m.score >= MIN_LINK_SCORE]
+    entities = [
+        m for m in kb.linker.link(text, embedding=False) if m.score >= MIN_LINK_SCORE and _names(m, text)
+    ]
     if not entities:
         return None
     fit = kb.predicate_fit(text, vector)
@@ -106,8 +110,12 @@ def check_against_graph(kb: KnowledgeBase, text: str, vector: np.ndarray) -> Gra
                 finding = _check_object(kb, text, subject, entities, values, predicate_fit)
             else:
                 finding = None
-            if finding is not None:
-                findings.append((predicate_fit, finding))
+            if finding is None:
+                continue
+            contradicts = (finding.verdict == Verdict.CONTRADICTED) != negated
+            if contradicts and subject.method not in ("exact", "alias"):
+                continue  # "Chronicles of Amber" is not the film "Chronicle": a near-spelling refutes nothing
+            findings.append((predicate_fit, finding))
     if not findings:
         return None
     _, best = max(findings, key=lambda item: (item[0], item[1].confidence))
@@ -122,7 +130,7 @@ def _check_object(
     values: list[Triple],
     fit: float,
 ) -> GraphFinding | None:
-    others = [e for e in entities if e.iri != subject.iri]
+    others = [e for e in entities if e.iri != subject.iri and (e.start is None or e.start != subject.start)]
     held = {v.object: v for v in values}
     if not others:
         return _check_unlinked_object(kb, text, subject, values, fit)
@@ -279,6 +287,12 @@ def _shown(triple: Triple, actual: Quantity) -> str:
         text = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
         return f"{text} {actual.unit}" if actual.unit else text
     return triple.object_label
+
+
+def _names(match: EntityMatch, text: str) -> bool:
+    """A capitalised name is only meant where it is written capitalised: "good things" is not the film
+    "Good". Text written all in lower case gets the benefit of the doubt."""
+    return not match.label[:1].isupper() or not match.mention[:1].islower() or text == text.lower()
 
 
 def _inside_mention(quantity: Quantity, entities: list[EntityMatch]) -> bool:
