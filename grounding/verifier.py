@@ -40,6 +40,12 @@ class VerifierOptions(BaseModel):
     support_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     contradiction_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     evidence_sentences: int = Field(default=3, ge=1, le=10)
+    novelty_discount: float = Field(
+        default=entailment.NOVELTY_DISCOUNT,
+        ge=0.0,
+        le=1.0,
+        description="P(entailment) factor where the evidence lacks a name or number the claim states.",
+    )
     retrieve_k: int = Field(default=5, ge=1, le=100, description="Evidence items per claim when retrieving.")
     llm_max_calls: int = Field(default=5, ge=0)
     llm_max_seconds: float = Field(default=30.0, ge=0.0)
@@ -138,7 +144,10 @@ class Verifier:
         clock = time.perf_counter()
         if options.use_entailment:
             thresholds = entailment.EntailmentThresholds(
-                options.support_threshold, options.contradiction_threshold, options.evidence_sentences
+                options.support_threshold,
+                options.contradiction_threshold,
+                options.evidence_sentences,
+                options.novelty_discount,
             )
             plans = []
             for i, group in enumerate(claims):

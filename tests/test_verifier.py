@@ -140,3 +140,15 @@ def test_a_name_one_word_off_the_evidence_is_not_supported_and_says_which_name(v
     assert claim.verdict == "unverifiable"
     assert "'Endgame: The Calling', not 'Endgame: The Challenge'" in claim.reason
     assert swapped.hallucination_score > 0.9 > right.hallucination_score
+
+
+def test_novelty_discount_moves_the_score_never_the_verdict(verifier):
+    evidence = ["Mont Blanc is the highest mountain in the Alps, at 4,808 metres."]
+    answer = "Mont Blanc, the highest mountain in the Alps, was first climbed by Jacques Balmat."
+    mild, strict = (
+        verifier.verify(answer, evidence=evidence, options=VerifierOptions(novelty_discount=d)) for d in (1.0, 0.3)
+    )
+    for report in (mild, strict):
+        assert all(c.verdict != Verdict.SUPPORTED for c in report.claims if "Balmat" in c.claim.text)
+        assert any("Balmat" in c.reason for c in report.claims)
+    assert strict.hallucination_score > mild.hallucination_score

@@ -18,12 +18,23 @@ from grounding.near_miss import near_miss_names
 from grounding.nli_model import NLIModel
 from grounding.types import Citation, Claim, ClaimVerdict, Evidence, Method, Verdict
 
+NOVELTY_DISCOUNT = 0.8
+"""P(entailment) is multiplied by this where the premise lacks a name or number the claim states.
+
+The verdict rule is strict: such a claim is never `supported`. The score is discounted only
+mildly, because outside names are common in right answers too: 23% of HaluEval's right summaries
+name someone or something their article never mentions (bylines, clubs, titles), as often as the
+hallucinated ones do. Chosen on dev rows (mean AUROC over dialogue, summaries and length-matched
+QA is flat from 0.65 to 0.9, and falls to 0.784 at the former 0.3): `python -m benchmarks.novelty_discount`.
+"""
+
 
 @dataclass(frozen=True)
 class EntailmentThresholds:
     support: float = 0.5
     contradiction: float = 0.5
     sentences: int = 3
+    novelty_discount: float = NOVELTY_DISCOUNT
 
 
 @dataclass
@@ -126,15 +137,6 @@ _STARTERS = {
     "so",
     "also",
 }
-NOVELTY_DISCOUNT = 0.8
-"""P(entailment) is multiplied by this where the premise lacks a name or number the claim states.
-
-The verdict rule is strict: such a claim is never `supported`. The score is discounted only
-mildly, because outside names are common in right answers too: 23% of HaluEval's right summaries
-name someone or something their article never mentions (bylines, clubs, titles), as often as the
-hallucinated ones do. Chosen on dev rows (mean AUROC over dialogue, summaries and length-matched
-QA is flat from 0.65 to 0.9, and falls to 0.784 at the former 0.3).
-"""
 
 
 def novel_mentions(claim: str, premise: str) -> list[str]:
@@ -177,7 +179,7 @@ def _decide(
         novel = novel_mentions(claim.text, " ".join(s.text for s in spans))
         if novel or misnamed:
             probs = probs.copy()
-            probs[0] *= 0.0 if misnamed else NOVELTY_DISCOUNT
+            probs[0] *= 0.0 if misnamed else thresholds.novelty_discount
         penalised.append((probs, spans, novel))
     rows = [(probs, spans) for probs, spans, _ in penalised]
     entail_probs, spans_entail, novel_best = max(
