@@ -37,6 +37,7 @@ def test_a_name_the_evidence_lacks_is_never_supported_but_only_discounted(entail
     verdict = decide(plan, np.array([[entailment, 1 - entailment, 0.0]]))[0]
     assert verdict.verdict == Verdict.UNVERIFIABLE
     assert "Horace" in verdict.reason and "Saussure" in verdict.reason
+    assert verdict.reason.startswith("The evidence never mentions Horace, Saussure;")  # Mont Blanc it does
     assert verdict.scores["entailment"] == pytest.approx(entailment * NOVELTY_DISCOUNT, abs=1e-4)
 
 
@@ -60,3 +61,10 @@ def test_a_premise_naming_everything_decides_over_a_higher_scoring_one_that_does
     verdict = decide(plan, np.array([[0.99, 0.01, 0.0], [0.7, 0.2, 0.1]]))[0]
     assert verdict.verdict == Verdict.SUPPORTED
     assert verdict.citations[0].span_text == SECOND
+
+
+def test_the_reason_does_not_say_the_evidence_never_mentions_what_another_sentence_does():
+    plan = _plan("Jacques Balmat first climbed Mont Blanc.", [FIRST])
+    verdict = decide(plan, np.array([[0.9, 0.1, 0.0]]))[0]
+    assert verdict.verdict == Verdict.UNVERIFIABLE
+    assert verdict.reason.startswith("The sentences that match it never mention Jacques, Balmat")

@@ -218,18 +218,29 @@ def _decide(
         verdict=Verdict.UNVERIFIABLE,
         confidence=round(max(0.0, 1.0 - entail - contra), 4),
         method=Method.ENTAILMENT,
-        reason=_unverifiable_reason(misnamed, novel_best, spans_entail),
+        reason=_unverifiable_reason(misnamed, novel_best, spans_entail, evidence, claim.text),
         citations=_citations(spans_entail, evidence),
         scores=scores,
     )
 
 
-def _unverifiable_reason(misnamed: list[tuple[str, str]] | None, novel: list[str], closest: list[AlignedSpan]) -> str:
+def _unverifiable_reason(
+    misnamed: list[tuple[str, str]] | None,
+    novel: list[str],
+    closest: list[AlignedSpan],
+    evidence: list[Evidence],
+    claim: str,
+) -> str:
     if misnamed:
         named = "; ".join(f"{known!r}, not {claimed!r}" for claimed, known in misnamed)
         return f"The evidence names {named}; closest: {_quote(closest)}"
     if novel:
-        return f"The evidence never mentions {', '.join(dict.fromkeys(novel))}; closest: {_quote(closest)}"
+        anywhere = set(novel_mentions(claim, "\n".join(e.text for e in evidence)))
+        absent = [name for name in dict.fromkeys(novel) if name in anywhere]
+        if absent:
+            return f"The evidence never mentions {', '.join(absent)}; closest: {_quote(closest)}"
+        names = ", ".join(dict.fromkeys(novel))
+        return f"The sentences that match it never mention {names}; closest: {_quote(closest)}"
     return f"The evidence neither supports nor contradicts it; closest: {_quote(closest)}"
 
 
