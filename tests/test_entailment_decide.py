@@ -68,3 +68,13 @@ def test_the_reason_does_not_say_the_evidence_never_mentions_what_another_senten
     verdict = decide(plan, np.array([[0.9, 0.1, 0.0]]))[0]
     assert verdict.verdict == Verdict.UNVERIFIABLE
     assert verdict.reason.startswith("The sentences that match it never mention Jacques, Balmat")
+
+
+def test_a_joined_premise_is_quoted_in_document_order():
+    claim = "Mont Blanc, the highest mountain in the Alps, was first climbed in 1786 by Jacques Balmat."
+    plan = _plan(claim, [SECOND, FIRST])
+    plan.owners.append((0, [plan.owners[0][1][0], plan.owners[1][1][0]]))  # best-scoring sentence first
+    plan.pairs.append((f"{FIRST} {SECOND}", claim))
+    verdict = decide(plan, np.array([[0.3, 0.6, 0.1], [0.2, 0.7, 0.1], [0.9, 0.05, 0.05]]))[0]
+    assert verdict.verdict == Verdict.SUPPORTED
+    assert verdict.reason == f'Entailed by the evidence: "{EVIDENCE}"'

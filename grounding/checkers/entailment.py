@@ -245,7 +245,7 @@ def _unverifiable_reason(
 
 
 def _quote(spans: list[AlignedSpan], limit: int = 160) -> str:
-    text = " ".join(s.text for s in spans)
+    text = build_premise(spans)
     return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
 
 
