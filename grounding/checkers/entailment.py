@@ -84,9 +84,7 @@ def decide(
         grouped.setdefault(owner, []).append((row, spans))
     whole = "\n".join(e.text for e in plan.evidence)
     return [
-        _decide(claim, grouped[i], plan.evidence, thresholds, near_miss_names(claim.text, whole))
-        if i in grouped
-        else _no_evidence(claim)
+        _decide(claim, grouped[i], plan.evidence, whole, thresholds) if i in grouped else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
     ]
 
@@ -171,9 +169,11 @@ def _decide(
     claim: Claim,
     rows: list[tuple[np.ndarray, list[AlignedSpan]]],
     evidence: list[Evidence],
+    whole: str,
     thresholds: EntailmentThresholds,
-    misnamed: list[tuple[str, str]] | None = None,
 ) -> ClaimVerdict:
+    """`whole` is all the evidence text: names are checked against it, not only the aligned sentences."""
+    misnamed = near_miss_names(claim.text, whole)
     penalised = []
     for probs, spans in rows:
         novel = novel_mentions(claim.text, " ".join(s.text for s in spans))
@@ -218,24 +218,20 @@ def _decide(
         verdict=Verdict.UNVERIFIABLE,
         confidence=round(max(0.0, 1.0 - entail - contra), 4),
         method=Method.ENTAILMENT,
-        reason=_unverifiable_reason(misnamed, novel_best, spans_entail, evidence, claim.text),
+        reason=_unverifiable_reason(claim.text, misnamed, novel_best, spans_entail, whole),
         citations=_citations(spans_entail, evidence),
         scores=scores,
     )
 
 
 def _unverifiable_reason(
-    misnamed: list[tuple[str, str]] | None,
-    novel: list[str],
-    closest: list[AlignedSpan],
-    evidence: list[Evidence],
-    claim: str,
+    claim: str, misnamed: list[tuple[str, str]], novel: list[str], closest: list[AlignedSpan], whole: str
 ) -> str:
     if misnamed:
         named = "; ".join(f"{known!r}, not {claimed!r}" for claimed, known in misnamed)
         return f"The evidence names {named}; closest: {_quote(closest)}"
     if novel:
-        anywhere = set(novel_mentions(claim, "\n".join(e.text for e in evidence)))
+        anywhere = set(novel_mentions(claim, whole))
         absent = [name for name in dict.fromkeys(novel) if name in anywhere]
         if absent:
             return f"The evidence never mentions {', '.join(absent)}; closest: {_quote(closest)}"
