@@ -127,7 +127,8 @@ class Verifier:
         clock = time.perf_counter()
         if options.use_graph and self.kb is not None:
             for i, group in enumerate(claims):
-                decided[i] = graph_checker.check_claims(self.kb, group, vectors[offsets[i] : offsets[i + 1]])
+                context = [items[i].question or "", *(e.text for e in as_evidence(items[i].evidence or []))]
+                decided[i] = graph_checker.check_claims(self.kb, group, vectors[offsets[i] : offsets[i + 1]], context)
         timings["graph"] = _ms(clock)
 
         clock = time.perf_counter()

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from grounding.checkers.graph import check_against_graph
+from grounding.checkers.graph import check_against_graph, context_entities
 from grounding.types import Verdict
 from knowledge.embeddings import embed
 from knowledge.kb import KnowledgeBase
@@ -16,8 +16,9 @@ def kb(tmp_path_factory, kb_fixtures):
     return KnowledgeBase.build(root, graphs=[kb_fixtures / "graph.ttl"], ontology=kb_fixtures / "ontology.ttl")
 
 
-def check(kb, text):
-    return check_against_graph(kb, text, embed([text], kb.embedding_model)[0])
+def check(kb, text, context=None):
+    named = (lambda: context_entities(kb, context)) if context is not None else None
+    return check_against_graph(kb, text, embed([text], kb.embedding_model)[0], named)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +87,17 @@ ex:Expendables rdfs:label "The Expendables" ; ex:writtenBy ex:Stallone ; ex:rele
 ex:Stallone rdfs:label "Sylvester Stallone" .
 ex:LionKing rdfs:label "The Lion King" ; ex:directedBy ex:Allers .
 ex:Allers rdfs:label "Roger Allers" .
+ex:Fockers rdfs:label "Meet the Fockers" ; ex:directedBy ex:Roach .
+ex:Campaign rdfs:label "The Campaign" ; ex:directedBy ex:Roach .
+ex:Roach rdfs:label "Jay Roach" .
+ex:Yes rdfs:label "Yes" ; ex:directedBy ex:Potter .
+ex:Potter rdfs:label "Sally Potter" .
+ex:Phantom rdfs:label "The Phantom" ; ex:starring ex:Williams, ex:Swanson .
+ex:Williams rdfs:label "Treat Williams" .
+ex:Swanson rdfs:label "Kristy Swanson" .
+ex:Ransom rdfs:label "Ransom" ; ex:starring ex:Gibson ; ex:genre ex:Thriller .
+ex:Thriller rdfs:label "Thriller" .
+ex:Gibson rdfs:label "Mel Gibson" .
 """
 FILM_ONTOLOGY = """@prefix ex: <http://example.org/film/> .
 @prefix gq: <http://groundqa.org/ontology#> .
@@ -97,6 +109,9 @@ ex:releaseYear a owl:DatatypeProperty, owl:FunctionalProperty ; rdfs:label "rele
     skos:altLabel "released in" ; gq:template "{s} was released in {o}." .
 ex:writtenBy a owl:ObjectProperty ; rdfs:label "written by" ; gq:template "{s} was written by {o}." .
 ex:directedBy a owl:ObjectProperty ; rdfs:label "directed by" ; gq:template "{s} was directed by {o}." .
+ex:genre a owl:ObjectProperty ; rdfs:label "genre" ; gq:template "{s} has genre {o}." .
+ex:starring a owl:ObjectProperty ; rdfs:label "starring" ; skos:altLabel "stars", "starred in" ;
+    gq:template "{s} stars {o}." .
 """
 
 
@@ -130,3 +145,35 @@ def test_the_film_still_links_when_named(film_kb):
 def test_not_only_is_no_negation(film_kb):
     assert check(film_kb, "The Lion King was not only directed by Roger Allers.").verdict == Verdict.SUPPORTED
     assert check(film_kb, "The Lion King was not directed by Roger Allers.").verdict == Verdict.CONTRADICTED
+
+
+ASKED_ABOUT_ROACH = ["Do you have any good movies by Jay Roach?"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "context"),
+    [
+        ("He also directed Meet the Fockers.", ASKED_ABOUT_ROACH),
+        ("Yes he also directed Meet the Fockers and The Campaign.", ASKED_ABOUT_ROACH),  # the film "Yes" is no answer
+        ("Treat Williams and Kristy Swanson starred in it.", ["Who else is in The Phantom?"]),
+    ],
+)
+def test_a_pronoun_reads_as_whom_the_conversation_named(film_kb, claim, context):
+    finding = check(film_kb, claim, context)
+    assert finding is not None and finding.verdict == Verdict.SUPPORTED
+    assert finding.reason.startswith("Reading ")
+    assert check(film_kb, claim) is None  # without the conversation the graph cannot tell
+
+
+@pytest.mark.parametrize(
+    ("claim", "context"),
+    [
+        ("Mel Gibson and Treat Williams both starred in it.", ["Who else is in The Phantom?"]),  # one name unheld
+        ("He didn't direct Meet the Fockers.", ASKED_ABOUT_ROACH),  # a guessed reading never refutes
+        ("He also directed Ransom.", ASKED_ABOUT_ROACH),
+        ("Roger Allers directed Meet the Fockers.", ASKED_ABOUT_ROACH),  # names its own subject: no guess
+        ("It has a similar thriller genre like Ransom.", ["Ransom has genre Thriller"]),  # "it" is not the genre
+    ],
+)
+def test_a_guessed_reading_only_ever_supports(film_kb, claim, context):
+    assert check(film_kb, claim, context) is None

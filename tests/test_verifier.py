@@ -152,3 +152,12 @@ def test_novelty_discount_moves_the_score_never_the_verdict(verifier):
         assert all(c.verdict != Verdict.SUPPORTED for c in report.claims if "Balmat" in c.claim.text)
         assert any("Balmat" in c.reason for c in report.claims)
     assert strict.hallucination_score > mild.hallucination_score
+
+
+def test_a_pronoun_takes_its_meaning_from_the_conversation(verifier):
+    report = verifier.verify("Yes, and it borders Austria as well.", question="Is Switzerland a neighbour of France?")
+    claim = report.claims[-1]
+    assert claim.method == Method.GRAPH and claim.verdict == Verdict.SUPPORTED
+    assert claim.reason.startswith('Reading "it" as Switzerland')
+    alone = verifier.verify("Yes, and it borders Austria as well.", options=VerifierOptions(use_entailment=False))
+    assert alone.claims[-1].verdict != Verdict.SUPPORTED

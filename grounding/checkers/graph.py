@@ -9,7 +9,9 @@ open-world, so a missing fact is no evidence against a claim.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,6 +39,11 @@ NEGATION = re.compile(
 MIN_LINK_SCORE = 0.8
 MIN_PREDICATE_FIT = 0.7  # the claim names the relation (label or alias words), not just resembles it
 MIN_NUMERIC_SUPPORT_FIT = 0.3  # a matching number under a loosely named numeric relation still supports
+# A claim that names someone or something only by a pronoun ("He also directed Meet the Fockers",
+# "Martin Short stars in it") names them in the conversation: the question or the evidence.
+PRONOUN = re.compile(r"\b(?P<pronoun>he|she|they|it|him|his|her|its|their|them)\b", re.I)
+CONTEXT_LINK_METHODS = ("exact", "alias")
+INTERJECTION = re.compile(r"yes|yeah|yep|no|nope|oh|ok|okay|well|sure|wow|hi|hello|actually|indeed", re.I)
 
 
 @dataclass
@@ -63,11 +70,18 @@ def _contradiction(
     )
 
 
-def check_claims(kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarray) -> list[ClaimVerdict | None]:
-    """A verdict per claim where the graph decides, None where it cannot."""
+def check_claims(
+    kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarray, context: Sequence[str] = ()
+) -> list[ClaimVerdict | None]:
+    """A verdict per claim where the graph decides, None where it cannot.
+
+    `context` is what the answer replies to (the question, the evidence it was given): the entities
+    named there are who a claim's bare "he" or "it" can mean.
+    """
+    named = functools.cache(lambda: context_entities(kb, context))
     verdicts: list[ClaimVerdict | None] = []
     for claim, vector in zip(claims, claim_vectors, strict=True):
-        finding = check_against_graph(kb, claim.text, vector)
+        finding = check_against_graph(kb, claim.text, vector, named)
         if finding is None:
             verdicts.append(None)
             continue
@@ -87,9 +101,30 @@ def check_claims(kb: KnowledgeBase, claims: list[Claim], claim_vectors: np.ndarr
     return verdicts
 
 
-def check_against_graph(kb: KnowledgeBase, text: str, vector: np.ndarray) -> GraphFinding | None:
+def context_entities(kb: KnowledgeBase, texts: Sequence[str]) -> list[EntityMatch]:
+    """Graph entities the context names exactly, each once, the latest mention first."""
+    found: dict[str, EntityMatch] = {}
+    for text in reversed([t for t in texts if t and t.strip()]):
+        matches = [
+            m
+            for m in kb.linker.link(text, fuzzy=False, embedding=False)
+            if m.score >= MIN_LINK_SCORE and m.method in CONTEXT_LINK_METHODS and _names(m, text)
+        ]
+        for match in sorted(matches, key=lambda m: -(m.start or 0)):
+            found.setdefault(match.iri, match)
+    return list(found.values())
+
+
+def check_against_graph(
+    kb: KnowledgeBase,
+    text: str,
+    vector: np.ndarray,
+    context: Callable[[], list[EntityMatch]] | None = None,
+) -> GraphFinding | None:
     entities = [
-        m for m in kb.linker.link(text, embedding=False) if m.score >= MIN_LINK_SCORE and _names(m, text)
+        m
+        for m in kb.linker.link(text, embedding=False)
+        if m.score >= MIN_LINK_SCORE and _names(m, text) and not _interjection(m)
     ]
     if not entities:
         return None
@@ -117,9 +152,58 @@ def check_against_graph(kb: KnowledgeBase, text: str, vector: np.ndarray) -> Gra
                 continue  # "Chronicles of Amber" is not the film "Chronicle": a near-spelling refutes nothing
             findings.append((predicate_fit, finding))
     if not findings:
-        return None
+        pronoun = PRONOUN.search(text)
+        if pronoun is None or negated or context is None:
+            return None
+        return _support_through_context(kb, text, entities, fit, pronoun["pronoun"], context())
     _, best = max(findings, key=lambda item: (item[0], item[1].confidence))
     return _negate(best) if negated else best
+
+
+def _support_through_context(
+    kb: KnowledgeBase,
+    text: str,
+    entities: list[EntityMatch],
+    fit: dict[str, float],
+    pronoun: str,
+    context: list[EntityMatch],
+) -> GraphFinding | None:
+    """A pronoun-led claim the graph holds when the pronoun means an entity the context names.
+
+    Only support is read this way: which entity the pronoun means is a guess, and a guess that
+    makes the graph hold the claim is strong evidence, while one that does not proves nothing.
+    """
+    claimed = {e.iri: e for e in entities if e.method in CONTEXT_LINK_METHODS and e.score >= 1.0}
+    mentioned = {e.iri for e in kb.linker.link(text, fuzzy=False, embedding=False)}
+    if not claimed:
+        return None
+    for predicate, predicate_fit in sorted(fit.items(), key=lambda item: -item[1]):
+        if predicate_fit < MIN_PREDICATE_FIT or predicate == RDF_TYPE:
+            continue
+        neighbours = [_neighbours(kb, iri, predicate) for iri in claimed]
+        for meant in context:
+            if meant.iri in mentioned:  # "it has a drama genre like X": "it" is not the drama the claim names
+                continue
+            if not all(meant.iri in held for held in neighbours):
+                continue
+            facts = [held[meant.iri] for held in neighbours]
+            return GraphFinding(
+                Verdict.SUPPORTED,
+                0.9 * min(meant.score, *(e.score for e in claimed.values())),
+                f'Reading "{pronoun}" as {meant.label}, the graph holds '
+                + ("this fact: " if len(facts) == 1 else "these facts: ")
+                + " ".join(kb.graph.verbalize(t) for t in facts),
+                facts,
+                {"predicate_fit": round(predicate_fit, 4), "pronoun_resolved": 1.0},
+            )
+    return None
+
+
+def _neighbours(kb: KnowledgeBase, iri: str, predicate: str) -> dict[str, Triple]:
+    """What `iri` is linked to through `predicate`, either way round, with the linking fact."""
+    held = {t.object: t for t in kb.graph.facts(subject=iri, predicate=predicate)}
+    held.update({t.subject: t for t in kb.graph.facts(predicate=predicate, obj=iri)})
+    return held
 
 
 def _check_object(
@@ -293,6 +377,11 @@ def _names(match: EntityMatch, text: str) -> bool:
     """A capitalised name is only meant where it is written capitalised: "good things" is not the film
     "Good". Text written all in lower case gets the benefit of the doubt."""
     return not match.label[:1].isupper() or not match.mention[:1].islower() or text == text.lower()
+
+
+def _interjection(match: EntityMatch) -> bool:
+    """ "Yes he also directed ...": the film *Yes* is not what a reply opens with."""
+    return match.start == 0 and bool(INTERJECTION.fullmatch(match.mention))
 
 
 def _inside_mention(quantity: Quantity, entities: list[EntityMatch]) -> bool:
