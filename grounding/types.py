@@ -69,10 +69,11 @@ class Citation(BaseModel):
 
 
 class Correction(BaseModel):
-    """A value the graph contradicts and the graph's own value, for mitigation to substitute."""
+    """A value the graph (or the evidence's own credit for a work) contradicts and the value it holds,
+    for mitigation to substitute."""
 
     wrong: str = Field(description="The value as the claim states it.")
-    right: str = Field(description="The value the graph holds.")
+    right: str = Field(description="The value the graph or the evidence holds.")
 
 
 class ClaimVerdict(BaseModel):

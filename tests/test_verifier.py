@@ -161,3 +161,17 @@ def test_a_pronoun_takes_its_meaning_from_the_conversation(verifier):
     assert claim.reason.startswith('Reading "it" as Switzerland')
     alone = verifier.verify("Yes, and it borders Austria as well.", options=VerifierOptions(use_entailment=False))
     assert alone.claims[-1].verdict != Verdict.SUPPORTED
+
+
+def test_a_work_credited_to_someone_else_is_contradicted_with_a_correction(verifier):
+    evidence = [
+        "Rupert Wyatt directed Rise of the Planet of the Apes. Rise of the Planet of the Apes is starring James Franco."
+    ]
+    wrong = verifier.verify("James Franco actually directed Rise of the Planet of the Apes.", evidence=evidence)
+    claim = wrong.claims[0]
+    assert claim.verdict == Verdict.CONTRADICTED and claim.correction is not None
+    assert (claim.correction.wrong, claim.correction.right) == ("James Franco", "Rupert Wyatt")
+    assert "Rupert Wyatt" in claim.citations[0].span_text
+    right = verifier.verify("Rupert Wyatt directed Rise of the Planet of the Apes.", evidence=evidence)
+    assert right.claims[0].verdict == Verdict.SUPPORTED
+    assert wrong.hallucination_score > right.hallucination_score
