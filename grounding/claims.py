@@ -1158,6 +1158,22 @@ def _is_short(text: str) -> bool:
     return 0 < len(words) <= 8 and not _has_verb(text)
 
 
+_PRONOUN_CLAUSE = re.compile(
+    r"\b(?:(?:i|you|he|she|it|we|they|that|there)(?:['’](?:s|re|m|ve|ll|d)\b|\s+(?:\w+ly\s+|also\s+|still\s+|even\s+"
+    r"|only\s+|just\s+|never\s+|always\s+|often\s+)*\w+(?:s|ed)\b)|\w+n['’]t\b)",
+    re.IGNORECASE,
+)
+
+
+def _states_something(text: str) -> bool:
+    """ "It also stars X", "it's actually a thriller", "he didn't compose it": a clause of its own,
+    though its pronoun subject and short length make it look like a bare answer."""
+    words = re.findall(r"[\w'’]+", text)
+    if len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False  # "She's Gotta Have It" is a title, the answer to "Which film ...?"
+    return bool(_PRONOUN_CLAUSE.search(text))
+
+
 def _past(base: str) -> str:
     if base in _IRREGULAR:
         return _IRREGULAR[base][0]
@@ -1422,10 +1438,10 @@ def _choice_claim(words: list[str], answer: str) -> str | None:
     return _join(answer.strip().rstrip(".!"), aux, " ".join(tail))
 
 
-def _question_claim(question: str, answer: str) -> str:
-    """A statement that says what the short answer says, built from its question."""
+def _question_claim(question: str, answer: str) -> str | None:
+    """A statement that says what the short answer says, built from its question; None where the
+    question's shape is not one the rewriting knows."""
     q = " ".join(question.split()).strip().rstrip("?.! ").strip()
-    fallback = f"{question.strip().rstrip('?').strip()}: {answer}"
     if not q:
         return answer
     q = _strip_choices(q)
@@ -1448,7 +1464,7 @@ def _question_claim(question: str, answer: str) -> str:
         result = _wh_claim(words, answer)
     elif first not in _WH:
         result = _embedded_wh(words, answer)
-    return result or fallback
+    return result
 
 
 def _wh_claim(words: list[str], answer: str) -> str | None:
@@ -1640,7 +1656,10 @@ def _answer_to_question(answer: str, segments: list[_Segment], content: list[int
     if not value or not _is_short(value):
         return None
     end = _rstrip(answer, segment.start, segment.end)
-    return _Piece(segment.start, end, _question_claim(question, value), first)
+    if _states_something(value):
+        return None  # "It also stars X" is a sentence of its own; the question adds no content to it
+    claim = _question_claim(question, value) or f"{question.strip().rstrip('?').strip()}: {value}"
+    return _Piece(segment.start, end, claim, first)
 
 
 def _lending_intros(answer: str, segments: list[_Segment], content: list[int]) -> set[int]:

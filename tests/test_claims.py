@@ -511,6 +511,38 @@ def test_short_answer_after_filler_and_long_answers_ignore_the_question():
     assert texts("Yes.") == []
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        (  # a reply with its own pronoun clause is never glued to the user's turn
+            "I have seen The Prestige, but I never heard of Velvet Goldmine. Who else stars in that one?",
+            "It also stars Tom Hiddleston and Emma Stone.",
+            ["It also stars Tom Hiddleston.", "It also stars Emma Stone."],
+        ),
+        (
+            "Okay cool like Stephen Curry and Kevin Durant. What team does he play for?",
+            "He currently plays for the Los Angeles Clippers.",
+            ["He currently plays for the Los Angeles Clippers."],
+        ),
+        ("What genre is this book?", "It's a memoir", ["It's a memoir."]),
+        (
+            "The Two Princesses of Bamarre is a fantasy isn't it?",
+            "No, it's actually a crime thriller.",
+            ["It's actually a crime thriller."],
+        ),
+        # a title is an answer, not a clause, even with a pronoun in it
+        (
+            "Which film did Spike Lee direct first?",
+            "She's Gotta Have It",
+            ["Spike Lee directed She's Gotta Have It first."],
+        ),
+    ],
+)
+def test_a_reply_that_is_a_clause_of_its_own_is_not_rewritten_with_the_question(question, answer, expected):
+    assert texts(answer, question) == expected
+    check_invariants(answer, question)
+
+
 def test_realistic_answer_end_to_end():
     answer = (
         "Certainly! Albert Einstein was a German-born theoretical physicist who developed the theory of "
