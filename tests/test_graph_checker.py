@@ -173,6 +173,7 @@ def test_a_pronoun_reads_as_whom_the_conversation_named(film_kb, claim, context)
         ("He also directed Ransom.", ASKED_ABOUT_ROACH),
         ("Roger Allers directed Meet the Fockers.", ASKED_ABOUT_ROACH),  # names its own subject: no guess
         ("It has a similar thriller genre like Ransom.", ["Ransom has genre Thriller"]),  # "it" is not the genre
+        ("It has a similar thriller-genre like Ransom.", ["Ransom has genre Thriller"]),
     ],
 )
 def test_a_guessed_reading_only_ever_supports(film_kb, claim, context):

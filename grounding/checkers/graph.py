@@ -182,8 +182,8 @@ def _support_through_context(
             continue
         neighbours = [_neighbours(kb, iri, predicate) for iri in claimed]
         for meant in context:
-            if meant.iri in mentioned:  # "it has a drama genre like X": "it" is not the drama the claim names
-                continue
+            if meant.iri in mentioned or _written_in(meant.label, text):
+                continue  # "it has a drama-genre like X": "it" is not the drama the claim names
             if not all(meant.iri in held for held in neighbours):
                 continue
             facts = [held[meant.iri] for held in neighbours]
@@ -197,6 +197,10 @@ def _support_through_context(
                 {"predicate_fit": round(predicate_fit, 4), "pronoun_resolved": 1.0},
             )
     return None
+
+
+def _written_in(label: str, text: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(label.lower())}(?!\w)", text.lower()))
 
 
 def _neighbours(kb: KnowledgeBase, iri: str, predicate: str) -> dict[str, Triple]:
