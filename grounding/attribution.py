@@ -15,25 +15,25 @@ from dataclasses import dataclass
 
 from grounding.near_miss import _FUNCTION_WORDS, _folded
 
-__all__ = ["Credit", "CreditConflict", "credit_conflicts", "credits_in"]
+__all__ = ["WORK_PATTERN", "Credit", "CreditConflict", "credit_conflicts", "credits_in", "work_key"]
 
 _NAME_WORD = r"(?:[A-Z](?:\.[A-Z])*\.|[A-Z][\w'’\-]*)"  # "R.J." and "Palacio", never "Abrahams." ending a sentence
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|da|van|von|del|la|le))*"
 _NAMES = rf"{_NAME}(?:[ \t]*(?:,|and|&)[ \t]*{_NAME})*"
 _GLUED_TITLE = re.compile(r"^.*[a-z](?=(?:The|A|An)[ \t][A-Z0-9])")  # "Cold WarThe Quiet American"
 _NOT_A_PERSON = frozenset({"who", "what", "which", "whom", "whose"})
-_WORK = (
+WORK_PATTERN = (  # a title: capitalised words joined by spaces, ": " or the small words titles carry
     r"\b[A-Z0-9][\w'’\-]*(?:(?::[ \t]+|(?:[ \t]+(?:of|the|and|&|in|on|at|to|for|a|an|with|from))*[ \t]+)"
     r"[A-Z0-9][\w'’\-]*)*"
 )
 _MAKES = {"directed": "directed", "wrote": "written", "written": "written", "authored": "written", "penned": "written"}
 _PASSIVE = re.compile(
-    rf"(?P<work>{_WORK})[ \t]*,?[ \t]+(?:(?:is|was|which[ \t]+was|that[ \t]+was|has[ \t]+been)[ \t]+)?"
+    rf"(?P<work>{WORK_PATTERN})[ \t]*,?[ \t]+(?:(?:is|was|which[ \t]+was|that[ \t]+was|has[ \t]+been)[ \t]+)?"
     rf"(?:also[ \t]+)?(?P<how>directed|written|authored|penned)[ \t]+by[ \t]+(?P<who>{_NAMES})"
 )
 _ACTIVE = re.compile(
     rf"(?P<who>{_NAME})[ \t]+(?:(?:also|actually|has|had|even|once)[ \t]+)*(?P<how>directed|wrote|authored|penned)"
-    rf"[ \t]+(?P<work>{_WORK})"
+    rf"[ \t]+(?P<work>{WORK_PATTERN})"
 )
 
 
@@ -56,7 +56,8 @@ class CreditConflict:
         return f"The evidence says {self.work} {verb} {' and '.join(self.known)}, not {self.claimed}."
 
 
-def _key(text: str) -> str:
+def work_key(text: str) -> str:
+    """A title compared without regard to case, accents or punctuation."""
     return " ".join(_folded(w) for w in re.findall(r"[\w'’\-]+", text))
 
 
@@ -92,8 +93,8 @@ def credits_in(evidence: str) -> tuple[Credit, ...]:
 
 def _same_person(a: str, b: str) -> bool:
     """ "Sonia Sones" is "Sonya Sones" and "RJ Palacio" is "R.J. Palacio": the family name decides."""
-    a_words, b_words = _key(a).split(), _key(b).split()
-    return bool(a_words and b_words) and (a_words[-1] == b_words[-1] or _key(a) == _key(b))
+    a_words, b_words = work_key(a).split(), work_key(b).split()
+    return bool(a_words and b_words) and (a_words[-1] == b_words[-1] or work_key(a) == work_key(b))
 
 
 def credit_conflicts(claim: str, evidence: str) -> list[CreditConflict]:
@@ -105,14 +106,14 @@ def credit_conflicts(claim: str, evidence: str) -> list[CreditConflict]:
     """
     known: dict[tuple[str, str], list[Credit]] = {}
     for credit in credits_in(evidence):
-        known.setdefault((_key(credit.work), credit.role), []).append(credit)
+        known.setdefault((work_key(credit.work), credit.role), []).append(credit)
     if not known:
         return []
     conflicts: list[CreditConflict] = []
     for work in {credit.work for credits in known.values() for credit in credits}:
         for role, who, named in _claimed_credits(claim, work):
             roles = ("directed", "written") if role == "by" else (role,)
-            credited = [c for r in roles for c in known.get((_key(work), r), [])]
+            credited = [c for r in roles for c in known.get((work_key(work), r), [])]
             if not credited or any(_same_person(n, c.who) for n in named for c in credited):
                 continue
             conflicts.append(

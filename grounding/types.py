@@ -69,7 +69,7 @@ class Citation(BaseModel):
 
 
 class Correction(BaseModel):
-    """A value the graph (or the evidence's own credit for a work) contradicts and the value it holds,
+    """A value the graph (or a credit or release year the evidence states) contradicts and the value it holds,
     for mitigation to substitute."""
 
     wrong: str = Field(description="The value as the claim states it.")

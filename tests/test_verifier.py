@@ -175,3 +175,12 @@ def test_a_work_credited_to_someone_else_is_contradicted_with_a_correction(verif
     right = verifier.verify("Rupert Wyatt directed Rise of the Planet of the Apes.", evidence=evidence)
     assert right.claims[0].verdict == Verdict.SUPPORTED
     assert wrong.hallucination_score > right.hallucination_score
+
+
+def test_a_work_dated_differently_from_the_evidence_is_contradicted(verifier):
+    evidence = ["L. Frank Baum wrote The Wonderful Wizard of Oz. The Wonderful Wizard of Oz was released 1900."]
+    wrong = verifier.verify("The Wonderful Wizard of Oz was released in 1865.", evidence=evidence)
+    claim = wrong.claims[0]
+    assert claim.verdict == Verdict.CONTRADICTED
+    assert (claim.correction.wrong, claim.correction.right) == ("1865", "1900")
+    assert claim.reason == "The evidence says The Wonderful Wizard of Oz came out in 1900, not 1865."
