@@ -248,14 +248,24 @@ def annotate(draft: Draft) -> Draft:
     return draft.model_copy(update={"annotated": True, "changes": [*draft.changes, *changes]})
 
 
-def _graph_values(verdict: ClaimVerdict) -> tuple[str, str, Evidence] | None:
-    """(right value, wrong value, the fact) of a graph contradiction that a substitution can fix."""
-    if verdict.verdict != Verdict.CONTRADICTED or verdict.method != Method.GRAPH or verdict.scores.get("negated"):
+def _correction_values(verdict: ClaimVerdict) -> tuple[str, str, Citation, str] | None:
+    """(right value, wrong value, the citation, the reason) of a contradiction a substitution can fix.
+
+    The graph's contradictions qualify, and the evidence's own statement of who made a work or when
+    it came out (`scores["evidence_conflict"]`): both say which value is right and where it is written.
+    """
+    correction = verdict.correction
+    if verdict.verdict != Verdict.CONTRADICTED or correction is None or verdict.scores.get("negated"):
         return None
-    fact = next((c.evidence for c in verdict.citations if c.evidence.triple is not None), None)
-    if fact is None or verdict.correction is None:
-        return None
-    return verdict.correction.right, verdict.correction.wrong, fact
+    if verdict.method == Method.GRAPH:
+        fact = next((c.evidence for c in verdict.citations if c.evidence.triple is not None), None)
+        if fact is None:
+            return None
+        return correction.right, correction.wrong, Citation(evidence=fact), f"the graph's value: {fact.text}"
+    if verdict.scores.get("evidence_conflict") and verdict.citations:
+        citation = verdict.citations[0]
+        return correction.right, correction.wrong, citation, f"the evidence: {citation.span_text}"
+    return None
 
 
 def _evidence_number(evidence: list[Evidence], item: Evidence) -> tuple[list[Evidence], int]:
@@ -266,10 +276,11 @@ def _evidence_number(evidence: list[Evidence], item: Evidence) -> tuple[list[Evi
 
 
 def correct(draft: Draft) -> Draft:
-    """Replace a value the graph contradicts with the graph's value and cite the fact.
+    """Replace a value the graph or the evidence contradicts with the value it holds, and cite it.
 
-    Only contradictions from the graph checker are corrected: there the right value is a fact, not
-    a guess. The wrong value must appear in the claim's words; otherwise the claim is left for
+    Only contradictions that name the right value are corrected: the graph checker's, and a credit or
+    release year the evidence states for the same work. There the right value is written down, not
+    guessed. The wrong value must appear in the claim's words; otherwise the claim is left for
     `strip`. The sentence then cites the fact (alone, when the claim was its only claim).
     """
     if draft.abstained:
@@ -281,10 +292,11 @@ def correct(draft: Draft) -> Draft:
 
 def _correct_claim(draft: Draft, index: int) -> Draft:
     verdict = next(v for v in draft.report.claims if v.claim.index == index)
-    values = _graph_values(verdict)
+    values = _correction_values(verdict)
     if values is None:
         return draft
-    right, wrong, fact = values
+    right, wrong, citation, source = values
+    fact = citation.evidence
     claim = verdict.claim
     pattern = re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)", re.IGNORECASE)
     hits = list(pattern.finditer(draft.text, claim.start, claim.end))
@@ -299,8 +311,8 @@ def _correct_claim(draft: Draft, index: int) -> Draft:
         update={
             "claim": edited.claim.model_copy(update={"text": pattern.sub(lambda _: right, claim.text)}),
             "verdict": Verdict.SUPPORTED,
-            "reason": f"Corrected to the graph's value: {fact.text}",
-            "citations": [Citation(evidence=fact)],
+            "reason": f"Corrected to {source}",
+            "citations": [citation],
             "scores": {**edited.scores, "corrected": 1.0},
         }
     )
@@ -316,7 +328,7 @@ def _correct_claim(draft: Draft, index: int) -> Draft:
         claim=index,
         before=before_text,
         after=sentence.text if sentence else draft.text[supported.claim.start : supported.claim.end],
-        reason=f"{verdict.reason} Cited [{number}]: {fact.text}",
+        reason=f"{verdict.reason} Cited [{number}]: {citation.span_text or fact.text}",
     )
     return draft.model_copy(
         update={

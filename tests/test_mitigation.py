@@ -27,7 +27,7 @@ from grounding.mitigation import (
     render,
     strip,
 )
-from grounding.types import Method, Verdict
+from grounding.types import Evidence, EvidenceKind, Method, Verdict
 from grounding.verifier import Verifier, VerifierOptions
 from knowledge.errors import InputError
 from knowledge.kb import KnowledgeBase
@@ -76,6 +76,26 @@ def test_a_graph_contradiction_is_corrected_and_cites_the_fact(draft_of):
     (change,) = draft.changes
     assert change.policy == "correct" and change.claim == 0
     assert "Sydney" in change.before and "Canberra" in change.after and "not Sydney" in change.reason
+
+
+def test_a_credit_the_evidence_states_is_corrected_and_cites_its_sentence():
+    evidence = [
+        Evidence(
+            id="page:1",
+            kind=EvidenceKind.PASSAGE,
+            text="Rise of the Planet of the Apes is starring James Franco. Rupert Wyatt directed Rise of the Planet "
+            "of the Apes.",
+            source="films.md",
+        )
+    ]
+    cited = parse_answer("James Franco directed Rise of the Planet of the Apes.")
+    report = Verifier().verify(cited.text, evidence=evidence)
+    draft = correct(make_draft(cited, report, evidence))
+    assert draft.text == "Rupert Wyatt directed Rise of the Planet of the Apes."
+    claim = draft.report.claims[0]
+    assert claim.verdict == Verdict.SUPPORTED and claim.citations[0].span_text.startswith("Rupert Wyatt directed")
+    (change,) = draft.changes
+    assert "not James Franco" in change.reason and "Rupert Wyatt directed" in change.reason
 
 
 def test_numbers_are_corrected_to_the_graph_value(draft_of):
