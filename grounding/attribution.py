@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from grounding.near_miss import _FUNCTION_WORDS, _folded
+from grounding.near_miss import FUNCTION_WORDS, fold_word
 
 __all__ = ["WORK_PATTERN", "Credit", "CreditConflict", "credit_conflicts", "credits_in", "work_key"]
 
@@ -58,13 +58,13 @@ class CreditConflict:
 
 def work_key(text: str) -> str:
     """A title compared without regard to case, accents or punctuation."""
-    return " ".join(_folded(w) for w in re.findall(r"[\w'’\-]+", text))
+    return " ".join(fold_word(w) for w in re.findall(r"[\w'’\-]+", text))
 
 
 def _person(name: str) -> str | None:
     """The name without the sentence words a capitalised run picks up ("Actually James Franco")."""
     words = name.rstrip(".").split()
-    while words and words[0].lower() in _FUNCTION_WORDS:
+    while words and words[0].lower() in FUNCTION_WORDS:
         words = words[1:]
     if not words or len(words) > 5 or words[0].lower() in _NOT_A_PERSON:
         return None
@@ -84,7 +84,7 @@ def credits_in(evidence: str) -> tuple[Credit, ...]:
         for pattern in (_PASSIVE, _ACTIVE):
             for match in pattern.finditer(line):
                 work = _GLUED_TITLE.sub("", match["work"].strip(" ,"))
-                if work.lower() in _FUNCTION_WORDS:  # "That was written by ...": no title to compare
+                if work.lower() in FUNCTION_WORDS:  # "That was written by ...": no title to compare
                     continue
                 for who in _people(match["who"]):
                     found.append(Credit(work, _MAKES[match["how"]], who))
@@ -110,7 +110,7 @@ def credit_conflicts(claim: str, evidence: str) -> list[CreditConflict]:
     if not known:
         return []
     conflicts: list[CreditConflict] = []
-    for work in {credit.work for credits in known.values() for credit in credits}:
+    for work in dict.fromkeys(credit.work for credits in known.values() for credit in credits):
         for role, who, named in _claimed_credits(claim, work):
             roles = ("directed", "written") if role == "by" else (role,)
             credited = [c for r in roles for c in known.get((work_key(work), r), [])]

@@ -16,7 +16,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["NameSpan", "name_spans", "near_miss_names"]
+__all__ = ["FUNCTION_WORDS", "NameSpan", "fold_word", "name_spans", "near_miss_names"]
 
 # Capitalised words, joined by spaces, ": " or the small words titles carry ("Shadow of the Wind").
 _TITLE = re.compile(
@@ -26,7 +26,7 @@ _WORD = re.compile(r"[\w'’\-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Words that never identify a name on their own: a name that shares only these with another is a
 # different name, and a swap of one of them ("The" for "A") is not a different name.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "the a an of and in on at to for with from by i you he she it we they my your his her its our their "
     "is was are were be yes no also besides actually however but so then this that these those while when "
     "if after before since because as or nor not some many all most every each several few both other another "
@@ -45,15 +45,15 @@ def name_spans(text: str) -> list[NameSpan]:
     spans: list[NameSpan] = []
     for match in _TITLE.finditer(text):
         name = match.group()
-        while (first := _WORD.match(name)) and first.group().lower() in _FUNCTION_WORDS:
+        while (first := _WORD.match(name)) and first.group().lower() in FUNCTION_WORDS:
             name = name[first.end() :].lstrip(": \t")
-        words = tuple(_folded(w) for w in _WORD.findall(name))
+        words = tuple(fold_word(w) for w in _WORD.findall(name))
         if len(words) >= 2:
             spans.append((name, words))
     return spans
 
 
-def _folded(word: str) -> str:
+def fold_word(word: str) -> str:
     """Lower case, accents and a possessive dropped: "Amenábar's" and "Amenabar" are one name."""
     plain = word.lower()
     if not plain.isascii():
@@ -62,7 +62,7 @@ def _folded(word: str) -> str:
 
 
 def _normal(text: str) -> str:
-    return f" {' '.join(_folded(w) for w in _WORD.findall(text))} "
+    return f" {' '.join(fold_word(w) for w in _WORD.findall(text))} "
 
 
 def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...], evidence_words: str) -> bool:
@@ -74,16 +74,16 @@ def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...], evidence_words: s
     if claimed == known or len(claimed) != len(known):
         return False
     if sorted(claimed) == sorted(known):
-        return len(claimed) <= 3 and not set(claimed) & _FUNCTION_WORDS
+        return len(claimed) <= 3 and not set(claimed) & FUNCTION_WORDS
     differing = [(a, b) for a, b in zip(claimed, known, strict=True) if a != b]
     if len(differing) != 1:
         return False
     a, b = differing[0]
-    shared = [w for w in claimed if w in known and w not in _FUNCTION_WORDS]
+    shared = [w for w in claimed if w in known and w not in FUNCTION_WORDS]
     return (
         bool(shared)
-        and a not in _FUNCTION_WORDS
-        and b not in _FUNCTION_WORDS
+        and a not in FUNCTION_WORDS
+        and b not in FUNCTION_WORDS
         and not a.isdigit()
         and not b.isdigit()
         and f" {a} " not in evidence_words

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from grounding.attribution import WORK_PATTERN, work_key
-from grounding.near_miss import _FUNCTION_WORDS
+from grounding.near_miss import FUNCTION_WORDS
 
 __all__ = ["YearConflict", "release_year_conflicts", "release_years_in"]
 
@@ -50,7 +50,7 @@ def release_years_in(evidence: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     for line in evidence.splitlines():
         for match in _EVIDENCE_DATE.finditer(line):
             work = match["work"].strip(" ,")
-            if work.lower() in _FUNCTION_WORDS:  # "It was released 1998": no title to compare
+            if work.lower() in FUNCTION_WORDS:  # "It was released 1998": no title to compare
                 continue
             title, years = found.setdefault(work_key(work), (work, []))
             if match["year"] not in years:
