@@ -121,11 +121,8 @@ def check_against_graph(
     vector: np.ndarray,
     context: Callable[[], list[EntityMatch]] | None = None,
 ) -> GraphFinding | None:
-    entities = [
-        m
-        for m in kb.linker.link(text, embedding=False)
-        if m.score >= MIN_LINK_SCORE and _names(m, text) and not _interjection(m)
-    ]
+    linked = kb.linker.link(text, embedding=False)
+    entities = [m for m in linked if m.score >= MIN_LINK_SCORE and _names(m, text) and not _interjection(m)]
     if not entities:
         return None
     fit = kb.predicate_fit(text, vector)
@@ -155,7 +152,8 @@ def check_against_graph(
         pronoun = PRONOUN.search(text)
         if pronoun is None or negated or context is None:
             return None
-        return _support_through_context(kb, text, entities, fit, pronoun["pronoun"], context())
+        mentioned = {m.iri for m in linked}
+        return _support_through_context(kb, text, entities, mentioned, fit, pronoun["pronoun"], context())
     _, best = max(findings, key=lambda item: (item[0], item[1].confidence))
     return _negate(best) if negated else best
 
@@ -164,6 +162,7 @@ def _support_through_context(
     kb: KnowledgeBase,
     text: str,
     entities: list[EntityMatch],
+    mentioned: set[str],
     fit: dict[str, float],
     pronoun: str,
     context: list[EntityMatch],
@@ -172,9 +171,9 @@ def _support_through_context(
 
     Only support is read this way: which entity the pronoun means is a guess, and a guess that
     makes the graph hold the claim is strong evidence, while one that does not proves nothing.
+    `mentioned` is every entity linked in the claim's own words: none of them is what its pronoun means.
     """
     claimed = {e.iri: e for e in entities if e.method in CONTEXT_LINK_METHODS and e.score >= 1.0}
-    mentioned = {e.iri for e in kb.linker.link(text, fuzzy=False, embedding=False)}
     if not claimed:
         return None
     for predicate, predicate_fit in sorted(fit.items(), key=lambda item: -item[1]):
