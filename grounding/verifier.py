@@ -124,22 +124,26 @@ class Verifier:
         decided: list[list[ClaimVerdict | None]] = [[None] * len(group) for group in claims]
         timings["embed"] = _ms(clock)
 
+        given = [as_evidence(item.evidence) if item.evidence is not None else None for item in items]
         clock = time.perf_counter()
         if options.use_graph and self.kb is not None:
             for i, group in enumerate(claims):
-                context = [items[i].question or "", *(e.text for e in as_evidence(items[i].evidence or []))]
+                context = [items[i].question or "", *(e.text for e in given[i] or [])]
                 decided[i] = graph_checker.check_claims(self.kb, group, vectors[offsets[i] : offsets[i + 1]], context)
         timings["graph"] = _ms(clock)
 
         clock = time.perf_counter()
         evidence = []
-        for i, item in enumerate(items):
+        for i in range(len(items)):
+            if given[i] is not None:
+                evidence.append(given[i])
+                continue
             open_claims = [
                 (claim, vectors[offsets[i] + j])
                 for j, (claim, verdict) in enumerate(zip(claims[i], decided[i], strict=True))
                 if verdict is None
             ]
-            evidence.append(self._evidence_for(item, open_claims, decided[i], options))
+            evidence.append(self._kb_evidence(open_claims, decided[i], options))
         timings["retrieve"] = _ms(clock)
 
         clock = time.perf_counter()
@@ -186,16 +190,13 @@ class Verifier:
             reports.append(_report(item, verdicts, evidence[i], {**timings, "total": total}))
         return reports
 
-    def _evidence_for(
+    def _kb_evidence(
         self,
-        item: VerifyItem,
         open_claims: list[tuple[Claim, np.ndarray]],
         decided: list[ClaimVerdict | None],
         options: VerifierOptions,
     ) -> list[Evidence]:
-        """The caller's evidence, or the graph's deciding facts plus the KB's on every open claim."""
-        if item.evidence is not None:
-            return as_evidence(item.evidence)
+        """Without the caller's evidence: the graph's deciding facts plus the KB's on every open claim."""
         merged: dict[str, Evidence] = {}
         for verdict in decided:
             for citation in verdict.citations if verdict is not None else []:
