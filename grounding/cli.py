@@ -13,7 +13,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from grounding.factory import build_options, make_pipeline, make_verifier, open_kb, parse_mitigation, retrieval_options
+from grounding.factory import (
+    DEFAULT_MITIGATION,
+    build_options,
+    make_pipeline,
+    make_verifier,
+    open_kb,
+    parse_mitigation,
+    retrieval_options,
+)
 from grounding.settings import load_settings
 from knowledge.errors import GroundQAError
 
@@ -262,7 +270,7 @@ def ask(
             "--mitigation",
             help="Policies in order, comma-separated: annotate, correct, strip, regenerate, quote, abstain.",
         ),
-    ] = "correct,strip,quote,abstain",
+    ] = ",".join(DEFAULT_MITIGATION),
     k: Annotated[
         int | None, typer.Option("-k", "--top-k", min=1, max=200, help="Evidence items in the prompt.")
     ] = None,
@@ -360,7 +368,7 @@ def evaluate(
     answerer: Annotated[str, typer.Option("--answerer", help="Generation: auto, llm, graph or both.")] = "auto",
     mitigation: Annotated[
         str, typer.Option("--mitigation", help="Generation: policies in order, comma-separated.")
-    ] = "correct,strip,quote,abstain",
+    ] = ",".join(DEFAULT_MITIGATION),
     k: Annotated[int | None, typer.Option("-k", "--top-k", min=1, max=200, help="Evidence items per prompt.")] = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes, each loading the models once.")

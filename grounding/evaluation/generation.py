@@ -35,6 +35,7 @@ from grounding.evaluation.detection import METRICS, PREDICTIONS, _clean, exclusi
 from grounding.evaluation.metrics import bootstrap_ci, latency_percentiles
 from grounding.evaluation.qa_datasets import QAItem
 from grounding.evaluation.workers import map_ordered
+from grounding.factory import DEFAULT_MITIGATION
 from knowledge.atomic import write_text_atomic
 from knowledge.errors import InputError
 from knowledge.progress import track
@@ -104,7 +105,7 @@ class PipelineSpec:
     kb: str
     llm: str = "default"
     answerer: str = "auto"
-    mitigation: tuple[str, ...] = ("correct", "strip", "quote", "abstain")
+    mitigation: tuple[str, ...] = DEFAULT_MITIGATION
     k: int | None = None
 
     def __call__(self) -> Asker:
