@@ -178,3 +178,35 @@ def test_a_pronoun_reads_as_whom_the_conversation_named(film_kb, claim, context)
 )
 def test_a_guessed_reading_only_ever_supports(film_kb, claim, context):
     assert check(film_kb, claim, context) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "context"),
+    [
+        ("Mel Gibson was also in The Phantom starring Treat Williams.", None),  # the fact is about Williams only
+        ("Jay Roach directed Meet the Fockers and Casablanca.", None),  # a title the graph does not know
+        ("He also directed Meet the Fockers with Ben Stiller.", ASKED_ABOUT_ROACH),
+    ],
+)
+def test_support_needs_every_name_the_claim_states(film_kb, claim, context):
+    assert check(film_kb, claim, context) is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Phantom stars Treat Williams and Kristy Swanson.",
+        "Ransom is a Thriller starring Mel Gibson.",  # two facts, each joining two of its names
+        "Yes, The Campaign was directed by Jay Roach.",
+        "Mel Gibson starred in Ransom, which was a good movie.",  # a lowercase word that matches a tag is no name
+        "Ransom stars Mel Gibson, and Ransom is worth seeing.",  # a name said twice is one name
+    ],
+)
+def test_every_name_joined_by_a_fact_is_support(film_kb, claim):
+    finding = check(film_kb, claim)
+    assert finding is not None and finding.verdict == Verdict.SUPPORTED, finding
+
+
+def test_a_negated_part_the_graph_holds_still_refutes_the_claim(film_kb):
+    finding = check(film_kb, "Actually, Mel Gibson starred in The Phantom, not Ransom.")
+    assert finding is not None and finding.verdict == Verdict.CONTRADICTED

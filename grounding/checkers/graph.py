@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from grounding.near_miss import FUNCTION_WORDS
 from grounding.quantities import (
     Quantity,
     QuantityKind,
@@ -44,6 +45,7 @@ MIN_NUMERIC_SUPPORT_FIT = 0.3  # a matching number under a loosely named numeric
 PRONOUN = re.compile(r"\b(?P<pronoun>he|she|they|it|him|his|her|its|their|them)\b", re.I)
 CONTEXT_LINK_METHODS = ("exact", "alias")
 INTERJECTION = re.compile(r"yes|yeah|yep|no|nope|oh|ok|okay|well|sure|wow|hi|hello|actually|indeed", re.I)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*")
 
 
 @dataclass
@@ -153,9 +155,83 @@ def check_against_graph(
         if pronoun is None or negated or context is None:
             return None
         mentioned = {m.iri for m in linked}
-        return _support_through_context(kb, text, entities, mentioned, fit, pronoun["pronoun"], context())
+        found = _support_through_context(kb, text, entities, mentioned, fit, pronoun["pronoun"], context())
+        return found if found is not None and _accounts_for_every_name(kb, text, entities, found) else None
     _, best = max(findings, key=lambda item: (item[0], item[1].confidence))
-    return _negate(best) if negated else best
+    result = _negate(best) if negated else best
+    if result.verdict == Verdict.SUPPORTED and not _accounts_for_every_name(kb, text, entities, result):
+        return None
+    return result
+
+
+def _accounts_for_every_name(kb: KnowledgeBase, text: str, entities: list[EntityMatch], finding: GraphFinding) -> bool:
+    """Does the graph speak to every name the claim states, not just to the two its fact joins?
+
+    "Vin Diesel was also in Dances with Wolves starring Kevin Costner" holds the fact that Costner acted
+    in it and says nothing true about Diesel; "Will Smith produced Lakeview Terrace, one of his best"
+    names a film the graph does not know. Support needs each mention joined by some fact to another
+    name of the claim (or to the entity its pronoun means), and no capitalised name the graph cannot
+    link. A mention is one stretch of words: the film "Gold" and the tag "gold" read there, or "Haunted
+    Hill" inside "House on Haunted Hill", are readings of it, and one joined reading accounts for it.
+    Sentence-initial words are not names here.
+    """
+    accounted = {t.subject for t in finding.facts} | {t.object for t in finding.facts if not t.object_is_literal}
+    mentions: list[list[EntityMatch]] = []
+    for entity in sorted(entities, key=lambda e: (e.start or 0, -(e.end or 0))):
+        last = mentions[-1][0] if mentions else None
+        inside = (
+            last is not None and entity.start is not None and last.start is not None and entity.start < (last.end or 0)
+        )
+        if inside:
+            mentions[-1].append(entity)
+        else:
+            mentions.append([entity])
+    mentions = [m for m in mentions if _is_name(text, m[0])]
+    pending = [m for m in mentions if not any(e.iri in accounted for e in m)]
+    while pending:
+        others = accounted | {e.iri for m in mentions for e in m}
+        joined = [
+            m
+            for m in pending
+            if any(
+                kb.graph.facts(subject=e.iri, obj=other, limit=1) or kb.graph.facts(subject=other, obj=e.iri, limit=1)
+                for e in m
+                for other in others - {r.iri for r in m}
+            )
+        ]
+        if not joined:
+            return False
+        accounted |= {e.iri for m in joined for e in m}
+        pending = [m for m in pending if not any(e.iri in accounted for e in m)]
+    covered = [(e.start, e.end) for e in entities if e.start is not None and e.end is not None]
+    named = {w.lower() for e in entities for w in _CAPITALISED.findall(e.mention)}  # "Titanic ... Titanic"
+    for word in _CAPITALISED.finditer(text):
+        if any(start <= word.start() < end for start, end in covered) or _opens_sentence(text, word.start()):
+            continue
+        if word.group().lower() in named:
+            continue
+        if word.group().lower() in FUNCTION_WORDS or INTERJECTION.fullmatch(word.group()) or word.group() == "I":
+            continue
+        return False
+    return True
+
+
+def _is_name(text: str, mention: EntityMatch) -> bool:
+    """Is a linked mention a name the claim states? Not a lowercase word that matches a tag ("a great
+    movie"), not a bare number ("released in 2014"), not one capitalised word that only opens a
+    sentence ("Fun fact: ..."). All-lowercase text gets the benefit of the doubt."""
+    words = mention.mention.split()
+    if not any(ch.isalpha() for ch in mention.mention):
+        return False
+    if text != text.lower() and not mention.mention[:1].isupper():
+        return False
+    return not (len(words) == 1 and mention.start is not None and _opens_sentence(text, mention.start))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """A sentence's first word is capitalised whatever it is."""
+    before = text[:start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:"
 
 
 def _support_through_context(
