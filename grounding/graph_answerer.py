@@ -557,11 +557,26 @@ def _compose(kb: KnowledgeBase, question: str, plan: _Plan, state: _State, confi
     sentences = []
     reached = [plan.topic.iri]
     for hop, reading in enumerate(state.readings):
-        ends = nodes if hop == len(state.readings) - 1 else _unique(state.frontier[n][hop] for n in nodes)
-        if hop < len(state.readings) - 1:
-            ends = _unique(edge[2] if edge[0] in reached else edge[0] for edge in ends)
-        example = next(iter(hop_facts[hop].values()))
-        sentences.append(_hop_sentence(kb, example, reading, [labels[n] for n in reached], [labels[n] for n in ends]))
+        edges = _unique(state.frontier[n][hop] for n in nodes)
+        ends = nodes if hop == len(state.readings) - 1 else _unique(_far_end(edge, reached) for edge in edges)
+        if len(reached) == 1:
+            example = next(iter(hop_facts[hop].values()))
+            sentences.append(_hop_sentence(kb, example, reading, [labels[reached[0]]], [labels[n] for n in ends]))
+        else:
+            # "Fitzwilly and Smile were written by A, B and C" would say each wrote both: one sentence per source
+            for source in reached[:LISTED_VALUES]:  # the sources' own sentence already says "and N more"
+                mine = [edge for edge in edges if source in (edge[0], edge[2]) and _far_end(edge, reached) != source]
+                if mine:
+                    own = {_far_end(edge, reached) for edge in mine}
+                    sentences.append(
+                        _hop_sentence(
+                            kb,
+                            hop_facts[hop][mine[0]],
+                            reading,
+                            [labels[source]],
+                            [labels[n] for n in ends if n in own],
+                        )
+                    )
         reached = ends
     return GraphAnswer(
         question=question,
@@ -571,6 +586,11 @@ def _compose(kb: KnowledgeBase, question: str, plan: _Plan, state: _State, confi
         citations=[fact_evidence(kb, triple, score=1.0) for facts in hop_facts for triple in facts.values()],
         hops=len(state.readings),
     )
+
+
+def _far_end(edge: Edge, reached: list[str]) -> str:
+    """The end of a hop's edge away from the entities the chain has reached."""
+    return edge[2] if edge[0] in reached else edge[0]
 
 
 def _fact(kb: KnowledgeBase, edge: Edge) -> Triple:

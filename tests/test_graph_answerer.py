@@ -112,6 +112,16 @@ def test_two_hop_chain(kb):
     assert answer.answer.startswith("Richard Dreyfuss acted in ")
 
 
+def test_a_later_hop_says_each_source_s_own_values(kb):
+    """ "Star Wars and American Graffiti were directed by ..." is true; "... acted in Star Wars and
+    American Graffiti" after it would say every actor is in both films."""
+    answer = ask(kb, "Which actors starred in films directed by George Lucas?")
+    assert answer.answer == (
+        "Star Wars and American Graffiti were directed by George Lucas. Harrison Ford and Mark Hamill acted in "
+        "Star Wars. Richard Dreyfuss and Ron Howard acted in American Graffiti."
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "values"),
     [
