@@ -14,16 +14,15 @@ data, the ontology and the conversion stay the same.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import tempfile
 from pathlib import Path
 
 from rdflib import Literal
 from rdflib.namespace import RDFS
 
+from grounding.evaluation.converted_kb import converted_kb
 from knowledge.errors import GraphParseError
 from knowledge.graph import mint_iri
-from knowledge.kb import GraphInput, KnowledgeBase
+from knowledge.kb import KnowledgeBase
 
 ONTOLOGY = Path(__file__).resolve().parent / "data" / "fb15k237-ontology.ttl"
 NAMESPACE = "http://groundqa.org/fb15k237#"
@@ -111,21 +110,17 @@ def fb15k237_kb(data: Path = DEFAULT_DATA, progress: bool = True, cache: Path = 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise GraphParseError(f"FB15k-237 files not found: {', '.join(missing)} (see ../shared/data/README.md)")
-    digest = hashlib.sha256()
-    for part in (*(f.read_bytes() for f in files), ONTOLOGY.read_bytes(), CONVERSION.encode()):
-        digest.update(hashlib.sha256(part).digest())
-    root = Path(cache) / digest.hexdigest()[:16]
-    if KnowledgeBase.exists(root):
-        return KnowledgeBase.open(root)
-    with tempfile.TemporaryDirectory(prefix="fb15k237-") as scratch:
-        graph = Path(scratch) / "fb15k237.nt"
-        convert(files, graph)
-        return KnowledgeBase.build(
-            root,
-            graphs=[GraphInput(path=graph, source=SOURCE, licence=LICENCE)],
-            ontology=ONTOLOGY,
-            progress=progress,
-        )
+    return converted_kb(
+        files,
+        ONTOLOGY,
+        CONVERSION,
+        cache,
+        lambda out: convert(files, out),
+        name="fb15k237",
+        source=SOURCE,
+        licence=LICENCE,
+        progress=progress,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

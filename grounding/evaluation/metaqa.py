@@ -9,16 +9,15 @@ relation vocabulary is the hand-written `data/metaqa-ontology.ttl`. A built KB i
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
+from grounding.evaluation.converted_kb import converted_kb
 from knowledge.errors import GraphParseError
 from knowledge.graph import mint_iri
-from knowledge.kb import GraphInput, KnowledgeBase
+from knowledge.kb import KnowledgeBase
 
 ONTOLOGY = Path(__file__).resolve().parent / "data" / "metaqa-ontology.ttl"
 NAMESPACE = "http://groundqa.org/metaqa#"
@@ -59,21 +58,17 @@ def convert(kb_txt: Path, out: Path) -> int:
 def metaqa_kb(data: Path, progress: bool = True, cache: Path = DEFAULT_CACHE) -> KnowledgeBase:
     """The MetaQA knowledge base, built once per (data, ontology, conversion) and reused."""
     kb_txt = data / "kb_reconstructed_97pct.txt"
-    digest = hashlib.sha256()
-    for part in (kb_txt.read_bytes(), ONTOLOGY.read_bytes(), CONVERSION.encode()):
-        digest.update(hashlib.sha256(part).digest())
-    root = Path(cache) / digest.hexdigest()[:16]
-    if KnowledgeBase.exists(root):
-        return KnowledgeBase.open(root)
-    with tempfile.TemporaryDirectory(prefix="metaqa-") as scratch:
-        graph = Path(scratch) / "metaqa.nt"
-        convert(kb_txt, graph)
-        return KnowledgeBase.build(
-            root,
-            graphs=[GraphInput(path=graph, source=SOURCE, licence=LICENCE)],
-            ontology=ONTOLOGY,
-            progress=progress,
-        )
+    return converted_kb(
+        [kb_txt],
+        ONTOLOGY,
+        CONVERSION,
+        cache,
+        lambda out: convert(kb_txt, out),
+        name="metaqa",
+        source=SOURCE,
+        licence=LICENCE,
+        progress=progress,
+    )
 
 
 def reachable_labels(kb: KnowledgeBase, topic: str, hops: int) -> set[str]:
