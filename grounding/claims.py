@@ -768,7 +768,18 @@ def _is_predicate_boundary(words: list[_Word], k: int, start: int) -> bool:
     word = words[k]
     if word.masked:
         return False
+    if _inside_title(words, k, start):
+        return False  # the "of" of "The Pirates of Blood River" ends no predicate
     return word.colon or word.low in _PREPOSITIONS or _finite(words, k, start) is not None or word.form == "part"
+
+
+def _inside_title(words: list[_Word], k: int, start: int) -> bool:
+    """Is words[k] a lowercase connector between capitalised words of one name ("Pirates of Blood")?"""
+    word = words[k]
+    if word.low not in ("of", "the", "on", "in", "and") or word.cap or word.comma or k - 1 < start:
+        return False
+    before, after = words[k - 1], words[k + 1] if k + 1 < len(words) else None
+    return before.cap and not before.comma and after is not None and (after.cap or after.low == "the")
 
 
 def _list_items(words: list[_Word], clause: _Clause) -> list[tuple[int, int, int | None]] | None:

@@ -244,6 +244,28 @@ def test_relative_and_subordinate_clauses_stay_inside_their_claim():
         assert texts(answer) == [answer], answer
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "Kerwin Mathews starred in The Pirates of Blood River, Jack the Giant Killer and The Last Blitzkrieg.",
+            [
+                "Kerwin Mathews starred in The Pirates of Blood River.",
+                "Kerwin Mathews starred in Jack the Giant Killer.",
+                "Kerwin Mathews starred in The Last Blitzkrieg.",
+            ],
+        ),
+        (
+            "She read The Lord of the Rings, Dune and Emma.",
+            ["She read The Lord of the Rings.", "She read Dune.", "She read Emma."],
+        ),
+    ],
+)
+def test_the_of_inside_a_title_is_not_where_the_list_begins(answer, expected):
+    """Once "She read The Lord of Dune." """
+    assert texts(answer) == expected
+
+
 def test_abbreviations_decimals_and_parentheses():
     answer = "The U.S. has a population of 3.5 million and covers 200 km2. Dr. Smith disagrees."
     claims = split_claims(answer)
