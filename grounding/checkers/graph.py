@@ -187,22 +187,13 @@ def _accounts_for_every_name(kb: KnowledgeBase, text: str, entities: list[Entity
         else:
             mentions.append([entity])
     mentions = [m for m in mentions if _is_name(text, m[0])]
-    pending = [m for m in mentions if not any(e.iri in accounted for e in m)]
-    while pending:
-        others = accounted | {e.iri for m in mentions for e in m}
-        joined = [
-            m
-            for m in pending
-            if any(
-                kb.graph.facts(subject=e.iri, obj=other, limit=1) or kb.graph.facts(subject=other, obj=e.iri, limit=1)
-                for e in m
-                for other in others - {r.iri for r in m}
-            )
-        ]
-        if not joined:
+    names = accounted | {e.iri for m in mentions for e in m}
+    for mention in mentions:
+        readings = {e.iri for e in mention}
+        if readings & accounted:
+            continue
+        if not any(_joined(kb, iri, other) for iri in readings for other in names - readings):
             return False
-        accounted |= {e.iri for m in joined for e in m}
-        pending = [m for m in pending if not any(e.iri in accounted for e in m)]
     covered = [(e.start, e.end) for e in entities if e.start is not None and e.end is not None]
     named = {w.lower() for e in entities for w in _CAPITALISED.findall(e.mention)}  # "Titanic ... Titanic"
     for word in _CAPITALISED.finditer(text):
@@ -214,6 +205,11 @@ def _accounts_for_every_name(kb: KnowledgeBase, text: str, entities: list[Entity
             continue
         return False
     return True
+
+
+def _joined(kb: KnowledgeBase, a: str, b: str) -> bool:
+    """Does any fact link the two entities, either way round?"""
+    return bool(kb.graph.facts(subject=a, obj=b, limit=1) or kb.graph.facts(subject=b, obj=a, limit=1))
 
 
 def _is_name(text: str, mention: EntityMatch) -> bool:
