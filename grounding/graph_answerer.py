@@ -564,18 +564,16 @@ def _compose(kb: KnowledgeBase, question: str, plan: _Plan, state: _State, confi
             sentences.append(_hop_sentence(kb, example, reading, [labels[reached[0]]], [labels[n] for n in ends]))
         else:
             # "Fitzwilly and Smile were written by A, B and C" would say each wrote both: one sentence per source
+            by_source: dict[str, list[Edge]] = {}
+            for edge in edges:
+                far = _far_end(edge, reached)
+                by_source.setdefault(edge[0] if far == edge[2] else edge[2], []).append(edge)
             for source in reached[:LISTED_VALUES]:  # the sources' own sentence already says "and N more"
-                mine = [edge for edge in edges if source in (edge[0], edge[2]) and _far_end(edge, reached) != source]
-                if mine:
-                    own = {_far_end(edge, reached) for edge in mine}
+                if source in by_source:
+                    own = {_far_end(edge, reached) for edge in by_source[source]}
+                    fact = hop_facts[hop][by_source[source][0]]
                     sentences.append(
-                        _hop_sentence(
-                            kb,
-                            hop_facts[hop][mine[0]],
-                            reading,
-                            [labels[source]],
-                            [labels[n] for n in ends if n in own],
-                        )
+                        _hop_sentence(kb, fact, reading, [labels[source]], [labels[n] for n in ends if n in own])
                     )
         reached = ends
     return GraphAnswer(
