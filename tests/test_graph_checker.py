@@ -186,6 +186,7 @@ def test_a_guessed_reading_only_ever_supports(film_kb, claim, context):
         ("Mel Gibson was also in The Phantom starring Treat Williams.", None),  # the fact is about Williams only
         ("Jay Roach directed Meet the Fockers and Casablanca.", None),  # a title the graph does not know
         ("He also directed Meet the Fockers with Ben Stiller.", ASKED_ABOUT_ROACH),
+        ("Ransom and The Expendables were written by Sylvester Stallone.", None),  # an opening title is a name too
     ],
 )
 def test_support_needs_every_name_the_claim_states(film_kb, claim, context):

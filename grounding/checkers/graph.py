@@ -214,14 +214,16 @@ def _joined(kb: KnowledgeBase, a: str, b: str) -> bool:
 
 def _is_name(text: str, mention: EntityMatch) -> bool:
     """Is a linked mention a name the claim states? Not a lowercase word that matches a tag ("a great
-    movie"), not a bare number ("released in 2014"), not one capitalised word that only opens a
-    sentence ("Fun fact: ..."). All-lowercase text gets the benefit of the doubt."""
-    words = mention.mention.split()
+    movie"), not a bare number ("released in 2014"). All-lowercase text gets the benefit of the doubt.
+
+    A linked word that opens a sentence stays a name even though openers are capitalised anyway:
+    exempting it let "Fitzwilly and Smile were written by Jeffrey Kramer" pass on Smile alone. The cost
+    is an ordinary opener that happens to be a title ("Fun fact: ...", the film *Fun*), which now keeps
+    the claim from graph support; a wrong "supported" is the worse error.
+    """
     if not any(ch.isalpha() for ch in mention.mention):
         return False
-    if text != text.lower() and not mention.mention[:1].isupper():
-        return False
-    return not (len(words) == 1 and mention.start is not None and _opens_sentence(text, mention.start))
+    return text == text.lower() or mention.mention[:1].isupper()
 
 
 def _opens_sentence(text: str, start: int) -> bool:
