@@ -155,3 +155,59 @@ def test_auroc_matches_hand_computed_values() -> None:
     assert auroc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == pytest.approx(0.75)
     assert auroc([0.5, 0.5], [True, False]) == pytest.approx(0.5)
     assert auroc([1, 2, 3], [True, True, True]) != auroc([1, 2, 3], [True, True, True])  # NaN
+
+
+def _toy_data() -> TrainingData:
+    source = {"licence": "CC0", "permissive": True, "train_pairs": 24, "train_available": 24, "dev_pairs": 6}
+    return TrainingData(train=_pairs(24), dev={"toy": _pairs(6)}, sources={"toy": {**source, "labels": {}}})
+
+
+def test_exported_data_trains_elsewhere_with_the_same_pairs(tiny_base: Path, tmp_path: Path) -> None:
+    from grounding.training.data_file import load_training_data, save_training_data
+    from grounding.training.halueval_pairs import EvalItem
+    from grounding.training.train import main
+
+    items = {
+        "dialogue": [
+            EvalItem("dialogue", 7, False, (("Item 7 is red.", "Item 7 is red."),)),
+            EvalItem("dialogue", 7, True, (("Item 7 is red.", "Item 7 is green."), ("Item 7 is red.", "It is old."))),
+        ]
+    }
+    path = tmp_path / "data.json.gz"
+    save_training_data(path, _toy_data(), items, command="python -m grounding.training.train --export-data x")
+    loaded = load_training_data(path)
+    assert loaded.train == _toy_data().train and loaded.dev == _toy_data().dev
+    assert loaded.sources["toy"]["licence"] == "CC0" and loaded.halueval_items == items
+
+    out = tmp_path / "verifier"
+    argv = ["--data", str(path), "--base-model", str(tiny_base), "--out-dir", str(out), "--batch-size", "8"]
+    assert main([*argv, "--max-length", "32", "--threads", "2", "--no-progress"]) == 0
+    meta = json.loads((out / CONFIG_NAME).read_text())
+    assert meta["train_pairs"] == 24 and meta["steps"] == 3
+    assert meta["metrics"]["halueval_dev"]["dialogue"]["n_items"] == 2
+    assert meta["command"].startswith("python -m grounding.training.train --export-data x && ")
+    assert "--data" in meta["command"]
+
+
+def test_unreadable_or_foreign_data_file_names_the_file(tmp_path: Path) -> None:
+    import gzip
+
+    from grounding.training.data_file import load_training_data
+    from knowledge.errors import InputError
+
+    broken = tmp_path / "broken.json.gz"
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(InputError, match="broken.json.gz"):
+        load_training_data(broken)
+    foreign = tmp_path / "foreign.json.gz"
+    foreign.write_bytes(gzip.compress(b'{"format": "something-else"}'))
+    with pytest.raises(InputError, match="foreign.json.gz"):
+        load_training_data(foreign)
+
+
+def test_bad_cap_option_is_an_input_error() -> None:
+    from grounding.training.train import main
+    from knowledge.errors import InputError
+
+    with pytest.raises(InputError, match="snli=lots"):
+        main(["--cap", "snli=lots", "--export-data", "unused.json.gz"])

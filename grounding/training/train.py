@@ -34,6 +34,7 @@ import numpy as np
 
 from grounding.splits import split_of
 from grounding.training import LABELS, Pair
+from grounding.training.data_file import load_training_data, save_training_data
 from grounding.training.halueval_pairs import EvalItem, halueval_eval_items, halueval_pairs
 from grounding.training.nli_data import load_nli_pairs, normalise_key
 from grounding.training.synthetic_pairs import synthetic_pairs
@@ -184,6 +185,23 @@ def build_training_data(
         }
     rng.shuffle(train)
     return TrainingData(train, dev, sources)
+
+
+def dev_eval_items(limits: dict[str, int] | None = None) -> dict[str, list[EvalItem]]:
+    """HaluEval dev responses as the verifier sees them, for the end-of-training figures."""
+    limits = {"dialogue": 300, "summarization": 150} if limits is None else limits
+    return {task: halueval_eval_items(task, "dev", n) for task, n in limits.items() if n > 0}
+
+
+def _assignments(values: Sequence[str], option: str) -> dict[str, int]:
+    """`NAME=N` command-line values as a dict, with a message naming the bad one."""
+    out: dict[str, int] = {}
+    for value in values:
+        name, sep, number = value.partition("=")
+        if not sep or not name or not number.isdigit():
+            raise InputError(f"{option} expects NAME=N (a non-negative integer), got {value!r}")
+        out[name] = int(number)
+    return out
 
 
 def auroc(scores: Sequence[float], positive: Sequence[bool]) -> float:
@@ -504,7 +522,12 @@ def model_card(meta: dict[str, Any]) -> str:
         "",
         "## Limits",
         "",
-        "- English only; trained on a CPU budget, so far fewer steps than a GPU run would afford.",
+        "- English only."
+        + (
+            ""
+            if meta["machine"].get("gpu")
+            else " Trained on a CPU budget, so far fewer steps than a GPU run would afford."
+        ),
         "- A 6-layer MiniLM: weaker than large NLI models on adversarial NLI and on implicit reasoning.",
         "- Long evidence must be aligned first; the model sees only its window.",
         "",
@@ -555,6 +578,7 @@ def train_verifier(
     command: str | None = None,
     precision: str = "auto",
     freeze_embeddings: bool = True,
+    halueval_items: dict[str, list[EvalItem]] | None = None,
 ) -> dict[str, Any]:
     """Train, evaluate and save the verifier; returns the metadata written to groundqa_verifier.json.
 
@@ -579,8 +603,8 @@ def train_verifier(
         data = build_training_data(licenses, max_pairs, seed, cache_dir=cache_dir, progress=progress)
     if not data.train:
         raise InputError("no training pairs: check the data folders and the licence selection")
-    eval_limits = {"dialogue": 300, "summarization": 150} if halueval_eval_limits is None else halueval_eval_limits
-    halueval_items = {task: halueval_eval_items(task, "dev", n) for task, n in eval_limits.items() if n > 0}
+    if halueval_items is None:
+        halueval_items = dev_eval_items(halueval_eval_limits)
     prep_seconds = time.time() - started
     log.info(
         "data ready in %.0f s: %d train pairs from %d sources",
@@ -713,10 +737,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=None, help="reuse generated HaluEval pairs")
     parser.add_argument("--precision", choices=("auto", "bf16", "fp32"), default="auto")
     parser.add_argument("--train-embeddings", action="store_true", help="also fine-tune the word embeddings")
+    parser.add_argument(
+        "--cap", action="append", default=[], metavar="SOURCE=N", help="train pairs drawn from SOURCE at most"
+    )
+    parser.add_argument(
+        "--halueval-train", action="append", default=[], metavar="TASK=N", help="HaluEval train rows of TASK used"
+    )
+    parser.add_argument("--export-data", type=Path, default=None, help="build the data, write it here and stop")
+    parser.add_argument("--data", type=Path, default=None, help="train on data written by --export-data")
     parser.add_argument("--no-progress", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
+    command = " ".join(["python -m grounding.training.train", *(argv if argv is not None else sys.argv[1:])])
+    data = items = None
+    if args.data is not None:
+        exported = load_training_data(args.data)
+        data = TrainingData(exported.train, exported.dev, exported.sources)
+        items = exported.halueval_items
+        if exported.command:
+            command = f"{exported.command} && {command}"
+    elif args.export_data is not None or args.cap or args.halueval_train:
+        caps = {**DEFAULT_CAPS, **_assignments(args.cap, "--cap")}
+        limits = {**DEFAULT_HALUEVAL_LIMITS, **_assignments(args.halueval_train, "--halueval-train")}
+        data = build_training_data(
+            args.licenses,
+            args.max_pairs,
+            args.seed,
+            caps=caps,
+            halueval_limits=limits,
+            cache_dir=args.cache_dir,
+            progress=not args.no_progress,
+        )
+    if args.export_data is not None:
+        items = dev_eval_items()
+        save_training_data(args.export_data, data, items, command)
+        print(json.dumps({"path": str(args.export_data), "train_pairs": len(data.train), "sources": data.sources}))
+        return 0
     meta = train_verifier(
         out_dir=args.out_dir,
         licenses=args.licenses,
@@ -733,7 +790,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache_dir=args.cache_dir,
         precision=args.precision,
         freeze_embeddings=not args.train_embeddings,
-        command=" ".join(["python -m grounding.training.train", *(argv if argv is not None else sys.argv[1:])]),
+        data=data,
+        halueval_items=items,
+        command=command,
     )
     print(
         json.dumps({k: meta[k] for k in ("train_pairs", "steps", "stopped_by", "train_seconds", "metrics")}, indent=2)
