@@ -1645,6 +1645,28 @@ def split_claims(answer: str, question: str | None = None) -> list[Claim]:
     return claims
 
 
+def read_with_question(answer: str, question: str | None) -> str:
+    """A terse answer as the statement it makes with its question; any other answer unchanged.
+
+    "Delhi" to "What is the capital of India?" reads "The capital of India is Delhi.". Used where
+    the whole answer is judged at once, so that a one-word answer is not judged as a bare name. An
+    answer that says more ("Exactly. She played in London in 2012.") is left as it is: its opening
+    word is a reply to the conversation, not a statement to complete.
+    """
+    if not question or not question.strip() or not answer.strip():
+        return answer.strip()
+    segments = _segments(answer)
+    content = [
+        i for i, s in enumerate(segments) if s.kind in ("text", "item") and not is_non_claim(answer[s.start : s.end])
+    ]
+    piece = _answer_to_question(answer, segments, content, question)
+    if piece is None or _ALNUM.search(answer[: piece.start] + " " + answer[piece.end :]):
+        return answer.strip()
+    if piece.text.startswith(f"{question.strip().rstrip('?').strip()}:"):
+        return answer.strip()  # no statement could be made of it, only "turn: reply"
+    return _finish(piece.text)
+
+
 def _answer_to_question(answer: str, segments: list[_Segment], content: list[int], question: str) -> _Piece | None:
     """The one claim of a terse answer ("Delhi", "Yes, it is") read together with its question."""
     whole = _clean(answer)

@@ -581,8 +581,10 @@ def render_report(report) -> None:
         )
     console.print(table)
     verdict = "[green]grounded[/]" if report.grounded else "[red]not grounded[/]"
+    whole = "" if report.answer_support is None else f"; whole answer supported p={report.answer_support:.2f}"
     console.print(
-        f"{verdict}; hallucination score {report.hallucination_score:.2f}; {report.timings_ms.get('total', 0):.0f} ms"
+        f"{verdict}; hallucination score {report.hallucination_score:.2f}{whole};"
+        f" {report.timings_ms.get('total', 0):.0f} ms"
     )
 
 

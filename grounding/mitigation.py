@@ -153,7 +153,7 @@ def _shift(start: int, end: int, cut: tuple[int, int], size: int) -> tuple[int, 
 
 
 def _rebuilt(report: VerificationReport, text: str, claims: list[ClaimVerdict]) -> VerificationReport:
-    from grounding.verifier import claim_risk
+    from grounding.verifier import answer_risk
 
     counts = Counter(c.verdict for c in claims)
     return report.model_copy(
@@ -161,7 +161,8 @@ def _rebuilt(report: VerificationReport, text: str, claims: list[ClaimVerdict]) 
             "answer": text,
             "claims": claims,
             "grounded": all(c.verdict == Verdict.SUPPORTED for c in claims),
-            "hallucination_score": round(max((claim_risk(c) for c in claims), default=0.0), 4),
+            "hallucination_score": round(answer_risk(claims), 4),
+            "answer_support": None,  # judged the answer before the edit
             "counts": {verdict: counts.get(verdict, 0) for verdict in Verdict},
         }
     )

@@ -58,6 +58,13 @@ class NLIModel:
     name: str
     temperature: float = 1.0
 
+    def fits(self, premise: str, hypothesis: str) -> bool:
+        """Whether the pair goes through the model whole, with nothing cut from the premise."""
+        if len(premise) + len(hypothesis) > 6 * self.max_length:
+            return False  # no English text packs six characters into every token; skip the tokenizer
+        encoded = self.tokenizer(premise, hypothesis, truncation=False, add_special_tokens=True)
+        return len(encoded["input_ids"]) <= self.max_length
+
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 16) -> np.ndarray:
         """Probabilities, one row per (premise, hypothesis): [entailment, neutral, contradiction]."""
         import torch

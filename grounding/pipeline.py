@@ -464,7 +464,7 @@ def _derived_from_graph(report: VerificationReport, answer: GraphAnswer) -> Veri
     capital of the country where Sydney is") is true by the chain of facts the graph answerer
     followed, which it cites. A claim the verifier contradicts stays contradicted.
     """
-    from grounding.verifier import claim_risk
+    from grounding.verifier import answer_risk
 
     path = " ".join(c.text for c in answer.citations)
     claims: list[ClaimVerdict] = []
@@ -487,7 +487,8 @@ def _derived_from_graph(report: VerificationReport, answer: GraphAnswer) -> Veri
             "claims": claims,
             "counts": counts,
             "grounded": all(c.verdict == Verdict.SUPPORTED for c in claims),
-            "hallucination_score": round(max((claim_risk(c) for c in claims), default=0.0), 4),
+            "hallucination_score": round(answer_risk(claims), 4),
+            "answer_support": None,  # the graph path decides a graph answer, not the passages read whole
         }
     )
 

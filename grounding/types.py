@@ -100,6 +100,13 @@ class VerificationReport(BaseModel):
     claims: list[ClaimVerdict] = Field(default_factory=list)
     grounded: bool = Field(description="True when no claim is contradicted or unverifiable.")
     hallucination_score: float = Field(ge=0.0, le=1.0, description="Probability the answer holds a hallucination.")
+    answer_support: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="P(entailment) of the whole answer against all the evidence joined, when both fit the "
+        "model's window whole; null otherwise (long documents are judged claim by claim only).",
+    )
     counts: dict[Verdict, int] = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list, description="Everything the claims were checked against.")
     timings_ms: dict[str, float] = Field(default_factory=dict)

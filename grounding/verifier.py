@@ -47,6 +47,10 @@ class VerifierOptions(BaseModel):
         description="P(entailment) factor where the evidence lacks a name or number the claim states.",
     )
     retrieve_k: int = Field(default=5, ge=1, le=100, description="Evidence items per claim when retrieving.")
+    whole_answer: bool = Field(
+        default=True,
+        description="Also judge the whole answer against all the evidence when both fit the model's window.",
+    )
     llm_max_calls: int = Field(default=5, ge=0)
     llm_max_seconds: float = Field(default=30.0, ge=0.0)
 
@@ -147,6 +151,7 @@ class Verifier:
         timings["retrieve"] = _ms(clock)
 
         clock = time.perf_counter()
+        answer_support: list[float | None] = [None] * len(items)
         if options.use_entailment:
             thresholds = entailment.EntailmentThresholds(
                 options.support_threshold,
@@ -166,7 +171,13 @@ class Verifier:
                         claim_vectors=vectors[offsets[i] + np.asarray(open_rows, dtype=int)] if open_rows else None,
                     )
                 )
-            all_pairs = [pair for plan in plans for pair in plan.pairs]
+            whole = [
+                entailment.whole_answer_pair(item.answer, evidence[i], self.nli, item.question)
+                if options.whole_answer
+                else None
+                for i, item in enumerate(items)
+            ]
+            all_pairs = [pair for plan in plans for pair in plan.pairs] + [pair for pair in whole if pair]
             probabilities = self.nli.predict(all_pairs) if all_pairs else np.zeros((0, 3))
             cursor = 0
             for i, plan in enumerate(plans):
@@ -174,6 +185,10 @@ class Verifier:
                 cursor += len(plan.pairs)
                 judged = iter(entailment.decide(plan, share, thresholds))
                 decided[i] = [v if v is not None else next(judged) for v in decided[i]]
+            for i, pair in enumerate(whole):
+                if pair is not None:
+                    answer_support[i] = float(probabilities[cursor, 0])
+                    cursor += 1
         timings["entailment"] = _ms(clock)
 
         clock = time.perf_counter()
@@ -187,7 +202,7 @@ class Verifier:
         reports = []
         for i, item in enumerate(items):
             verdicts = [v if v is not None else _unchecked(c) for c, v in zip(claims[i], decided[i], strict=True)]
-            reports.append(_report(item, verdicts, evidence[i], {**timings, "total": total}))
+            reports.append(_report(item, verdicts, evidence[i], answer_support[i], {**timings, "total": total}))
         return reports
 
     def _kb_evidence(
@@ -228,8 +243,32 @@ def claim_risk(verdict: ClaimVerdict) -> float:
     return 1.0
 
 
+def answer_risk(verdicts: Sequence[ClaimVerdict], answer_support: float | None = None) -> float:
+    """Probability that the answer holds a hallucination: its riskiest claim, and the whole answer's view.
+
+    Claims are judged against a few aligned sentences each, which explains a verdict but loses
+    what only the whole answer against the whole evidence shows (a reply that restates the evidence
+    in other words, or pairs its facts wrongly). Where that whole-answer judgement exists, the two
+    are averaged: on HaluEval dialogue dev rows the average (AUROC 0.918) is far above the claims
+    alone (0.871) and a little below the whole view alone (0.928), which would leave the score
+    unexplained by the claim verdicts shown beside it. A claim that is contradicted, or names
+    something one word off the evidence's name, is a finding of its own and is never averaged away.
+    """
+    claims = max((claim_risk(v) for v in verdicts), default=0.0)
+    if answer_support is None:
+        return claims
+    blended = 0.5 * (claims + (1.0 - answer_support))
+    if any(v.verdict == Verdict.CONTRADICTED or v.scores.get("near_miss") for v in verdicts):
+        return max(claims, blended)
+    return blended
+
+
 def _report(
-    item: VerifyItem, verdicts: list[ClaimVerdict], evidence: list[Evidence], timings: dict[str, float]
+    item: VerifyItem,
+    verdicts: list[ClaimVerdict],
+    evidence: list[Evidence],
+    answer_support: float | None,
+    timings: dict[str, float],
 ) -> VerificationReport:
     counts = Counter(v.verdict for v in verdicts)
     return VerificationReport(
@@ -237,7 +276,8 @@ def _report(
         question=item.question,
         claims=verdicts,
         grounded=all(v.verdict == Verdict.SUPPORTED for v in verdicts),
-        hallucination_score=round(max((claim_risk(v) for v in verdicts), default=0.0), 4),
+        hallucination_score=round(answer_risk(verdicts, answer_support), 4),
+        answer_support=None if answer_support is None else round(answer_support, 4),
         counts={verdict: counts.get(verdict, 0) for verdict in Verdict},
         evidence=evidence,
         timings_ms={key: round(value, 2) for key, value in timings.items()},

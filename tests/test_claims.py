@@ -695,3 +695,27 @@ def test_properties_on_short_answers(answer, question):
 def test_splitting_is_deterministic(answer):
     assert split_claims(answer) == split_claims(answer)
     assert is_abstention(answer) == is_abstention(answer)
+
+
+def test_read_with_question_states_a_terse_answer_and_leaves_full_ones_alone():
+    from grounding.claims import read_with_question
+
+    assert read_with_question("Delhi", "What is the capital of India?") == "The capital of India is Delhi."
+    full = "It also stars Tom Hiddleston and Emma Stone."
+    assert read_with_question(full, "Have you seen Crimson Peak?") == full
+    assert read_with_question("  Delhi  ", None) == "Delhi"
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_read_with_question_without_a_question_is_the_answer(answer):
+    from grounding.claims import read_with_question
+
+    assert read_with_question(answer, None) == answer.strip()
+
+
+def test_read_with_question_leaves_a_reply_that_says_more_than_its_opening_word():
+    from grounding.claims import read_with_question
+
+    reply = "Exactly. Yanina Wickmayer played at the London 2012 Summer Olympics."
+    assert read_with_question(reply, "Oh okay, just like Yanina Wickmayer?") == reply
+    assert read_with_question("Exactly.", "Oh okay just like Yanina Wickmayer.") == "Exactly."

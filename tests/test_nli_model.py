@@ -69,3 +69,12 @@ def test_short_pairs_are_not_padded_to_a_long_one():
     short = [("a" * 40, "claim")] * 1 + [("b" * 41, "claim"), ("c" * 42, "claim")]
     batches = length_batches([*short, ("d" * 400, "claim")], 16)
     assert batches == [short, [("d" * 400, "claim")]]
+
+
+def test_fits_counts_the_pair_in_tokens_against_the_window(tiny_model_dir):
+    model = load_nli_model(str(tiny_model_dir), device="cpu", max_length=32)
+    assert model.fits("Paris is in France.", "Paris is French.")
+    assert not model.fits("Paris is in France. " * 6, "Paris is French.")
+    assert not model.fits("x" * 1000, "y")
+    wide = load_nli_model(str(tiny_model_dir), device="cpu", max_length=64)
+    assert wide.fits("Paris is in France. " * 6, "Paris is French.")

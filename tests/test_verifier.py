@@ -115,6 +115,11 @@ def test_cli_verify_json(kb, tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["claims"][0]["verdict"] == "supported" and report["grounded"] is True
+    assert report["answer_support"] > 0.5
+    table = CliRunner().invoke(
+        app, ["verify", "--answer", "The capital of Italy is Rome.", "--kb", str(copy), "--evidence", str(evidence)]
+    )
+    assert table.exit_code == 0 and "whole answer supported p=" in table.stdout
     empty = CliRunner().invoke(app, ["verify", "--answer", " ", "--kb", str(copy)])
     assert empty.exit_code == 2 and "empty" in empty.stderr
 
@@ -184,3 +189,59 @@ def test_a_work_dated_differently_from_the_evidence_is_contradicted(verifier):
     assert claim.verdict == Verdict.CONTRADICTED
     assert (claim.correction.wrong, claim.correction.right) == ("1865", "1900")
     assert claim.reason == "The evidence says The Wonderful Wizard of Oz came out in 1900, not 1865."
+
+
+def test_short_evidence_is_also_read_whole_against_the_whole_answer(verifier):
+    evidence = ["Rupert Wyatt directed Rise of the Planet of the Apes. It stars James Franco and Freida Pinto."]
+    right = verifier.verify("It was directed by Rupert Wyatt and stars James Franco.", evidence=evidence)
+    wrong = verifier.verify("It was directed by Christopher Nolan and stars Tom Hardy.", evidence=evidence)
+    assert right.answer_support is not None and wrong.answer_support is not None
+    assert right.answer_support > 0.5 > wrong.answer_support
+    assert wrong.hallucination_score > right.hallucination_score
+    off = verifier.verify(wrong.answer, evidence=evidence, options=VerifierOptions(whole_answer=False))
+    assert off.answer_support is None and [c.verdict for c in off.claims] == [c.verdict for c in wrong.claims]
+
+
+def test_evidence_too_long_for_the_window_is_never_read_whole(verifier):
+    page = " ".join(f"Sentence {i} says that Lake Geneva lies between Switzerland and France." for i in range(60))
+    report = verifier.verify("Lake Geneva lies between Switzerland and France.", evidence=[page])
+    assert report.answer_support is None
+    assert report.hallucination_score == pytest.approx(
+        max(1 - c.scores.get("entailment", 0) for c in report.claims), abs=1e-3
+    )
+
+
+def test_answer_risk_blends_the_whole_view_but_never_averages_a_contradiction_away():
+    from grounding.types import Claim, ClaimVerdict
+    from grounding.verifier import answer_risk
+
+    claim = Claim(index=0, text="Sydney is the capital.", start=0, end=22)
+    unsure = ClaimVerdict(
+        claim=claim,
+        verdict=Verdict.UNVERIFIABLE,
+        confidence=0.6,
+        method=Method.ENTAILMENT,
+        reason="r",
+        scores={"entailment": 0.4},
+    )
+    refuted = ClaimVerdict(claim=claim, verdict=Verdict.CONTRADICTED, confidence=0.95, method=Method.GRAPH, reason="r")
+    assert answer_risk([unsure]) == pytest.approx(0.6)
+    assert answer_risk([unsure], answer_support=0.9) == pytest.approx(0.5 * (0.6 + 0.1))
+    assert answer_risk([refuted], answer_support=0.99) == pytest.approx(0.95)
+    assert answer_risk([], answer_support=None) == 0.0
+
+
+def test_a_near_miss_name_is_not_averaged_away_either():
+    from grounding.types import Claim, ClaimVerdict
+    from grounding.verifier import answer_risk
+
+    claim = Claim(index=0, text="Endgame: The Challenge was released in 2014.", start=0, end=44)
+    misnamed = ClaimVerdict(
+        claim=claim,
+        verdict=Verdict.UNVERIFIABLE,
+        confidence=0.9,
+        method=Method.ENTAILMENT,
+        reason="r",
+        scores={"entailment": 0.0, "near_miss": 1.0},
+    )
+    assert answer_risk([misnamed], answer_support=0.95) == pytest.approx(1.0)

@@ -228,7 +228,8 @@ def render_claim_view(
     if chosen is not None:
         render_claim_detail(chosen)
     verdict = "grounded" if report.grounded else "not grounded"
-    st.caption(f"{verdict} · hallucination score {report.hallucination_score:.2f}")
+    whole = "" if report.answer_support is None else f" · whole answer supported p={report.answer_support:.2f}"
+    st.caption(f"{verdict} · hallucination score {report.hallucination_score:.2f}{whole}")
     return chosen
 
 

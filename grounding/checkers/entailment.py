@@ -15,6 +15,7 @@ import numpy as np
 
 from grounding.alignment import AlignedSpan, align_claims, build_premise, shares_topic
 from grounding.attribution import credit_conflicts
+from grounding.claims import read_with_question
 from grounding.near_miss import near_miss_names
 from grounding.nli_model import NLIModel
 from grounding.release_years import release_year_conflicts
@@ -83,6 +84,21 @@ def plan_pairs(
             plan.pairs.append((build_premise(spans), claim.text))
             plan.owners.append((index, list(spans)))
     return plan
+
+
+def whole_answer_pair(
+    answer: str, evidence: list[Evidence], model: NLIModel, question: str | None = None
+) -> tuple[str, str] | None:
+    """(all evidence joined, the answer read with its question) when the pair fits the model whole.
+
+    Short evidence (a knowledge snippet, a few retrieved facts) is what the verifier was trained to
+    read whole; a long page is not, and cutting it would judge the answer on an arbitrary part.
+    """
+    premise = "\n".join(e.text for e in evidence if e.text.strip())
+    statement = read_with_question(answer, question)
+    if not premise or not statement or not model.fits(premise, statement):
+        return None
+    return premise, statement
 
 
 def decide(
@@ -204,6 +220,8 @@ def _decide(
         "contradiction": round(contra, 4),
         "neutral": round(float(entail_probs[1]), 4),
     }
+    if misnamed:
+        scores["near_miss"] = 1.0
     if conflicts:
         conflict = conflicts[0]
         naming = [spans for _, spans in rows if conflict.known[0] in " ".join(s.text for s in spans)]
