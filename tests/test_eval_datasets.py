@@ -19,7 +19,7 @@ EVAL = Path(__file__).parent / "fixtures" / "eval"
 SHARED_DIALOGUE = datasets.SHARED_HALUEVAL / "dialogue_data.json"
 
 
-def test_dialogue_rows_give_a_right_and_a_hallucinated_item_with_the_history_as_evidence() -> None:
+def test_dialogue_rows_give_a_right_and_a_hallucinated_item_with_the_knowledge_as_evidence() -> None:
     items, report = load_dataset("halueval-dialogue", EVAL / "halueval_dialogue.json")
     assert report.rows_read == 12 and report.rows_valid == 10 and report.items == 20
     first, second = items[0], items[1]
@@ -28,11 +28,18 @@ def test_dialogue_rows_give_a_right_and_a_hallucinated_item_with_the_history_as_
     assert first.answer == "It was directed by Jon Favreau."
     assert first.question == "Who directed it?"
     # The glued facts ("Robert Downey Jr.Robert Downey Jr. starred") are split apart for the verifier.
-    assert first.evidence == second.evidence and len(first.evidence) == 2
+    # The history sets the scene; the knowledge alone is the evidence (see HISTORY_AS_EVIDENCE).
+    assert first.evidence == second.evidence and len(first.evidence) == 1
     assert "Jr.Robert" not in first.evidence[0] and "Jon Favreau" in first.evidence[0]
-    assert first.evidence[1] == "Do you like Iron Man?\nYes! Robert Downey Jr. is great in it.\nWho directed it?"
+    assert "Do you like Iron Man?" not in first.evidence[0]
     raw, _ = load_dataset("halueval-dialogue", EVAL / "halueval_dialogue.json", clean_knowledge=False)
     assert "Jr.Robert" in raw[0].evidence[0]
+
+
+def test_dialogue_history_joins_the_evidence_when_asked(monkeypatch) -> None:
+    monkeypatch.setattr(datasets, "HISTORY_AS_EVIDENCE", True)
+    items, _ = load_dataset("halueval-dialogue", EVAL / "halueval_dialogue.json")
+    assert items[0].evidence[1] == "Do you like Iron Man?\nYes! Robert Downey Jr. is great in it.\nWho directed it?"
 
 
 @pytest.mark.parametrize(

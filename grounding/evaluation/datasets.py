@@ -155,6 +155,13 @@ def _pair_items(
 
 
 _TURN = re.compile(r"\[(Human|Assistant)\]:")
+HISTORY_AS_EVIDENCE = False
+"""Whether a dialogue reply is also checked against what was said before it.
+
+The knowledge is HaluEval's evidence; the history only sets the scene. With the verifier trained
+on knowledge-only premises, adding the history lowers dev AUROC (whole replies: 0.928 -> 0.905 on
+500 dev rows) because a hallucinated reply often repeats a name the user just said.
+"""
 
 
 def dialogue_context(history: str | None) -> tuple[str | None, str]:
@@ -201,7 +208,9 @@ def halueval_items(name: str, index: int, row: dict[str, Any], clean: bool = Tru
     evidence = [clean_knowledge(knowledge) if clean else knowledge]  # type: ignore[arg-type]
     if name == "halueval-dialogue":
         question, said = dialogue_context(_text(row, "dialogue_history", required=False))
-        keys, evidence = ("right_response", "hallucinated_response"), evidence + ([said] if said else [])
+        keys = ("right_response", "hallucinated_response")
+        if HISTORY_AS_EVIDENCE and said:
+            evidence = [*evidence, said]
     elif name == "halueval-qa":
         keys, question = ("right_answer", "hallucinated_answer"), _text(row, "question")
     else:
