@@ -4,14 +4,17 @@ A detector that only asks "does the knowledge or the history back this?" must fl
 response that states an outside fact. The audit (benchmarks/annotations/) counts how many do; with
 every hallucinated response flagged and no grounded right one, a perfect grounding checker's
 balanced accuracy is (1 + share of right responses it lets through) / 2.
+With `--predictions` (an eval run's predictions.jsonl and its threshold), it also says how that
+run treated each audited kind of response.
 
-    python -m benchmarks.dialogue_audit
+    python -m benchmarks.dialogue_audit [--predictions runs/NAME/predictions.jsonl --threshold T]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import math
 from collections import Counter
 from pathlib import Path
@@ -33,6 +36,8 @@ def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--audit", type=Path, default=AUDIT)
+    parser.add_argument("--predictions", type=Path, default=None, help="an eval run's predictions.jsonl")
+    parser.add_argument("--threshold", type=float, default=None, help="that run's threshold (default: its own)")
     args = parser.parse_args()
     with args.audit.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -55,7 +60,43 @@ def main() -> None:
             0.5 * (recall + 1 - (outside + right["personal"]) / n_right), 4
         ),
     }
+    if args.predictions is not None:
+        result["run"] = flagged_by_kind(rows, args.predictions, args.threshold)
     write_result("dialogue_audit", result)
+
+
+def flagged_by_kind(rows: list[dict], predictions: Path, threshold: float | None) -> dict:
+    """Per (response, audit label): how many audited responses the run scored, and how many it flagged."""
+    if threshold is None:
+        threshold = json.loads((predictions.parent / "metrics.json").read_text())["threshold"]
+    scores = {}
+    with predictions.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            scores[record["id"]] = record["score"]
+    seen: Counter = Counter()
+    flagged: Counter = Counter()
+    for row in rows:
+        score = scores.get(f"halueval-dialogue:{row['row']}:{row['response']}")
+        if score is None:
+            continue
+        key = f"{row['response']}/{row['label']}"
+        seen[key] += 1
+        flagged[key] += score >= threshold
+    right = [k for k in seen if k.startswith("right/")]
+    wrong = [k for k in seen if k.startswith("hallucinated/")]
+    n_right, n_wrong = sum(seen[k] for k in right), sum(seen[k] for k in wrong)
+    balanced = (
+        0.5 * (sum(flagged[k] for k in wrong) / n_wrong + 1 - sum(flagged[k] for k in right) / n_right)
+        if n_right and n_wrong
+        else float("nan")
+    )
+    return {
+        "predictions": str(predictions),
+        "threshold": threshold,
+        "flagged": {k: f"{flagged[k]} of {seen[k]}" for k in sorted(seen)},
+        "balanced_accuracy_on_audited": round(balanced, 4),
+    }
 
 
 if __name__ == "__main__":
