@@ -211,37 +211,21 @@ def test_evidence_too_long_for_the_window_is_never_read_whole(verifier):
     )
 
 
-def test_answer_risk_blends_the_whole_view_but_never_averages_a_contradiction_away():
+def test_answer_risk_blends_the_whole_view_but_never_averages_a_finding_away():
     from grounding.types import Claim, ClaimVerdict
     from grounding.verifier import answer_risk
 
-    claim = Claim(index=0, text="Sydney is the capital.", start=0, end=22)
-    unsure = ClaimVerdict(
-        claim=claim,
-        verdict=Verdict.UNVERIFIABLE,
-        confidence=0.6,
-        method=Method.ENTAILMENT,
-        reason="r",
-        scores={"entailment": 0.4},
-    )
-    refuted = ClaimVerdict(claim=claim, verdict=Verdict.CONTRADICTED, confidence=0.95, method=Method.GRAPH, reason="r")
+    def judged(verdict: Verdict, method: Method, confidence: float, **scores: float) -> ClaimVerdict:
+        claim = Claim(index=0, text="Endgame: The Challenge was released in 2014.", start=0, end=44)
+        return ClaimVerdict(
+            claim=claim, verdict=verdict, confidence=confidence, method=method, reason="r", scores=scores
+        )
+
+    unsure = judged(Verdict.UNVERIFIABLE, Method.ENTAILMENT, 0.6, entailment=0.4)
+    refuted = judged(Verdict.CONTRADICTED, Method.GRAPH, 0.95)
+    misnamed = judged(Verdict.UNVERIFIABLE, Method.ENTAILMENT, 0.9, entailment=0.0, near_miss=1.0)
     assert answer_risk([unsure]) == pytest.approx(0.6)
     assert answer_risk([unsure], answer_support=0.9) == pytest.approx(0.5 * (0.6 + 0.1))
     assert answer_risk([refuted], answer_support=0.99) == pytest.approx(0.95)
-    assert answer_risk([], answer_support=None) == 0.0
-
-
-def test_a_near_miss_name_is_not_averaged_away_either():
-    from grounding.types import Claim, ClaimVerdict
-    from grounding.verifier import answer_risk
-
-    claim = Claim(index=0, text="Endgame: The Challenge was released in 2014.", start=0, end=44)
-    misnamed = ClaimVerdict(
-        claim=claim,
-        verdict=Verdict.UNVERIFIABLE,
-        confidence=0.9,
-        method=Method.ENTAILMENT,
-        reason="r",
-        scores={"entailment": 0.0, "near_miss": 1.0},
-    )
     assert answer_risk([misnamed], answer_support=0.95) == pytest.approx(1.0)
+    assert answer_risk([], answer_support=None) == 0.0
