@@ -176,8 +176,8 @@ def test_exported_data_trains_elsewhere_with_the_same_pairs(tiny_base: Path, tmp
     path = tmp_path / "data.json.gz"
     save_training_data(path, _toy_data(), items, command="python -m grounding.training.train --export-data x")
     loaded = load_training_data(path)
-    assert loaded.train == _toy_data().train and loaded.dev == _toy_data().dev
-    assert loaded.sources["toy"]["licence"] == "CC0" and loaded.halueval_items == items
+    assert loaded.data.train == _toy_data().train and loaded.data.dev == _toy_data().dev
+    assert loaded.data.sources["toy"]["licence"] == "CC0" and loaded.halueval_items == items
 
     out = tmp_path / "verifier"
     argv = ["--data", str(path), "--base-model", str(tiny_base), "--out-dir", str(out), "--batch-size", "8"]

@@ -6,8 +6,8 @@ list them and `licenses="permissive"` can keep the shipped weights free of NC or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 Label = Literal["entailment", "neutral", "contradiction"]
 LABELS: tuple[Label, ...] = ("entailment", "neutral", "contradiction")
@@ -23,3 +23,12 @@ class Pair:
     source: str
     licence: str
     permissive: bool = True
+
+
+@dataclass
+class TrainingData:
+    """Pairs to learn from and held-out pairs per source, with what each source contributed."""
+
+    train: list[Pair]
+    dev: dict[str, list[Pair]]
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -11,14 +11,12 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
-import os
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from grounding.training import Pair
+from grounding.training import Pair, TrainingData
 from grounding.training.halueval_pairs import EvalItem
+from knowledge.atomic import atomic_path
 from knowledge.errors import InputError
 
 FORMAT = "groundqa-verifier-data/1"
@@ -28,16 +26,15 @@ FORMAT = "groundqa-verifier-data/1"
 class ExportedData:
     """What a training run needs, as read back from the file; `command` is the one that built it."""
 
-    train: list[Pair]
-    dev: dict[str, list[Pair]]
-    sources: dict[str, Any]
+    data: TrainingData
     halueval_items: dict[str, list[EvalItem]]
     command: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def save_training_data(path: Path, data: Any, halueval_items: dict[str, list[EvalItem]], command: str = "") -> None:
-    """Write `data` (a TrainingData) and the HaluEval dev items atomically."""
+def save_training_data(
+    path: Path, data: TrainingData, halueval_items: dict[str, list[EvalItem]], command: str = ""
+) -> None:
+    """Write `data` and the HaluEval dev items atomically."""
     payload = {
         "format": FORMAT,
         "command": command,
@@ -49,15 +46,8 @@ def save_training_data(path: Path, data: Any, halueval_items: dict[str, list[Eva
             for task, items in halueval_items.items()
         },
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
-            handle.write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, gzip.GzipFile(tmp, mode="wb", mtime=0) as handle:
+        handle.write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 
 def load_training_data(path: Path) -> ExportedData:
@@ -79,6 +69,6 @@ def load_training_data(path: Path) -> ExportedData:
             ]
             for task, rows in payload["halueval_dev"].items()
         }
-        return ExportedData(train, dev, payload["sources"], items, payload.get("command", ""))
+        return ExportedData(TrainingData(train, dev, payload["sources"]), items, payload.get("command", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"verifier training data {path} is malformed: {exc}") from exc

@@ -26,14 +26,13 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from grounding.splits import split_of
-from grounding.training import LABELS, Pair
+from grounding.training import LABELS, Pair, TrainingData
 from grounding.training.data_file import load_training_data, save_training_data
 from grounding.training.halueval_pairs import EvalItem, halueval_eval_items, halueval_pairs
 from grounding.training.nli_data import load_nli_pairs, normalise_key
@@ -73,15 +72,6 @@ DEFAULT_CAPS = {
     "halueval-qa": 1000,
 }
 DEFAULT_HALUEVAL_LIMITS = {"dialogue": 2500, "summarization": 1100, "qa": 500}
-
-
-@dataclass
-class TrainingData:
-    """Pairs to learn from and held-out pairs per source, with what each source contributed."""
-
-    train: list[Pair]
-    dev: dict[str, list[Pair]]
-    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _stable_int(*parts: str) -> int:
@@ -753,8 +743,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = items = None
     if args.data is not None:
         exported = load_training_data(args.data)
-        data = TrainingData(exported.train, exported.dev, exported.sources)
-        items = exported.halueval_items
+        data, items = exported.data, exported.halueval_items
         if exported.command:
             command = f"{exported.command} && {command}"
     elif args.export_data is not None or args.cap or args.halueval_train:
