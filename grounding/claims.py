@@ -1603,9 +1603,7 @@ def split_claims(answer: str, question: str | None = None) -> list[Claim]:
     if not answer or not answer.strip():
         return []
     segments = _segments(answer)
-    content = [
-        i for i, s in enumerate(segments) if s.kind in ("text", "item") and not is_non_claim(answer[s.start : s.end])
-    ]
+    content = _content(answer, segments)
     pieces: list[_Piece] = []
     if question and question.strip():
         piece = _answer_to_question(answer, segments, content, question)
@@ -1645,6 +1643,13 @@ def split_claims(answer: str, question: str | None = None) -> list[Claim]:
     return claims
 
 
+def _content(answer: str, segments: list[_Segment]) -> list[int]:
+    """Indexes of the segments that can hold a claim (text and list items, not greetings or hedges)."""
+    return [
+        i for i, s in enumerate(segments) if s.kind in ("text", "item") and not is_non_claim(answer[s.start : s.end])
+    ]
+
+
 def read_with_question(answer: str, question: str | None) -> str:
     """A terse answer as the statement it makes with its question; any other answer unchanged.
 
@@ -1656,9 +1661,7 @@ def read_with_question(answer: str, question: str | None) -> str:
     if not question or not question.strip() or not answer.strip():
         return answer.strip()
     segments = _segments(answer)
-    content = [
-        i for i, s in enumerate(segments) if s.kind in ("text", "item") and not is_non_claim(answer[s.start : s.end])
-    ]
+    content = _content(answer, segments)
     piece = _answer_to_question(answer, segments, content, question)
     if piece is None or _ALNUM.search(answer[: piece.start] + " " + answer[piece.end :]):
         return answer.strip()
