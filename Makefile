@@ -32,8 +32,14 @@ run: install
 test: install
 	$(PY) -m pytest -q
 
+# ruff for style and bugs; import-linter for the dependency rules of docs/architecture.md.
 lint: install
 	$(VENV)/bin/ruff check knowledge grounding ui tests benchmarks
+	$(VENV)/bin/lint-imports
+
+# Removes the demo KB (rebuilt on the next `make run`); KBs you built elsewhere are untouched.
+clean-kb:
+	rm -rf "$${GROUNDQA_HOME:-$${XDG_DATA_HOME:-$$HOME/.local/share}/groundqa}/demo-kb"
 
 bench: install
 	$(PY) -m benchmarks.run_all

@@ -30,11 +30,12 @@ import networkx
 import psutil
 import rdflib
 
+from grounding import paths as groundqa_paths
 from knowledge.atomic import write_text_atomic
 from knowledge.graph import KnowledgeGraph
 from knowledge.traversal import build_view, neighbourhood, paths, personalized_pagerank
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fb15k237"
+DATA = groundqa_paths.shared_data() / "fb15k237"
 RESULTS = Path(__file__).resolve().parent / "results" / "graph_fb15k.json"
 FILES = ("train_named.tsv", "valid_named.tsv", "test_named.tsv")
 NEIGHBOURHOOD_P95_TARGET_MS = 10.0

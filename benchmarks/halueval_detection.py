@@ -19,15 +19,15 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from benchmarks.common import write_result  # noqa: E402
-from grounding.evaluation import (  # noqa: E402
+from grounding.evaluate import (  # noqa: E402
     BASELINES,
     length_matched,
     load_dataset,
     run_detection,
     verifier_scorer,
 )
-from grounding.nli_model import DEFAULT_VERIFIER_MODEL  # noqa: E402
-from grounding.verifier import Verifier  # noqa: E402
+from grounding.verify.nli import DEFAULT_VERIFIER_MODEL  # noqa: E402
+from grounding.verify.verifier import Verifier  # noqa: E402
 
 TASKS = ("dialogue", "summarization", "qa", "general")
 HEADLINE = ("balanced_accuracy", "auroc", "f1", "precision", "recall", "ece", "threshold")

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.common import RESULTS, machine
+from grounding import paths
 from knowledge.atomic import write_text_atomic
 from knowledge.documents import chunk_document, document_id
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embedding_dimension, load_embedder
@@ -24,7 +25,7 @@ from knowledge.store import DocumentStore
 from knowledge.types import Document
 from knowledge.vector_index import VectorIndex
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "halueval" / "qa_data.json"
+DATA = paths.shared_data() / "halueval" / "qa_data.json"
 
 
 def read_passages(path: Path, limit: int) -> list[Document]:

@@ -1,8 +1,8 @@
-"""MetaQA answered from its knowledge graph alone by `grounding.graph_answerer`: no training on MetaQA.
+"""MetaQA answered from its knowledge graph alone by `grounding.answer.graph`: no training on MetaQA.
 
 The movie graph (`subject|relation|object`, 9 relations) becomes N-Triples: names are entities
 with an rdfs:label, years are xsd:gYear literals, the IMDb rating and vote buckets are plain
-literals (`grounding/evaluation/metaqa.py`, ontology in `grounding/evaluation/data/`). The built
+literals (`grounding/evaluate/metaqa.py`, ontology in `grounding/evaluate/data/`). The built
 knowledge base is cached under `runs/metaqa-kb/<fingerprint>/` and reused while the data, the
 ontology and the conversion stay the same.
 
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import summary_ms, write_result
-from grounding.evaluation.metaqa import ONTOLOGY, reachable_labels
-from grounding.evaluation.metaqa import metaqa_kb as build_metaqa_kb
-from grounding.graph_answerer import GraphAnswer, answer_from_graph, relation_table
+from grounding.answer.graph import GraphAnswer, answer_from_graph, relation_table
+from grounding.evaluate.metaqa import ONTOLOGY, reachable_labels
+from grounding.evaluate.metaqa import metaqa_kb as build_metaqa_kb
 from knowledge.errors import GraphParseError
 from knowledge.kb import KnowledgeBase
 

@@ -23,11 +23,11 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 import numpy as np  # noqa: E402
 
 from benchmarks.common import machine, write_result  # noqa: E402
-from grounding.checkers.entailment import NOVELTY_DISCOUNT  # noqa: E402
-from grounding.evaluation import DetectionItem, length_matched, load_dataset  # noqa: E402
-from grounding.evaluation.metrics import auroc  # noqa: E402
-from grounding.nli_model import NLIModel  # noqa: E402
-from grounding.verifier import Verifier, VerifierOptions, VerifyItem  # noqa: E402
+from grounding.evaluate import DetectionItem, length_matched, load_dataset  # noqa: E402
+from grounding.evaluate.metrics import auroc  # noqa: E402
+from grounding.verify.checkers.entailment import NOVELTY_DISCOUNT  # noqa: E402
+from grounding.verify.nli import NLIModel  # noqa: E402
+from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem  # noqa: E402
 from knowledge.progress import track  # noqa: E402
 
 GRID = (0.0, 0.3, 0.5, 0.65, 0.8, 0.9, 1.0)

@@ -1,7 +1,7 @@
 """Choose the `quote` policy's relevance threshold on DEV questions (never the test split).
 
 For each dev question of HaluEval QA and MetaQA 1-/2-hop, retrieve the evidence as the pipeline
-does over the whole corpus and rank its sentences (`grounding.quotes.rank_quotes`); record the
+does over the whole corpus and rank its sentences (`grounding.mitigate.quotes.rank_quotes`); record the
 best scores and whether the quoted sentences (the best, and the second when it clears the
 threshold too) hold a gold answer. The same question is also scored against the evidence retrieved
 for ANOTHER question: that is what off-topic evidence scores. The threshold is the 99th percentile
@@ -22,11 +22,11 @@ from typing import Any
 import numpy as np
 
 from benchmarks.common import machine, write_result
-from grounding.evaluation.answers import contains_gold
-from grounding.evaluation.qa_datasets import answerable_in, load_qa_dataset
-from grounding.evaluation.runner import corpus_kb
+from grounding.evaluate.answers import contains_gold
+from grounding.evaluate.qa_datasets import answerable_in, load_qa_dataset
+from grounding.evaluate.runner import corpus_kb
 from grounding.factory import retrieval_options
-from grounding.quotes import rank_quotes
+from grounding.mitigate.quotes import rank_quotes
 from grounding.settings import load_settings
 
 SETS = ("halueval-qa", "metaqa-1hop", "metaqa-2hop")

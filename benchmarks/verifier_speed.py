@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 from benchmarks.common import summary_ms, write_result
-from grounding.checkers.graph import check_against_graph
-from grounding.verifier import Verifier, VerifyItem
+from grounding import paths
+from grounding.verify.checkers.graph import check_against_graph
+from grounding.verify.verifier import Verifier, VerifyItem
 from knowledge.demo_kb import ensure_demo_kb
 from knowledge.embeddings import embed
 from knowledge.retriever import RetrievalOptions
@@ -28,7 +29,7 @@ QUESTION = "Tell me about the capital of Australia."
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--kb", type=Path, default=Path.home() / ".local/share/groundqa/demo-kb")
+    parser.add_argument("--kb", type=Path, default=paths.home() / "demo-kb")
     parser.add_argument("--repeats", type=int, default=30)
     args = parser.parse_args()
     kb = ensure_demo_kb(args.kb, progress=True)

@@ -34,11 +34,9 @@ from grounding.api.schemas import (
     VerifyOptions,
     VerifyRequest,
 )
-from grounding.pipeline import AskResult
-from grounding.types import Evidence, VerificationReport
+from grounding.types import AskResult, Evidence, VerificationReport
 from knowledge.errors import GroundQAError
-from knowledge.graph import SparqlResult
-from knowledge.kb import ChangeSummary, KBInfo
+from knowledge.types import ChangeSummary, KBInfo, SparqlResult
 
 __all__ = ["APIError", "AsyncGroundQAClient", "GroundQAClient"]
 

@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from grounding.registry import POLICIES
 from grounding.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
     from grounding.pipeline import AnswererName, Pipeline
-    from grounding.verifier import Verifier
+    from grounding.verify.verifier import Verifier
     from knowledge.kb import BuildOptions, KnowledgeBase
     from knowledge.retriever import RetrievalOptions
 
-DEFAULT_MITIGATION = ("correct", "strip", "quote", "abstain")  # = grounding.mitigation.DEFAULT_CHAIN
+DEFAULT_MITIGATION = POLICIES.defaults()
 
 
 def open_kb(settings: Settings, progress: bool = True) -> KnowledgeBase:
@@ -61,12 +62,12 @@ def make_verifier(
     judge_llm: str | BaseChatModel | None = None,
 ) -> Verifier:
     """`judge_llm` (a backend spec or chat model) turns on the LLM judge for claims the checkers leave open."""
-    from grounding.verifier import Verifier, VerifierOptions
+    from grounding.verify.verifier import Verifier, VerifierOptions
 
     judge = None
     if judge_llm is not None:
-        from grounding.checkers.llm_judge import LLMJudge
-        from grounding.generation import load_chat_model
+        from grounding.answer.llm import load_chat_model
+        from grounding.verify.checkers.llm_judge import LLMJudge
 
         chat = (
             load_chat_model(judge_llm, settings.home / "models", settings.device)
@@ -127,11 +128,4 @@ def make_pipeline(
 
 def parse_mitigation(text: str) -> tuple[str, ...]:
     """'correct, strip' -> ('correct', 'strip'); an unknown name fails here, before any model loads."""
-    from grounding.mitigation import POLICIES
-    from knowledge.errors import InputError
-
-    names = tuple(name.strip() for name in text.split(",") if name.strip())
-    unknown = [name for name in names if name not in POLICIES]
-    if unknown:
-        raise InputError(f"unknown mitigation policy {unknown[0]!r}; choose from {', '.join(POLICIES)}")
-    return names
+    return POLICIES.parse(text)

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
-from grounding.citations import (
+from grounding.answer.prompts import MAX_ITEM_CHARS, build_messages
+from grounding.mitigate.citations import (
     CitationCheck,
     CitedAnswer,
     CitedSentence,
@@ -27,8 +28,7 @@ from grounding.citations import (
     parse_answer,
     render_answer,
 )
-from grounding.claims import is_abstention
-from grounding.mitigation import (
+from grounding.mitigate.policies import (
     ABSTENTION_ANSWER,
     DEFAULT_CHAIN,
     POLICIES,
@@ -45,49 +45,28 @@ from grounding.mitigation import (
     quote,
     render,
 )
-from grounding.nli_model import DEFAULT_VERIFIER_MODEL
-from grounding.prompts import MAX_ITEM_CHARS, build_messages
-from grounding.quotes import QUOTE_THRESHOLD
-from grounding.types import Citation, ClaimVerdict, Evidence, Method, Verdict, VerificationReport
-from grounding.verifier import Verifier, VerifierOptions, VerifyItem
+from grounding.mitigate.quotes import QUOTE_THRESHOLD
+from grounding.registry import ANSWERERS as REGISTERED_ANSWERERS
+from grounding.types import AskResult, Citation, ClaimVerdict, Evidence, Method, Verdict, VerificationReport
+from grounding.verify.claims import is_abstention
+from grounding.verify.nli import DEFAULT_VERIFIER_MODEL
+from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem
 from knowledge.errors import GroundQAError, InputError, ModelError
 from knowledge.retriever import RetrievalOptions
 
 if TYPE_CHECKING:
-    from grounding.graph_answerer import GraphAnswer
+    from grounding.answer.graph import GraphAnswer
     from knowledge.kb import KnowledgeBase
 
 __all__ = ["ANSWERERS", "AskResult", "Pipeline"]
 
-ANSWERERS = ("auto", "llm", "graph", "both")
+ANSWERERS = REGISTERED_ANSWERERS.names()
 MAX_QUESTION_CHARS = 2_000
 MAX_CITED_PER_SENTENCE = 3
 # A grounded answer is a sentence or three: every gold answer SmolLM2 got right on the dev/test runs
 # began within its first 160 characters (about 40 tokens), while the rest ran on to 256 tokens.
 MAX_NEW_TOKENS = 96
-AnswererName = Literal["auto", "llm", "graph", "both"]
-
-
-class AskResult(BaseModel):
-    question: str
-    answer: str = Field(description="The final answer as shown, with citations [n] into `evidence`.")
-    raw_answer: str = Field(description="What the answerer produced, before verification and mitigation.")
-    raw_report: VerificationReport = Field(description="Verification of the raw answer (without citation markers).")
-    report: VerificationReport = Field(description="Verification of the final answer (without citation markers).")
-    evidence: list[Evidence] = Field(description="Citation [n] refers to evidence[n-1].")
-    sentences: list[CitedSentence] = Field(
-        default_factory=list, description="Sentences of the final answer (spans in report.answer) and their citations."
-    )
-    citation_checks: list[CitationCheck] = Field(
-        default_factory=list, description="The LLM's own citations in the final answer, checked by entailment."
-    )
-    changes: list[Change] = Field(default_factory=list)
-    quoted: bool = Field(default=False, description="The answer quotes the evidence verbatim (policy 'quote').")
-    answerer: Literal["graph", "llm"]
-    graph_answer: Any | None = Field(default=None, description="The graph answerer's GraphAnswer, when it had one.")
-    choice: str = Field(description="Why this answerer's answer was used.")
-    timings_ms: dict[str, float] = Field(default_factory=dict)
-    abstained: bool
+AnswererName = str  # a name in grounding.registry.ANSWERERS
 
 
 class _Candidate(BaseModel):
@@ -105,7 +84,7 @@ class Pipeline:
     `answerer` picks who writes the answer: "graph" only the graph answerer (abstaining when it
     has no confident answer), "llm" only the LLM, "auto" the graph when its confidence reaches
     `graph_confidence` and the LLM otherwise, "both" each of them, keeping the better-grounded
-    answer. `mitigation` names the policies of `grounding.mitigation` (or gives callables) in the
+    answer. `mitigation` names the policies of `grounding.mitigate.policies` (or gives callables) in the
     order they run; `top_k` is how many retrieved items the prompt shows.
     """
 
@@ -133,15 +112,14 @@ class Pipeline:
         prompt_chars: int = MAX_ITEM_CHARS,
         device: str = "auto",
     ) -> None:
-        if answerer not in ANSWERERS:
-            raise InputError(f"unknown answerer {answerer!r}; choose from {', '.join(ANSWERERS)}")
+        REGISTERED_ANSWERERS.get(answerer)  # an unknown name fails here, listing the choices
         for name in mitigation:
             if isinstance(name, str) and name not in POLICIES:
                 raise InputError(f"unknown mitigation policy {name!r}; choose from {', '.join(POLICIES)}")
         if not 0.0 <= graph_confidence <= 1.0 or not 0.0 <= abstain_threshold <= 1.0:
             raise InputError("graph_confidence and abstain_threshold must lie within 0..1")
         if isinstance(llm, str):
-            from grounding.generation import parse_spec
+            from grounding.answer.llm import parse_spec
 
             parse_spec(llm)  # a bad spec fails here, before any question is asked
         self.kb = kb
@@ -165,7 +143,7 @@ class Pipeline:
     @functools.cached_property
     def llm(self) -> BaseChatModel:
         """Loaded on first use: a question the graph answers never pays for the LLM."""
-        from grounding.generation import load_chat_model
+        from grounding.answer.llm import load_chat_model
 
         return load_chat_model(
             self.llm_spec,
@@ -287,10 +265,10 @@ class Pipeline:
 
     def _graph_answer(self, question: str) -> GraphAnswer | None:
         try:
-            from grounding.graph_answerer import answer_from_graph
+            from grounding.answer.graph import answer_from_graph
         except ImportError:  # a build without the graph answerer still answers with the LLM
             if self.answerer == "graph":
-                raise ModelError("answerer 'graph' needs grounding.graph_answerer, which is not installed") from None
+                raise ModelError("answerer 'graph' needs grounding.answer.graph, which is not installed") from None
             return None
         return answer_from_graph(self.kb, question, max_hops=self.max_hops, min_confidence=self.graph_confidence)
 
@@ -464,7 +442,7 @@ def _derived_from_graph(report: VerificationReport, answer: GraphAnswer) -> Veri
     capital of the country where Sydney is") is true by the chain of facts the graph answerer
     followed, which it cites. A claim the verifier contradicts stays contradicted.
     """
-    from grounding.verifier import answer_risk
+    from grounding.verify.scoring import answer_risk
 
     path = " ".join(c.text for c in answer.citations)
     claims: list[ClaimVerdict] = []

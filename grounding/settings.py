@@ -20,18 +20,14 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from grounding import paths
 from knowledge.errors import InputError
-
-
-def _default_home() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "groundqa"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GROUNDQA_", extra="ignore")
 
-    home: Path = Field(default_factory=_default_home, description="Where the demo KB and caches live.")
+    home: Path = Field(default_factory=paths.home, description="Where the demo KB and caches live.")
     kb: Path | None = Field(default=None, description="Knowledge base directory; unset means the demo KB.")
     embedding_model: str = "all-MiniLM-L6-v2"
     device: str = Field(default="auto", description="'auto', 'cpu' or 'cuda'.")

@@ -1,4 +1,4 @@
-"""Claims, verdicts and reports: the one model of verification results.
+"""Claims, verdicts, reports and answers: the one model of what groundqa returns.
 
 The same JSON leaves the Python API, the CLI and the HTTP API. Evidence comes from
 `knowledge.types` and is re-exported here so users import every core type from one place.
@@ -7,23 +7,34 @@ The same JSON leaves the Python API, the CLI and the HTTP API. Evidence comes fr
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from knowledge.types import Evidence, EvidenceKind, Triple
 
 __all__ = [
+    "MAX_ANSWER_CHARS",
+    "AskResult",
+    "Change",
+    "CitationCheck",
+    "CitedSentence",
     "Citation",
     "Claim",
     "ClaimVerdict",
     "Correction",
+    "Effect",
     "Evidence",
     "EvidenceKind",
     "Method",
+    "RuleFinding",
     "Triple",
     "Verdict",
     "VerificationReport",
 ]
+
+
+MAX_ANSWER_CHARS = 20_000
 
 
 class Verdict(StrEnum):
@@ -76,6 +87,27 @@ class Correction(BaseModel):
     right: str = Field(description="The value the graph or the evidence holds.")
 
 
+class Effect(StrEnum):
+    """What a rule's finding does to a verdict."""
+
+    CONTRADICTS = "contradicts"
+    """The claim is wrong: the evidence states another value (a credit, a year, a negated graph fact)."""
+    BLOCKS_SUPPORT = "blocks_support"
+    """The claim cannot be supported by this evidence (it names something the evidence names otherwise)."""
+    DISCOUNTS = "discounts"
+    """The claim's support is weaker than the model's score says (it states something the evidence lacks)."""
+
+
+class RuleFinding(BaseModel):
+    """A named rule that fired on a claim, and what it found."""
+
+    rule: str = Field(description="The rule's registry name, e.g. 'near_miss'.")
+    effect: Effect
+    detail: str = Field(description="What the rule found, in words.")
+    cite: str | None = Field(default=None, description="Words of the evidence that show it, to find the span.")
+    correction: Correction | None = Field(default=None, description="Set where one substitution fixes the claim.")
+
+
 class ClaimVerdict(BaseModel):
     claim: Claim
     verdict: Verdict
@@ -87,6 +119,13 @@ class ClaimVerdict(BaseModel):
     correction: Correction | None = Field(
         default=None, description="Set on graph contradictions that a substitution of one value can fix."
     )
+    findings: list[RuleFinding] = Field(default_factory=list, description="The rules that fired on this claim.")
+
+    def fired(self, rule: str) -> bool:
+        return any(f.rule == rule for f in self.findings)
+
+    def has_effect(self, effect: Effect) -> bool:
+        return any(f.effect == effect for f in self.findings)
 
     @classmethod
     def unverifiable(cls, claim: Claim, reason: str) -> ClaimVerdict:
@@ -110,3 +149,57 @@ class VerificationReport(BaseModel):
     counts: dict[Verdict, int] = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list, description="Everything the claims were checked against.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+class CitedSentence(BaseModel):
+    index: int
+    start: int = Field(description="Offset in the clean text.")
+    end: int
+    text: str
+    citations: list[int] = Field(default_factory=list, description="1-based evidence numbers, as cited.")
+
+
+class CitationCheck(BaseModel):
+    """Whether the evidence a sentence cites supports it (entailment on exactly that evidence)."""
+
+    sentence: int
+    text: str
+    cited: list[int]
+    unknown: list[int] = Field(default_factory=list, description="Cited numbers with no evidence item.")
+    valid: bool | None = Field(description="None when there is nothing to check: no citation or no claim.")
+    verdicts: list[Verdict] = Field(default_factory=list)
+    reason: str
+
+
+class Change(BaseModel):
+    """One edit a policy made, in words a reader can follow."""
+
+    policy: str
+    claim: int | None = Field(
+        default=None, description="Index of the claim in the report the policy saw; claims keep it through a chain."
+    )
+    before: str
+    after: str
+    reason: str
+
+
+class AskResult(BaseModel):
+    question: str
+    answer: str = Field(description="The final answer as shown, with citations [n] into `evidence`.")
+    raw_answer: str = Field(description="What the answerer produced, before verification and mitigation.")
+    raw_report: VerificationReport = Field(description="Verification of the raw answer (without citation markers).")
+    report: VerificationReport = Field(description="Verification of the final answer (without citation markers).")
+    evidence: list[Evidence] = Field(description="Citation [n] refers to evidence[n-1].")
+    sentences: list[CitedSentence] = Field(
+        default_factory=list, description="Sentences of the final answer (spans in report.answer) and their citations."
+    )
+    citation_checks: list[CitationCheck] = Field(
+        default_factory=list, description="The LLM's own citations in the final answer, checked by entailment."
+    )
+    changes: list[Change] = Field(default_factory=list)
+    quoted: bool = Field(default=False, description="The answer quotes the evidence verbatim (policy 'quote').")
+    answerer: Literal["graph", "llm"]
+    graph_answer: Any | None = Field(default=None, description="The graph answerer's GraphAnswer, when it had one.")
+    choice: str = Field(description="Why this answerer's answer was used.")
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    abstained: bool

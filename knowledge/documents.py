@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.errors import DocumentError
+from knowledge.formats import DOCUMENT_SUFFIXES
 from knowledge.progress import track
 from knowledge.types import Chunk, Document
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".pdf"})
+SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES
 
 _JSONL_FIELDS = {"id", "text", "title", "source", "url", "licence", "license"}
 _HIDDEN_TAGS = ["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]

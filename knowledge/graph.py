@@ -16,10 +16,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-from typing import Literal as TypingLiteral
 from urllib.parse import quote, unquote
 
-from pydantic import BaseModel, Field
 from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -28,7 +26,9 @@ from rdflib.util import from_n3
 
 from knowledge.atomic import atomic_path
 from knowledge.errors import GraphParseError, InputError, KnowledgeBaseError, QueryError
-from knowledge.types import Triple
+from knowledge.formats import FORMAT_ALIASES as _FORMAT_ALIASES
+from knowledge.formats import SUFFIX_FORMATS as _SUFFIX_FORMATS
+from knowledge.types import SparqlResult, Triple
 
 ONTOLOGY_GRAPH = "urn:groundqa:ontology"
 GQ = Namespace("http://groundqa.org/ontology#")
@@ -49,39 +49,6 @@ _PROPERTY_TYPES = (
 )
 _CLASS_TYPES = (RDFS.Class, OWL.Class)
 
-_SUFFIX_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".json-ld": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".csv": "csv",
-    ".tsv": "tsv",
-}
-_FORMAT_ALIASES = {
-    "ttl": "turtle",
-    "turtle": "turtle",
-    "nt": "nt",
-    "ntriples": "nt",
-    "n-triples": "nt",
-    "nquads": "nquads",
-    "nq": "nquads",
-    "n-quads": "nquads",
-    "trig": "trig",
-    "json-ld": "json-ld",
-    "jsonld": "json-ld",
-    "xml": "xml",
-    "rdf": "xml",
-    "rdfxml": "xml",
-    "rdf/xml": "xml",
-    "application/rdf+xml": "xml",
-    "csv": "csv",
-    "tsv": "tsv",
-}
 _LINE_FORMATS = {"nt", "nquads"}
 _HEADER_WORDS = (
     {"subject", "s", "head", "source", "from", "entity"},
@@ -97,16 +64,6 @@ _PLACEHOLDER = re.compile(r"\{([so])\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _VERB_HEADS = {"has", "have", "is", "was", "are", "were", "had"}
 _PREPOSITIONS = {"by", "in", "of", "to", "at", "from", "with", "for", "on", "into", "as"}
-
-
-class SparqlResult(BaseModel):
-    """A SPARQL answer in plain strings, the same shape for the API, the CLI and the UI."""
-
-    kind: TypingLiteral["select", "ask", "graph"]
-    variables: list[str] = Field(default_factory=list)
-    rows: list[dict[str, str | None]] = Field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[tuple[str, str, str]] = Field(default_factory=list)
 
 
 def mint_iri(name: str, kind: str = "entity") -> URIRef:

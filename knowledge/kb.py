@@ -37,7 +37,7 @@ from knowledge.graph import ONTOLOGY_GRAPH, KnowledgeGraph
 from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
-from knowledge.types import Document, Evidence, EvidenceKind
+from knowledge.types import ChangeSummary, Document, Evidence, EvidenceKind, KBInfo
 from knowledge.vector_index import VectorIndex, choose_kind
 
 FORMAT_VERSION = 1
@@ -60,33 +60,6 @@ class Manifest(BaseModel):
     created: datetime
     updated: datetime
     source_licences: dict[str, str] = Field(default_factory=dict)
-
-
-class KBInfo(BaseModel):
-    path: str
-    generation: int
-    documents: int
-    chunks: int
-    vectors: int
-    index_kind: str
-    triples: int
-    entities: int
-    predicates: int
-    graph_sources: list[str]
-    functional_properties: int
-    embedding_model: str
-    created: datetime
-    updated: datetime
-
-
-class ChangeSummary(BaseModel):
-    documents_added: int = 0
-    chunks_added: int = 0
-    documents_removed: int = 0
-    chunks_removed: int = 0
-    triples_added: int = 0
-    triples_removed: int = 0
-    generation: int = 0
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -83,3 +83,40 @@ class EntityMatch(BaseModel):
     method: str = Field(description="'exact', 'alias', 'fuzzy' or 'embedding'.")
     start: int | None = None
     end: int | None = None
+
+
+class SparqlResult(BaseModel):
+    """A SPARQL answer in plain strings, the same shape for the API, the CLI and the UI."""
+
+    kind: Literal["select", "ask", "graph"]
+    variables: list[str] = Field(default_factory=list)
+    rows: list[dict[str, str | None]] = Field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[str, str, str]] = Field(default_factory=list)
+
+
+class KBInfo(BaseModel):
+    path: str
+    generation: int
+    documents: int
+    chunks: int
+    vectors: int
+    index_kind: str
+    triples: int
+    entities: int
+    predicates: int
+    graph_sources: list[str]
+    functional_properties: int
+    embedding_model: str
+    created: datetime
+    updated: datetime
+
+
+class ChangeSummary(BaseModel):
+    documents_added: int = 0
+    chunks_added: int = 0
+    documents_removed: int = 0
+    chunks_removed: int = 0
+    triples_added: int = 0
+    triples_removed: int = 0
+    generation: int = 0

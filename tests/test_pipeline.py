@@ -15,12 +15,12 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatResult
 
-from grounding.citations import check_citations, parse_answer
-from grounding.mitigation import ABSTENTION_ANSWER, QUOTE_PREFIX
-from grounding.nli_model import BUNDLED_DIR, DEFAULT_VERIFIER_MODEL
+from grounding.mitigate.citations import check_citations, parse_answer
+from grounding.mitigate.policies import ABSTENTION_ANSWER, QUOTE_PREFIX
 from grounding.pipeline import AskResult, Pipeline
 from grounding.types import Method, Verdict
-from grounding.verifier import Verifier
+from grounding.verify.nli import BUNDLED_DIR, DEFAULT_VERIFIER_MODEL
+from grounding.verify.verifier import Verifier
 from knowledge.errors import InputError, ModelError
 from knowledge.kb import KnowledgeBase
 
@@ -258,9 +258,6 @@ def test_citation_checks_flag_numbers_without_evidence(kb, verifier):
     assert checks[0].unknown == [42] and "[42]" in checks[0].reason
 
 
-@pytest.mark.skipif(
-    not (BUNDLED_DIR / DEFAULT_VERIFIER_MODEL / "config.json").exists(), reason="needs the trained NLI model"
-)
 def test_citation_checks_use_entailment_on_the_cited_evidence(kb, verifier):
     evidence = kb.search(CAPITAL)
     right = next(n for n, e in enumerate(evidence, 1) if "capital city of Australia" in e.text)
@@ -273,7 +270,7 @@ def test_citation_checks_use_entailment_on_the_cited_evidence(kb, verifier):
 
 @pytest.fixture(scope="module")
 def smollm2(tmp_path_factory):
-    from grounding.generation import load_chat_model
+    from grounding.answer.llm import load_chat_model
 
     return load_chat_model("default", tmp_path_factory.mktemp("models"), max_new_tokens=48)
 

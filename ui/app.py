@@ -10,8 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from grounding.mitigation import DEFAULT_CHAIN, POLICIES
-from grounding.pipeline import ANSWERERS
+from grounding.registry import ANSWERERS, LLM_BACKENDS, POLICIES
 from grounding.settings import load_settings
 from knowledge.errors import GroundQAError
 from ui import state
@@ -40,22 +39,32 @@ def sidebar() -> state.PageSettings:
             "Generation backend",
             value="default",
             key="settings.llm",
-            help="default (bundled SmolLM2), hf:ID_OR_PATH, gguf:PATH, llamacpp:PATH or openai:MODEL.",
+            help="; ".join(f"{entry.name}: {entry.help}" for entry in LLM_BACKENDS) + ".",
         ).strip()
         answerer = st.selectbox(
             "Who answers",
-            ANSWERERS,
+            ANSWERERS.names(),
             key="settings.answerer",
-            help="auto: the graph when it is confident, else the LLM; both: the better-grounded answer.",
+            help="; ".join(f"{entry.name}: {entry.help}" for entry in ANSWERERS) + ".",
         )
         mitigation = st.multiselect(
             "Mitigation policies, in order",
-            list(POLICIES),
-            default=list(DEFAULT_CHAIN),
+            list(POLICIES.names()),
+            default=list(POLICIES.defaults()),
             key="settings.mitigation",
         )
-        support = st.slider("Support threshold", 0.0, 1.0, 0.5, 0.05, key="settings.support")
-        contradiction = st.slider("Contradiction threshold", 0.0, 1.0, 0.5, 0.05, key="settings.contradiction")
+        # The sliders start at the configured thresholds (GROUNDQA_SUPPORT_THRESHOLD, the config file).
+        support = st.slider(
+            "Support threshold", 0.0, 1.0, base.support_threshold if base else 0.5, 0.05, key="settings.support"
+        )
+        contradiction = st.slider(
+            "Contradiction threshold",
+            0.0,
+            1.0,
+            base.contradiction_threshold if base else 0.5,
+            0.05,
+            key="settings.contradiction",
+        )
         judge = st.toggle(
             "LLM judge for uncertain claims",
             value=False,

@@ -12,9 +12,16 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from grounding.citations import CitedSentence
-from grounding.mitigation import Change
-from grounding.types import Citation, ClaimVerdict, Evidence, EvidenceKind, Verdict, VerificationReport
+from grounding.types import (
+    Change,
+    Citation,
+    CitedSentence,
+    ClaimVerdict,
+    Evidence,
+    EvidenceKind,
+    Verdict,
+    VerificationReport,
+)
 
 VERDICT_CLASS = {
     Verdict.SUPPORTED: "gq-supported",

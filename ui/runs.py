@@ -7,8 +7,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from grounding.evaluation.detection import METRICS
-from grounding.evaluation.report import OURS, PLOTS
+from grounding.evaluate.detection import METRICS
+from grounding.evaluate.report import OURS, PLOTS
 from knowledge.errors import InputError
 
 COLUMNS = ("balanced_accuracy", "auroc", "f1", "precision", "recall", "ece", "threshold")  # as in report.md

@@ -19,7 +19,7 @@ from grounding.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from grounding.pipeline import Pipeline
-    from grounding.verifier import Verifier
+    from grounding.verify.verifier import Verifier
     from knowledge.kb import KnowledgeBase
 
 LAST_FACTS = "groundqa.last_facts"

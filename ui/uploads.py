@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
 
-from grounding.cli import read_evidence_file
+from grounding.verify.evidence_file import read_evidence_file
 from knowledge.documents import SUPPORTED_SUFFIXES, document_id, load_documents
 from knowledge.errors import InputError
 from knowledge.kb import ChangeSummary, GraphInput, KnowledgeBase

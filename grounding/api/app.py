@@ -39,10 +39,9 @@ from grounding.api.schemas import (
     VerifyRequest,
 )
 from grounding.factory import DEFAULT_MITIGATION, make_pipeline, retrieval_options
-from grounding.pipeline import AskResult
-from grounding.settings import Settings
-from grounding.types import Evidence, VerificationReport
-from grounding.verifier import VerifierOptions, VerifyItem
+from grounding.settings import Settings, load_settings
+from grounding.types import AskResult, Evidence, VerificationReport
+from grounding.verify.verifier import VerifierOptions, VerifyItem
 from knowledge.errors import GroundQAError
 from knowledge.graph import SparqlResult
 from knowledge.kb import ChangeSummary, KBInfo
@@ -70,7 +69,7 @@ def create_app(
 
     `llm` overrides the service's LLM spec for /v1/ask (tests pass a LangChain fake chat model).
     """
-    settings = settings or Settings()
+    settings = settings or load_settings()  # GROUNDQA_* variables and the GROUNDQA_CONFIG file
     service = service or ServiceSettings()
     metrics = Metrics()
     engine = Engine(settings, service, metrics, llm=llm)

@@ -28,12 +28,12 @@ from grounding.api.observability import Metrics
 from grounding.factory import make_verifier, open_kb, warm_up
 from grounding.settings import Settings
 from grounding.types import VerificationReport
-from grounding.verifier import VerifierOptions, VerifyItem
+from grounding.verify.verifier import VerifierOptions, VerifyItem
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from grounding.verifier import Verifier
+    from grounding.verify.verifier import Verifier
     from knowledge.kb import KnowledgeBase
 
 log = logging.getLogger("groundqa.api")
@@ -275,7 +275,7 @@ def verify_group(
     verifier: Verifier, items: list[VerifyItem], options: VerifierOptions, max_claims: int
 ) -> list[VerificationReport | Exception]:
     """Verify answers together; one answer's failure is its own, never its neighbours'."""
-    from grounding.claims import split_claims
+    from grounding.verify.claims import split_claims
 
     outcomes: list[VerificationReport | Exception | None] = [None] * len(items)
     runnable = []

@@ -12,15 +12,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from grounding.types import Evidence, VerificationReport
-from grounding.verifier import MAX_ANSWER_CHARS
+from grounding.registry import ANSWERERS, POLICIES, RULES
+from grounding.types import MAX_ANSWER_CHARS, Evidence, VerificationReport
 
 MAX_QUESTION_CHARS = 2_000
 MAX_TEXT_CHARS = 500_000  # even written as \uXXXX escapes, fits the default 4 MiB body limit
 MAX_QUERY_CHARS = 100_000
 
-Answerer = Literal["auto", "llm", "graph", "both"]
-Policy = Literal["annotate", "correct", "strip", "regenerate", "quote", "abstain"]
+Answerer = ANSWERERS.literal()
+Policy = POLICIES.literal()
+Rule = RULES.literal()
 GraphFormat = Literal["turtle", "nt", "nquads", "trig", "csv", "tsv"]
 
 
@@ -39,6 +40,9 @@ class VerifyOptions(_Strict):
     support_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     contradiction_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     evidence_sentences: int | None = Field(default=None, ge=1, le=10)
+    rules: list[Rule] | None = Field(  # type: ignore[valid-type]
+        default=None, description="Rules and steps to switch on (the rest are off); unset keeps the server's."
+    )
     retrieve_k: int | None = Field(default=None, ge=1, le=100, description="Evidence items per claim from the KB.")
     llm_max_calls: int | None = Field(default=None, ge=0, le=100)
     llm_max_seconds: float | None = Field(default=None, ge=0.0, le=600.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from grounding.pipeline import AskResult
+from grounding.types import AskResult
 from knowledge.demo import DEMO_QUESTIONS
 from knowledge.errors import GroundQAError
 from ui import components, state

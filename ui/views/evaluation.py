@@ -6,8 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from grounding.evaluation.detection import METRICS
-from grounding.evaluation.report import REPORT
+from grounding.evaluate.detection import METRICS
+from grounding.evaluate.report import REPORT
 from knowledge.errors import InputError
 from ui.runs import cell, figure_rows, find_runs, metrics_rows, plot_files, read_metrics
 

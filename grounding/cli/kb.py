@@ -1,0 +1,96 @@
+"""`groundqa kb ...`: build, fill and inspect knowledge bases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from grounding.cli.common import ConfigOption, JsonOption, KbOption, _print_info, _print_summary, handle_errors, kb_app
+from grounding.factory import build_options, open_kb
+from grounding.settings import load_settings
+from knowledge.errors import GroundQAError
+
+
+@kb_app.command("build")
+@handle_errors
+def kb_build(
+    directory: Annotated[Path, typer.Argument(help="Where to create the knowledge base.")],
+    docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
+    graph: Annotated[
+        list[Path] | None, typer.Option("--graph", help="Graph files (Turtle, N-Triples, CSV ...).")
+    ] = None,
+    ontology: Annotated[
+        Path | None, typer.Option("--ontology", help="Ontology (functional properties, datatypes).")
+    ] = None,
+    licence: Annotated[str | None, typer.Option("--licence", help="Licence recorded for these sources.")] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create a knowledge base from documents and graph files."""
+    from knowledge.kb import KnowledgeBase
+
+    settings = load_settings(config)
+    kb = KnowledgeBase.build(
+        directory,
+        docs or [],
+        graph or [],
+        ontology,
+        build_options(settings),
+        licence=licence,
+        progress=not as_json,
+    )
+    _print_info(kb.info(), as_json)
+
+
+@kb_app.command("demo")
+@handle_errors
+def kb_demo(kb: KbOption = None, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Build the demo knowledge base (countries graph + Wikipedia passages) if it is missing."""
+    from knowledge.demo_kb import ensure_demo_kb
+
+    settings = load_settings(config)
+    target = kb or settings.kb_dir
+    _print_info(ensure_demo_kb(target, progress=not as_json).info(), as_json)
+
+
+@kb_app.command("info")
+@handle_errors
+def kb_info(kb: KbOption = None, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Counts, sources and settings of a knowledge base."""
+    settings = load_settings(config, kb=kb)
+    _print_info(open_kb(settings, progress=not as_json).info(), as_json)
+
+
+@kb_app.command("add")
+@handle_errors
+def kb_add(
+    kb: KbOption = None,
+    docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
+    graph: Annotated[list[Path] | None, typer.Option("--graph", help="Graph files.")] = None,
+    licence: Annotated[str | None, typer.Option("--licence", help="Licence recorded for these sources.")] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add documents and graph files as one atomic change (re-added documents replace)."""
+    if not docs and not graph:
+        raise GroundQAError("nothing to add: give --docs and/or --graph")
+    settings = load_settings(config, kb=kb)
+    summary = open_kb(settings, progress=not as_json).add(
+        docs or [], graph or [], licence=licence, progress=not as_json
+    )
+    _print_summary(summary, as_json)
+
+
+@kb_app.command("remove")
+@handle_errors
+def kb_remove(
+    ids: Annotated[list[str], typer.Argument(help="Document ids or graph source IRIs.")],
+    kb: KbOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Remove documents (by id) or whole graph sources (by IRI) as one atomic change."""
+    settings = load_settings(config, kb=kb)
+    _print_summary(open_kb(settings, progress=not as_json).remove(ids), as_json)

@@ -1,0 +1,185 @@
+"""Every swappable part by name: the one list the CLI, the HTTP API and the page are built from.
+
+An entry names its implementation as "module:attribute" and imports it only when asked, so
+`groundqa --help` and the HTTP client load no model code. To add a policy, checker, rule, answerer,
+LLM backend or dataset, add one `Entry` here next to its implementation; the CLI's choices and
+help, the API's schema enums and the page's widgets follow.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from knowledge.errors import InputError
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    help: str
+    target: str | None = None
+    default: bool = True
+    """For rules and checkers: on unless switched off. For policies: part of the default chain."""
+
+    def load(self) -> Any:
+        if self.target is None:
+            raise InputError(f"{self.name!r} has no implementation to load")
+        module, _, attribute = self.target.partition(":")
+        loaded = importlib.import_module(module)
+        return getattr(loaded, attribute) if attribute else loaded
+
+
+class Registry:
+    """Names of one kind of part, in a fixed order (the order users see)."""
+
+    def __init__(self, kind: str, entries: list[Entry]) -> None:
+        self.kind = kind
+        self._entries = {entry.name: entry for entry in entries}
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._entries)
+
+    def defaults(self) -> tuple[str, ...]:
+        return tuple(name for name, entry in self._entries.items() if entry.default)
+
+    def get(self, name: str) -> Entry:
+        """The entry, or an InputError that lists the choices."""
+        try:
+            return self._entries[name]
+        except KeyError:
+            raise InputError(f"unknown {self.kind} {name!r}; choose from {', '.join(self._entries)}") from None
+
+    def check(self, names: Any) -> tuple[str, ...]:
+        """Validate a sequence of names, keeping its order."""
+        names = tuple(names)
+        for name in names:
+            self.get(name)
+        return names
+
+    def parse(self, text: str) -> tuple[str, ...]:
+        """'a, b' -> ('a', 'b'); an unknown name fails here, before anything loads."""
+        return self.check(name.strip() for name in text.split(",") if name.strip())
+
+    def literal(self) -> Any:
+        """`Literal[...]` of the names, for API schemas (strict models take the plain strings)."""
+        return Literal[self.names()]  # type: ignore[valid-type]
+
+    def describe(self) -> str:
+        """One line for CLI help: 'a (what a does), b (what b does)'."""
+        return ", ".join(f"{entry.name} ({entry.help})" for entry in self)
+
+
+ANSWERERS = Registry(
+    "answerer",
+    [
+        Entry("auto", "the graph when it answers with confidence, else the LLM"),
+        Entry("llm", "the LLM over retrieved evidence"),
+        Entry("graph", "the knowledge graph alone, or abstain"),
+        Entry("both", "the graph's facts handed to the LLM"),
+    ],
+)
+
+POLICIES = Registry(
+    "mitigation policy",
+    [
+        Entry("annotate", "mark each claim's verdict in the text", "grounding.mitigate.policies:annotate", False),
+        Entry("correct", "substitute the value the graph or evidence holds", "grounding.mitigate.policies:correct"),
+        Entry("strip", "drop contradicted and unverifiable sentences", "grounding.mitigate.policies:strip"),
+        Entry("regenerate", "ask the LLM again with the findings", "grounding.mitigate.policies:regenerate", False),
+        Entry("quote", "answer with the evidence's own words", "grounding.mitigate.policies:quote"),
+        Entry("abstain", "refuse when too little is grounded", "grounding.mitigate.policies:abstain"),
+    ],
+)
+
+LLM_BACKENDS = Registry(
+    "LLM backend",
+    [
+        Entry("default", "the bundled SmolLM2-135M-Instruct", "grounding.answer.llm:load_chat_model"),
+        Entry("hf", "hf:ID_OR_PATH, a transformers causal LM", "grounding.answer.llm:load_chat_model"),
+        Entry("gguf", "gguf:PATH, a GGUF file", "grounding.answer.llm:load_chat_model"),
+        Entry(
+            "llamacpp", "llamacpp:PATH, a GGUF file through llama-cpp-python", "grounding.answer.llm:load_chat_model"
+        ),
+        Entry("openai", "openai:MODEL, any OpenAI-compatible server", "grounding.answer.llm:load_chat_model"),
+    ],
+)
+
+CHECKERS = Registry(
+    "checker",
+    [
+        Entry(
+            "graph", "claims about the knowledge graph, decided exactly", "grounding.verify.checkers.graph:GraphChecker"
+        ),
+        Entry(
+            "entailment",
+            "the bundled cross-encoder over evidence windows",
+            "grounding.verify.checkers.entailment:EntailmentChecker",
+        ),
+        Entry("llm", "an LLM judge for claims left uncertain", "grounding.verify.checkers.llm_judge:LLMJudge", False),
+    ],
+)
+
+RULES = Registry(
+    "rule",
+    [
+        Entry(
+            "novelty",
+            "a name or number the evidence never states blocks support",
+            "grounding.verify.rules.novelty:NoveltyRule",
+        ),
+        Entry(
+            "near_miss",
+            "a name one letter or word off the evidence's name blocks support",
+            "grounding.verify.rules.near_miss:NearMissRule",
+        ),
+        Entry(
+            "credits",
+            "a work credited to someone its evidence does not credit is contradicted (films, books)",
+            "grounding.verify.rules.credits:CreditRule",
+        ),
+        Entry(
+            "release_years",
+            "a work dated to a year its evidence does not give is contradicted (films, books)",
+            "grounding.verify.rules.release_years:ReleaseYearRule",
+        ),
+        Entry("whole_answer", "blend the riskiest claim with the whole answer's judgement", None),
+        Entry("pronouns", "read a claim's pronoun as the answer's earlier name", None),
+    ],
+)
+
+DATASETS = Registry(
+    "dataset",
+    [
+        Entry("halueval-qa", "HaluEval QA: right vs hallucinated answers with knowledge"),
+        Entry("halueval-dialogue", "HaluEval dialogue responses with knowledge"),
+        Entry("halueval-summarization", "HaluEval summaries against their articles"),
+        Entry("halueval-general", "HaluEval ChatGPT responses, no evidence"),
+        Entry("truthfulqa", "TruthfulQA questions"),
+        Entry("metaqa-1hop", "MetaQA 1-hop questions over the movie graph"),
+        Entry("metaqa-2hop", "MetaQA 2-hop questions"),
+        Entry("metaqa-3hop", "MetaQA 3-hop questions"),
+        Entry("generic", "any JSONL of claim, evidence, hallucinated (--data FILE)"),
+    ],
+)
+
+
+def graph_formats() -> tuple[str, ...]:
+    """Graph file formats the knowledge base reads (the knowledge layer owns the parsers)."""
+    from knowledge.formats import GRAPH_FORMATS
+
+    return GRAPH_FORMATS
+
+
+def document_suffixes() -> tuple[str, ...]:
+    from knowledge.formats import DOCUMENT_SUFFIXES
+
+    return tuple(sorted(DOCUMENT_SUFFIXES))

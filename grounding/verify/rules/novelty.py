@@ -1,0 +1,100 @@
+"""Names and numbers a claim states that its evidence never mentions.
+
+Small NLI models read "The highest mountain in the Alps is Mount Everest" as entailed by "Mont Blanc
+is the highest mountain in the Alps": the sentences match but for the name. A claim that brings in a
+name or number its evidence lacks is never supported by that evidence, and its score is discounted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grounding.types import Effect, RuleFinding
+
+NOVELTY_DISCOUNT = 0.8
+"""P(entailment) is multiplied by this where the premise lacks a name or number the claim states.
+
+The verdict rule is strict: such a claim is never `supported`. The score is discounted only
+mildly, because outside names are common in right answers too: 23% of HaluEval's right summaries
+name someone or something their article never mentions (bylines, clubs, titles), as often as the
+hallucinated ones do. Chosen on dev rows (mean AUROC over dialogue, summaries and length-matched
+QA is flat from 0.65 to 0.9, and falls to 0.784 at the former 0.3): `python -m benchmarks.novelty_discount`.
+"""
+
+
+_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_STARTERS = {
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "i",
+    "we",
+    "you",
+    "yes",
+    "no",
+    "in",
+    "on",
+    "at",
+    "as",
+    "his",
+    "her",
+    "their",
+    "my",
+    "our",
+    "but",
+    "and",
+    "so",
+    "also",
+}
+
+
+def novel_mentions(claim: str, premise: str) -> list[str]:
+    """Names and numbers the claim states that the premise never mentions.
+
+    Small NLI models read "The highest mountain in the Alps is Mount Everest" as entailed by
+    "Mont Blanc is the highest mountain in the Alps": the sentences match but for the name. A claim
+    that brings in a name or number its evidence lacks cannot be supported by that evidence.
+    """
+    text = premise.lower()
+    words = set(re.findall(r"\w+", text))
+    initials = {"".join(w[0] for w in m.group().split()).lower() for m in _NAME.finditer(premise)}
+    novel = []
+    claim = re.sub(r"\b\w+n['’]t\b|\bI['’](?:m|ve|ll|d)\b", " ", claim)
+    for match in _NAME.finditer(claim):
+        tokens = [t for t in match.group().split() if t.lower() not in _STARTERS or match.start() > 0]
+        tokens = [t for t in tokens if not (t.lower() in _STARTERS and match.start() == 0)]
+        for token in tokens:
+            low = token.lower()
+            if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):
+                continue
+            if token.isupper() and len(token) <= 5 and low in initials:
+                continue
+            novel.append(token)
+    for number in _NUMBER.findall(claim):
+        if number not in text and number.replace(",", "") not in text.replace(",", ""):
+            novel.append(number)
+    return novel
+
+
+class NoveltyRule:
+    name = "novelty"
+
+    def __init__(self, discount: float = NOVELTY_DISCOUNT) -> None:
+        self.discount = discount
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        novel = list(dict.fromkeys(novel_mentions(claim, evidence)))
+        if not novel:
+            return []
+        return [RuleFinding(rule=self.name, effect=Effect.DISCOUNTS, detail=f"never mentioned: {', '.join(novel)}")]

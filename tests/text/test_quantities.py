@@ -1,0 +1,77 @@
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grounding.text.quantities import (
+    QuantityKind,
+    literal_quantity,
+    parse_quantities,
+    same_quantity,
+    unit_in_template,
+)
+
+
+def values(text):
+    return [(q.kind, q.value) for q in parse_quantities(text)]
+
+
+def test_numbers_with_separators_scales_and_words():
+    assert values("It has 328,170 people") == [(QuantityKind.NUMBER, 328170.0)]
+    assert values("about 3.5 million residents") == [(QuantityKind.NUMBER, 3.5e6)]
+    assert values("two million people") == [(QuantityKind.NUMBER, 2e6)]
+    assert values("a 1.2 bn deal") == [(QuantityKind.NUMBER, 1.2e9)]
+
+
+def test_years_and_dates_are_not_plain_numbers():
+    found = parse_quantities("Born on March 2, 1991, she won in 2019; the ISO date is 2020-01-31.")
+    assert [q.kind for q in found] == [QuantityKind.DATE, QuantityKind.YEAR, QuantityKind.DATE]
+    assert found[0].day == date(1991, 3, 2) and found[2].day == date(2020, 1, 31)
+    assert parse_quantities("2 March 1991")[0].day == date(1991, 3, 2)
+    assert values("1,879 soldiers") == [(QuantityKind.NUMBER, 1879.0)]  # a separator means a count
+
+
+def test_units_convert_to_a_common_base():
+    (miles,) = parse_quantities("3.85 million square miles")
+    graph = literal_quantity("9984670", "http://www.w3.org/2001/XMLSchema#decimal", "square kilometres")
+    assert miles.dimension == graph.dimension == "area"
+    assert same_quantity(miles, graph)
+    (km,) = parse_quantities("1,200 km")
+    assert km.value == 1_200_000.0 and km.dimension == "length"
+    assert same_quantity(km, graph) is None  # length and area never compare
+
+
+def test_tolerance_and_hedges():
+    actual = literal_quantity("328170", "http://www.w3.org/2001/XMLSchema#integer")
+    (exact,) = parse_quantities("328,170")
+    (hedged,) = parse_quantities("about 350,000")
+    (bare,) = parse_quantities("350,000")
+    assert same_quantity(exact, actual)
+    assert hedged.approximate and same_quantity(hedged, actual)  # 6.7% off, allowed with "about"
+    assert same_quantity(bare, actual) is False
+
+
+def test_years_compare_exactly():
+    actual = literal_quantity("1879", "http://www.w3.org/2001/XMLSchema#gYear")
+    assert same_quantity(parse_quantities("in 1879")[0], actual)
+    assert same_quantity(parse_quantities("in 1897")[0], actual) is False
+
+
+def test_unit_from_template():
+    assert unit_in_template("The area of {s} is {o} square kilometres.") == "square kilometres"
+    assert unit_in_template("The capital of {s} is {o}.") is None
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_formatted_integers_round_trip(number):
+    text = f"The value is {number:,} units."
+    parsed = [q for q in parse_quantities(text) if q.kind == QuantityKind.NUMBER]
+    if 1000 <= number <= 2100 and "," not in f"{number:,}":
+        return
+    assert parsed and parsed[0].value == number
+
+
+@given(st.text(max_size=80))
+def test_spans_index_the_text(text):
+    for q in parse_quantities(text):
+        assert text[q.start : q.end] == q.text
