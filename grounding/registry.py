@@ -151,6 +151,21 @@ RULES = Registry(
             "a work dated to a year its evidence does not give is contradicted (films, books)",
             "grounding.verify.rules.release_years:ReleaseYearRule",
         ),
+        Entry(
+            "negation",
+            "the evidence states the claim's words negated (or the claim negates them): contradicted",
+            "grounding.verify.rules.polarity:NegationRule",
+        ),
+        Entry(
+            "antonyms",
+            "the evidence says the opposite word of the same subject (rose/fell, once/twice daily): contradicted",
+            "grounding.verify.rules.polarity:AntonymRule",
+        ),
+        Entry(
+            "quantities",
+            "the evidence gives the same measure another value (20 mg / 40 mg): contradicted",
+            "grounding.verify.rules.polarity:QuantityRule",
+        ),
         Entry("whole_answer", "blend the riskiest claim with the whole answer's judgement", None),
         Entry("pronouns", "read a claim's pronoun as the answer's earlier name", None),
     ],

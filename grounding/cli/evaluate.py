@@ -65,8 +65,17 @@ def evaluate(
     if name == "compare":
         _eval_compare(runs or [], seed, as_json)
         return
+    if name == "suite":
+        if split != "test" or len(runs or []) > 1:
+            raise GroundQAError(
+                "usage: groundqa eval suite [DIR] [--limit N] [--out DIR] (the test halves are measured)"
+            )
+        _eval_suite(runs[0] if runs else None, out, limit, dev_limit, seed, model, workers, as_json)
+        return
     if runs:
-        raise GroundQAError(f"unexpected arguments {[str(r) for r in runs]}: only 'eval compare' takes run folders")
+        raise GroundQAError(
+            f"unexpected arguments {[str(r) for r in runs]}: only 'eval compare' and 'eval suite' take folders"
+        )
     if mode not in runner.MODES:
         raise GroundQAError(f"unknown --mode {mode!r}; use detection or generation")
     settings = load_settings(config, verifier_model=model)
@@ -206,3 +215,35 @@ def _eval_compare(runs: list[Path], seed: int, as_json: bool) -> None:
         )
     console.print(table)
     console.print(f"A = {result['a']}, B = {result['b']}; bold: the interval excludes 0")
+
+
+def _eval_suite(
+    directory: Path | None,
+    out: Path | None,
+    limit: int | None,
+    dev_limit: int,
+    seed: int,
+    model: str | None,
+    workers: int,
+    as_json: bool,
+) -> None:
+    from grounding.evaluate.suite import SUITE_PLOT, SUITE_REPORT, run_suite
+
+    settings = load_settings(verifier_model=model)
+    run_dir = out or Path("runs") / "suite"
+    summary = run_suite(
+        settings,
+        run_dir,
+        directory=directory,
+        limit=limit,
+        dev_limit=limit if limit is not None else None,
+        halueval_limit=dev_limit if dev_limit else 200,
+        seed=seed,
+        workers=workers,
+        progress=not as_json,
+    )
+    if as_json:
+        emit_json(summary)
+        return
+    console.print((run_dir / SUITE_REPORT).read_text(encoding="utf-8"), markup=False, highlight=False)
+    console.print(f"report: {run_dir / SUITE_REPORT}; plot: {run_dir / SUITE_PLOT}")

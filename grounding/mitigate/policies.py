@@ -245,7 +245,7 @@ def _correction_values(verdict: ClaimVerdict) -> tuple[str, str, Citation, str] 
     it came out (a finding of a rule with `Effect.CONTRADICTS`): both say which value is right and where it is written.
     """
     correction = verdict.correction
-    if verdict.verdict != Verdict.CONTRADICTED or correction is None or verdict.fired("negation"):
+    if verdict.verdict != Verdict.CONTRADICTED or correction is None or verdict.fired("graph_negation"):
         return None
     if verdict.method == Method.GRAPH:
         fact = next((c.evidence for c in verdict.citations if c.evidence.triple is not None), None)

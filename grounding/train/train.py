@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_OUT_DIR = paths.trained_models() / "groundqa-nli-minilm"
 CONFIG_NAME = "groundqa_verifier.json"
+DOCUMENT_KINDS = ("sentence", "fusion", "negation", "antonym", "number", "year", "name", "role", "unrelated")
 DEFAULT_CAPS = {
     "snli": 6000,
     "mnli": 5500,
@@ -71,6 +72,10 @@ DEFAULT_CAPS = {
     "halueval-dialogue": 5000,
     "halueval-summarization": 4000,
     "halueval-qa": 1000,
+    # document windows with hard negatives (grounding/train/document_pairs.py), only with --document-pairs N
+    **{f"document-{kind}": 100_000 for kind in DOCUMENT_KINDS},
+    "factcg-doc": 2100,
+    "factcg-multihop": 1100,
 }
 DEFAULT_HALUEVAL_LIMITS = {"dialogue": 2500, "summarization": 1100, "qa": 500}
 
@@ -131,6 +136,7 @@ def build_training_data(
     halueval_dev_limits: dict[str, int] | None = None,
     cache_dir: Path | None = None,
     progress: bool = False,
+    document_count: int = 0,
 ) -> TrainingData:
     """Mix NLI, synthetic and HaluEval-train pairs under per-source caps (scaled down to `max_pairs`)."""
     caps = dict(DEFAULT_CAPS if caps is None else caps)
@@ -143,6 +149,12 @@ def build_training_data(
     log.info("generating %d synthetic pairs", synthetic_count)
     for source, splits in _split_pairs(synthetic_pairs(synthetic_count, seed=seed)).items():
         pools[source] = splits
+    if document_count:
+        from grounding.train.document_pairs import document_pairs, factcg_pairs
+
+        log.info("generating %d document-window pairs and reading FactCG", document_count)
+        for source, splits in _split_pairs([*document_pairs(document_count, seed=seed), *factcg_pairs()]).items():
+            pools[source] = splits
     for split, limits in (("train", halueval_limits), ("dev", dev_limits)):
         params = {"split": split, "limits": limits, "seed": seed, "version": 2}
         path = _cache_path(cache_dir, f"halueval-{split}", params)
@@ -736,6 +748,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--export-data", type=Path, default=None, help="build the data, write it here and stop")
     parser.add_argument("--data", type=Path, default=None, help="train on data written by --export-data")
+    parser.add_argument(
+        "--document-pairs", type=int, default=0, metavar="N", help="add N document-window pairs and FactCG"
+    )
     parser.add_argument("--no-progress", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
@@ -747,7 +762,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data, items = exported.data, exported.halueval_items
         if exported.command:
             command = f"{exported.command} && {command}"
-    elif args.export_data is not None or args.cap or args.halueval_train:
+    elif args.export_data is not None or args.cap or args.halueval_train or args.document_pairs:
         caps = {**DEFAULT_CAPS, **_assignments(args.cap, "--cap")}
         limits = {**DEFAULT_HALUEVAL_LIMITS, **_assignments(args.halueval_train, "--halueval-train")}
         data = build_training_data(
@@ -758,6 +773,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             halueval_limits=limits,
             cache_dir=args.cache_dir,
             progress=not args.no_progress,
+            document_count=args.document_pairs,
         )
     if args.export_data is not None:
         items = dev_eval_items()

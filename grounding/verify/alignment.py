@@ -163,3 +163,33 @@ def build_premise(spans: Sequence[AlignedSpan]) -> str:
     """Selected sentences joined in document order, so the verifier reads them as the author wrote them."""
     unique = {(s.passage, s.start, s.end): s for s in spans}
     return " ".join(unique[key].text for key in sorted(unique))
+
+
+def evidence_windows(
+    passages: Sequence[str], sentence_tokens: Sequence[int] | None = None, budget: int = 200, overlap: int = 1
+) -> list[list[AlignedSpan]]:
+    """Windows of consecutive evidence sentences, each as long as fits `budget` tokens, overlapping.
+
+    Support that spans several sentences is only visible to the model when they are read together;
+    a window keeps them in the author's order (across passage boundaries too: retrieved facts and
+    knowledge lines are one text to the reader). Consecutive windows share `overlap` sentences so
+    a fact told across a cut is still read whole once. `sentence_tokens` (per sentence, in order)
+    comes from the model's tokenizer; without it a word count stands in.
+    """
+    sentences = [(p, s, e) for p, passage in enumerate(passages) for s, e in split_sentences(passage)]
+    if not sentences:
+        return []
+    texts = [passages[p][s:e] for p, s, e in sentences]
+    sizes = list(sentence_tokens) if sentence_tokens is not None else [int(1.4 * len(t.split())) + 1 for t in texts]
+    windows: list[list[AlignedSpan]] = []
+    start = 0
+    while start < len(sentences):
+        end, used = start, 0
+        while end < len(sentences) and (end == start or used + sizes[end] <= budget):
+            used += sizes[end]
+            end += 1
+        windows.append([AlignedSpan(*sentences[i], texts[i], 0.0) for i in range(start, end)])
+        if end >= len(sentences):
+            break
+        start = max(start + 1, end - overlap)
+    return windows

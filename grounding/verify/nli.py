@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +58,11 @@ class NLIModel:
     device: str
     name: str
     temperature: float = 1.0
+    memo_size: int = 50_000
+    """Pairs whose probabilities are remembered: answers are re-checked against the same evidence
+    (a batch of answers to one question, an evaluation re-run with other rules), and a pair costs
+    milliseconds of CPU while a lookup costs microseconds."""
+    _memo: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
 
     def fits(self, premise: str, hypothesis: str) -> bool:
         """Whether the pair goes through the model whole, with nothing cut from the premise."""
@@ -70,7 +75,8 @@ class NLIModel:
         """Probabilities, one row per (premise, hypothesis): [entailment, neutral, contradiction]."""
         import torch
 
-        unique = list(dict.fromkeys(pairs))
+        known = {pair: self._memo[pair] for pair in dict.fromkeys(pairs) if pair in self._memo}
+        unique = [pair for pair in dict.fromkeys(pairs) if pair not in known]
         unique.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
         rows = []
         for batch in length_batches(unique, batch_size):
@@ -85,16 +91,21 @@ class NLIModel:
             with torch.inference_mode():
                 logits = self.model(**encoded).logits.float()
             rows.append(torch.softmax(logits / self.temperature, dim=-1).cpu().numpy())
-        if not rows:
+        if rows:
+            probs = np.vstack(rows)
+            mapped = np.zeros((len(probs), 3), dtype=np.float32)
+            for slot, key in enumerate(("entailment", "neutral", "contradiction")):
+                column = self.columns[key]
+                if column is not None:
+                    mapped[:, slot] = probs[:, column]
+            if len(self._memo) + len(unique) > self.memo_size:
+                self._memo.clear()
+            for pair, row in zip(unique, mapped, strict=True):
+                self._memo[pair] = row
+                known[pair] = row
+        if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
-        probs = np.vstack(rows)
-        mapped = np.zeros((len(probs), 3), dtype=np.float32)
-        for slot, key in enumerate(("entailment", "neutral", "contradiction")):
-            column = self.columns[key]
-            if column is not None:
-                mapped[:, slot] = probs[:, column]
-        row_of = {pair: row for row, pair in enumerate(unique)}
-        return mapped[[row_of[pair] for pair in pairs]]
+        return np.vstack([known[pair] for pair in pairs]).astype(np.float32)
 
 
 def resolve_verifier_path(name: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field, field_validator
 
 from grounding.registry import RULES
@@ -21,6 +23,12 @@ class VerifierOptions(BaseModel):
         le=1.0,
         description="P(entailment) factor where the evidence lacks a name or number the claim states.",
     )
+    reading: Literal["windows", "aligned"] = Field(
+        default="windows",
+        description="How claims read the evidence: windows of consecutive sentences (and the aligned ones joined), "
+        "or the few aligned sentences only.",
+    )
+    max_windows: int = Field(default=3, ge=1, le=32, description="Windows per claim when the evidence has more.")
     rules: tuple[str, ...] = Field(
         default=RULES.defaults(),
         description="Rules and steps switched on, by name (see `grounding.registry.RULES`).",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from grounding.types import Citation, Claim, ClaimVerdict, Effect, Evidence, Method, RuleFinding, Verdict
-from grounding.verify.alignment import AlignedSpan, align_claims, build_premise, shares_topic
+from grounding.verify.alignment import AlignedSpan, align_claims, build_premise, evidence_windows, shares_topic
 from grounding.verify.checkers.base import AnswerUnderCheck
 from grounding.verify.claims import read_with_question
 from grounding.verify.nli import NLIModel
@@ -32,6 +32,8 @@ and 0. Neither fires on HaluEval QA or summarization. `grounding/verify/rules/cr
 
 
 DEFAULT_RULES = ("novelty", "near_miss", "credits", "release_years")
+WINDOW_TOKENS = 200
+"""Premise tokens per window: the shipped model was trained at 256 tokens for premise and claim together."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class EntailmentThresholds:
     novelty_discount: float = NOVELTY_DISCOUNT
     rules: tuple[str, ...] = DEFAULT_RULES
     """Evidence rules to apply, by registry name (`grounding.registry.RULES`)."""
+    reading: str = "windows"
+    """"windows" (evidence windows plus the aligned sentences joined) or "aligned" (aligned sentences only)."""
+    max_windows: int = 3
 
 
 @dataclass
@@ -60,26 +65,71 @@ def plan_pairs(
     thresholds: EntailmentThresholds = EntailmentThresholds(),
     embedding_model: str = "all-MiniLM-L6-v2",
     claim_vectors: np.ndarray | None = None,
+    model: NLIModel | None = None,
 ) -> PairPlan:
-    """Each claim against its best sentences alone, and against them joined (multi-sentence support)."""
+    """The (premise, claim) pairs of each claim: evidence windows, and its best sentences joined.
+
+    Windows of consecutive sentences show the model support that spans sentences (chunk and max, as
+    MiniCheck reads documents); the claim is read against every window when there are few, else
+    against the windows that hold its best-aligned sentences. The aligned sentences joined in
+    document order add support that lies far apart. `thresholds.reading == "aligned"` is the older
+    reading (each aligned sentence alone, and joined), kept for comparison.
+    """
     plan = PairPlan(claims, evidence, [], [])
     if not claims or not evidence:
         return plan
+    texts = [e.text for e in evidence]
     alignments = align_claims(
-        [c.text for c in claims],
-        [e.text for e in evidence],
-        k=thresholds.sentences,
-        model=embedding_model,
-        claim_vectors=claim_vectors,
+        [c.text for c in claims], texts, k=thresholds.sentences, model=embedding_model, claim_vectors=claim_vectors
     )
+    windows = _windows(texts, model, claims) if thresholds.reading == "windows" else []
     for index, (claim, spans) in enumerate(zip(claims, alignments, strict=True)):
-        for span in spans:
-            plan.pairs.append((span.text, claim.text))
-            plan.owners.append((index, [span]))
+        if thresholds.reading == "aligned":
+            for span in spans:
+                plan.pairs.append((span.text, claim.text))
+                plan.owners.append((index, [span]))
+        else:
+            for window in _claim_windows(windows, spans, thresholds.max_windows):
+                plan.pairs.append((build_premise(window), claim.text))
+                plan.owners.append((index, window))
         if len(spans) > 1:
             plan.pairs.append((build_premise(spans), claim.text))
             plan.owners.append((index, list(spans)))
     return plan
+
+
+def _windows(texts: list[str], model: NLIModel | None, claims: list[Claim]) -> list[list[AlignedSpan]]:
+    """Evidence windows sized to what the model reads beside the longest claim."""
+    if model is None:
+        return evidence_windows(texts, budget=WINDOW_TOKENS)
+    from grounding.text.sentences import split_sentences
+
+    sentences = [text[s:e] for text in texts for s, e in split_sentences(text)]
+    sizes = [len(ids) for ids in model.tokenizer(sentences, add_special_tokens=False)["input_ids"]] if sentences else []
+    longest = max(len(ids) for ids in model.tokenizer([c.text for c in claims], add_special_tokens=False)["input_ids"])
+    budget = max(48, min(WINDOW_TOKENS, model.max_length - longest - 4))
+    return evidence_windows(texts, sizes, budget)
+
+
+def _claim_windows(windows: list[list[AlignedSpan]], aligned: list[AlignedSpan], limit: int) -> list[list[AlignedSpan]]:
+    """Every window when there are few; else those holding the claim's best-aligned sentences, best first."""
+    if len(windows) <= limit:
+        return windows
+    keys = [(s.passage, s.start) for s in aligned]
+    chosen: list[list[AlignedSpan]] = []
+    for key in keys:
+        holding = [w for w in windows if any((s.passage, s.start) == key for s in w)]
+        # the window where the sentence sits nearest the middle reads most of its context
+        best = min(
+            holding,
+            key=lambda w: abs(len(w) / 2 - next(i for i, s in enumerate(w) if (s.passage, s.start) == key)),
+            default=None,
+        )
+        if best is not None and best not in chosen:
+            chosen.append(best)
+        if len(chosen) >= limit:
+            break
+    return chosen
 
 
 def whole_answer_pair(
@@ -179,7 +229,7 @@ def _decide(
             correction=conflict.correction,
             findings=findings,
         )
-    if entail >= thresholds.support and entail >= contra and not novel_best and not blocked:
+    if entail >= thresholds.support and not novel_best and not blocked:
         return ClaimVerdict(
             claim=claim,
             verdict=Verdict.SUPPORTED,
@@ -258,7 +308,10 @@ class EntailmentChecker:
             options.evidence_sentences,
             options.novelty_discount,
             tuple(options.rules),
+            options.reading,
+            options.max_windows,
         )
+        model = self._model()
         plans = []
         for answer in answers:
             rows = answer.open_claims()
@@ -269,9 +322,9 @@ class EntailmentChecker:
                     thresholds,
                     self.embedding_model,
                     claim_vectors=answer.vectors[np.asarray(rows, dtype=int)] if rows else None,
+                    model=model,
                 )
             )
-        model = self._model()
         whole = [
             whole_answer_pair(a.answer, a.evidence, model, a.question) if "whole_answer" in options.rules else None
             for a in answers

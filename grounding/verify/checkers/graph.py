@@ -40,7 +40,7 @@ NEGATION = re.compile(
     re.I,
 )
 NEGATION_FINDING = RuleFinding(
-    rule="negation", effect=Effect.CONTRADICTS, detail="The claim negates what the graph holds, or the reverse."
+    rule="graph_negation", effect=Effect.CONTRADICTS, detail="The claim negates what the graph holds, or the reverse."
 )
 MIN_LINK_SCORE = 0.8
 MIN_PREDICATE_FIT = 0.7  # the claim names the relation (label or alias words), not just resembles it

@@ -1,0 +1,179 @@
+"""A claim that says what its evidence says, but turned around: negated, reversed, at another rate or value.
+
+A small cross-encoder reads "Aspirin is recommended for children under 16" as entailed by "Aspirin is
+not recommended for children under 16 ...": every word matches but one. These rules compare the claim
+with the evidence sentences that state the same thing in nearly the same words (most of the claim's
+content words, near one another), and look for the one edit that flips the meaning:
+
+- `negation`: one says "not"/"never"/"no", the other does not;
+- `antonyms`: one word is replaced by its opposite about the same subject ("net income rose" vs
+  "net income fell"), frequencies included ("once daily" vs "twice daily");
+- `quantities`: the same measured thing with another number, unit-aware ("20 mg" vs "40 mg"; "about
+  25 million" still matches "25.7 million").
+
+Each finds a contradiction only where the evidence states the other version outright; a claim the
+evidence merely does not mention is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from grounding.text.lexicon import ANTONYMS, FREQUENCIES, NEGATORS, STOPWORDS
+from grounding.text.quantities import Quantity, parse_quantities, same_quantity
+from grounding.text.sentences import split_sentences
+from grounding.types import Effect, RuleFinding
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
+MIN_OVERLAP = 0.75
+"""Share of the claim's content words (the flipped word aside) an evidence sentence must contain to be
+read as stating the same thing."""
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    words: list[str]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
+
+
+def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
+    return {w for w in words if w not in STOPWORDS and w not in NEGATORS and w not in drop and len(w) > 1}
+
+
+def _negated(words: list[str]) -> bool:
+    """Odd number of negators ("not only" and "no doubt" aside): the sentence denies what it states."""
+    count = 0
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in NEGATORS and not (word == "not" and following in {"only", "just", "merely"}):
+            count += 1
+        elif word.endswith("n't"):
+            count += 1
+    return count % 2 == 1
+
+
+def _matching(claim: list[str], evidence: str, drop: frozenset[str] = frozenset()) -> list[_Sentence]:
+    """Evidence sentences holding at least MIN_OVERLAP of the claim's content words."""
+    wanted = _content(claim, drop)
+    if len(wanted) < 2:
+        return []
+    found = []
+    for start, end in split_sentences(evidence):
+        text = evidence[start:end]
+        words = _words(text)
+        if len(wanted & set(words)) >= MIN_OVERLAP * len(wanted):
+            found.append(_Sentence(text, words))
+    return found
+
+
+def _quote(text: str, limit: int = 140) -> str:
+    return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
+
+
+class NegationRule:
+    name = "negation"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        words = _words(claim)
+        negated = _negated(words)
+        for sentence in _matching(words, evidence):
+            if _negated(sentence.words) != negated and not _also_stated(words, negated, evidence):
+                which = "denies" if not negated else "states"
+                return [
+                    RuleFinding(
+                        rule=self.name,
+                        effect=Effect.CONTRADICTS,
+                        detail=f"The evidence {which} it: {_quote(sentence.text)}",
+                        cite=sentence.text,
+                    )
+                ]
+        return []
+
+
+def _also_stated(words: list[str], negated: bool, evidence: str) -> bool:
+    """Some other sentence says it the claim's way too (then the evidence disagrees with itself, not the claim)."""
+    return any(_negated(s.words) == negated for s in _matching(words, evidence))
+
+
+class AntonymRule:
+    name = "antonyms"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        words = _words(claim)
+        for i, word in enumerate(words):
+            opposites = ANTONYMS.get(word) or _other_frequencies(word)
+            if not opposites:
+                continue
+            subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS][-2:]
+            for sentence in _matching(words, evidence, frozenset({word, *opposites})):
+                if word in sentence.words:
+                    continue
+                for j, other in enumerate(sentence.words):
+                    if other in opposites and _near(subject, sentence.words, j):
+                        return [
+                            RuleFinding(
+                                rule=self.name,
+                                effect=Effect.CONTRADICTS,
+                                detail=f"The evidence says {other!r} where the claim says {word!r}: "
+                                f"{_quote(sentence.text)}",
+                                cite=sentence.text,
+                            )
+                        ]
+        return []
+
+
+def _other_frequencies(word: str) -> frozenset[str]:
+    for group in FREQUENCIES:
+        if word in group:
+            return group - {word}
+    return frozenset()
+
+
+def _near(subject: list[str], words: list[str], position: int, reach: int = 6) -> bool:
+    """The claim's subject words stand just before the opposite word (or the claim names none)."""
+    if not subject:
+        return True
+    window = set(words[max(0, position - reach) : position])
+    return all(w in window for w in subject)
+
+
+class QuantityRule:
+    name = "quantities"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        claimed = parse_quantities(claim)
+        if not claimed:
+            return []
+        words = _words(claim)
+        numbers = frozenset(w for q in claimed for w in _words(q.text))
+        for sentence in _matching(words, evidence, numbers):
+            stated = parse_quantities(sentence.text)
+            for quantity in claimed:
+                measure = _measure(claim, quantity)
+                alike = [q for q in stated if q.kind == quantity.kind and _measure(sentence.text, q) == measure]
+                if alike and not any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
+                    return [
+                        RuleFinding(
+                            rule=self.name,
+                            effect=Effect.CONTRADICTS,
+                            detail=f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: "
+                            f"{_quote(sentence.text)}",
+                            cite=sentence.text,
+                        )
+                    ]
+        return []
+
+
+def _measure(text: str, quantity: Quantity) -> str:
+    """What a number counts: its unit, else the word after it ("20 mg", "412,000 people"), else its kind."""
+    if quantity.dimension:
+        return quantity.dimension
+    if quantity.unit:
+        return quantity.unit
+    after = re.match(r"\s*([A-Za-z%]+)", text[quantity.end :])
+    return after.group(1).lower() if after else quantity.kind.value
