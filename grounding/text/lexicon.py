@@ -26,7 +26,7 @@ FUNCTION_WORDS = frozenset(
     "if after before since because as or nor not some many all most every each several few both other another "
     "any can't don't didn't won't isn't wasn't".split()
 )
-"""Words that never identify a name on their own: two names that share only these are different names."""
+"""Words that never identify a name: names sharing only these differ; a swap of one ("The" for "A") is no new name."""
 
 KEYWORD_FILLERS = frozenset("was were are is has had have not for who did does been with from into".split())
 """Frequent words of three letters or more that say nothing about a claim's topic (besides `SENTENCE_STARTERS`)."""
