@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from grounding.text.lexicon import QUESTION_STOPWORDS
 from knowledge.embeddings import embed
 from knowledge.errors import KnowledgeBaseError
 from knowledge.graph import GQ, LABEL_PREDICATES, KnowledgeGraph, node_text
@@ -68,13 +69,6 @@ _BRACKET = re.compile(r"\[([^\[\]]+)\]")
 _SUFFIXES = ("ering", "ered", "ing", "er", "or", "ed", "en")
 # Words that say the answer shares a relation with the topic rather than being its value.
 _SIBLING_MARKERS = frozenset("also same co together fellow alongside share shared shares".split())
-_STOP = frozenset(
-    """what which who whom whose where when why how is are was were be been being am the a an of in on at by
-    to for from with as into onto does do did done has have had that this these those it its there their they
-    them he she his her him i you your we our me my s can could would should will shall may might must some
-    any all many much more most please tell name names list give show find and or not than then so if one
-    ones person people thing things""".split()
-)
 
 
 class GraphAnswer(BaseModel):
@@ -278,7 +272,7 @@ def stem(word: str) -> str:
 
 
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(normalize(text)) if w not in _STOP and len(w) > 1)
+    return frozenset(stem(w) for w in _WORD.findall(normalize(text)) if w not in QUESTION_STOPWORDS and len(w) > 1)
 
 
 def _fit(table: RelationTable, vector: np.ndarray, stems: frozenset[str]) -> np.ndarray:
@@ -369,7 +363,7 @@ def _plan(table: RelationTable, topic: EntityMatch, left: str, right: str, link:
     cued: list[tuple[int, frozenset[str]]] = []
     sibling = False
     for position, word in enumerate(words):
-        if word in _STOP:
+        if word in QUESTION_STOPWORDS:
             continue
         predicates = table.cues.get(stem(word))
         if predicates:

@@ -15,20 +15,12 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from grounding.evaluate.datasets import DetectionItem
+from grounding.text.lexicon import STOPWORDS
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed_cached
 
 Baseline = Callable[[Sequence[DetectionItem]], np.ndarray]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having
-    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-    that the their theirs them themselves then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your yours yourself yourselves
-    yes s t don didn doesn isn wasn aren weren ll ve re d m o y im""".split()
-)
 
 
 def content_tokens(text: str) -> list[str]:

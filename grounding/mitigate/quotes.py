@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from grounding.answer.prompts import evidence_body
+from grounding.text.lexicon import QUOTE_STOPWORDS
 from grounding.types import Evidence
 from grounding.verify.alignment import align_claims
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL
@@ -25,12 +26,6 @@ QUOTE_THRESHOLD = 0.65  # dev questions: above 99% of off-topic evidence (benchm
 CANDIDATES = 5
 MIN_WORDS = 4
 _WORD = re.compile(r"[^\W_]+")
-_STOP = frozenset(
-    """what which who whom whose where when why how does did do is are was were been be being has have had
-    the a an and or of in on at to for from by with as that this these those it its there their his her
-    they them he she also both either neither same than then into about over under after before any
-    many much most more name named known called kind type one two""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +40,7 @@ class Quote:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in (t.lower() for t in _WORD.findall(text)) if len(w) > 2 and w not in _STOP}
+    return {w for w in (t.lower() for t in _WORD.findall(text)) if len(w) > 2 and w not in QUOTE_STOPWORDS}
 
 
 def coverage(question: str, sentence: str) -> float:

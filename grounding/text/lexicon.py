@@ -1,7 +1,9 @@
 """The one lexicon: closed-class English words the text helpers agree on.
 
 Every stage that needs "a word that carries no content" or "a word that opens a sentence" asks here,
-so a fix to a list reaches the claim splitter, alignment, the rules and the baselines alike.
+so a fix to a list reaches the claim splitter, alignment, the rules and the baselines alike. Lists
+that look alike but differ are kept apart on purpose: each was tuned to the job its docstring names,
+and merging them would change what that job does.
 """
 
 from __future__ import annotations
@@ -12,6 +14,27 @@ SENTENCE_STARTERS = frozenset(
 )
 """Function words that may open a sentence and so are capitalised only by position."""
 
+CLAIM_OPENERS = frozenset(
+    """the a an it its he she they this that these those there i we you yes no in on at as his her
+    their my our but and so also""".split()
+)
+"""Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
+
+FUNCTION_WORDS = frozenset(
+    "the a an of and in on at to for with from by i you he she it we they my your his her its our their "
+    "is was are were be yes no also besides actually however but so then this that these those while when "
+    "if after before since because as or nor not some many all most every each several few both other another "
+    "any can't don't didn't won't isn't wasn't".split()
+)
+"""Words that never identify a name: names sharing only these differ; a swap of one ("The" for "A") is no new name."""
+
+KEYWORD_FILLERS = frozenset("was were are is has had have not for who did does been with from into".split())
+"""Frequent words of three letters or more that say nothing about a claim's topic (besides `SENTENCE_STARTERS`)."""
+
+ANAPHORIC_STARTS = frozenset(
+    """he she it they his her its their him them this these that those such there both""".split()
+)
+"""Words that, opening an evidence sentence, point back to what an earlier sentence named."""
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -22,7 +45,7 @@ STOPWORDS = frozenset(
     was we were what when where which while who whom why will with would you your yours yourself yourselves
     yes s t don didn doesn isn wasn aren weren ll ve re d m o y im""".split()
 )
-"""Words that carry no content of their own (for overlap: the naive baseline and the polarity rules)."""
+"""A general English stopword list with contraction fragments ("didn", "ll"): what a naive baseline ignores."""
 
 NEGATORS = frozenset({"not", "never", "no", "none", "nor", "neither", "cannot", "without"})
 """Words that deny what their clause states ("n't" is recognised by its ending)."""
@@ -36,7 +59,8 @@ older younger|oldest youngest|north south|east west|northern southern|eastern we
 positive negative|success failure|succeeded failed|profit loss|surplus deficit|majority minority
 hot cold|warmer cooler|faster slower|heavier lighter|longer shorter|lengthened shortened|bought sold
 import export|imported exported|entered left|arrived departed|began ended|started stopped|first last
-innocent guilty|acquitted convicted|alive dead|legal illegal|safe unsafe|effective ineffective""".replace("\n", "|").split("|")
+innocent guilty|acquitted convicted|alive dead|legal illegal|safe unsafe|effective ineffective"""
+_OPPOSITE_PAIRS = _OPPOSITE_PAIRS.replace("\n", "|").split("|")
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _OPPOSITE_PAIRS:
     _a, _b = _pair.split()
@@ -51,3 +75,64 @@ FREQUENCIES: tuple[frozenset[str], ...] = (
     frozenset({"hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annually"}),
 )
 """How often: a claim naming one member of a group where the evidence names another states another rate."""
+
+
+QUESTION_STOPWORDS = frozenset(
+    """what which who whom whose where when why how is are was were be been being am the a an of in on at by
+    to for from with as into onto does do did done has have had that this these those it its there their they
+    them he she his her him i you your we our me my s can could would should will shall may might must some
+    any all many much more most please tell name names list give show find and or not than then so if one
+    ones person people thing things""".split()
+)
+"""Words of a question that cue no relation of the graph: question words, glue and request verbs ("list", "name")."""
+
+QUOTE_STOPWORDS = frozenset(
+    """what which who whom whose where when why how does did do is are was were been be being has have had
+    the a an and or of in on at to for from by with as that this these those it its there their his her
+    they them he she also both either neither same than then into about over under after before any
+    many much most more name named known called kind type one two""".split()
+)
+"""Words that tell nothing of a question's topic, so a quote that shares only these does not cover it."""
+
+AUX_PRESENT = frozenset("is are am has have does do will can may must shall".split())
+"""Present-tense auxiliaries and modals."""
+AUX_PAST = frozenset("was were had did would could might should".split())
+"""Past-tense auxiliaries and modals."""
+AUXILIARIES = AUX_PRESENT | AUX_PAST | {"be", "been"}
+"""Every auxiliary and modal, with "be" and "been"."""
+BE_FORMS = frozenset("is are am was were".split())
+"""Finite forms of "be": with a participle they build a passive."""
+HAVE_FORMS = frozenset("has have had".split())
+"""Finite forms of "have": with a participle they build a perfect."""
+MODALS_AND_DO = frozenset("will would can could may might must shall should do does did".split())
+"""Auxiliaries followed by a bare verb ("did win", "can swim")."""
+DETERMINERS = frozenset(
+    """the a an this these those his her its their our my your some any each every no all both either
+    neither several many few another""".split()
+)
+"""Words that open a noun phrase: the word after one is no finite verb."""
+PREPOSITIONS = frozenset(
+    """in on at by for with from to of into onto over under between among through during after before
+    since until within without about against along across around behind beyond near via per as than
+    like upon toward towards throughout despite including""".split()
+)
+"""Prepositions (with "as", "than", "like", "including"), which end a noun phrase and open a complement."""
+SUBJECT_PRONOUNS = frozenset("he she it they we i you there this these".split())
+"""Pronouns (and "there", "this", "these") that can stand as the subject of a clause."""
+RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+"""Words that open a relative clause."""
+SUBORDINATORS = frozenset(
+    "when after before although though while since because if as once until unless whereas".split()
+)
+"""Conjunctions that open a subordinate clause."""
+WH_WORDS = frozenset("what which who whom whose where when why how".split())
+"""The words that open a wh-question."""
+NAME_CONNECTORS = frozenset("of the de del da di von van der la le du y and upon on".split())
+"""Lower-case words inside a proper name ("Leonardo da Vinci", "Stratford upon Avon")."""
+NAME_SUFFIXES = frozenset("inc ltd llc corp co jr sr plc gmbh ag sa ii iii iv".split())
+"""What may follow a name after a comma ("Apple, Inc.", "King, Jr.") and still belong to it."""
+MONTHS = frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec""".split()
+)
+"""Month names and their abbreviations, lower-cased."""

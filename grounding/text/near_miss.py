@@ -16,22 +16,13 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["FUNCTION_WORDS", "NameSpan", "fold_word", "name_spans", "near_miss_names"]
+from grounding.text.lexicon import FUNCTION_WORDS
+from grounding.text.names import TITLE
 
-# Capitalised words, joined by spaces, ": " or the small words titles carry ("Shadow of the Wind").
-_TITLE = re.compile(
-    r"\b[A-Z][\w'’\-]*(?:(?::[ \t]+|[ \t]+(?:of|the|and|&|in|on|at|to|for|a|an)[ \t]+|[ \t]+)[A-Z0-9][\w'’\-]*)*"
-)
+__all__ = ["NameSpan", "fold_word", "name_spans", "near_miss_names"]
+
 _WORD = re.compile(r"[\w'’\-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# Words that never identify a name on their own: a name that shares only these with another is a
-# different name, and a swap of one of them ("The" for "A") is not a different name.
-FUNCTION_WORDS = frozenset(
-    "the a an of and in on at to for with from by i you he she it we they my your his her its our their "
-    "is was are were be yes no also besides actually however but so then this that these those while when "
-    "if after before since because as or nor not some many all most every each several few both other another "
-    "any can't don't didn't won't isn't wasn't".split()
-)
 
 NameSpan = tuple[str, tuple[str, ...]]
 
@@ -43,7 +34,7 @@ def name_spans(text: str) -> list[NameSpan]:
     is compared on what identifies it.
     """
     spans: list[NameSpan] = []
-    for match in _TITLE.finditer(text):
+    for match in TITLE.finditer(text):
         name = match.group()
         while (first := _WORD.match(name)) and first.group().lower() in FUNCTION_WORDS:
             name = name[first.end() :].lstrip(": \t")

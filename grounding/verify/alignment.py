@@ -14,16 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from grounding.text.lexicon import SENTENCE_STARTERS
+from grounding.text.lexicon import ANAPHORIC_STARTS, KEYWORD_FILLERS, SENTENCE_STARTERS
+from grounding.text.names import CAPITALISED_WORD
 from grounding.text.sentences import split_sentences
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embed_cached
 
-_FUNCTION_WORDS = frozenset("was were are is has had have not for who did does been with from into".split())
-_PRONOUN_STARTS = frozenset(
-    """he she it they his her its their him them this these that those such there both""".split()
-)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z0-9\-']*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -42,7 +38,7 @@ class AlignedSpan:
 
 def _entities(text: str) -> set[str]:
     """Capitalised tokens, minus sentence-initial function words that are capitalised only by position."""
-    found = {m.group().lower() for m in _CAPITALISED.finditer(text)}
+    found = {m.group().lower() for m in CAPITALISED_WORD.finditer(text)}
     return found - SENTENCE_STARTERS
 
 
@@ -64,13 +60,13 @@ def shares_topic(claim: str, premise: str) -> bool:
         return bool(names & _entities(premise)) or bool(
             {n for n in names if len(n) > 3} & {t.lower() for t in _TOKEN.findall(premise)}
         )
-    words = {t.lower() for t in _TOKEN.findall(claim) if len(t) > 2} - SENTENCE_STARTERS - _FUNCTION_WORDS
+    words = {t.lower() for t in _TOKEN.findall(claim) if len(t) > 2} - SENTENCE_STARTERS - KEYWORD_FILLERS
     return bool(words & {t.lower() for t in _TOKEN.findall(premise)})
 
 
 def _starts_with_pronoun(sentence: str) -> bool:
     match = _TOKEN.search(sentence)
-    return bool(match) and match.group().lower() in _PRONOUN_STARTS
+    return bool(match) and match.group().lower() in ANAPHORIC_STARTS
 
 
 def _lexical_scores(

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grounding.text.near_miss import FUNCTION_WORDS
+from grounding.text.lexicon import FUNCTION_WORDS
 from grounding.verify.rules.credits import credit_conflicts, credits_in
 
 EVIDENCE = (

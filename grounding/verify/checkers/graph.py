@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from grounding.text.near_miss import FUNCTION_WORDS
+from grounding.text.lexicon import FUNCTION_WORDS
+from grounding.text.names import CAPITALISED_TOKEN
 from grounding.text.quantities import (
     Quantity,
     QuantityKind,
@@ -50,7 +51,6 @@ MIN_NUMERIC_SUPPORT_FIT = 0.3  # a matching number under a loosely named numeric
 PRONOUN = re.compile(r"\b(?P<pronoun>he|she|they|it|him|his|her|its|their|them)\b", re.I)
 CONTEXT_LINK_METHODS = ("exact", "alias")
 INTERJECTION = re.compile(r"yes|yeah|yep|no|nope|oh|ok|okay|well|sure|wow|hi|hello|actually|indeed", re.I)
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*")
 
 
 @dataclass
@@ -202,8 +202,8 @@ def _accounts_for_every_name(kb: KnowledgeBase, text: str, entities: list[Entity
         if not any(_joined(kb, iri, other) for iri in readings for other in names - readings):
             return False
     covered = [(e.start, e.end) for e in entities if e.start is not None and e.end is not None]
-    named = {w.lower() for e in entities for w in _CAPITALISED.findall(e.mention)}  # "Titanic ... Titanic"
-    for word in _CAPITALISED.finditer(text):
+    named = {w.lower() for e in entities for w in CAPITALISED_TOKEN.findall(e.mention)}  # "Titanic ... Titanic"
+    for word in CAPITALISED_TOKEN.finditer(text):
         if any(start <= word.start() < end for start, end in covered) or _opens_sentence(text, word.start()):
             continue
         if word.group().lower() in named:

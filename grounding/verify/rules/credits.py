@@ -13,7 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from grounding.text.near_miss import FUNCTION_WORDS, fold_word
+from grounding.text.lexicon import FUNCTION_WORDS
+from grounding.text.near_miss import fold_word
 from grounding.types import Correction, Effect, RuleFinding
 
 __all__ = ["WORK_PATTERN", "Credit", "CreditConflict", "credit_conflicts", "credits_in", "work_key"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from grounding.text.lexicon import CLAIM_OPENERS
+from grounding.text.names import NAME_RUN
 from grounding.types import Effect, RuleFinding
 
 NOVELTY_DISCOUNT = 0.8
@@ -22,41 +24,7 @@ QA is flat from 0.65 to 0.9, and falls to 0.784 at the former 0.3): `python -m b
 """
 
 
-_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STARTERS = {
-    "the",
-    "a",
-    "an",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "i",
-    "we",
-    "you",
-    "yes",
-    "no",
-    "in",
-    "on",
-    "at",
-    "as",
-    "his",
-    "her",
-    "their",
-    "my",
-    "our",
-    "but",
-    "and",
-    "so",
-    "also",
-}
 
 
 def novel_mentions(claim: str, premise: str) -> list[str]:
@@ -68,12 +36,12 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
     """
     text = premise.lower()
     words = set(re.findall(r"\w+", text))
-    initials = {"".join(w[0] for w in m.group().split()).lower() for m in _NAME.finditer(premise)}
+    initials = {"".join(w[0] for w in m.group().split()).lower() for m in NAME_RUN.finditer(premise)}
     novel = []
     claim = re.sub(r"\b\w+n['’]t\b|\bI['’](?:m|ve|ll|d)\b", " ", claim)
-    for match in _NAME.finditer(claim):
-        tokens = [t for t in match.group().split() if t.lower() not in _STARTERS or match.start() > 0]
-        tokens = [t for t in tokens if not (t.lower() in _STARTERS and match.start() == 0)]
+    for match in NAME_RUN.finditer(claim):
+        tokens = [t for t in match.group().split() if t.lower() not in CLAIM_OPENERS or match.start() > 0]
+        tokens = [t for t in tokens if not (t.lower() in CLAIM_OPENERS and match.start() == 0)]
         for token in tokens:
             low = token.lower()
             if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from grounding.text.near_miss import FUNCTION_WORDS
+from grounding.text.lexicon import FUNCTION_WORDS
 from grounding.types import Correction, Effect, RuleFinding
 from grounding.verify.rules.credits import WORK_PATTERN, work_key
 
