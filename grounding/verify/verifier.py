@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from grounding.types import MAX_ANSWER_CHARS, Claim, ClaimVerdict, Evidence, EvidenceKind, Verdict, VerificationReport
 from grounding.verify.checkers.base import AnswerUnderCheck, Checker
-from grounding.verify.claims import split_claims
+from grounding.verify.claims import is_abstention, split_claims
 from grounding.verify.nli import DEFAULT_VERIFIER_MODEL, NLIModel, load_nli_model
 from grounding.verify.options import VerifierOptions
 from grounding.verify.scoring import answer_risk, claim_risk
@@ -113,7 +113,7 @@ class Verifier:
 
         clock = time.perf_counter()
         resolve = "pronouns" in options.rules
-        claims = [split_claims(item.answer, item.question, resolve_pronouns=resolve) for item in items]
+        claims = [split_claims(item.answer, item.question, resolve_pronouns=resolve) or _whole(item) for item in items]
         timings["split"] = _ms(clock)
 
         clock = time.perf_counter()
@@ -182,6 +182,16 @@ def _report(answer: AnswerUnderCheck, timings: dict[str, float]) -> Verification
         evidence=answer.evidence,
         timings_ms={key: round(value, 2) for key, value in timings.items()},
     )
+
+
+def _whole(item: VerifyItem) -> list[Claim]:
+    """An answer in which the splitter finds no claim (a greeting, a hedge, a fragment) is one claim:
+    a score with no verdict behind it would read as a coin toss. Only an abstention states nothing."""
+    if is_abstention(item.answer):
+        return []
+    text = item.answer.strip()
+    start = item.answer.index(text)
+    return [Claim(index=0, text=text, start=start, end=start + len(text))]
 
 
 def _unchecked(claim: Claim) -> ClaimVerdict:
