@@ -39,6 +39,8 @@ def main() -> None:
             "probes": scores["n"],
             "correct": scores["correct"],
             "accuracy": scores["accuracy"],
+            "balanced_accuracy": scores["balanced_accuracy"],
+            "wrongly_supported": scores["wrongly_supported"],
             "per_kind": scores["per_kind"],
             "per_domain": scores["per_domain"],
             "per_expected": scores["per_expected"],

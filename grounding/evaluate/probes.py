@@ -163,17 +163,24 @@ def _tally(outcomes: Sequence[ProbeOutcome], key: str) -> dict[str, dict[str, fl
 
 def score_probes(verifier: Verifier, path: Path | str) -> dict[str, Any]:
     """The fraction of probes in `path` the verifier gets right, overall, per kind, per domain and per
-    expected verdict, with every outcome (failures first) so a reader sees what went wrong and why."""
+    expected verdict, with every outcome (failures first) so a reader sees what went wrong and why.
+
+    `balanced_accuracy` averages the three expected verdicts, so a constant answer cannot score well
+    by matching the most common one; `wrongly_supported` counts the error a user trusts: a claim the
+    evidence does not establish, passed as supported."""
     outcomes = run_probes(verifier, load_probes(path))
     correct = sum(o.passed for o in outcomes)
     ordered = sorted(outcomes, key=lambda o: o.passed)
+    per_expected = _tally(outcomes, "expected")
     return {
         "n": len(outcomes),
         "correct": correct,
         "accuracy": round(correct / len(outcomes), 4),
+        "balanced_accuracy": round(sum(row["accuracy"] for row in per_expected.values()) / len(per_expected), 4),
+        "wrongly_supported": sum(o.expected != "supported" and o.verdict == Verdict.SUPPORTED for o in outcomes),
         "per_kind": _tally(outcomes, "kind"),
         "per_domain": _tally(outcomes, "domain"),
-        "per_expected": _tally(outcomes, "expected"),
+        "per_expected": per_expected,
         "failures": [o.model_dump(mode="json") for o in ordered if not o.passed],
         "outcomes": [o.model_dump(mode="json") for o in outcomes],
     }
@@ -181,7 +188,10 @@ def score_probes(verifier: Verifier, path: Path | str) -> dict[str, Any]:
 
 def format_scores(scores: dict[str, Any], failures: bool = True) -> str:
     """The figures as a small text table, then each failure with the verifier's reasons."""
-    lines = [f"probes: {scores['correct']}/{scores['n']} right ({scores['accuracy']:.1%})"]
+    lines = [
+        f"probes: {scores['correct']}/{scores['n']} right ({scores['accuracy']:.1%}), "
+        f"balanced {scores['balanced_accuracy']:.1%}, {scores['wrongly_supported']} wrongly supported"
+    ]
     for section in ("per_kind", "per_domain", "per_expected"):
         lines.append(f"{section.removeprefix('per_')}:")
         for name, row in scores[section].items():
