@@ -25,8 +25,10 @@ from langchain_core.runnables import RunnableConfig, RunnableSerializable
 from langchain_core.runnables.utils import AddableDict
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from grounding.mitigate.guard import GuardedAnswer, guard_answer
 from grounding.registry import POLICIES
-from grounding.types import AskResult, Change, Evidence, EvidenceKind, VerificationReport
+from grounding.text.pieces import answer_pieces
+from grounding.types import AskResult, Evidence, EvidenceKind, VerificationReport
 from knowledge.errors import InputError
 
 if TYPE_CHECKING:
@@ -40,12 +42,10 @@ __all__ = [
     "GroundedQA",
     "GroundingCallbackHandler",
     "LLMVerification",
-    "MitigatedAnswer",
+    "GuardedAnswer",
     "VerifyAnswer",
     "to_evidence",
 ]
-
-STREAM_PIECE_CHARS = 24
 
 
 def to_evidence(items: Sequence[LCDocument | Evidence | str] | str | LCDocument) -> list[Evidence]:
@@ -152,20 +152,6 @@ class GroundedQA(RunnableSerializable[Any, dict[str, Any]]):
         return self.pipeline
 
 
-def answer_pieces(text: str, size: int = STREAM_PIECE_CHARS) -> list[str]:
-    """The text cut at word boundaries into pieces of about `size` characters; they join back to `text`."""
-    pieces: list[str] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            space = text.rfind(" ", start + 1, end + 1)
-            end = space if space > start else end
-        pieces.append(text[start:end])
-        start = end
-    return pieces
-
-
 def _qa_input(input: Any) -> tuple[str, list[Evidence] | None]:
     if isinstance(input, str):
         return input, None
@@ -190,24 +176,12 @@ def _qa_output(result: AskResult) -> dict[str, Any]:
 # -- verifying someone else's answer ---------------------------------------------------------------
 
 
-class MitigatedAnswer(BaseModel):
-    """An answer after the mitigation chain: the text to show and how it got there."""
-
-    answer: str = Field(description="The answer to show, citations [n] into `evidence` where the policies added them.")
-    report: VerificationReport = Field(description="Verification of the mitigated answer.")
-    raw_report: VerificationReport = Field(description="Verification of the answer as given.")
-    evidence: list[Evidence]
-    changes: list[Change] = Field(default_factory=list)
-    abstained: bool = False
-    quoted: bool = False
-
-
 class VerifyAnswer(RunnableSerializable[dict[str, Any], Any]):
     """Checks `{answer, question?, context}` claim by claim; returns the VerificationReport.
 
     `context` is what the chain retrieved (Documents or strings); without it the verifier searches
     its KB. With `mitigation` (policy names, e.g. ["correct", "strip", "abstain"]) the output is a
-    MitigatedAnswer instead: the answer fixed, trimmed or replaced by those policies and verified
+    GuardedAnswer instead: the answer fixed, trimmed or replaced by those policies and verified
     again.
     """
 
@@ -226,7 +200,7 @@ class VerifyAnswer(RunnableSerializable[dict[str, Any], Any]):
     def invoke(self, input: dict[str, Any], config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._call_with_config(self._verify, input, config, run_type="chain", **kwargs)
 
-    def _verify(self, input: dict[str, Any]) -> VerificationReport | MitigatedAnswer:
+    def _verify(self, input: dict[str, Any]) -> VerificationReport | GuardedAnswer:
         if not isinstance(input, dict) or "answer" not in input:
             raise InputError("VerifyAnswer takes {answer, question?, context?}")
         answer = _text(input["answer"], "answer")
@@ -237,29 +211,15 @@ class VerifyAnswer(RunnableSerializable[dict[str, Any], Any]):
             return self.verifier.verify(answer, question=question, evidence=evidence)
         return self._mitigated(answer, question, evidence)
 
-    def _mitigated(self, answer: str, question: str | None, evidence: list[Evidence] | None) -> MitigatedAnswer:
-        from grounding.mitigate.citations import parse_answer
-        from grounding.mitigate.policies import build_policies, make_draft, mitigate, render
-
-        cited = parse_answer(answer)
-        raw = self.verifier.verify(cited.text, question=question, evidence=evidence)
-        shown = list(evidence) if evidence is not None else list(raw.evidence)
-        draft = make_draft(cited, raw, shown, question)
-        policies = build_policies(
-            self.mitigation or (), llm=self.llm, verifier=self.verifier, abstain_threshold=self.abstain_threshold
-        )
-        draft = mitigate(draft, policies)
-        report = draft.report
-        if draft.text.strip() and draft.text != cited.text and not draft.abstained and not draft.quoted:
-            report = self.verifier.verify(draft.text, question=question, evidence=evidence)
-        return MitigatedAnswer(
-            answer=render(draft),
-            report=report,
-            raw_report=raw,
-            evidence=draft.evidence,
-            changes=draft.changes,
-            abstained=draft.abstained,
-            quoted=draft.quoted,
+    def _mitigated(self, answer: str, question: str | None, evidence: list[Evidence] | None) -> GuardedAnswer:
+        return guard_answer(
+            self.verifier,
+            answer,
+            question,
+            evidence,
+            self.mitigation or (),
+            llm=self.llm,
+            abstain_threshold=self.abstain_threshold,
         )
 
 

@@ -21,11 +21,11 @@ import grounding
 from grounding.langchain import (
     GroundedQA,
     GroundingCallbackHandler,
-    MitigatedAnswer,
+    GuardedAnswer,
     VerifyAnswer,
-    answer_pieces,
     to_evidence,
 )
+from grounding.text.pieces import answer_pieces
 from grounding.types import AskResult, Verdict, VerificationReport
 from grounding.verify.verifier import Verifier
 from knowledge.errors import InputError
@@ -84,7 +84,7 @@ def test_verify_answer_mitigates_when_asked(retriever, verifier):
         | VerifyAnswer(verifier=verifier, mitigation=["correct", "strip", "abstain"])
     )
     fixed = chain.invoke(CAPITAL)
-    assert isinstance(fixed, MitigatedAnswer)
+    assert isinstance(fixed, GuardedAnswer)
     assert "Canberra" in fixed.answer and "Sydney" not in fixed.answer
     assert verdicts(fixed.raw_report) == [Verdict.CONTRADICTED]
     assert fixed.report.grounded and fixed.changes[0].policy == "correct"
