@@ -137,12 +137,11 @@ class GroundedQA(RunnableSerializable[Any, dict[str, Any]]):
         yield from self._transform_stream_with_config(input, self._stream_answer, config, **kwargs)
 
     def _stream_answer(self, inputs: Iterator[Any]) -> Iterator[dict[str, Any]]:
-        for input in inputs:
-            question, documents = _qa_input(input)
-            output = _qa_output(self._pipeline().ask(question, documents=documents))
-            for piece in answer_pieces(output["answer"]):
-                yield AddableDict(answer=piece)
-            yield AddableDict({key: value for key, value in output.items() if key != "answer"})
+        question, documents = _qa_input(_whole(inputs))
+        output = _qa_output(self._pipeline().ask(question, documents=documents))
+        for piece in answer_pieces(output["answer"]):
+            yield AddableDict(answer=piece)
+        yield AddableDict({key: value for key, value in output.items() if key != "answer"})
 
     def _pipeline(self) -> Pipeline:
         from grounding.pipeline import Pipeline
@@ -150,6 +149,22 @@ class GroundedQA(RunnableSerializable[Any, dict[str, Any]]):
         if not isinstance(self.pipeline, Pipeline):
             raise InputError(f"GroundedQA needs a grounding Pipeline, got {type(self.pipeline).__name__}")
         return self.pipeline
+
+
+def _whole(chunks: Iterator[Any]) -> Any:
+    """An upstream step that streams (an LLM writing the question, say) sends pieces: add them up."""
+    whole: Any = None
+    for chunk in chunks:
+        if whole is None:
+            whole = chunk
+            continue
+        try:
+            whole = whole + chunk
+        except TypeError:
+            whole = chunk  # pieces that do not add up: the last one is the whole input
+    if whole is None:
+        raise InputError("GroundedQA got no input")
+    return whole
 
 
 def _qa_input(input: Any) -> tuple[str, list[Evidence] | None]:

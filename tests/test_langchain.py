@@ -152,6 +152,9 @@ def test_grounded_qa_answers_from_the_documents_given(kb, verifier):
 def test_grounded_qa_composes_after_user_steps(grounded):
     chain = (lambda text: text.strip().rstrip("!") + "?") | grounded | (lambda out: out["answer"])
     assert "Canberra" in chain.invoke("  What is the capital of Australia!  ")
+    rephrase = FakeListChatModel(responses=[CAPITAL]) | StrOutputParser()  # streams the question in pieces
+    streamed = reduce(operator.add, (rephrase | grounded).stream("capital of Oz?"))
+    assert "Canberra" in streamed["answer"] and streamed["result"].question == CAPITAL
 
 
 def test_the_callback_handler_records_a_verdict_for_every_llm_output(retriever, verifier):

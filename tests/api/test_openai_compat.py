@@ -8,7 +8,12 @@ scripted by model name. The SDK is the client throughout: plain, streaming and p
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
 import time
 
 import httpx
@@ -228,3 +233,46 @@ def test_a_bad_upstream_spec_is_refused_naming_the_form():
     with pytest.raises(InputError, match="openai:BASE_URL"):
         load_service_settings(upstream="http://localhost:8080/v1")
     assert load_service_settings(upstream="openai:http://h:1/v1").upstream_base == "http://h:1/v1"
+
+
+def test_serve_refuses_a_bad_upstream_before_starting(kb_root):
+    from typer.testing import CliRunner
+
+    from grounding.cli import app
+
+    done = CliRunner().invoke(app, ["serve", "--kb", str(kb_root), "--upstream", "localhost:8080"])
+    assert done.exit_code != 0 and "openai:BASE_URL" in done.output
+
+
+@pytest.mark.slow
+def test_groundqa_serve_as_a_guard_proxy(kb_root, upstream, tmp_path):
+    """The command itself, flags to answer: --upstream and --upstream-model, the upstream key from the environment."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "GROUNDQA_HOME": str(tmp_path / "home"), "GROUNDQA_API_UPSTREAM_KEY": "upstream-key-42"}
+    command = [sys.executable, "-m", "grounding.cli", "serve", "--kb", str(kb_root), "--port", str(port)]
+    command += ["--upstream", f"openai:{upstream[0]}", "--upstream-model", "fake-sydney"]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert process.poll() is None and time.monotonic() < deadline
+            try:
+                if httpx.get(url + "/readyz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        with openai.OpenAI(base_url=url + "/v1", api_key="callers-own-key", max_retries=0) as client:
+            assert [m.id for m in client.models.list()] == ["groundqa", "fake-sydney"]
+            completion = client.chat.completions.create(model="my-app-model", messages=CAPITAL)
+        assert "Canberra" in completion.choices[0].message.content and completion.model == "fake-sydney"
+        assert completion.groundqa["raw_answer"] == SCRIPT["fake-sydney"]
+        sent = upstream[1][-1]
+        assert sent["body"]["model"] == "fake-sydney" and sent["authorization"] == "Bearer upstream-key-42"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    assert "Traceback" not in stderr and "upstream-key-42" not in stderr
