@@ -48,7 +48,6 @@ _ERROR_TYPES = {
     504: "timeout",
 }
 
-router = APIRouter(tags=["openai"], dependencies=[Depends(require_read)])
 
 
 # -- request and response models -------------------------------------------------------------------
@@ -117,6 +116,57 @@ class ModelList(BaseModel):
     data: list[ModelCard]
 
 
+class OpenAIErrorDetail(BaseModel):
+    message: str
+    type: str = Field(description="invalid_request_error, authentication_error, upstream_error, timeout, ...")
+    param: str | None = Field(default=None, description="The request field at fault, dotted (messages.0.role).")
+    code: str | None = Field(default=None, description="groundqa's stable code, e.g. upstream_timeout.")
+
+
+class OpenAIErrorBody(BaseModel):
+    error: OpenAIErrorDetail
+
+
+class CompletionMessage(BaseModel):
+    role: Literal["assistant"] = "assistant"
+    content: str | None
+
+
+class CompletionChoice(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    index: int
+    message: CompletionMessage
+    finish_reason: str | None
+
+
+class ChatCompletion(BaseModel):
+    """What the route returns (documentation; an upstream's extra fields pass through as they came)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    object: Literal["chat.completion"] = "chat.completion"
+    created: int
+    model: str
+    choices: list[CompletionChoice]
+    groundqa: GroundqaResult
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": OpenAIErrorBody, "description": description}
+    for status, description in {
+        400: "Invalid request (malformed JSON, schema violation, no user message, a limit)",
+        401: "Missing or wrong bearer token",
+        404: "Unknown model (no upstream configured)",
+        502: "The upstream failed or answered something that is not a chat completion",
+        503: "Models or KB not loaded yet",
+        504: "The pipeline or the upstream timed out",
+    }.items()
+}
+router = APIRouter(tags=["openai"], dependencies=[Depends(require_read)], responses=_ERRORS)
+
+
 # -- routes ----------------------------------------------------------------------------------------
 
 
@@ -130,7 +180,17 @@ async def list_models(request: Request) -> ModelList:
     return ModelList(data=cards)
 
 
-@router.post("/v1/chat/completions")
+@router.post(
+    "/v1/chat/completions",
+    response_model=None,
+    responses={
+        200: {
+            "model": ChatCompletion,
+            "description": "A chat completion; with `stream: true`, server-sent `chat.completion.chunk` events, "
+            "the last one carrying `groundqa`.",
+        }
+    },
+)
 async def chat_completions(body: ChatCompletionRequest, request: Request) -> Response:
     """A chat completion whose answer is verified claim by claim; the report is in `groundqa`."""
     engine = request.app.state.engine
