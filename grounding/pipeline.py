@@ -175,7 +175,8 @@ class Pipeline:
 
     def ask(self, question: str, documents: Sequence[Evidence | str] | None = None) -> AskResult:
         """`documents`, when given, are the evidence the answer is written from and checked against
-        (instead of a KB search); the graph checker still applies the KB's facts to every claim."""
+        (instead of a KB search): the LLM answers from them (the graph answerer, which reads only
+        the KB, stands aside) and the graph checker still holds every claim to the KB's facts."""
         result = None
         for item in self._run(question, streaming=False, documents=documents):
             if isinstance(item, AskResult):

@@ -25,6 +25,7 @@ from grounding.langchain import (
     VerifyAnswer,
     to_evidence,
 )
+from grounding.mitigate.policies import ABSTENTION_ANSWER
 from grounding.text.pieces import answer_pieces
 from grounding.types import AskResult, Verdict, VerificationReport
 from grounding.verify.verifier import Verifier
@@ -88,6 +89,15 @@ def test_verify_answer_mitigates_when_asked(retriever, verifier):
     assert "Canberra" in fixed.answer and "Sydney" not in fixed.answer
     assert verdicts(fixed.raw_report) == [Verdict.CONTRADICTED]
     assert fixed.report.grounded and fixed.changes[0].policy == "correct"
+
+
+def test_what_mitigation_cannot_fix_is_not_shown(verifier):
+    fixed = VerifyAnswer(verifier=verifier, mitigation=["correct", "strip", "abstain"]).invoke(
+        {"answer": "Kangaroos can fly.", "context": ["Canberra is the capital of Australia."]}
+    )
+    assert fixed.abstained and fixed.answer == ABSTENTION_ANSWER and fixed.raw_answer == "Kangaroos can fly."
+    assert verdicts(fixed.raw_report) == [Verdict.UNVERIFIABLE] and fixed.report.claims == []
+    assert [c.policy for c in fixed.changes][-1] == "abstain"
 
 
 def test_verify_answer_takes_strings_messages_and_no_context(verifier):
