@@ -176,6 +176,14 @@ def test_the_callback_handler_records_a_verdict_for_every_llm_output(retriever, 
     assert record.evidence_from == "retriever" and record.question == CAPITAL
     assert verdicts(record.report) == [Verdict.CONTRADICTED]
 
+    both = GroundingCallbackHandler(verifier)
+    twin = FakeListChatModel(responses=["Canberra is the capital of Australia."] * 2)
+    chain = {"context": retriever, "question": RunnablePassthrough()} | PROMPT | twin | StrOutputParser()
+    asyncio.run(chain.abatch([CAPITAL, "Which mountain is in the Alps?"], config={"callbacks": [both]}))
+    assert len(both.records) == 2 and len({r.root_run_id for r in both.records}) == 2  # one per run
+    assert {r.question for r in both.records} == {CAPITAL, "Which mountain is in the Alps?"}
+    assert all(r.evidence_from == "retriever" for r in both.records)
+
     message = llm.invoke("Tell me about Canberra.", config={"callbacks": [handler]})
     assert len(handler.records) == 2 and handler.records[-1].evidence_from == "kb"
     assert message.response_metadata["groundqa"]["claims"][0]["verdict"] == "supported"

@@ -20,7 +20,7 @@ import httpx
 import openai
 import pytest
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.testclient import TestClient
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -52,6 +52,8 @@ def upstream_app(received: list[dict]) -> FastAPI:
             await asyncio.sleep(5)
         if model == "fake-broken":
             return JSONResponse({"error": {"message": "the GPU caught fire", "type": "server_error"}}, status_code=500)
+        if model == "fake-garbage":
+            return PlainTextResponse("<html>bad gateway</html>")
         if model == "fake-refusing":
             return JSONResponse({"error": {"message": "invalid api key", "type": "auth"}}, status_code=401)
         return JSONResponse(
@@ -191,6 +193,25 @@ def test_upstream_failures_are_passed_on_clearly(client):
     with pytest.raises(openai.AuthenticationError) as refused:
         client.chat.completions.create(model="fake-refusing", messages=CAPITAL)
     assert "upstream answered 401" in refused.value.message
+    with pytest.raises(openai.APIStatusError) as garbage:
+        client.chat.completions.create(model="fake-garbage", messages=CAPITAL)
+    assert garbage.value.status_code == 502 and "other than JSON" in garbage.value.message
+
+
+def test_an_unreachable_upstream_is_a_502(kb_root):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    service = ServiceSettings(upstream=f"openai:http://127.0.0.1:{closed}/v1")
+    app = create_app(Settings(kb=kb_root, home=kb_root.parent / "home4"), service)
+    with background_server(app) as url:
+        deadline = time.monotonic() + 120
+        while httpx.get(url + "/readyz").status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        response = httpx.post(url + "/v1/chat/completions", json={"model": "gpt-4o", "messages": CAPITAL})
+    assert response.status_code == 502
+    assert response.json()["error"]["code"] == "upstream_unreachable" and str(closed) in response.text
 
 
 def test_errors_take_the_openai_shape(served, client):
