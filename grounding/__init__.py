@@ -44,6 +44,9 @@ _EXPORTS = {
     "GroundQAClient": "grounding.client",
     "AsyncGroundQAClient": "grounding.client",
     "APIError": "grounding.client",
+    "GroundedQA": "grounding.langchain",
+    "VerifyAnswer": "grounding.langchain",
+    "GroundingCallbackHandler": "grounding.langchain",
 }
 
 __all__ = [
@@ -63,6 +66,8 @@ __all__ = [
     "EvidenceKind",
     "GraphParseError",
     "GroundQAClient",
+    "GroundedQA",
+    "GroundingCallbackHandler",
     "GroundQAError",
     "InputError",
     "KnowledgeBaseError",
@@ -77,12 +82,14 @@ __all__ = [
     "VerificationReport",
     "Verifier",
     "VerifierOptions",
+    "VerifyAnswer",
     "VerifyItem",
     "load_settings",
 ]
 
 if TYPE_CHECKING:
     from grounding.client import APIError, AsyncGroundQAClient, GroundQAClient
+    from grounding.langchain import GroundedQA, GroundingCallbackHandler, VerifyAnswer
     from grounding.pipeline import Pipeline
     from grounding.settings import Settings, load_settings
     from grounding.types import (

@@ -50,7 +50,7 @@ from grounding.registry import ANSWERERS as REGISTERED_ANSWERERS
 from grounding.types import AskResult, Citation, ClaimVerdict, Evidence, Method, Verdict, VerificationReport
 from grounding.verify.claims import is_abstention
 from grounding.verify.nli import DEFAULT_VERIFIER_MODEL
-from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem
+from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem, as_evidence
 from knowledge.errors import GroundQAError, InputError, ModelError
 from knowledge.retriever import RetrievalOptions
 
@@ -173,32 +173,38 @@ class Pipeline:
 
     # -- entry points ----------------------------------------------------------------------------
 
-    def ask(self, question: str) -> AskResult:
+    def ask(self, question: str, documents: Sequence[Evidence | str] | None = None) -> AskResult:
+        """`documents`, when given, are the evidence the answer is written from and checked against
+        (instead of a KB search): the LLM answers from them (the graph answerer, which reads only
+        the KB, stands aside) and the graph checker still holds every claim to the KB's facts."""
         result = None
-        for item in self._run(question, streaming=False):
+        for item in self._run(question, streaming=False, documents=documents):
             if isinstance(item, AskResult):
                 result = item
         if result is None:  # _run always ends with a result; this guards a refactoring slip
             raise GroundQAError("the pipeline produced no result")
         return result
 
-    def stream(self, question: str) -> Iterator[str | AskResult]:
+    def stream(self, question: str, documents: Sequence[Evidence | str] | None = None) -> Iterator[str | AskResult]:
         """Chunks of the raw answer as they are generated, then the verified `AskResult`."""
-        yield from self._run(question, streaming=True)
+        yield from self._run(question, streaming=True, documents=documents)
 
     # -- the stages ------------------------------------------------------------------------------
 
-    def _run(self, question: str, streaming: bool) -> Iterator[str | AskResult]:
+    def _run(
+        self, question: str, streaming: bool, documents: Sequence[Evidence | str] | None = None
+    ) -> Iterator[str | AskResult]:
         question = _checked_question(question)
+        given = as_evidence(documents) if documents is not None else None
         timings: dict[str, float] = {}
         started = time.perf_counter()
 
         clock = time.perf_counter()
-        evidence = self.kb.search(question, self.retrieval)
+        evidence = list(given) if given is not None else self.kb.search(question, self.retrieval)
         timings["retrieve"] = _ms(clock)
 
         clock = time.perf_counter()
-        graph_answer = self._graph_answer(question) if self.answerer != "llm" else None
+        graph_answer = self._graph_answer(question) if self.answerer != "llm" and given is None else None
         timings["graph"] = _ms(clock)
 
         use_llm = self.answerer in ("llm", "both") or (self.answerer == "auto" and graph_answer is None)
@@ -225,7 +231,7 @@ class Pipeline:
             return
 
         clock = time.perf_counter()
-        self._verify(question, candidates, graph_answer)
+        self._verify(question, candidates, graph_answer, given)
         chosen, choice = self._choose(candidates, graph_answer)
         timings["verify"] = _ms(clock)
 
@@ -233,7 +239,7 @@ class Pipeline:
         draft = make_draft(chosen.cited, chosen.report, evidence, question)
         if chosen.answerer == "llm":
             draft = drop_echoes(draft)
-        draft = self._mitigate(draft, graph_answer if chosen.answerer == "graph" else None)
+        draft = self._mitigate(draft, graph_answer if chosen.answerer == "graph" else None, given)
         timings["mitigate"] = _ms(clock)
 
         clock = time.perf_counter()
@@ -299,11 +305,19 @@ class Pipeline:
         except Exception as exc:  # any backend (transformers, llama.cpp, an HTTP endpoint) may fail
             raise ModelError(f"the LLM could not answer: {exc}") from exc
 
-    def _verify(self, question: str, candidates: list[_Candidate], graph_answer: GraphAnswer | None) -> None:
+    def _verify(
+        self,
+        question: str,
+        candidates: list[_Candidate],
+        graph_answer: GraphAnswer | None,
+        given: list[Evidence] | None = None,
+    ) -> None:
         """Every candidate with something to check is verified in one batch."""
         checkable = [c for c in candidates if c.cited.text.strip() and not is_abstention(c.cited.text)]
         reports = (
-            self.verifier.verify_many([VerifyItem(answer=c.cited.text, question=question) for c in checkable])
+            self.verifier.verify_many(
+                [VerifyItem(answer=c.cited.text, question=question, evidence=given) for c in checkable]
+            )
             if checkable
             else []
         )
@@ -341,7 +355,7 @@ class Pipeline:
             f"{other.answerer} answer ({_grounding_summary(other.report)}): {why}."
         )
 
-    def _mitigate(self, draft: Draft, graph_answer: GraphAnswer | None) -> Draft:
+    def _mitigate(self, draft: Draft, graph_answer: GraphAnswer | None, given: list[Evidence] | None = None) -> Draft:
         """Run the chain, verify the result again, and run it once more if the new report disagrees.
 
         A quote is never verified again: it is the evidence itself (see `mitigation.quote`).
@@ -353,7 +367,7 @@ class Pipeline:
                 break
             if not draft.text.strip():
                 break
-            report = self.verifier.verify(draft.text, question=draft.question)
+            report = self.verifier.verify(draft.text, question=draft.question, evidence=given)
             if graph_answer is not None:
                 report = _derived_from_graph(report, graph_answer)
             draft = draft.model_copy(update={"report": report})

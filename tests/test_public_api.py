@@ -29,6 +29,8 @@ GROUNDING_API = {
     "GraphParseError",
     "GroundQAClient",
     "GroundQAError",
+    "GroundedQA",
+    "GroundingCallbackHandler",
     "InputError",
     "KnowledgeBaseError",
     "Method",
@@ -42,6 +44,7 @@ GROUNDING_API = {
     "VerificationReport",
     "Verifier",
     "VerifierOptions",
+    "VerifyAnswer",
     "VerifyItem",
     "load_settings",
 }
@@ -64,7 +67,9 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         grounding.Verifyer  # noqa: B018
 
 
-@pytest.mark.parametrize("module", ["grounding", "knowledge", "grounding.client", "grounding.registry"])
+@pytest.mark.parametrize(
+    "module", ["grounding", "knowledge", "grounding.client", "grounding.registry", "grounding.langchain"]
+)
 def test_light_modules_import_no_heavy_library(module: str) -> None:
     code = (
         f"import sys, {module}; heavy = [m for m in ('torch', 'faiss', 'rdflib', 'transformers') if m in sys.modules]; "

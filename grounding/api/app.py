@@ -17,7 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from grounding.api import errors
+from grounding.api import errors, openai_compat
 from grounding.api.auth import require_read, require_write
 from grounding.api.config import ServiceSettings
 from grounding.api.engine import Engine
@@ -111,6 +111,7 @@ def create_app(
         )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     _routes(app, engine, settings, service, metrics)
+    openai_compat.install(app)
     app.openapi = lambda: _openapi(app, service)  # type: ignore[method-assign]
     return app
 

@@ -43,7 +43,30 @@ class ServiceSettings(BaseSettings):
         description="Also use `llm` as the LLM judge for claims the checkers leave open (requests may turn it "
         "off with options.use_llm=false).",
     )
+    upstream: str | None = Field(
+        default=None,
+        description="Guard proxy: openai:BASE_URL of an OpenAI-compatible server; /v1/chat/completions forwards "
+        "every model but groundqa there and verifies the answer.",
+    )
+    upstream_model: str | None = Field(default=None, description="The model asked upstream (else the caller's).")
+    upstream_key: SecretStr | None = Field(default=None, description="Bearer key for the upstream (env only).")
+    upstream_timeout_s: float = Field(default=60.0, gt=0, description="Limit for one upstream request.")
     log_level: str = "info"
+
+    @field_validator("upstream")
+    @classmethod
+    def _upstream_spec(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        kind, _, url = value.partition(":")
+        if kind != "openai" or not url.startswith(("http://", "https://")):
+            raise ValueError(f"expected openai:BASE_URL such as openai:http://localhost:8080/v1, got {value!r}")
+        return value
+
+    @property
+    def upstream_base(self) -> str:
+        """The upstream's base URL (what an OpenAI client's base_url would be)."""
+        return (self.upstream or "").partition(":")[2]
 
     @field_validator("cors_origins", mode="before")
     @classmethod

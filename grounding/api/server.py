@@ -80,6 +80,7 @@ def app_from_env() -> FastAPI:
 def _service_dump(service: ServiceSettings) -> dict:
     data = service.model_dump(mode="json")
     data["token"] = service.token.get_secret_value() if service.token is not None else None
+    data["upstream_key"] = service.upstream_key.get_secret_value() if service.upstream_key is not None else None
     return data
 
 

@@ -58,6 +58,17 @@ def serve(
     judge: Annotated[
         bool | None, typer.Option("--judge/--no-judge", help="Use --llm as the judge of claims left uncertain.")
     ] = None,
+    upstream: Annotated[
+        str | None,
+        typer.Option(
+            "--upstream",
+            help="Guard proxy: openai:BASE_URL; /v1/chat/completions forwards other models than groundqa there and "
+            "verifies their answers (key from GROUNDQA_API_UPSTREAM_KEY).",
+        ),
+    ] = None,
+    upstream_model: Annotated[
+        str | None, typer.Option("--upstream-model", help="The model to ask upstream (else the caller's).")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Serve verification over HTTP (token from GROUNDQA_API_TOKEN; more limits as GROUNDQA_API_*)."""
@@ -72,6 +83,8 @@ def serve(
         max_batch=max_batch,
         llm=llm,
         judge=judge,
+        upstream=upstream,
+        upstream_model=upstream_model,
     )
     run_server(settings, service, host=host, port=port, workers=workers)
 
