@@ -59,6 +59,7 @@ older younger|oldest youngest|north south|east west|northern southern|eastern we
 positive negative|success failure|succeeded failed|profit loss|surplus deficit|majority minority
 hot cold|warmer cooler|faster slower|heavier lighter|longer shorter|lengthened shortened|bought sold
 import export|imported exported|entered left|arrived departed|began ended|started stopped|first last
+raises lowers|raised lowered|raise lower|open closed|opens closes
 innocent guilty|acquitted convicted|alive dead|legal illegal|safe unsafe|effective ineffective"""
 _OPPOSITE_PAIRS = _OPPOSITE_PAIRS.replace("\n", "|").split("|")
 ANTONYMS: dict[str, frozenset[str]] = {}

@@ -11,6 +11,7 @@ import re
 
 from grounding.text.lexicon import CLAIM_OPENERS
 from grounding.text.names import NAME_RUN
+from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.types import Effect, RuleFinding
 
 NOVELTY_DISCOUNT = 0.8
@@ -49,10 +50,21 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
             if token.isupper() and len(token) <= 5 and low in initials:
                 continue
             novel.append(token)
+    stated = None
     for number in _NUMBER.findall(claim):
         if number not in text and number.replace(",", "") not in text.replace(",", ""):
-            novel.append(number)
+            stated = stated if stated is not None else parse_quantities(premise)
+            if not _approximated(number, claim, stated):
+                novel.append(number)
     return novel
+
+
+def _approximated(number: str, claim: str, stated: list[Quantity]) -> bool:
+    """ "about 300,000 km/s" against "299,792 km/s": a hedged or converted value the premise states."""
+    return any(
+        number in q.text and any(same_quantity(q, s) for s in stated if s.kind == q.kind)
+        for q in parse_quantities(claim)
+    )
 
 
 class NoveltyRule:

@@ -38,7 +38,8 @@ class _Sentence:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
+    """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund")."""
+    return [re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]
 
 
 def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
@@ -57,8 +58,10 @@ def _negated(words: list[str]) -> bool:
     return count % 2 == 1
 
 
-def _matching(claim: list[str], evidence: str, drop: frozenset[str] = frozenset()) -> list[_Sentence]:
-    """Evidence sentences holding at least MIN_OVERLAP of the claim's content words."""
+def _matching(
+    claim: list[str], evidence: str, drop: frozenset[str] = frozenset(), overlap: float = MIN_OVERLAP
+) -> list[_Sentence]:
+    """Evidence sentences holding at least `overlap` of the claim's content words."""
     wanted = _content(claim, drop)
     if len(wanted) < 2:
         return []
@@ -66,7 +69,7 @@ def _matching(claim: list[str], evidence: str, drop: frozenset[str] = frozenset(
     for start, end in split_sentences(evidence):
         text = evidence[start:end]
         words = _words(text)
-        if len(wanted & set(words)) >= MIN_OVERLAP * len(wanted):
+        if len(wanted & set(words)) >= overlap * len(wanted):
             found.append(_Sentence(text, words))
     return found
 
@@ -151,7 +154,7 @@ class QuantityRule:
             return []
         words = _words(claim)
         numbers = frozenset(w for q in claimed for w in _words(q.text))
-        for sentence in _matching(words, evidence, numbers):
+        for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
                 measure = _measure(claim, quantity)
