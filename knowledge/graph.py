@@ -396,24 +396,38 @@ class KnowledgeGraph:
 
     # ---- SPARQL ------------------------------------------------------------------------------
 
-    def sparql(self, query: str) -> SparqlResult:
-        """Run a read-only query over the union of all sources; updates and remote access are refused."""
+    def sparql(self, query: str, max_rows: int | None = None, max_bytes: int | None = None) -> SparqlResult:
+        """Run a read-only query over the union of all sources; updates and remote access are refused.
+
+        `max_rows` and `max_bytes` (the rough size of the strings returned) cut a large answer short
+        and mark it `truncated`, so a client cannot make the server hold an unbounded result.
+        """
         prepared = _prepare_query(query)
         try:
             result = self._ds.query(prepared)
+            if result.type == "ASK":
+                return SparqlResult(kind="ask", boolean=bool(result.askAnswer))
+            budget = _Budget(max_rows, max_bytes)
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                triples = []
+                for s, p, o in result.graph:
+                    triple = (node_text(s), node_text(p), node_text(o))
+                    if not budget.take(triple):
+                        break
+                    triples.append(triple)
+                return SparqlResult(kind="graph", triples=sorted(triples), truncated=budget.exceeded)
+            variables = [str(v) for v in result.vars or []]
+            rows = []
+            for row in result:
+                values = [None if value is None else str(value) for value in row]
+                if not budget.take(values):
+                    break
+                rows.append(dict(zip(variables, values, strict=True)))
+        except QueryError:
+            raise
         except Exception as exc:  # evaluation errors come as many library types
             raise QueryError(f"SPARQL query failed: {exc}") from exc
-        if result.type == "ASK":
-            return SparqlResult(kind="ask", boolean=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            triples = sorted((node_text(s), node_text(p), node_text(o)) for s, p, o in result.graph)
-            return SparqlResult(kind="graph", triples=triples)
-        variables = [str(v) for v in result.vars or []]
-        rows = [
-            {name: None if value is None else str(value) for name, value in zip(variables, row, strict=True)}
-            for row in result
-        ]
-        return SparqlResult(kind="select", variables=variables, rows=rows)
+        return SparqlResult(kind="select", variables=variables, rows=rows, truncated=budget.exceeded)
 
     # ---- stats -------------------------------------------------------------------------------
 
@@ -425,6 +439,26 @@ class KnowledgeGraph:
             "sources": len(self.sources()),
             "functional_properties": len(self._functional_properties()),
         }
+
+
+class _Budget:
+    """Counts rows and their string sizes against optional caps; `take` says whether one more fits."""
+
+    def __init__(self, max_rows: int | None, max_bytes: int | None) -> None:
+        self.max_rows, self.max_bytes = max_rows, max_bytes
+        self.rows = self.size = 0
+        self.exceeded = False
+
+    def take(self, values: Iterable[str | None]) -> bool:
+        size = sum(len(value) + 8 for value in values if value is not None) + 4
+        if (self.max_rows is not None and self.rows >= self.max_rows) or (
+            self.max_bytes is not None and self.size + size > self.max_bytes
+        ):
+            self.exceeded = True
+            return False
+        self.rows += 1
+        self.size += size
+        return True
 
 
 def _heuristic_template(predicate_label: str) -> str:

@@ -93,6 +93,7 @@ class SparqlResult(BaseModel):
     rows: list[dict[str, str | None]] = Field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[str, str, str]] = Field(default_factory=list)
+    truncated: bool = Field(default=False, description="Rows or triples were cut at the row or size limit.")
 
 
 class KBInfo(BaseModel):

@@ -12,13 +12,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import Depends, FastAPI, Query
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from grounding.api import errors
-from grounding.api.auth import require_read, require_write
+from grounding.api.auth import require_read, require_token, require_write
 from grounding.api.config import ServiceSettings
 from grounding.api.engine import Engine
 from grounding.api.errors import ERROR_RESPONSES, ApiError, core_error
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 WRITE_PATHS = frozenset({"/v1/kb/documents", "/v1/kb/triples"})
+TOKEN_PATHS = WRITE_PATHS | {"/v1/sparql"}  # the token is required here whenever one is configured
 DEFAULT_GRAPH_SOURCE = "urn:groundqa:api"
 DEFAULT_DOCUMENT_SOURCE = "http-api"
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
@@ -57,6 +58,7 @@ _GRAPH_SUFFIX = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig"
 
 Read = Depends(require_read)
 Write = Depends(require_write)
+Token = Depends(require_token)
 
 
 def create_app(
@@ -123,7 +125,7 @@ def _openapi(app: FastAPI, service: ServiceSettings) -> dict:
             for operation in operations.values():
                 if "security" not in operation:
                     continue
-                required = service.token is not None and (path in WRITE_PATHS or service.auth_reads)
+                required = service.token is not None and (path in TOKEN_PATHS or service.auth_reads)
                 if not required:
                     operation["security"] = [{}, *operation["security"]]
                     operation["responses"].pop("401", None)
@@ -267,16 +269,21 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
     @app.post(
         "/v1/sparql",
         response_model=SparqlResult,
-        dependencies=[Read],
-        responses={400: ERROR_RESPONSES[400], **timeout},
+        dependencies=[Token],
+        responses={400: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[429], **timeout},
         tags=["kb"],
     )
-    async def sparql(body: SparqlRequest) -> Response:
-        """A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates and SERVICE are refused."""
+    async def sparql(body: SparqlRequest, request: Request) -> Response:
+        """A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates and SERVICE are refused.
+
+        Each query runs in a child process killed at `sparql_timeout_s`; answers are cut at
+        `sparql_max_rows` rows or `sparql_max_bytes` (then `truncated` is true). The token is
+        required whenever one is configured.
+        """
         check_text(body.query, service.max_query_chars, "query")
         snapshot = await engine.snapshot()
-        result = await engine.query(lambda: snapshot.kb.sparql(body.query), service.request_timeout_s)
-        return _json(result)
+        client = request.client.host if request.client else "unknown"
+        return _json(await engine.sparql(snapshot.kb.graph, body.query, client))
 
     @app.get("/v1/kb", response_model=KBInfo, dependencies=[Read], tags=["kb"])
     async def kb_info() -> Response:

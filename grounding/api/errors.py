@@ -134,6 +134,7 @@ ERROR_RESPONSES = {
         400: "Unreadable body (not UTF-8) or an invalid query",
         401: "Missing or wrong bearer token",
         413: "Request body too large",
+        429: "Too many requests of this client running at once; retry after `Retry-After` seconds",
         422: "Malformed JSON, schema violation or a limit exceeded; `field` names the culprit",
         503: "Models or KB not loaded yet",
         504: "Timed out; `finished` holds what was done",

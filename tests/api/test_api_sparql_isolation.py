@@ -1,0 +1,95 @@
+"""A runaway SPARQL query against a real server: killed at its deadline, after which SPARQL and
+verification answer as fast as before; the token is required; per-client limits and caps hold."""
+
+import multiprocessing
+import statistics
+import threading
+import time
+
+import httpx
+import pytest
+
+from grounding.api.app import create_app
+from grounding.api.config import ServiceSettings
+from grounding.api.server import background_server
+from grounding.settings import Settings
+from knowledge.kb import KnowledgeBase
+
+TOKEN = "sparql-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE {?a ?b ?c . ?d ?e ?f . ?g ?h ?i}"
+VERIFY = {"answer": "Bern is the capital of Switzerland.", "evidence": ["The capital of Switzerland is Bern."]}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, kb_fixtures):
+    folder = tmp_path_factory.mktemp("sparql")
+    facts = folder / "many.csv"  # a few hundred triples: the cartesian query would run for hours
+    facts.write_text("".join(f"Thing {i},linked to,Thing {i + 1}\n" for i in range(300)), encoding="utf-8")
+    root = folder / "kb"
+    KnowledgeBase.build(root, docs=[kb_fixtures / "docs" / "canberra.md"], graphs=[kb_fixtures / "graph.ttl", facts])
+    service = ServiceSettings(token=TOKEN, sparql_timeout_s=1.5, sparql_max_rows=50, request_timeout_s=60)
+    with background_server(create_app(Settings(kb=root, home=folder / "home"), service)) as url:
+        deadline = time.monotonic() + 120
+        while httpx.get(url + "/readyz").status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        yield url
+
+
+def verify_latency(url: str, n: int = 5) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        assert httpx.post(url + "/v1/verify", json=VERIFY, timeout=30).status_code == 200
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def sparql(url: str, query: str, timeout: float = 30) -> httpx.Response:
+    return httpx.post(url + "/v1/sparql", json={"query": query}, headers=AUTH, timeout=timeout)
+
+
+def test_a_runaway_query_is_killed_and_the_service_recovers(server):
+    verify_latency(server, 2)  # warm
+    before = verify_latency(server)
+    start = time.perf_counter()
+    runaway = sparql(server, CARTESIAN)
+    assert runaway.status_code == 504 and runaway.json()["error"]["code"] == "timeout"
+    assert time.perf_counter() - start < 5
+    assert "stopped" in runaway.json()["error"]["message"]
+    start = time.perf_counter()
+    ask = sparql(server, "ASK {?s ?p ?o}", timeout=5)
+    assert ask.status_code == 200 and ask.json()["boolean"] is True
+    assert time.perf_counter() - start < 1.0
+    assert not [p for p in multiprocessing.active_children() if p.name == "groundqa-sparql"]
+    after = verify_latency(server)
+    assert after < max(3 * before, before + 0.3), (before, after)
+
+
+def test_the_token_is_required_whenever_configured(server):
+    missing = httpx.post(server + "/v1/sparql", json={"query": "ASK {?s ?p ?o}"})
+    assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
+    schema = httpx.get(server + "/openapi.json").json()
+    assert schema["paths"]["/v1/sparql"]["post"]["security"] == [{"HTTPBearer": []}]
+
+
+def test_rows_are_capped_and_marked_truncated(server):
+    body = sparql(server, "SELECT ?s ?o WHERE { ?s ?p ?o }").json()
+    assert len(body["rows"]) == 50 and body["truncated"] is True
+    small = sparql(server, "SELECT ?o WHERE { ?s <http://example.org/capital> ?o }").json()
+    assert small["rows"] and small["truncated"] is False
+    graph = sparql(server, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").json()
+    assert len(graph["triples"]) == 50 and graph["truncated"] is True
+
+
+def test_one_client_runs_one_query_at_a_time(server):
+    first: list[httpx.Response] = []
+    thread = threading.Thread(target=lambda: first.append(sparql(server, CARTESIAN)))
+    thread.start()
+    time.sleep(0.5)
+    second = sparql(server, "ASK {?s ?p ?o}")
+    thread.join()
+    assert second.status_code == 429 and second.json()["error"]["code"] == "too_many_requests"
+    assert first[0].status_code == 504
+    assert sparql(server, "ASK {?s ?p ?o}").status_code == 200
