@@ -9,16 +9,20 @@ JSON Lines), instead of silently shrinking the knowledge base.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import io
 import json
+import logging
 import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from knowledge.errors import DocumentError
 from knowledge.formats import DOCUMENT_SUFFIXES
+from knowledge.offline import no_network
 from knowledge.progress import track
 from knowledge.types import Chunk, Document
 
@@ -81,7 +85,8 @@ def load_file(path: Path, licence: str | None = None) -> list[Document]:
             f"{path}: unsupported file type {path.suffix or '(no suffix)'!r}; "
             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
-    return reader(path, licence)
+    with no_network(str(path)):
+        return reader(path, licence)
 
 
 def _check_unique_ids(documents: list[Document]) -> None:
@@ -171,9 +176,28 @@ def _tidy_lines(text: str) -> str:
 
 
 def _read_pdf(path: Path, licence: str | None) -> list[Document]:
+    data = _read_bytes(path)
+    with _quiet("pypdf"):
+        return _pdf_document(path, data, licence)
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Keep a third-party parser's log lines and warnings out of the user's terminal; its errors still raise."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_document(path: Path, data: bytes, licence: str | None) -> list[Document]:
     from pypdf import PdfReader
 
-    data = _read_bytes(path)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

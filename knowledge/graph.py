@@ -28,6 +28,7 @@ from knowledge.atomic import atomic_path
 from knowledge.errors import GraphParseError, InputError, KnowledgeBaseError, QueryError
 from knowledge.formats import FORMAT_ALIASES as _FORMAT_ALIASES
 from knowledge.formats import SUFFIX_FORMATS as _SUFFIX_FORMATS
+from knowledge.offline import NetworkRefused, check_jsonld_contexts, no_network
 from knowledge.types import SparqlResult, Triple
 
 ONTOLOGY_GRAPH = "urn:groundqa:ontology"
@@ -544,8 +545,13 @@ def _read_text(path: Path) -> str:
 def _rdf_quads(path: Path, text: str, fmt: str, target: URIRef) -> list[tuple[Node, Node, Node, URIRef]]:
     """Parse into a scratch dataset; triples outside any named graph go to `target`."""
     scratch = Dataset()
+    if fmt == "json-ld":
+        check_jsonld_contexts(text, str(path))
     try:
-        scratch.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with no_network(str(path)):
+            scratch.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except NetworkRefused:
+        raise
     except Exception as exc:  # every rdflib parser raises its own types
         raise _parse_error(path, fmt, text, exc) from exc
     keeps_names = fmt in ("nquads", "trig", "json-ld")
@@ -577,7 +583,8 @@ def _first_bad_line(text: str, fmt: str) -> int | None:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            Dataset().parse(data=line + "\n", format=fmt)
+            with no_network("a line"):
+                Dataset().parse(data=line + "\n", format=fmt)
         except Exception:
             return number
     return None

@@ -93,3 +93,13 @@ def test_one_client_runs_one_query_at_a_time(server):
     assert second.status_code == 429 and second.json()["error"]["code"] == "too_many_requests"
     assert first[0].status_code == 504
     assert sparql(server, "ASK {?s ?p ?o}").status_code == 200
+
+
+def test_ingest_through_the_api_fetches_nothing(server, listener):
+    url, hits = listener
+    turtle = f"<http://example.org/onto> <http://www.w3.org/2002/07/owl#imports> <{url}/imported.ttl> .\n"
+    added = httpx.post(server + "/v1/kb/triples", json={"data": turtle, "format": "turtle"}, headers=AUTH, timeout=60)
+    assert added.status_code == 200, added.text
+    html_like = {"documents": [{"text": f"See {url}/page for more.", "source": f"{url}/source"}]}
+    assert httpx.post(server + "/v1/kb/documents", json=html_like, headers=AUTH, timeout=60).status_code == 200
+    assert hits == []
