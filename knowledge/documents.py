@@ -273,6 +273,24 @@ _READERS: dict[str, Callable[[Path, str | None], list[Document]]] = {
 }
 
 
+LONG_LINE_CHARS = 100_000
+
+
+def document_warning(doc: Document, max_chars: int) -> str | None:
+    """Why a document deserves a second look before it is embedded: over the cap, or one giant line."""
+    size = len(doc.text)
+    name = doc.source if doc.source == doc.id or not doc.title else f"{doc.source} ({doc.title})"
+    if size > max_chars:
+        return (
+            f"{name}: {size:,} characters, cut to the first {max_chars:,} "
+            "(raise GROUNDQA_MAX_DOCUMENT_CHARS when building the KB to keep more)"
+        )
+    longest = max((len(line) for line in doc.text.splitlines()), default=0)
+    if longest > LONG_LINE_CHARS:
+        return f"{name}: a line of {longest:,} characters; is this prose? (minified or binary data makes poor evidence)"
+    return None
+
+
 def chunk_document(doc: Document, chunk_size: int = 800, chunk_overlap: int = 100) -> list[Chunk]:
     """Cut a document into overlapping chunks of at most `chunk_size` characters.
 

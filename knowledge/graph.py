@@ -64,7 +64,11 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$")
 _PLACEHOLDER = re.compile(r"\{([so])\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _VERB_HEADS = {"has", "have", "is", "was", "are", "were", "had"}
-_PREPOSITIONS = {"by", "in", "of", "to", "at", "from", "with", "for", "on", "into", "as"}
+_PREPOSITIONS = {
+    "by", "in", "of", "to", "at", "from", "with", "for", "on", "into", "as", "through", "across", "along", "near",
+    "over", "under", "onto", "within", "between", "around", "past", "towards", "toward", "via", "against", "beside",
+    "behind", "beyond", "inside", "outside", "above", "below", "about", "after", "before", "than", "like",
+}  # fmt: skip
 
 
 def mint_iri(name: str, kind: str = "entity") -> URIRef:
@@ -207,6 +211,8 @@ class KnowledgeGraph:
             quads = [(s, p, o, target) for s, p, o in _tabular_triples(path, text, fmt)]
         else:
             quads = _rdf_quads(path, text, fmt, target)
+        if not quads:
+            raise GraphParseError(f"{path}: no triples in the file (an empty graph adds nothing)")
         return self._add_quads(quads)
 
     def add_triples(self, triples: Iterable[tuple[Node, Node, Node]], source: str) -> int:
@@ -240,6 +246,15 @@ class KnowledgeGraph:
     def sources(self) -> list[str]:
         names = (source_name(g) for g in self._graph_ids() if len(self._ds.graph(g)))
         return sorted(name for name in names if name is not None)
+
+    def source_sizes(self) -> dict[str, int]:
+        """Triples per source, for listing what `remove_source` would take away."""
+        sizes = {}
+        for graph in self._ds.graphs():
+            name = source_name(graph.identifier)
+            if name is not None and len(graph):
+                sizes[name] = len(graph)
+        return dict(sorted(sizes.items()))
 
     def _graph_ids(self) -> set[URIRef]:
         return {g.identifier for g in self._ds.graphs()}
