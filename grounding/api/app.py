@@ -357,6 +357,8 @@ def _item(request: VerifyItemRequest) -> VerifyItem:
 
 def _options(given: VerifyOptions, verifier, field: str) -> VerifierOptions:
     updates = given.model_dump(exclude_none=True)
+    if "rules" in updates:
+        updates["rules"] = tuple(updates["rules"])
     if updates.get("use_llm") and verifier.judge is None:
         message = "this server has no LLM judge configured (start it with --judge)"
         raise ApiError(422, "unsupported", message, field=f"{field}.use_llm")

@@ -8,6 +8,8 @@ import time
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from grounding.api.app import create_app
 from grounding.api.config import ServiceSettings
@@ -18,6 +20,7 @@ from knowledge.kb import KnowledgeBase
 TOKEN = "sparql-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE {?a ?b ?c . ?d ?e ?f . ?g ?h ?i}"
+FIELDS = ["answer", "question", "evidence", "items", "options", "query", "triples", "data", "format", "use_kb", "text"]
 VERIFY = {"answer": "Bern is the capital of Switzerland.", "evidence": ["The capital of Switzerland is Bern."]}
 
 
@@ -103,3 +106,36 @@ def test_ingest_through_the_api_fetches_nothing(server, listener):
     html_like = {"documents": [{"text": f"See {url}/page for more.", "source": f"{url}/source"}]}
     assert httpx.post(server + "/v1/kb/documents", json=html_like, headers=AUTH, timeout=60).status_code == 200
     assert hits == []
+
+
+# -- JSON bodies ------------------------------------------------------------------------------------
+
+
+def test_coercion_nesting_and_bad_bytes_are_422(server):
+    evidence = {"id": "e", "kind": "passage", "text": "Bern is the capital.", "source": "s", "end": True}
+    coerced = httpx.post(server + "/v1/verify", json={"answer": "Bern.", "evidence": [evidence]})
+    assert coerced.status_code == 422 and "evidence.0" in coerced.json()["error"]["field"]
+    as_sent = {**evidence, "start": 0, "end": 20}
+    assert httpx.post(server + "/v1/verify", json={"answer": "Bern.", "evidence": [as_sent]}).status_code == 200
+    nested = b'{"answer": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    for body in (nested, b'{"answer": "\xff\xfe"}'):
+        response = httpx.post(server + "/v1/verify", content=body, headers={"content-type": "application/json"})
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "malformed_json" and response.json()["request_id"]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), inner),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=60, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+@given(body=JSON, path=st.sampled_from(["/v1/verify", "/v1/verify/batch", "/v1/ask", "/v1/sparql", "/v1/kb/triples"]))
+def test_any_json_body_is_answered_or_refused_never_a_5xx(server, body, path):
+    response = httpx.post(server + path, json=body, headers=AUTH, timeout=60)
+    assert response.status_code < 500 or response.status_code == 504, response.text
+    if response.status_code >= 400:
+        error = response.json()
+        assert error["error"]["code"] and error["request_id"] == response.headers["x-request-id"]
