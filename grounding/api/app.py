@@ -24,6 +24,7 @@ from grounding.api.engine import Engine
 from grounding.api.errors import ERROR_RESPONSES, ApiError, core_error
 from grounding.api.limits import BodySizeLimit, check_item, check_text
 from grounding.api.observability import MULTIPROC_ENV, Metrics, RequestContextMiddleware
+from grounding.api.redact import public_json
 from grounding.api.schemas import (
     AskRequest,
     BatchItemResult,
@@ -187,7 +188,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
             ) from None
         except GroundQAError as exc:
             raise _as_api_error(exc, "answer") from None
-        return _json(report)
+        return _public(report, service)
 
     @app.post(
         "/v1/verify/batch",
@@ -228,7 +229,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
                 f"{len(finished)} of {len(slots)} items finished (in `finished`)",
                 finished=finished,
             )
-        return _json(BatchResponse(results=[slot for slot in slots if slot is not None]))
+        return _public(BatchResponse(results=[slot for slot in slots if slot is not None]), service)
 
     @app.post("/v1/ask", response_model=AskResult, dependencies=[Read], responses=timeout, tags=["verification"])
     async def ask(body: AskRequest) -> Response:
@@ -248,7 +249,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
         )
         result = await engine.ask(lambda: pipeline.ask(body.question), service.ask_timeout_s)
         metrics.count_reports([result.report])
-        return _json(result)
+        return _public(result, service)
 
     # -- the knowledge base ------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
         snapshot = await engine.snapshot()
         options = retrieval_options(settings, k)
         evidence = await engine.read(lambda: snapshot.kb.search(q, options), service.request_timeout_s, "the search")
-        return Response(_dump_list(evidence), media_type="application/json")
+        return _public(evidence, service)
 
     @app.post(
         "/v1/sparql",
@@ -289,7 +290,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
     async def kb_info() -> Response:
         """Counts, sources and settings of the served KB."""
         snapshot = await engine.snapshot()
-        return _json(await engine.read(snapshot.kb.info, service.request_timeout_s, "the KB statistics"))
+        return _public(await engine.read(snapshot.kb.info, service.request_timeout_s, "the KB statistics"), service)
 
     @app.post("/v1/kb/documents", response_model=ChangeSummary, dependencies=[Write], responses=timeout, tags=["kb"])
     async def add_documents(body: DocumentsRequest) -> Response:
@@ -344,8 +345,9 @@ def _json(model, status: int = 200) -> Response:
     return Response(model.model_dump_json(), status_code=status, media_type="application/json")
 
 
-def _dump_list(items) -> bytes:
-    return b"[" + b",".join(item.model_dump_json().encode() for item in items) + b"]"
+def _public(value, service: ServiceSettings) -> Response:
+    """A response that names the KB and its files, not server paths (unless `expose_paths`)."""
+    return Response(public_json(value, service.expose_paths), media_type="application/json")
 
 
 def _item(request: VerifyItemRequest) -> VerifyItem:

@@ -53,6 +53,10 @@ class ServiceSettings(BaseSettings):
         description="Also use `llm` as the LLM judge for claims the checkers leave open (requests may turn it "
         "off with options.use_llm=false).",
     )
+    expose_paths: bool = Field(
+        default=False,
+        description="Show clients absolute server paths (KB directory, document files); off: names only.",
+    )
     log_level: str = "info"
 
     @field_validator("cors_origins", mode="before")

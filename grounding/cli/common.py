@@ -13,8 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from grounding.cli import help_style
 from knowledge.errors import GroundQAError
 
+help_style.install()
 app = typer.Typer(help="Grounded question answering: retrieval, claim verification, mitigation.", no_args_is_help=True)
 kb_app = typer.Typer(help="Build and inspect knowledge bases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")

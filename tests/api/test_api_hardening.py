@@ -1,10 +1,12 @@
 """A runaway SPARQL query against a real server: killed at its deadline, after which SPARQL and
 verification answer as fast as before; the token is required; per-client limits and caps hold."""
 
+import json
 import multiprocessing
 import statistics
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -13,9 +15,10 @@ from hypothesis import strategies as st
 
 from grounding.api.app import create_app
 from grounding.api.config import ServiceSettings
+from grounding.api.redact import public_json
 from grounding.api.server import background_server
 from grounding.settings import Settings
-from knowledge.kb import KnowledgeBase
+from knowledge.kb import KBInfo, KnowledgeBase
 
 TOKEN = "sparql-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -139,3 +142,37 @@ def test_any_json_body_is_answered_or_refused_never_a_5xx(server, body, path):
     if response.status_code >= 400:
         error = response.json()
         assert error["error"]["code"] and error["request_id"] == response.headers["x-request-id"]
+
+
+# -- what clients see of the server -----------------------------------------------------------------
+
+
+def test_clients_get_names_not_server_paths(server):
+    info = httpx.get(server + "/v1/kb").json()
+    assert info["path"] == "kb" and set(info["graph_sources"]) >= {"graph.ttl", "many.csv"}
+    evidence = httpx.get(server + "/v1/search", params={"q": "Who designed Canberra?", "k": 5}).json()
+    report = httpx.post(server + "/v1/verify", json={"answer": "Canberra was designed by Walter Burley Griffin."})
+    sources = [item["source"] for item in evidence] + [
+        citation["evidence"]["source"] for claim in report.json()["claims"] for citation in claim["citations"]
+    ]
+    assert "canberra.md" in sources and "graph.ttl" in sources
+    assert not [s for s in sources if s.startswith(("/", "file:"))]
+    everything = json.dumps([info, evidence, report.json()])
+    assert str(Path(__file__).resolve().parents[1]) not in everything and "/tmp/" not in everything
+
+
+def test_operators_may_expose_paths():
+    info = KBInfo.model_validate(
+        {**httpx_info_fields(), "path": "/srv/kbs/main", "graph_sources": ["file:///srv/data/facts.ttl"]}
+    )
+    assert json.loads(public_json(info, expose_paths=True))["path"] == "/srv/kbs/main"
+    hidden = json.loads(public_json(info, expose_paths=False))
+    assert hidden["path"] == "main" and hidden["graph_sources"] == ["facts.ttl"]
+
+
+def httpx_info_fields() -> dict:
+    return {
+        "generation": 1, "documents": 0, "chunks": 0, "vectors": 0, "index_kind": "flat", "triples": 0,
+        "entities": 0, "predicates": 0, "functional_properties": 0, "embedding_model": "m",
+        "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+    }  # fmt: skip
