@@ -27,9 +27,11 @@ from knowledge.errors import GroundQAError
 @handle_errors
 def kb_build(
     directory: Annotated[Path, typer.Argument(help="Where to create the knowledge base.")],
-    docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
+    docs: Annotated[
+        list[Path] | None, typer.Option("--docs", help="Documents: a file or folder; repeat for more.")
+    ] = None,
     graph: Annotated[
-        list[Path] | None, typer.Option("--graph", help="Graph files (Turtle, N-Triples, CSV ...).")
+        list[Path] | None, typer.Option("--graph", help="A graph file (Turtle, N-Triples, CSV ...); repeat for more.")
     ] = None,
     ontology: Annotated[
         Path | None, typer.Option("--ontology", help="Ontology (functional properties, datatypes).")

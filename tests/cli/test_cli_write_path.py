@@ -128,3 +128,20 @@ def test_a_garbage_pdf_gives_only_the_clean_error(kb_dir, tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines[0].startswith("error:") and "broken or unreadable PDF" in result.stderr
     assert "startxref pointer" not in result.stderr and "Searching object" not in result.stderr
+
+
+COMMANDS = [
+    [], ["search"], ["sparql"], ["verify"], ["ask"], ["ui"], ["serve"], ["demo"], ["eval"], ["train-verifier"],
+    ["kb"], ["kb", "build"], ["kb", "add"], ["kb", "list"], ["kb", "remove"], ["kb", "info"], ["kb", "demo"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "groundqa")
+def test_help_reads_cleanly(command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    usage = result.stdout.strip().splitlines()[0]
+    if command != ["train-verifier"]:  # argparse's own help, where {a,b} lists choices
+        assert "{" not in usage, usage
+    for noise in ("<list[", "<bool>"):
+        assert noise not in result.stdout, (noise, result.stdout)
