@@ -27,6 +27,7 @@ KB ?=
 PORT ?= 8501
 run: install
 	$(if $(KB),,$(VENV)/bin/groundqa kb demo)
+	@echo "The CLI is in the venv: $(VENV)/bin/groundqa --help  (or: source $(VENV)/bin/activate; groundqa --help)"
 	$(VENV)/bin/groundqa ui $(if $(KB),--kb $(KB)) --port $(PORT)
 
 test: install

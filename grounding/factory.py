@@ -40,6 +40,7 @@ def build_options(settings: Settings) -> BuildOptions:
         chunk_overlap=settings.chunk_overlap,
         index_kind=settings.index_kind,
         device=settings.device,
+        max_document_chars=settings.max_document_chars,
     )
 
 

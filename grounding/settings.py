@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     device: str = Field(default="auto", description="'auto', 'cpu' or 'cuda'.")
     chunk_size: int = Field(default=800, ge=50, le=20_000)
     chunk_overlap: int = Field(default=100, ge=0, le=5_000)
+    max_document_chars: int = Field(
+        default=1_000_000, ge=1_000, description="Ingest cuts longer documents here and warns (a KB build option)."
+    )
     index_kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
     top_k: int = Field(default=8, ge=1, le=200)
     passage_weight: float = Field(default=1.0, ge=0.0)

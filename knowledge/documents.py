@@ -9,16 +9,20 @@ JSON Lines), instead of silently shrinking the knowledge base.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import io
 import json
+import logging
 import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from knowledge.errors import DocumentError
 from knowledge.formats import DOCUMENT_SUFFIXES
+from knowledge.offline import no_network
 from knowledge.progress import track
 from knowledge.types import Chunk, Document
 
@@ -81,7 +85,8 @@ def load_file(path: Path, licence: str | None = None) -> list[Document]:
             f"{path}: unsupported file type {path.suffix or '(no suffix)'!r}; "
             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
-    return reader(path, licence)
+    with no_network(str(path)):
+        return reader(path, licence)
 
 
 def _check_unique_ids(documents: list[Document]) -> None:
@@ -171,9 +176,28 @@ def _tidy_lines(text: str) -> str:
 
 
 def _read_pdf(path: Path, licence: str | None) -> list[Document]:
+    data = _read_bytes(path)
+    with _quiet("pypdf"):
+        return _pdf_document(path, data, licence)
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Keep a third-party parser's log lines and warnings out of the user's terminal; its errors still raise."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_document(path: Path, data: bytes, licence: str | None) -> list[Document]:
     from pypdf import PdfReader
 
-    data = _read_bytes(path)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -247,6 +271,24 @@ _READERS: dict[str, Callable[[Path, str | None], list[Document]]] = {
     ".pdf": _read_pdf,
     ".jsonl": _read_jsonl,
 }
+
+
+LONG_LINE_CHARS = 100_000
+
+
+def document_warning(doc: Document, max_chars: int) -> str | None:
+    """Why a document deserves a second look before it is embedded: over the cap, or one giant line."""
+    size = len(doc.text)
+    name = doc.source if doc.source == doc.id or not doc.title else f"{doc.source} ({doc.title})"
+    if size > max_chars:
+        return (
+            f"{name}: {size:,} characters, cut to the first {max_chars:,} "
+            "(raise GROUNDQA_MAX_DOCUMENT_CHARS when building the KB to keep more)"
+        )
+    longest = max((len(line) for line in doc.text.splitlines()), default=0)
+    if longest > LONG_LINE_CHARS:
+        return f"{name}: a line of {longest:,} characters; is this prose? (minified or binary data makes poor evidence)"
+    return None
 
 
 def chunk_document(doc: Document, chunk_size: int = 800, chunk_overlap: int = 100) -> list[Chunk]:

@@ -28,6 +28,7 @@ from knowledge.atomic import atomic_path
 from knowledge.errors import GraphParseError, InputError, KnowledgeBaseError, QueryError
 from knowledge.formats import FORMAT_ALIASES as _FORMAT_ALIASES
 from knowledge.formats import SUFFIX_FORMATS as _SUFFIX_FORMATS
+from knowledge.offline import NetworkRefused, check_jsonld_contexts, no_network
 from knowledge.types import SparqlResult, Triple
 
 ONTOLOGY_GRAPH = "urn:groundqa:ontology"
@@ -63,7 +64,11 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$")
 _PLACEHOLDER = re.compile(r"\{([so])\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _VERB_HEADS = {"has", "have", "is", "was", "are", "were", "had"}
-_PREPOSITIONS = {"by", "in", "of", "to", "at", "from", "with", "for", "on", "into", "as"}
+_PREPOSITIONS = {
+    "by", "in", "of", "to", "at", "from", "with", "for", "on", "into", "as", "through", "across", "along", "near",
+    "over", "under", "onto", "within", "between", "around", "past", "towards", "toward", "via", "against", "beside",
+    "behind", "beyond", "inside", "outside", "above", "below", "about", "after", "before", "than", "like",
+}  # fmt: skip
 
 
 def mint_iri(name: str, kind: str = "entity") -> URIRef:
@@ -206,6 +211,8 @@ class KnowledgeGraph:
             quads = [(s, p, o, target) for s, p, o in _tabular_triples(path, text, fmt)]
         else:
             quads = _rdf_quads(path, text, fmt, target)
+        if not quads:
+            raise GraphParseError(f"{path}: no triples in the file (an empty graph adds nothing)")
         return self._add_quads(quads)
 
     def add_triples(self, triples: Iterable[tuple[Node, Node, Node]], source: str) -> int:
@@ -239,6 +246,15 @@ class KnowledgeGraph:
     def sources(self) -> list[str]:
         names = (source_name(g) for g in self._graph_ids() if len(self._ds.graph(g)))
         return sorted(name for name in names if name is not None)
+
+    def source_sizes(self) -> dict[str, int]:
+        """Triples per source, for listing what `remove_source` would take away."""
+        sizes = {}
+        for graph in self._ds.graphs():
+            name = source_name(graph.identifier)
+            if name is not None and len(graph):
+                sizes[name] = len(graph)
+        return dict(sorted(sizes.items()))
 
     def _graph_ids(self) -> set[URIRef]:
         return {g.identifier for g in self._ds.graphs()}
@@ -396,24 +412,38 @@ class KnowledgeGraph:
 
     # ---- SPARQL ------------------------------------------------------------------------------
 
-    def sparql(self, query: str) -> SparqlResult:
-        """Run a read-only query over the union of all sources; updates and remote access are refused."""
+    def sparql(self, query: str, max_rows: int | None = None, max_bytes: int | None = None) -> SparqlResult:
+        """Run a read-only query over the union of all sources; updates and remote access are refused.
+
+        `max_rows` and `max_bytes` (the rough size of the strings returned) cut a large answer short
+        and mark it `truncated`, so a client cannot make the server hold an unbounded result.
+        """
         prepared = _prepare_query(query)
         try:
             result = self._ds.query(prepared)
+            if result.type == "ASK":
+                return SparqlResult(kind="ask", boolean=bool(result.askAnswer))
+            budget = _Budget(max_rows, max_bytes)
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                triples = []
+                for s, p, o in result.graph:
+                    triple = (node_text(s), node_text(p), node_text(o))
+                    if not budget.take(triple):
+                        break
+                    triples.append(triple)
+                return SparqlResult(kind="graph", triples=sorted(triples), truncated=budget.exceeded)
+            variables = [str(v) for v in result.vars or []]
+            rows = []
+            for row in result:
+                values = [None if value is None else str(value) for value in row]
+                if not budget.take(values):
+                    break
+                rows.append(dict(zip(variables, values, strict=True)))
+        except QueryError:
+            raise
         except Exception as exc:  # evaluation errors come as many library types
             raise QueryError(f"SPARQL query failed: {exc}") from exc
-        if result.type == "ASK":
-            return SparqlResult(kind="ask", boolean=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            triples = sorted((node_text(s), node_text(p), node_text(o)) for s, p, o in result.graph)
-            return SparqlResult(kind="graph", triples=triples)
-        variables = [str(v) for v in result.vars or []]
-        rows = [
-            {name: None if value is None else str(value) for name, value in zip(variables, row, strict=True)}
-            for row in result
-        ]
-        return SparqlResult(kind="select", variables=variables, rows=rows)
+        return SparqlResult(kind="select", variables=variables, rows=rows, truncated=budget.exceeded)
 
     # ---- stats -------------------------------------------------------------------------------
 
@@ -425,6 +455,26 @@ class KnowledgeGraph:
             "sources": len(self.sources()),
             "functional_properties": len(self._functional_properties()),
         }
+
+
+class _Budget:
+    """Counts rows and their string sizes against optional caps; `take` says whether one more fits."""
+
+    def __init__(self, max_rows: int | None, max_bytes: int | None) -> None:
+        self.max_rows, self.max_bytes = max_rows, max_bytes
+        self.rows = self.size = 0
+        self.exceeded = False
+
+    def take(self, values: Iterable[str | None]) -> bool:
+        size = sum(len(value) + 8 for value in values if value is not None) + 4
+        if (self.max_rows is not None and self.rows >= self.max_rows) or (
+            self.max_bytes is not None and self.size + size > self.max_bytes
+        ):
+            self.exceeded = True
+            return False
+        self.rows += 1
+        self.size += size
+        return True
 
 
 def _heuristic_template(predicate_label: str) -> str:
@@ -510,8 +560,13 @@ def _read_text(path: Path) -> str:
 def _rdf_quads(path: Path, text: str, fmt: str, target: URIRef) -> list[tuple[Node, Node, Node, URIRef]]:
     """Parse into a scratch dataset; triples outside any named graph go to `target`."""
     scratch = Dataset()
+    if fmt == "json-ld":
+        check_jsonld_contexts(text, str(path))
     try:
-        scratch.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with no_network(str(path)):
+            scratch.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except NetworkRefused:
+        raise
     except Exception as exc:  # every rdflib parser raises its own types
         raise _parse_error(path, fmt, text, exc) from exc
     keeps_names = fmt in ("nquads", "trig", "json-ld")
@@ -543,7 +598,8 @@ def _first_bad_line(text: str, fmt: str) -> int | None:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            Dataset().parse(data=line + "\n", format=fmt)
+            with no_network("a line"):
+                Dataset().parse(data=line + "\n", format=fmt)
         except Exception:
             return number
     return None

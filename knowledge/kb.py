@@ -30,14 +30,23 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from knowledge.atomic import write_text_atomic
-from knowledge.documents import chunk_document, load_documents
+from knowledge.documents import chunk_document, document_warning, load_documents
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embedding_dimension
 from knowledge.errors import InputError, KnowledgeBaseError
 from knowledge.graph import ONTOLOGY_GRAPH, KnowledgeGraph
 from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
-from knowledge.types import ChangeSummary, Document, Evidence, EvidenceKind, KBInfo
+from knowledge.types import (
+    ChangeSummary,
+    Document,
+    DocumentEntry,
+    Evidence,
+    EvidenceKind,
+    GraphSourceEntry,
+    KBContents,
+    KBInfo,
+)
 from knowledge.vector_index import VectorIndex, choose_kind
 
 FORMAT_VERSION = 1
@@ -51,6 +60,9 @@ class BuildOptions(BaseModel):
     chunk_overlap: int = Field(default=100, ge=0)
     index_kind: str = "auto"
     device: str = "auto"
+    max_document_chars: int = Field(
+        default=1_000_000, ge=1_000, description="Longer documents are cut here, with a warning."
+    )
 
 
 class Manifest(BaseModel):
@@ -108,9 +120,39 @@ def _live_generation(root: Path) -> int:
         raise KnowledgeBaseError(f"corrupt {pointer}: {name!r}") from exc
 
 
+def _looks_like_iri(text: str) -> bool:
+    scheme, sep, rest = text.partition(":")
+    return bool(
+        sep
+        and rest
+        and scheme.isascii()
+        and scheme[:1].isalpha()
+        and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum()
+    )
+
+
+def _check_new_root(root: Path) -> None:
+    """`kb build` creates a KB only where nothing else lives: never over a file, a KB or a folder of
+    the user's own files (a failed build's lock file and scratch generations do not count)."""
+    if KnowledgeBase.exists(root):
+        raise KnowledgeBaseError(f"a knowledge base already exists at {root}; use `groundqa kb add --kb {root}`")
+    if root.exists() and not root.is_dir():
+        raise KnowledgeBaseError(f"{root} is a file; choose a new directory for the knowledge base")
+    if root.is_dir():
+        others = sorted(p.name for p in root.iterdir() if p.name != ".lock" and not p.name.startswith("gen-"))
+        if others:
+            shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+            raise KnowledgeBaseError(
+                f"{root} is a folder that is not empty ({shown}); choose a new directory for the knowledge base"
+            )
+
+
 @contextlib.contextmanager
 def _writer_lock(root: Path) -> Iterator[None]:
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot create the knowledge base directory {root}: {exc.strerror or exc}") from exc
     with open(root / ".lock", "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -129,6 +171,7 @@ class KnowledgeBase:
         self.index = workspace.index
         self.graph = workspace.graph
         self._directory = workspace.directory
+        self.last_change: ChangeSummary | None = None  # what `build` did, warnings included
 
     # -- opening and building ------------------------------------------------------------------
 
@@ -157,8 +200,7 @@ class KnowledgeBase:
     ) -> KnowledgeBase:
         """A new KB from files; refuses to overwrite an existing one."""
         root = Path(root)
-        if cls.exists(root):
-            raise KnowledgeBaseError(f"a knowledge base already exists at {root}; use `groundqa kb add`")
+        _check_new_root(root)
         options = options or BuildOptions()
         with _writer_lock(root):
             now = datetime.now(UTC)
@@ -181,7 +223,9 @@ class KnowledgeBase:
             except BaseException:
                 shutil.rmtree(directory, ignore_errors=True)
                 raise
-        return cls.open(root)
+        kb = cls.open(root)
+        kb.last_change = summary
+        return kb
 
     # -- writes ----------------------------------------------------------------------------------
 
@@ -204,6 +248,7 @@ class KnowledgeBase:
 
     def remove(self, ids: Sequence[str], progress: bool = False) -> ChangeSummary:
         """Remove documents by id and graph sources by IRI; an unknown id changes nothing."""
+        self._check_removable(ids)
         summary = ChangeSummary()
 
         def change(workspace: _Workspace, manifest: Manifest) -> bool:
@@ -222,6 +267,27 @@ class KnowledgeBase:
 
         self._write(change, summary, progress)
         return summary
+
+    def _check_removable(self, ids: Sequence[str]) -> None:
+        """Name every id that is neither a document id nor a graph source of this KB, before any write."""
+        if not ids:
+            raise InputError("nothing to remove: give document ids or graph source IRIs (see `groundqa kb list`)")
+        sources = set(self.graph.sources()) - {ONTOLOGY_GRAPH}
+        documents = {doc.id for doc in self.store.documents()}
+        missing = [i for i in ids if i not in sources and i not in documents]
+        if not missing:
+            return
+        parts = []
+        for item in missing:
+            if _looks_like_iri(item):
+                parts.append(f"no graph source {item!r}")
+            else:
+                parts.append(f"no document with id {item!r}")
+        raise InputError(
+            f"nothing removed from {self.root}: {'; '.join(parts)} "
+            f"({len(documents)} documents, {len(sources)} graph sources; "
+            f"`groundqa kb list --kb {self.root}` shows them)"
+        )
 
     def _write(self, change, summary: ChangeSummary, progress: bool) -> None:
         with _writer_lock(self.root):
@@ -318,6 +384,19 @@ class KnowledgeBase:
 
     def sparql(self, query: str):
         return self.graph.sparql(query)
+
+    def contents(self) -> KBContents:
+        """Documents (id, title, source, chunks) and graph sources (IRI, triples): what `remove` takes."""
+        documents = [
+            DocumentEntry(id=doc.id, title=doc.title, source=doc.source, chunks=doc.chunk_count)
+            for doc in self.store.documents()
+        ]
+        sources = [
+            GraphSourceEntry(iri=iri, triples=count)
+            for iri, count in self.graph.source_sizes().items()
+            if iri != ONTOLOGY_GRAPH
+        ]
+        return KBContents(documents=documents, graph_sources=sources)
 
     def info(self) -> KBInfo:
         counts = self.store.counts()
@@ -416,6 +495,7 @@ def _apply_additions(
             manifest.source_licences[source] = item.licence
     summary.triples_added += len(workspace.graph) - triples_before
     if loaded:
+        loaded = [_capped(doc, options.max_document_chars, summary) for doc in loaded]
         pairs = [(doc, chunk_document(doc, options.chunk_size, options.chunk_overlap)) for doc in loaded]
         stored = workspace.store.add(pairs)
         texts = [chunk.text for _, chunks in pairs for chunk in chunks]
@@ -436,6 +516,17 @@ def _apply_additions(
         summary.documents_added = len(pairs)
         summary.chunks_added = len(chunk_ids)
     return bool(graph_paths)
+
+
+def _capped(doc: Document, max_chars: int, summary: ChangeSummary) -> Document:
+    """A pathological document (one huge line, megabytes of text) is cut and reported, not silently
+    embedded for minutes."""
+    warning = document_warning(doc, max_chars)
+    if warning:
+        summary.warnings.append(warning)
+    if len(doc.text) <= max_chars:
+        return doc
+    return doc.model_copy(update={"text": doc.text[:max_chars], "metadata": {**doc.metadata, "cut_at": max_chars}})
 
 
 def _outgrows_flat(index: VectorIndex, adding: int, configured_kind: str) -> bool:

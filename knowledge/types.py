@@ -93,6 +93,28 @@ class SparqlResult(BaseModel):
     rows: list[dict[str, str | None]] = Field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[str, str, str]] = Field(default_factory=list)
+    truncated: bool = Field(default=False, description="Rows or triples were cut at the row or size limit.")
+
+
+class DocumentEntry(BaseModel):
+    """One document as `groundqa kb list` shows it: what `kb remove` needs and enough to recognise it."""
+
+    id: str
+    title: str | None = None
+    source: str
+    chunks: int
+
+
+class GraphSourceEntry(BaseModel):
+    iri: str
+    triples: int
+
+
+class KBContents(BaseModel):
+    """Everything a KB holds, by the ids `kb remove` takes."""
+
+    documents: list[DocumentEntry] = Field(default_factory=list)
+    graph_sources: list[GraphSourceEntry] = Field(default_factory=list)
 
 
 class KBInfo(BaseModel):
@@ -120,3 +142,4 @@ class ChangeSummary(BaseModel):
     triples_added: int = 0
     triples_removed: int = 0
     generation: int = 0
+    warnings: list[str] = Field(default_factory=list, description="Inputs ingested with a caveat (e.g. cut).")

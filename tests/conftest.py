@@ -24,3 +24,34 @@ def _isolated_settings(monkeypatch, tmp_path):
         if key.startswith("GROUNDQA_"):
             monkeypatch.delenv(key)
     monkeypatch.setenv("GROUNDQA_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def listener():
+    """A real HTTP server on a loopback port that records every request: (base URL, list of paths)."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            body = b'{"@context": {"name": "http://schema.org/name"}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -12,18 +12,19 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import Depends, FastAPI, Query
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from grounding.api import errors, openai_compat
-from grounding.api.auth import require_read, require_write
+from grounding.api.auth import require_read, require_token, require_write
 from grounding.api.config import ServiceSettings
 from grounding.api.engine import Engine
 from grounding.api.errors import ERROR_RESPONSES, ApiError, core_error
 from grounding.api.limits import BodySizeLimit, check_item, check_text
 from grounding.api.observability import MULTIPROC_ENV, Metrics, RequestContextMiddleware
+from grounding.api.redact import public_json
 from grounding.api.schemas import (
     AskRequest,
     BatchItemResult,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 WRITE_PATHS = frozenset({"/v1/kb/documents", "/v1/kb/triples"})
+TOKEN_PATHS = WRITE_PATHS | {"/v1/sparql"}  # the token is required here whenever one is configured
 DEFAULT_GRAPH_SOURCE = "urn:groundqa:api"
 DEFAULT_DOCUMENT_SOURCE = "http-api"
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
@@ -57,6 +59,7 @@ _GRAPH_SUFFIX = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig"
 
 Read = Depends(require_read)
 Write = Depends(require_write)
+Token = Depends(require_token)
 
 
 def create_app(
@@ -124,7 +127,7 @@ def _openapi(app: FastAPI, service: ServiceSettings) -> dict:
             for operation in operations.values():
                 if "security" not in operation:
                     continue
-                required = service.token is not None and (path in WRITE_PATHS or service.auth_reads)
+                required = service.token is not None and (path in TOKEN_PATHS or service.auth_reads)
                 if not required:
                     operation["security"] = [{}, *operation["security"]]
                     operation["responses"].pop("401", None)
@@ -186,7 +189,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
             ) from None
         except GroundQAError as exc:
             raise _as_api_error(exc, "answer") from None
-        return _json(report)
+        return _public(report, service)
 
     @app.post(
         "/v1/verify/batch",
@@ -227,7 +230,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
                 f"{len(finished)} of {len(slots)} items finished (in `finished`)",
                 finished=finished,
             )
-        return _json(BatchResponse(results=[slot for slot in slots if slot is not None]))
+        return _public(BatchResponse(results=[slot for slot in slots if slot is not None]), service)
 
     @app.post("/v1/ask", response_model=AskResult, dependencies=[Read], responses=timeout, tags=["verification"])
     async def ask(body: AskRequest) -> Response:
@@ -247,7 +250,7 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
         )
         result = await engine.ask(lambda: pipeline.ask(body.question), service.ask_timeout_s)
         metrics.count_reports([result.report])
-        return _json(result)
+        return _public(result, service)
 
     # -- the knowledge base ------------------------------------------------------------------
 
@@ -263,27 +266,32 @@ def _routes(app: FastAPI, engine: Engine, settings: Settings, service: ServiceSe
         snapshot = await engine.snapshot()
         options = retrieval_options(settings, k)
         evidence = await engine.read(lambda: snapshot.kb.search(q, options), service.request_timeout_s, "the search")
-        return Response(_dump_list(evidence), media_type="application/json")
+        return _public(evidence, service)
 
     @app.post(
         "/v1/sparql",
         response_model=SparqlResult,
-        dependencies=[Read],
-        responses={400: ERROR_RESPONSES[400], **timeout},
+        dependencies=[Token],
+        responses={400: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[429], **timeout},
         tags=["kb"],
     )
-    async def sparql(body: SparqlRequest) -> Response:
-        """A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates and SERVICE are refused."""
+    async def sparql(body: SparqlRequest, request: Request) -> Response:
+        """A read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates and SERVICE are refused.
+
+        Each query runs in a child process killed at `sparql_timeout_s`; answers are cut at
+        `sparql_max_rows` rows or `sparql_max_bytes` (then `truncated` is true). The token is
+        required whenever one is configured.
+        """
         check_text(body.query, service.max_query_chars, "query")
         snapshot = await engine.snapshot()
-        result = await engine.query(lambda: snapshot.kb.sparql(body.query), service.request_timeout_s)
-        return _json(result)
+        client = request.client.host if request.client else "unknown"
+        return _json(await engine.sparql(snapshot.kb.graph, body.query, client))
 
     @app.get("/v1/kb", response_model=KBInfo, dependencies=[Read], tags=["kb"])
     async def kb_info() -> Response:
         """Counts, sources and settings of the served KB."""
         snapshot = await engine.snapshot()
-        return _json(await engine.read(snapshot.kb.info, service.request_timeout_s, "the KB statistics"))
+        return _public(await engine.read(snapshot.kb.info, service.request_timeout_s, "the KB statistics"), service)
 
     @app.post("/v1/kb/documents", response_model=ChangeSummary, dependencies=[Write], responses=timeout, tags=["kb"])
     async def add_documents(body: DocumentsRequest) -> Response:
@@ -338,8 +346,9 @@ def _json(model, status: int = 200) -> Response:
     return Response(model.model_dump_json(), status_code=status, media_type="application/json")
 
 
-def _dump_list(items) -> bytes:
-    return b"[" + b",".join(item.model_dump_json().encode() for item in items) + b"]"
+def _public(value, service: ServiceSettings) -> Response:
+    """A response that names the KB and its files, not server paths (unless `expose_paths`)."""
+    return Response(public_json(value, service.expose_paths), media_type="application/json")
 
 
 def _item(request: VerifyItemRequest) -> VerifyItem:
@@ -351,6 +360,8 @@ def _item(request: VerifyItemRequest) -> VerifyItem:
 
 def _options(given: VerifyOptions, verifier, field: str) -> VerifierOptions:
     updates = given.model_dump(exclude_none=True)
+    if "rules" in updates:
+        updates["rules"] = tuple(updates["rules"])
     if updates.get("use_llm") and verifier.judge is None:
         message = "this server has no LLM judge configured (start it with --judge)"
         raise ApiError(422, "unsupported", message, field=f"{field}.use_llm")

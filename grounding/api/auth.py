@@ -39,6 +39,13 @@ def require_write(
     check(request.app.state.service, credentials, write=True)
 
 
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+) -> None:
+    """Dependency for reads that cost real work (SPARQL): guarded like writes whenever a token is set."""
+    check(request.app.state.service, credentials, write=True)
+
+
 def require_read(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
 ) -> None:

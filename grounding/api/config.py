@@ -33,7 +33,17 @@ class ServiceSettings(BaseSettings):
     max_document_chars: int = Field(default=500_000, ge=100)
     max_triples: int = Field(default=10_000, ge=1, description="Triples per ingest request.")
     max_query_chars: int = Field(default=10_000, ge=10, description="Characters of a SPARQL query or search text.")
-    request_timeout_s: float = Field(default=30.0, gt=0, description="Limit for verify, search and SPARQL.")
+    request_timeout_s: float = Field(default=30.0, gt=0, description="Limit for verify and search.")
+    sparql_timeout_s: float = Field(
+        default=10.0, gt=0, description="Wall-clock limit of one SPARQL query; its process is killed then."
+    )
+    sparql_max_rows: int = Field(default=10_000, ge=1, description="Rows (or triples) a SPARQL answer returns at most.")
+    sparql_max_bytes: int = Field(
+        default=4 * 1024 * 1024, ge=1024, description="Approximate size of a SPARQL answer at most; the rest is cut."
+    )
+    sparql_max_memory_mb: int = Field(default=2048, ge=64, description="Memory one SPARQL query may add.")
+    sparql_concurrency: int = Field(default=2, ge=1, le=64, description="SPARQL queries running at once.")
+    sparql_per_client: int = Field(default=1, ge=1, le=64, description="SPARQL queries one client may run at once.")
     ask_timeout_s: float = Field(default=120.0, gt=0, description="Limit for /v1/ask (LLM generation).")
     ingest_timeout_s: float = Field(default=300.0, gt=0, description="Limit for ingest requests.")
     inference_batch: int = Field(default=32, ge=1, le=1024, description="Answers verified together at most.")
@@ -51,6 +61,10 @@ class ServiceSettings(BaseSettings):
     upstream_model: str | None = Field(default=None, description="The model asked upstream (else the caller's).")
     upstream_key: SecretStr | None = Field(default=None, description="Bearer key for the upstream (env only).")
     upstream_timeout_s: float = Field(default=60.0, gt=0, description="Limit for one upstream request.")
+    expose_paths: bool = Field(
+        default=False,
+        description="Show clients absolute server paths (KB directory, document files); off: names only.",
+    )
     log_level: str = "info"
 
     @field_validator("upstream")

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
     from grounding.verify.verifier import Verifier
+    from knowledge.graph import KnowledgeGraph
     from knowledge.kb import KnowledgeBase
+    from knowledge.types import SparqlResult
 
 log = logging.getLogger("groundqa.api")
 T = TypeVar("T")
@@ -79,7 +81,9 @@ class Engine:
         self._asking = ThreadPoolExecutor(1, thread_name_prefix="groundqa-ask")
         self._writing = ThreadPoolExecutor(1, thread_name_prefix="groundqa-write")
         self._reading = ThreadPoolExecutor(2, thread_name_prefix="groundqa-read")
-        self._querying = ThreadPoolExecutor(1, thread_name_prefix="groundqa-sparql")
+        self._querying = ThreadPoolExecutor(service.sparql_concurrency, thread_name_prefix="groundqa-sparql")
+        self._sparql_slots: asyncio.Semaphore | None = None
+        self._sparql_running: dict[str, int] = defaultdict(int)
         self._queue: asyncio.Queue[_Job] | None = None
         self._tasks: list[asyncio.Task] = []
         self._reopen_lock: asyncio.Lock | None = None
@@ -164,12 +168,48 @@ class Engine:
 
         return await within(asyncio.get_running_loop().run_in_executor(self._reading, func), seconds, what)
 
-    async def query(self, func: Callable[[], T], seconds: float) -> T:
-        """SPARQL in a thread of its own: a query that runs on after its 504 (a thread cannot be
-        stopped) holds up later queries, never searches or verification."""
-        from grounding.api.limits import within
+    async def sparql(self, graph: KnowledgeGraph, query: str, client: str) -> SparqlResult:
+        """One client query in a killable child process (knowledge.sparql_process), within the
+        per-client and global concurrency limits: a runaway query costs its own slot until its
+        deadline, never a core or a thread afterwards."""
+        from knowledge.sparql_process import QueryLimits, QueryTimeoutError, run_isolated
 
-        return await within(asyncio.get_running_loop().run_in_executor(self._querying, func), seconds, "the query")
+        service = self.service
+        if self._sparql_running[client] >= service.sparql_per_client:
+            raise ApiError(
+                429,
+                "too_many_requests",
+                f"{service.sparql_per_client} SPARQL quer{'y' if service.sparql_per_client == 1 else 'ies'} "
+                "of yours already running; wait for it to finish",
+                headers={"Retry-After": "1"},
+            )
+        limits = QueryLimits(
+            seconds=service.sparql_timeout_s,
+            max_rows=service.sparql_max_rows,
+            max_bytes=service.sparql_max_bytes,
+            max_memory_mb=service.sparql_max_memory_mb,
+        )
+        self._sparql_running[client] += 1
+        try:
+            if self._sparql_slots is None:
+                self._sparql_slots = asyncio.Semaphore(service.sparql_concurrency)
+            try:
+                await asyncio.wait_for(self._sparql_slots.acquire(), timeout=service.sparql_timeout_s)
+            except TimeoutError:
+                raise ApiError(
+                    503, "busy", "every SPARQL slot stayed busy; retry later", headers={"Retry-After": "5"}
+                ) from None
+            try:
+                loop = asyncio.get_running_loop()
+                return await loop.run_in_executor(self._querying, run_isolated, graph, query, limits)
+            except QueryTimeoutError as exc:
+                raise ApiError(504, "timeout", str(exc)) from None
+            finally:
+                self._sparql_slots.release()
+        finally:
+            self._sparql_running[client] -= 1
+            if not self._sparql_running[client]:
+                del self._sparql_running[client]
 
     async def ask(self, func: Callable[[], T], seconds: float) -> T:
         from grounding.api.limits import within

@@ -104,9 +104,25 @@ async def _on_api_error(request: Request, exc: ApiError) -> JSONResponse:
 
 
 async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    unreadable = _unreadable_body(exc)
+    if unreadable:
+        return error_response(422, ErrorDetail(code="malformed_json", message=unreadable))
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
     return error_response(exc.status_code, ErrorDetail(code=code, message=message), headers=exc.headers)
+
+
+def _unreadable_body(exc: StarletteHTTPException) -> str | None:
+    """FastAPI answers 400 for a body json.loads cannot take (nested too deeply, not UTF-8); that is
+    malformed JSON like any other, so it gets the 422 every other malformed body gets."""
+    if exc.status_code != 400 or exc.detail != "There was an error parsing the body":
+        return None
+    cause = exc.__cause__
+    if isinstance(cause, RecursionError):
+        return "malformed JSON: nested too deeply"
+    if isinstance(cause, UnicodeDecodeError):
+        return f"malformed JSON: not UTF-8 (byte {cause.start})"
+    return f"malformed JSON: {cause or 'unreadable body'}"
 
 
 async def _on_core(request: Request, exc: GroundQAError) -> JSONResponse:
@@ -131,9 +147,10 @@ def install(app: FastAPI) -> None:
 ERROR_RESPONSES = {
     status: {"model": ErrorBody, "description": description}
     for status, description in {
-        400: "Unreadable body (not UTF-8) or an invalid query",
+        400: "An invalid SPARQL query",
         401: "Missing or wrong bearer token",
         413: "Request body too large",
+        429: "Too many requests of this client running at once; retry after `Retry-After` seconds",
         422: "Malformed JSON, schema violation or a limit exceeded; `field` names the culprit",
         503: "Models or KB not loaded yet",
         504: "Timed out; `finished` holds what was done",

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from grounding.registry import ANSWERERS, POLICIES, RULES
 from grounding.types import MAX_ANSWER_CHARS, Evidence, VerificationReport
+from knowledge.types import EvidenceKind, Triple
 
 MAX_QUESTION_CHARS = 2_000
 MAX_TEXT_CHARS = 500_000  # even written as \uXXXX escapes, fits the default 4 MiB body limit
@@ -29,6 +30,22 @@ class _Strict(BaseModel):
     """No unknown fields and no coercion (false is not 0.0, "5" is not 5): a client's mistake is a 422."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class StrictTriple(Triple):
+    """A graph fact as a client sends it back: the fields of Triple, without coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class EvidenceIn(Evidence):
+    """Evidence as a client sends it: exactly the fields of Evidence, strictly typed ("end": true is a
+    422, not 1), so a report's evidence objects can be sent back as they came."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    kind: EvidenceKind = Field(strict=False, description="'passage' or 'fact'.")
+    triple: StrictTriple | None = None
 
 
 class VerifyOptions(_Strict):
@@ -51,7 +68,7 @@ class VerifyOptions(_Strict):
 class VerifyItemRequest(_Strict):
     answer: str = Field(min_length=1, max_length=MAX_ANSWER_CHARS, description="The answer to check.")
     question: str | None = Field(default=None, max_length=MAX_QUESTION_CHARS)
-    evidence: list[Evidence | str] | None = Field(
+    evidence: list[EvidenceIn | str] | None = Field(
         default=None,
         description="Your evidence: texts or evidence objects. Without it, evidence is retrieved from the KB.",
     )

@@ -13,8 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from grounding.cli import help_style
 from knowledge.errors import GroundQAError
 
+help_style.install()
 app = typer.Typer(help="Grounded question answering: retrieval, claim verification, mitigation.", no_args_is_help=True)
 kb_app = typer.Typer(help="Build and inspect knowledge bases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
@@ -135,8 +137,27 @@ def _print_info(info, as_json: bool) -> None:
 
 
 def _print_summary(summary, as_json: bool) -> None:
+    for warning in summary.warnings:  # on stderr, so --json output stays parseable
+        err_console.print(f"[bold yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     if as_json:
         emit_json(summary.model_dump(mode="json"))
         return
-    parts = [f"{key.replace('_', ' ')}: {value}" for key, value in summary.model_dump().items() if value]
+    counts = summary.model_dump(exclude={"warnings"})
+    parts = [f"{key.replace('_', ' ')}: {value}" for key, value in counts.items() if value]
     console.print("[green]done[/] " + ", ".join(parts))
+
+
+def _print_contents(contents, as_json: bool) -> None:
+    if as_json:
+        emit_json(contents.model_dump(mode="json"))
+        return
+    from rich.markup import escape
+
+    documents = Table("id", "title", "source", "chunks", title=f"Documents ({len(contents.documents)})")
+    for doc in contents.documents:
+        documents.add_row(doc.id, escape(doc.title or ""), escape(doc.source), str(doc.chunks))
+    console.print(documents)
+    sources = Table("IRI", "triples", title=f"Graph sources ({len(contents.graph_sources)})")
+    for source in contents.graph_sources:
+        sources.add_row(escape(source.iri), str(source.triples))
+    console.print(sources)

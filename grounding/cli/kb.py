@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from grounding.cli.common import ConfigOption, JsonOption, KbOption, _print_info, _print_summary, handle_errors, kb_app
+from grounding.cli.common import (
+    ConfigOption,
+    JsonOption,
+    KbOption,
+    _print_contents,
+    _print_info,
+    _print_summary,
+    err_console,
+    handle_errors,
+    kb_app,
+)
 from grounding.factory import build_options, open_kb
 from grounding.settings import load_settings
 from knowledge.errors import GroundQAError
@@ -17,9 +27,11 @@ from knowledge.errors import GroundQAError
 @handle_errors
 def kb_build(
     directory: Annotated[Path, typer.Argument(help="Where to create the knowledge base.")],
-    docs: Annotated[list[Path] | None, typer.Option("--docs", help="Documents: files or folders.")] = None,
+    docs: Annotated[
+        list[Path] | None, typer.Option("--docs", help="Documents: a file or folder; repeat for more.")
+    ] = None,
     graph: Annotated[
-        list[Path] | None, typer.Option("--graph", help="Graph files (Turtle, N-Triples, CSV ...).")
+        list[Path] | None, typer.Option("--graph", help="A graph file (Turtle, N-Triples, CSV ...); repeat for more.")
     ] = None,
     ontology: Annotated[
         Path | None, typer.Option("--ontology", help="Ontology (functional properties, datatypes).")
@@ -41,6 +53,8 @@ def kb_build(
         licence=licence,
         progress=not as_json,
     )
+    for warning in kb.last_change.warnings if kb.last_change else []:
+        err_console.print(f"[bold yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     _print_info(kb.info(), as_json)
 
 
@@ -81,6 +95,14 @@ def kb_add(
         docs or [], graph or [], licence=licence, progress=not as_json
     )
     _print_summary(summary, as_json)
+
+
+@kb_app.command("list")
+@handle_errors
+def kb_list(kb: KbOption = None, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Documents (id, title, source, chunks) and graph sources (IRI, triples): the ids `kb remove` takes."""
+    settings = load_settings(config, kb=kb)
+    _print_contents(open_kb(settings, progress=not as_json).contents(), as_json)
 
 
 @kb_app.command("remove")

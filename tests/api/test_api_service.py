@@ -217,7 +217,7 @@ def test_sparql_reads_and_refuses_updates(client, url):
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
         ("SELECT ?x WHERE { ?x", "syntax error"),
     ]:
-        response = httpx.post(url + "/v1/sparql", json={"query": query})
+        response = httpx.post(url + "/v1/sparql", json={"query": query}, headers={"Authorization": f"Bearer {TOKEN}"})
         error = error_of(response)
         assert response.status_code == 400 and error["code"] == "invalid_query" and words in error["message"]
     assert client.sparql("ASK { <urn:a> <urn:b> <urn:c> }").boolean is False

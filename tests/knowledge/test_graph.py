@@ -317,6 +317,8 @@ def test_verbalize_uses_templates_then_heuristics(geo: KnowledgeGraph) -> None:
         ("has tags", "Inception has tags Christopher Nolan."),
         ("release year", "The release year of Inception is Christopher Nolan."),
         ("directedBy", "Inception directed by Christopher Nolan."),
+        ("flows through", "Inception flows through Christopher Nolan."),
+        ("lies between", "Inception lies between Christopher Nolan."),
     ],
 )
 def test_verbalize_heuristic(predicate_label: str, sentence: str) -> None:

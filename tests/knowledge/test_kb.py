@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from knowledge.errors import DocumentError, GraphParseError, KnowledgeBaseError, QueryError
+from knowledge.errors import DocumentError, GraphParseError, InputError, KnowledgeBaseError, QueryError
 from knowledge.kb import KnowledgeBase
 from knowledge.retriever import HybridRetriever, RetrievalOptions
 
@@ -175,7 +175,7 @@ def test_unknown_kb_and_refusal_to_overwrite(tmp_path, built):
 
 
 def test_unknown_document_id_is_refused(kb):
-    with pytest.raises(KnowledgeBaseError, match="no-such-doc"):
+    with pytest.raises(InputError, match="no document with id 'no-such-doc'"):
         kb.remove(["no-such-doc"])
     assert kb.info().generation == 1
 

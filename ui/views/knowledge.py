@@ -105,8 +105,11 @@ def add_files(kb) -> None:
         except GroundQAError as exc:
             st.error(f"Nothing was added: {exc}")
         else:
-            parts = [f"{key.replace('_', ' ')}: {value}" for key, value in summary.model_dump().items() if value]
+            counts = summary.model_dump(exclude={"warnings"})
+            parts = [f"{key.replace('_', ' ')}: {value}" for key, value in counts.items() if value]
             st.success("Added as one atomic change. " + ", ".join(parts))
+            for warning in summary.warnings:
+                st.warning(warning)
 
 
 def main() -> None:
