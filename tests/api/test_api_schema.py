@@ -2,9 +2,10 @@
 
 Examples are bounded so the file stays quick on two cores; every response must be a documented
 status with a body that matches the schema, and nothing may be a 5xx. Every operation of the schema is
-covered but /v1/chat/completions (tests/api/test_openai_compat.py covers it): reads with more examples, /v1/ask (a fake chat model answers) and ingest (a triples ingest
-rebuilds the entity linker: seconds each) with a few. Generation is derandomised (a fixed seed, no
-example database), so a red run is always the same run: a real regression, never bad luck.
+covered but /v1/chat/completions (tests/api/test_openai_compat.py covers it): reads with more
+examples, /v1/ask (a fake chat model answers) and ingest (a triples ingest rebuilds the entity
+linker: seconds each) with a few. Generation is derandomised (a fixed seed, no example database),
+so a red run is always the same run: a real regression, never bad luck.
 """
 
 import time
