@@ -40,6 +40,8 @@ def build_options(settings: Settings) -> BuildOptions:
         chunk_overlap=settings.chunk_overlap,
         index_kind=settings.index_kind,
         device=settings.device,
+        graph_store=settings.graph_store,
+        vector_store=settings.vector_store,
     )
 
 

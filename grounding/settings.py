@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     chunk_size: int = Field(default=800, ge=50, le=20_000)
     chunk_overlap: int = Field(default=100, ge=0, le=5_000)
     index_kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
+    graph_store: str = Field(
+        default="local", description="Where a new KB keeps its graph: 'local' or 'sparql:http://HOST:PORT'."
+    )
+    vector_store: str = Field(
+        default="faiss", description="Where a new KB keeps its vectors: 'faiss', 'milvus:PATH.db' or 'milvus:URI'."
+    )
     top_k: int = Field(default=8, ge=1, le=200)
     passage_weight: float = Field(default=1.0, ge=0.0)
     fact_weight: float = Field(default=1.0, ge=0.0)
