@@ -147,6 +147,25 @@ class MilvusIndex:
                 ids[row, col] = hit["id"]
         return scores, ids
 
+    def live_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every stored vector and its id, sorted by id (as VectorIndex.live_vectors)."""
+        iterator = _call(
+            self.uri,
+            "query",
+            lambda: self._client.query_iterator(
+                self.collection, batch_size=BATCH, filter="", output_fields=["id", "vector"]
+            ),
+        )
+        rows: list[dict[str, Any]] = []
+        try:
+            while batch := _call(self.uri, "query", iterator.next):
+                rows.extend(batch)
+        finally:
+            iterator.close()
+        rows.sort(key=lambda row: row["id"])
+        vectors = np.asarray([row["vector"] for row in rows], dtype=np.float32).reshape(len(rows), self.dim)
+        return vectors, np.asarray([row["id"] for row in rows], dtype=np.int64)
+
     def save(self, path: Path) -> None:
         """A pointer beside the generation (the vectors live in Milvus), so the files say where they are."""
         write_text_atomic(
