@@ -363,6 +363,8 @@ class KnowledgeBase:
             graph_sources=[s for s in self.graph.sources() if s != ONTOLOGY_GRAPH],
             functional_properties=graph["functional_properties"],
             embedding_model=self.embedding_model,
+            graph_store=self.manifest.options.graph_store,
+            vector_store=self.manifest.options.vector_store,
             created=self.manifest.created,
             updated=self.manifest.updated,
         )

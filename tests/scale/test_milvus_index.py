@@ -89,6 +89,8 @@ def test_verify_on_milvus_and_oxigraph_equals_the_embedded_kb(sparql_server, tmp
     assert result.exit_code == 0, result.output
     info = json.loads(result.stdout)
     assert (info["index_kind"], info["vectors"]) == ("milvus", 3)
+    assert info["vector_store"].startswith(f"milvus:{tmp_path}/vectors.db#groundqa_")
+    assert info["graph_store"] == f"sparql:{sparql_server}/query,{sparql_server}/update"
     answer = "The capital of Australia is Sydney."
     claims, evidence = verify(tmp_path / "kb", answer)
     assert [c[:2] for c in claims] == [("contradicted", "graph")]
