@@ -78,7 +78,7 @@ def ray_map_ordered(
         fn_constructor_args=(factory,),
         batch_size=1,
         batch_format="numpy",
-        concurrency=max(1, actors),
+        compute=ray.data.ActorPoolStrategy(size=max(1, actors)),
         num_cpus=1,
         num_gpus=min(1.0, gpus / max(1, actors)) if gpus else 0,
     )
