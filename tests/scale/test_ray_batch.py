@@ -7,12 +7,12 @@ A Ray run must write exactly what the single-process run writes, for `verify-bat
 import json
 
 import pytest
+import ray
 from typer.testing import CliRunner
 
 from grounding.cli import app
 from knowledge.kb import KnowledgeBase
 
-ray = pytest.importorskip("ray")
 runner = CliRunner()
 TIMING = {"latency_ms_per_item", "items_per_second", "scored_this_run", "meta"}
 ANSWERS = [
