@@ -202,3 +202,18 @@ def test_a_local_kb_copy_still_works_without_a_server(kbs, tmp_path):
     local, _ = kbs
     shutil.copytree(local.root, tmp_path / "copy")
     assert KnowledgeBase.open(tmp_path / "copy").graph.facts(subject=f"{EX}Australia")
+
+
+def test_graph_answerer_and_page_drawing_work_against_the_server(kbs):
+    from grounding.answer.graph import answer_from_graph
+    from ui.graph_view import neighbourhood_html
+
+    local, remote = kbs
+    for question in ("What is the capital of Austria?", "Which countries does Switzerland border?"):
+        assert answer_from_graph(remote, question) == answer_from_graph(local, question)
+    assert "Vienna" in answer_from_graph(remote, "What is the capital of Austria?").answer
+    html, drawn, _ = neighbourhood_html(remote, [f"{EX}Switzerland"])
+    assert (drawn, "Bern" in html) == (neighbourhood_html(local, [f"{EX}Switzerland"])[1], True)
+    result = invoke("ask", "What is the capital of Austria?", "--kb", remote.root, "--answerer", "graph", "--json")
+    assert result.exit_code == 0, result.output
+    assert "Vienna" in json.loads(result.stdout)["answer"]
