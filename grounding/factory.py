@@ -41,6 +41,8 @@ def build_options(settings: Settings) -> BuildOptions:
         index_kind=settings.index_kind,
         device=settings.device,
         max_document_chars=settings.max_document_chars,
+        graph_store=settings.graph_store,
+        vector_store=settings.vector_store,
     )
 
 

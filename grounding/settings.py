@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         default=1_000_000, ge=1_000, description="Ingest cuts longer documents here and warns (a KB build option)."
     )
     index_kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
+    graph_store: str = Field(
+        default="local", description="Where a new KB keeps its graph: 'local' or 'sparql:http://HOST:PORT'."
+    )
+    vector_store: str = Field(
+        default="faiss", description="Where a new KB keeps its vectors: 'faiss', 'milvus:PATH.db' or 'milvus:URI'."
+    )
     top_k: int = Field(default=8, ge=1, le=200)
     passage_weight: float = Field(default=1.0, ge=0.0)
     fact_weight: float = Field(default=1.0, ge=0.0)

@@ -34,3 +34,7 @@ class KnowledgeBaseError(GroundQAError):
 
 class ModelError(GroundQAError):
     """A model name or path could not be resolved or loaded."""
+
+
+class StoreError(KnowledgeBaseError):
+    """A remote store (SPARQL endpoint, Milvus) is unreachable, refuses a request or timed out."""

@@ -267,6 +267,17 @@ class KnowledgeGraph:
         """The underlying store, for read-only use by traversal and retrieval."""
         return self._ds
 
+    # ---- node lookups (the store-neutral way to read single nodes; RemoteGraph answers them by SPARQL) --
+
+    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        return list(dict.fromkeys(self._ds.objects(subject, predicate)))
+
+    def subjects(self, predicate: Node, obj: Node) -> list[Node]:
+        return list(dict.fromkeys(self._ds.subjects(predicate, obj)))
+
+    def predicate_objects(self, subject: Node) -> list[tuple[Node, Node]]:
+        return list(dict.fromkeys(self._ds.predicate_objects(subject)))
+
     def _clear_caches(self) -> None:
         self._labels: dict[str, str] = {}
         self._aliases: dict[str, list[str]] = {}

@@ -37,6 +37,18 @@ from knowledge.graph import ONTOLOGY_GRAPH, KnowledgeGraph
 from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
+from knowledge.stores import (
+    VectorStore,
+    discard_graph,
+    discard_index,
+    is_embedded,
+    new_graph,
+    new_index,
+    normalize_graph_store,
+    normalize_vector_store,
+    open_graph,
+    open_index,
+)
 from knowledge.types import (
     ChangeSummary,
     Document,
@@ -63,6 +75,8 @@ class BuildOptions(BaseModel):
     max_document_chars: int = Field(
         default=1_000_000, ge=1_000, description="Longer documents are cut here, with a warning."
     )
+    graph_store: str = Field(default="local", description="'local' or 'sparql:QUERY_URL,UPDATE_URL' (knowledge.stores)")
+    vector_store: str = Field(default="faiss", description="'faiss' or 'milvus:URI#collection' (knowledge.stores)")
 
 
 class Manifest(BaseModel):
@@ -99,7 +113,7 @@ class _Workspace:
 
     directory: Path
     store: DocumentStore
-    index: VectorIndex
+    index: VectorStore
     graph: KnowledgeGraph
 
 
@@ -201,19 +215,25 @@ class KnowledgeBase:
         """A new KB from files; refuses to overwrite an existing one."""
         root = Path(root)
         _check_new_root(root)
-        options = options or BuildOptions()
+        options = (options or BuildOptions()).model_copy()
+        options.graph_store = normalize_graph_store(options.graph_store)
+        options.vector_store = normalize_vector_store(options.vector_store)
         with _writer_lock(root):
             now = datetime.now(UTC)
             manifest = Manifest(generation=1, options=options, created=now, updated=now)
             directory = _fresh_dir(_generation_dir(root, 1))
+            workspace = None
             try:
+                graph = new_graph(options.graph_store)
                 workspace = _Workspace(
                     directory=directory,
                     store=DocumentStore(directory / "documents.sqlite"),
-                    index=VectorIndex.create(
-                        embedding_dimension(options.embedding_model, options.device), kind=options.index_kind
+                    index=new_index(
+                        options.vector_store,
+                        embedding_dimension(options.embedding_model, options.device),
+                        options.index_kind,
                     ),
-                    graph=KnowledgeGraph(),
+                    graph=graph,
                 )
                 summary = ChangeSummary()
                 if ontology is not None:
@@ -222,6 +242,8 @@ class KnowledgeBase:
                 _commit(root, workspace, manifest, graph_changed=True, progress=progress)
             except BaseException:
                 shutil.rmtree(directory, ignore_errors=True)
+                if workspace is not None:
+                    _discard_remote(workspace)
                 raise
         kb = cls.open(root)
         kb.last_change = summary
@@ -321,8 +343,12 @@ class KnowledgeBase:
 
     @functools.cached_property
     def view(self):
+        """The entity-edge view the walks use: all of it in memory, or fetched node by node from a server."""
+        from knowledge.remote_graph import RemoteGraph, RemoteView
         from knowledge.traversal import build_view
 
+        if isinstance(self.graph, RemoteGraph):
+            return RemoteView(self.graph)
         return build_view(self.graph)
 
     @functools.cached_property
@@ -362,6 +388,8 @@ class KnowledgeBase:
         rows = {chunk.id: (chunk, doc) for chunk, doc in self.store.chunks([i for i, _ in hits])}
         evidence = []
         for chunk_id, score in hits:
+            if chunk_id not in rows:  # a server-side index is shared by generations; this one lacks the chunk
+                continue
             chunk, doc = rows[chunk_id]
             evidence.append(
                 Evidence(
@@ -414,6 +442,8 @@ class KnowledgeBase:
             graph_sources=[s for s in self.graph.sources() if s != ONTOLOGY_GRAPH],
             functional_properties=graph["functional_properties"],
             embedding_model=self.embedding_model,
+            graph_store=self.manifest.options.graph_store,
+            vector_store=self.manifest.options.vector_store,
             created=self.manifest.created,
             updated=self.manifest.updated,
         )
@@ -444,9 +474,17 @@ def _open_workspace(directory: Path, options: BuildOptions) -> _Workspace:
     return _Workspace(
         directory=directory,
         store=DocumentStore(directory / "documents.sqlite"),
-        index=VectorIndex.load(directory / "passages.faiss"),
-        graph=KnowledgeGraph.open(directory / "graph.nq"),
+        index=open_index(options.vector_store, directory),
+        graph=open_graph(options.graph_store, directory),
     )
+
+
+def _discard_remote(workspace: _Workspace) -> None:
+    """A failed build leaves nothing on the servers it found empty."""
+    with contextlib.suppress(Exception):
+        discard_graph(workspace.graph)
+    with contextlib.suppress(Exception):
+        discard_index(workspace.index)
 
 
 def _copy_workspace(source: Path, target: Path, options: BuildOptions) -> _Workspace:
@@ -462,8 +500,8 @@ def _copy_workspace(source: Path, target: Path, options: BuildOptions) -> _Works
     return _Workspace(
         directory=target,
         store=DocumentStore(target / "documents.sqlite"),
-        index=VectorIndex.load(source / "passages.faiss"),
-        graph=KnowledgeGraph.open(source / "graph.nq"),
+        index=open_index(options.vector_store, source),
+        graph=open_graph(options.graph_store, source),
     )
 
 
@@ -504,9 +542,9 @@ def _apply_additions(
             workspace.index.remove(np.asarray(stored.replaced_chunk_ids, dtype=np.int64))
         chunk_ids = stored.chunk_ids
         ids = np.asarray(chunk_ids, dtype=np.int64)
-        if rebuild_index:
+        if rebuild_index and is_embedded(workspace.index):
             workspace.index = VectorIndex.build(vectors, ids, kind=options.index_kind)
-        elif _outgrows_flat(workspace.index, len(ids), options.index_kind):
+        elif is_embedded(workspace.index) and _outgrows_flat(workspace.index, len(ids), options.index_kind):
             old_vectors, old_ids = workspace.index.live_vectors()
             workspace.index = VectorIndex.build(
                 np.vstack([old_vectors, vectors]), np.concatenate([old_ids, ids]), kind="auto", progress=progress

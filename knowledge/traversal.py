@@ -178,7 +178,7 @@ def personalized_pagerank(view: nx.MultiDiGraph, seeds: dict[str, float], top: i
     weights = {node: weight for node, weight in seeds.items() if node in view and weight > 0}
     if not weights or top <= 0:
         return []
-    if view.number_of_nodes() > PPR_SUBGRAPH_NODES:
+    if not isinstance(view, nx.MultiDiGraph) or view.number_of_nodes() > PPR_SUBGRAPH_NODES:
         edges = neighbourhood(view, list(weights), hops=2, limit=PPR_SUBGRAPH_NODES * 4)
     else:
         edges = [(s, p, o) for s, o, p in view.edges(keys=True)]

@@ -132,6 +132,8 @@ class KBInfo(BaseModel):
     embedding_model: str
     created: datetime
     updated: datetime
+    graph_store: str = Field(default="local", description="'local' or the SPARQL endpoint the graph lives on.")
+    vector_store: str = Field(default="faiss", description="'faiss' or the Milvus URI and collection.")
 
 
 class ChangeSummary(BaseModel):

@@ -175,13 +175,12 @@ def relation_table(graph: KnowledgeGraph, embedding_model: str) -> RelationTable
     cues ("which country", "the movie" name the answer's type, not a hop) unless a predicate is
     called by them ("currency").
     """
-    ds = graph.dataset
-    symmetric = frozenset(str(p) for p in ds.subjects(RDF.type, OWL.SymmetricProperty))
+    symmetric = frozenset(str(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty))
     readings: list[Reading] = []
     phrasings: list[list[str]] = []
     for iri, label, aliases in graph.predicates():
         forward = _unique([_readable(label), *(_readable(a) for a in aliases)])
-        inverse = _unique(_readable(str(lit)) for lit in ds.objects(URIRef(iri), INVERSE_LABEL))
+        inverse = _unique(_readable(str(lit)) for lit in graph.objects(URIRef(iri), INVERSE_LABEL))
         readings.append(Reading(iri, False))
         phrasings.append(forward)
         if iri in symmetric:
@@ -221,7 +220,7 @@ def relation_table(graph: KnowledgeGraph, embedding_model: str) -> RelationTable
 
 
 def _class_stems(graph: KnowledgeGraph) -> frozenset[str]:
-    classes = {c for kind in (OWL.Class, RDFS.Class) for c in graph.dataset.subjects(RDF.type, kind)}
+    classes = {c for kind in (OWL.Class, RDFS.Class) for c in graph.subjects(RDF.type, kind)}
     names = [name for c in classes for name in (graph.label(str(c)), *graph.aliases(str(c)))]
     return frozenset(word for name in names for word in _stems(name))
 
@@ -520,7 +519,7 @@ def _step(
                 reading = Reading(predicate, predicate not in table.symmetric)
                 found.setdefault(reading, set()).add((other, predicate, node))
     if not node.startswith(('"', "_:")):
-        for predicate, obj in kb.graph.dataset.predicate_objects(URIRef(node)):
+        for predicate, obj in kb.graph.predicate_objects(URIRef(node)):
             if isinstance(obj, Literal) and predicate not in LABEL_PREDICATES:
                 edge = (node, str(predicate), node_text(obj))
                 found.setdefault(Reading(str(predicate), False), set()).add(edge)

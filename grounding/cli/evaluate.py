@@ -53,6 +53,12 @@ def evaluate(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes, each loading the models once.")
     ] = 1,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray", help="Run on Ray: 'local' starts one here, else a cluster address; --workers sets the actors."
+        ),
+    ] = None,
     ablation: Annotated[
         bool, typer.Option("--ablation", help="Detection once per checker set: graph, entailment, both, both+llm.")
     ] = False,
@@ -97,6 +103,7 @@ def evaluate(
             k=k,
             workers=workers,
             progress=progress,
+            ray=ray,
         )
         if not as_json:
             _render_generation(name, metrics)
@@ -114,6 +121,7 @@ def evaluate(
             kb=kb,
             workers=workers,
             progress=progress,
+            ray=ray,
         )
         if as_json:
             emit_json(summary)
@@ -136,6 +144,7 @@ def evaluate(
             kb=kb,
             workers=workers,
             progress=progress,
+            ray=ray,
         )
         if not as_json:
             _render_detection(name, metrics)

@@ -37,19 +37,32 @@ def kb_build(
         Path | None, typer.Option("--ontology", help="Ontology (functional properties, datatypes).")
     ] = None,
     licence: Annotated[str | None, typer.Option("--licence", help="Licence recorded for these sources.")] = None,
+    graph_store: Annotated[
+        str | None,
+        typer.Option("--graph-store", help="'local' (default) or 'sparql:http://HOST:PORT' (a SPARQL 1.1 server)."),
+    ] = None,
+    vector_store: Annotated[
+        str | None,
+        typer.Option("--vector-store", help="'faiss' (default), 'milvus:PATH.db' (Milvus Lite) or 'milvus:URI'."),
+    ] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Create a knowledge base from documents and graph files."""
+    """Create a knowledge base from documents and graph files; the stores chosen here are kept for good."""
     from knowledge.kb import KnowledgeBase
 
     settings = load_settings(config)
+    options = build_options(settings)
+    if graph_store is not None:
+        options.graph_store = graph_store
+    if vector_store is not None:
+        options.vector_store = vector_store
     kb = KnowledgeBase.build(
         directory,
         docs or [],
         graph or [],
         ontology,
-        build_options(settings),
+        options,
         licence=licence,
         progress=not as_json,
     )

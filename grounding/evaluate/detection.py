@@ -140,12 +140,15 @@ def _timed_factory(factory: Callable[[], Scorer]) -> Callable[[list[DetectionIte
 
 
 def _score_batches(
-    batches: list[list[DetectionItem]], scorer: Scorer, workers: int
+    batches: list[list[DetectionItem]], scorer: Scorer, workers: int, ray: str | None = None
 ) -> Iterable[tuple[list[DetectionItem], list[tuple[float, dict[str, Any]]], float]]:
     """Batches in order. A picklable scorer factory (`VerifierSpec`) with `workers` > 1 runs in
-    processes that each load the models once; any other scorer with `workers` > 1 in threads."""
-    if workers > 1 and isinstance(scorer, VerifierSpec):
-        yield from map_ordered(functools.partial(_timed_factory, scorer), batches, workers)
+    processes that each load the models once, or with `ray` on that many Ray actors; any other
+    scorer with `workers` > 1 in threads."""
+    if ray is not None and not isinstance(scorer, VerifierSpec):
+        raise InputError("--ray needs a scorer built where it runs (VerifierSpec)")
+    if (workers > 1 or ray is not None) and isinstance(scorer, VerifierSpec):
+        yield from map_ordered(functools.partial(_timed_factory, scorer), batches, workers, ray=ray)
         return
     if isinstance(scorer, VerifierSpec):
         scorer = scorer()
@@ -203,6 +206,7 @@ def score_items(
     workers: int = 1,
     batch_size: int = 16,
     progress: bool = True,
+    ray: str | None = None,
 ) -> tuple[dict[str, dict[str, Any]], int, float]:
     """(predictions by id, items scored now, seconds spent scoring); cached ids are not rescored."""
     cached = read_predictions(path)
@@ -219,7 +223,7 @@ def score_items(
     if batches:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as handle:
-            results = _score_batches(batches, scorer, workers)
+            results = _score_batches(batches, scorer, workers, ray)
             for batch, scored, elapsed_ms in track(results, "Scoring", total=len(batches), enabled=progress):
                 lines = []
                 for item, (score, summary) in zip(batch, scored, strict=True):
@@ -315,6 +319,7 @@ def run_detection(
     seed: int = 0,
     meta: dict[str, Any] | None = None,
     report: bool = True,
+    ray: str | None = None,
 ) -> dict[str, Any]:
     """Score `items` (and `dev_items`, for calibration), write predictions.jsonl, metrics.json and
     report.md into `out_dir`, and return the metrics."""
@@ -344,6 +349,7 @@ def run_detection(
             seed=seed,
             meta=meta,
             report=report,
+            ray=ray,
         )
 
 
@@ -361,10 +367,11 @@ def _run(
     seed: int,
     meta: dict[str, Any] | None,
     report: bool,
+    ray: str | None = None,
 ) -> dict[str, Any]:
     every = dev_items + items
     path = out_dir / PREDICTIONS
-    cached, scored_now, seconds = score_items(every, scorer, path, workers, batch_size, progress)
+    cached, scored_now, seconds = score_items(every, scorer, path, workers, batch_size, progress, ray)
     scores = {item.id: float(cached[item.id]["score"]) for item in every}
     test_scores = np.array([scores[item.id] for item in items])
     dev_scores = np.array([scores[item.id] for item in dev_items])

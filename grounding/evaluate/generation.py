@@ -249,6 +249,7 @@ def run_generation(
     seed: int = 0,
     meta: dict[str, Any] | None = None,
     report: bool = True,
+    ray: str | None = None,
 ) -> dict[str, Any]:
     """Answer `items` (skipping those already in out_dir/predictions.jsonl), then write the
     predictions, metrics.json and report.md; returns the metrics.
@@ -277,7 +278,7 @@ def run_generation(
         started = time.perf_counter()
         if todo:
             with path.open("a", encoding="utf-8") as handle:
-                answers = map_ordered(factory, todo, workers)
+                answers = map_ordered(factory, todo, workers, ray=ray)
                 for row in track(answers, "Answering", total=len(todo), enabled=progress):
                     cached[row["id"]] = row
                     handle.write(json.dumps(_clean(row), ensure_ascii=False) + "\n")

@@ -64,6 +64,7 @@ def generation_eval(
     workers: int = 1,
     progress: bool = True,
     n_bootstrap: int = 1000,
+    ray: str | None = None,
 ) -> tuple[dict[str, Any], Any]:
     """(metrics, load report) of the pipeline answering one set's questions over its corpus."""
     if name not in QA_DATASETS:
@@ -97,9 +98,9 @@ def generation_eval(
         "rows_filtered": load.rows_filtered,
     }
     # worker processes open their own KB; in this process the open one is shared
-    factory = spec if workers > 1 else functools.partial(spec.build, knowledge_base)
+    factory = spec if workers > 1 or ray is not None else functools.partial(spec.build, knowledge_base)
     metrics = run_generation(
-        items, factory, out, workers=workers, progress=progress, n_bootstrap=n_bootstrap, seed=seed, meta=meta
+        items, factory, out, workers=workers, progress=progress, n_bootstrap=n_bootstrap, seed=seed, meta=meta, ray=ray
     )
     return metrics, load
 
@@ -119,6 +120,7 @@ def detection_eval(
     workers: int = 1,
     progress: bool = True,
     n_bootstrap: int = 1000,
+    ray: str | None = None,
 ) -> tuple[dict[str, Any], Any]:
     """(metrics, load report) of the verifier on labelled answers; the dev split calibrates."""
     test, load = load_dataset(name, data, "test", limit, seed)
@@ -143,6 +145,7 @@ def detection_eval(
         seed=seed,
         meta=meta,
         n_bootstrap=n_bootstrap,
+        ray=ray,
     )
     return metrics, load
 

@@ -27,11 +27,19 @@ def _call(item: Any) -> Any:
     return _task(item)
 
 
-def map_ordered(factory: Callable[[], Callable[[Any], Any]], items: Iterable[Any], workers: int = 1) -> Iterator[Any]:
-    """`factory()(item)` for every item, in order; `factory` must be picklable for `workers` > 1.
+def map_ordered(
+    factory: Callable[[], Callable[[Any], Any]], items: Iterable[Any], workers: int = 1, ray: str | None = None
+) -> Iterator[Any]:
+    """`factory()(item)` for every item, in order; `factory` must be picklable for `workers` > 1 or Ray.
 
-    With one worker everything runs in this process (no pickling, easy to debug).
+    With one worker everything runs in this process (no pickling, easy to debug). With `ray` (a
+    cluster address, or 'local') `workers` Ray actors do the work (grounding.ray_map).
     """
+    if ray is not None:
+        from grounding.ray_map import ray_map_ordered
+
+        yield from ray_map_ordered(factory, items, actors=workers, address=ray)
+        return
     if workers <= 1:
         task = factory()
         yield from map(task, items)
