@@ -5,7 +5,8 @@ Layout of a KB directory:
     CURRENT                 names the live generation, e.g. "gen-00000004"
     gen-00000004/
         manifest.json       settings the KB was built with, counts, timestamps
-        documents.sqlite    documents, chunks, provenance: the source of truth
+        documents.sqlite    documents, chunks, provenance: the source of truth; the
+                            chunks' full-text (BM25) index, kept in step by triggers
         passages.faiss      chunk vectors, ids = chunk ids
         graph.nq            every fact, in the named graph of its source
         labels.faiss        entity labels embedded for linking
@@ -34,6 +35,7 @@ from knowledge.documents import chunk_document, load_documents
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embedding_dimension
 from knowledge.errors import InputError, KnowledgeBaseError
 from knowledge.graph import ONTOLOGY_GRAPH, KnowledgeGraph
+from knowledge.lexical import fts_query
 from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
@@ -292,7 +294,14 @@ class KnowledgeBase:
         if len(self.index) == 0:
             return []
         scores, ids = self.index.search(query_vector, k)
-        hits = [(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0]
+        return self._passages([(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0])
+
+    def passages_by_text(self, query: str, k: int) -> list[Evidence]:
+        """The `k` chunks BM25 ranks best for the query's words (the lexical index in the store)."""
+        match = fts_query(query)
+        return self._passages(self.store.lexical_search(match, k)) if match else []
+
+    def _passages(self, hits: list[tuple[int, float]]) -> list[Evidence]:
         rows = {chunk.id: (chunk, doc) for chunk, doc in self.store.chunks([i for i, _ in hits])}
         evidence = []
         for chunk_id, score in hits:
