@@ -35,7 +35,7 @@ from knowledge.documents import chunk_document, load_documents
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embedding_dimension
 from knowledge.errors import InputError, KnowledgeBaseError
 from knowledge.graph import ONTOLOGY_GRAPH, KnowledgeGraph
-from knowledge.lexical import fts_query
+from knowledge.lexical import distinctive_terms, fts_query, query_terms
 from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
@@ -44,6 +44,7 @@ from knowledge.vector_index import VectorIndex, choose_kind
 
 FORMAT_VERSION = 1
 FACT_CACHE_SIZE = 200_000
+LEXICAL_PRUNE_FROM = 20_000  # below this every query word is scored: it is cheap
 _CURRENT = "CURRENT"
 
 
@@ -298,7 +299,10 @@ class KnowledgeBase:
 
     def passages_by_text(self, query: str, k: int) -> list[Evidence]:
         """The `k` chunks BM25 ranks best for the query's words (the lexical index in the store)."""
-        match = fts_query(query)
+        terms = query_terms(query)
+        if len(self.index) >= LEXICAL_PRUNE_FROM:
+            terms = distinctive_terms(terms, self.store.term_frequency, len(self.index))
+        match = fts_query(query, terms)
         return self._passages(self.store.lexical_search(match, k)) if match else []
 
     def _passages(self, hits: list[tuple[int, float]]) -> list[Evidence]:

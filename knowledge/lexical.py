@@ -17,6 +17,20 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 32
+COMMON_SHARE = 0.02  # a word in more than 2% of chunks weighs little in BM25 and costs the most to score
+MIN_COMMON_CAP = 200
+
+
+def distinctive_terms(terms: list[str], frequency, chunks: int) -> list[str]:
+    """The terms worth scoring: those in at most COMMON_SHARE of the chunks (all, if every one is common).
+
+    An OR query's cost grows with the chunks its terms match; scoring "film" or "american" over
+    100k chunks costs hundreds of milliseconds and moves the ranking little, as their IDF is low.
+    `frequency(term, cap)` counts a term's chunks up to `cap`.
+    """
+    cap = max(MIN_COMMON_CAP, int(COMMON_SHARE * chunks))
+    kept = [t for t in terms if frequency(t, cap) < cap]
+    return kept or terms
 
 
 def query_terms(text: str) -> list[str]:
@@ -28,13 +42,13 @@ def query_terms(text: str) -> list[str]:
     return list(seen)[:MAX_TERMS]
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 MATCH expression for `text`, or None when it holds no searchable word.
+def fts_query(text: str, terms: list[str] | None = None) -> str | None:
+    """An FTS5 MATCH expression for `text` (or for `terms`, when given), None when no word is searchable.
 
     Every term is quoted, so words FTS5 reads as operators (AND, NOT, NEAR) or punctuation in
     user text can never make the query invalid.
     """
-    terms = query_terms(text)
+    terms = query_terms(text) if terms is None else terms
     if not terms:
         return None
     return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)

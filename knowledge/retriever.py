@@ -86,7 +86,7 @@ class RetrievalOptions(BaseModel):
     fact_weight: float = Field(default=1.0, ge=0.0)
     graph_weight: float = Field(default=0.5, ge=0.0, description="Weight of the graph-structure ranking.")
     lexical_weight: float = Field(default=1.0, ge=0.0, description="Weight of the word-overlap ranking.")
-    bm25_weight: float = Field(default=1.0, ge=0.0, description="Weight of the BM25 passage ranking.")
+    bm25_weight: float = Field(default=0.5, ge=0.0, description="Weight of the BM25 passage ranking.")
     mention_weight: float = Field(default=0.5, ge=0.0, description="Weight of the entity-mention ranking.")
     rrf_k: int = Field(default=60, ge=1)
     hops: int = Field(default=2, ge=0, le=4)

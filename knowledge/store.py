@@ -248,6 +248,17 @@ class DocumentStore:
             ).fetchall()
         return [(int(rowid), -float(score)) for rowid, score in rows]
 
+    def term_frequency(self, term: str, cap: int) -> int:
+        """How many chunks hold `term` (as FTS5 tokenises it), counted up to `cap` so a common word costs little."""
+        if not self.has_lexical_index:
+            return 0
+        with self._lock, self._errors("count a term"):
+            row = self._conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)",
+                ('"' + term.replace('"', '""') + '"', int(cap)),
+            ).fetchone()
+        return int(row[0])
+
     def iter_chunks(self, batch: int = 1000) -> Iterator[tuple[int, str]]:
         """All (chunk id, text) in id order, read in batches so a large store is never held in memory."""
         last = -1

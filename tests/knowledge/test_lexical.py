@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.documents import chunk_document
 from knowledge.errors import InputError
-from knowledge.lexical import fts_query, query_terms
+from knowledge.lexical import distinctive_terms, fts_query, query_terms
 from knowledge.store import SCHEMA_VERSION, DocumentStore
 from knowledge.types import Document
 
@@ -110,3 +110,10 @@ def test_read_only_schema_1_store_still_opens_without_lexical_search(tmp_path: P
             assert store.counts() == {"documents": 0, "chunks": 0}
     finally:
         path.chmod(0o644)
+
+
+def test_common_words_are_left_out_of_large_queries():
+    counts = {"film": 5000, "american": 3000, "griffin": 3, "canberra": 150}
+    kept = distinctive_terms(list(counts), lambda term, cap: min(counts[term], cap), chunks=100_000)
+    assert kept == ["griffin", "canberra"]
+    assert distinctive_terms(["film", "american"], lambda t, cap: cap, chunks=100_000) == ["film", "american"]
