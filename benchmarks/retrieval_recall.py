@@ -81,6 +81,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=500, help="test-split questions")
     parser.add_argument("--dev-limit", type=int, default=200, help="dev-split questions for choosing weights")
     parser.add_argument("--rerank-limit", type=int, default=100, help="test questions re-ranked (0: skip)")
+    parser.add_argument("--grid-bm25", type=float, nargs="+", default=list(GRID_BM25))
+    parser.add_argument("--grid-overlap", type=float, nargs="+", default=list(GRID_OVERLAP))
+    parser.add_argument("--name", default="retrieval_recall", help="result file name")
     args = parser.parse_args()
     source = paths.shared_data() / "halueval" / "qa_data.json"
     kb = halueval_qa_kb(source, progress=True)
@@ -90,7 +93,7 @@ def main() -> None:
     base = {"k": 3 * DEPTH, "fact_weight": 0.0}
 
     grid = []
-    for bm25, overlap in itertools.product(GRID_BM25, GRID_OVERLAP):
+    for bm25, overlap in itertools.product(args.grid_bm25, args.grid_overlap):
         options = RetrievalOptions(**base, bm25_weight=bm25, lexical_weight=overlap)
         ranked, _ = run(kb, dev, fused(kb, options))
         grid.append({"bm25_weight": bm25, "lexical_weight": overlap, **metrics(ranked, [g for _, g in dev])})
@@ -114,7 +117,7 @@ def main() -> None:
     if args.rerank_limit:
         rerank = rerank_figures(kb, test[: args.rerank_limit], chosen)
     write_result(
-        "retrieval_recall",
+        args.name,
         {
             "corpus": {"passages": len(gold_of), "chunks": kb.info().chunks},
             "questions": {"dev": len(dev), "test": len(test)},
