@@ -50,6 +50,7 @@ from grounding.registry import ANSWERERS as REGISTERED_ANSWERERS
 from grounding.types import AskResult, Citation, ClaimVerdict, Evidence, Method, Verdict, VerificationReport
 from grounding.verify.claims import is_abstention
 from grounding.verify.nli import DEFAULT_VERIFIER_MODEL
+from grounding.verify.relevance import judge_relevance
 from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem, as_evidence
 from knowledge.errors import GroundQAError, InputError, ModelError
 from knowledge.retriever import RetrievalOptions
@@ -206,8 +207,15 @@ class Pipeline:
         clock = time.perf_counter()
         graph_answer = self._graph_answer(question) if self.answerer != "llm" and given is None else None
         timings["graph"] = _ms(clock)
+        graph_off_question = (
+            graph_answer is not None and not judge_relevance(question, graph_answer.answer).answers_question
+        )
+        if graph_off_question and self.answerer == "graph":
+            graph_answer = None  # "the capital of X" for "the population of X's capital": abstain instead
 
-        use_llm = self.answerer in ("llm", "both") or (self.answerer == "auto" and graph_answer is None)
+        use_llm = self.answerer in ("llm", "both") or (
+            self.answerer == "auto" and (graph_answer is None or graph_off_question)
+        )
         if use_llm:
             clock = time.perf_counter()
             self._load_llm()
@@ -240,6 +248,10 @@ class Pipeline:
         if chosen.answerer == "llm":
             draft = drop_echoes(draft)
         draft = self._mitigate(draft, graph_answer if chosen.answerer == "graph" else None, given)
+        relevance = judge_relevance(question, draft.text)
+        if not draft.abstained and not relevance.answers_question:
+            draft = self._off_question(draft, relevance.reason)
+            relevance = judge_relevance(question, draft.text)
         timings["mitigate"] = _ms(clock)
 
         clock = time.perf_counter()
@@ -267,7 +279,20 @@ class Pipeline:
             choice=choice,
             timings_ms={key: round(value, 2) for key, value in timings.items()},
             abstained=draft.abstained,
+            answers_question=relevance.answers_question and not draft.abstained,
+            relevance_reason=relevance.reason,
         )
+
+    def _off_question(self, draft: Draft, why: str) -> Draft:
+        """A grounded answer to another question is no answer: quote the evidence if that answers, else abstain."""
+        declined = abstain(draft, threshold=1.01)
+        change = declined.changes[-1].model_copy(update={"reason": f"The answer does not answer the question: {why}"})
+        declined = declined.model_copy(update={"changes": [*declined.changes[:-1], change]})
+        if "quote" in self.mitigation:
+            quoted = quote(declined, threshold=self.quote_threshold, abstain_threshold=1.0)
+            if quoted.quoted and judge_relevance(draft.question or "", quoted.text).answers_question:
+                return quoted
+        return declined
 
     def _graph_answer(self, question: str) -> GraphAnswer | None:
         try:
@@ -343,8 +368,15 @@ class Pipeline:
                 f"The graph answerer had no answer with confidence of at least {self.graph_confidence:.2f}; "
                 "the LLM answered from the retrieved evidence."
             )
-        ranked = sorted(candidates, key=lambda c: _grounding_rank(c.report), reverse=True)
+        on_question = {
+            id(c): judge_relevance(c.report.question or "", c.cited.text).answers_question for c in candidates
+        }
+        ranked = sorted(candidates, key=lambda c: (on_question[id(c)], _grounding_rank(c.report)), reverse=True)
         best, other = ranked[0], ranked[1]
+        if on_question[id(best)] != on_question[id(other)]:
+            return best, (
+                f"Kept the {best.answerer} answer over the {other.answerer} answer: only it answers the question asked."
+            )
         if _grounding_rank(best.report) == _grounding_rank(other.report):
             best, other = (candidates[0], candidates[1]) if candidates[0].answerer == "graph" else candidates[::-1]
             why = "both are equally grounded and the graph's answer cannot hallucinate"
@@ -584,9 +616,12 @@ def _graph_abstention(question: str, evidence: list[Evidence], timings: dict[str
             )
         ],
         answerer="graph",
-        choice="Answerer 'graph': the graph has no answer with enough confidence, so there is none.",
+        choice="Answerer 'graph': the graph has no answer with enough confidence that answers the question, "
+        "so there is none.",
         timings_ms={key: round(value, 2) for key, value in timings.items()},
         abstained=True,
+        answers_question=False,
+        relevance_reason="The answer declines to answer.",
     )
 
 

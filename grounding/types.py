@@ -203,3 +203,9 @@ class AskResult(BaseModel):
     choice: str = Field(description="Why this answerer's answer was used.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
     abstained: bool
+    answers_question: bool | None = Field(
+        default=None,
+        description="Whether the final answer answers the question asked (type and relation); "
+        "false for an abstention; null only where no judgement was made.",
+    )
+    relevance_reason: str | None = Field(default=None, description="Why the answer does or does not answer it.")

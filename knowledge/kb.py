@@ -5,7 +5,8 @@ Layout of a KB directory:
     CURRENT                 names the live generation, e.g. "gen-00000004"
     gen-00000004/
         manifest.json       settings the KB was built with, counts, timestamps
-        documents.sqlite    documents, chunks, provenance: the source of truth
+        documents.sqlite    documents, chunks, provenance: the source of truth; the
+                            chunks' full-text (BM25) index, kept in step by triggers
         passages.faiss      chunk vectors, ids = chunk ids
         graph.nq            every fact, in the named graph of its source
         labels.faiss        entity labels embedded for linking
@@ -34,6 +35,7 @@ from knowledge.documents import chunk_document, document_warning, load_documents
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embedding_dimension
 from knowledge.errors import InputError, KnowledgeBaseError
 from knowledge.graph import ONTOLOGY_GRAPH, KnowledgeGraph
+from knowledge.lexical import distinctive_terms, fts_query, query_terms
 from knowledge.linking import EntityLinker
 from knowledge.retriever import RetrievalOptions, predicate_fit_scores, retrieve
 from knowledge.store import DocumentStore
@@ -63,6 +65,7 @@ from knowledge.vector_index import VectorIndex, choose_kind
 
 FORMAT_VERSION = 1
 FACT_CACHE_SIZE = 200_000
+LEXICAL_PRUNE_FROM = 20_000  # below this every query word is scored: it is cheap
 _CURRENT = "CURRENT"
 
 
@@ -384,7 +387,17 @@ class KnowledgeBase:
         if len(self.index) == 0:
             return []
         scores, ids = self.index.search(query_vector, k)
-        hits = [(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0]
+        return self._passages([(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0])
+
+    def passages_by_text(self, query: str, k: int) -> list[Evidence]:
+        """The `k` chunks BM25 ranks best for the query's words (the lexical index in the store)."""
+        terms = query_terms(query)
+        if len(self.index) >= LEXICAL_PRUNE_FROM:
+            terms = distinctive_terms(terms, self.store.term_frequency, len(self.index))
+        match = fts_query(query, terms)
+        return self._passages(self.store.lexical_search(match, k)) if match else []
+
+    def _passages(self, hits: list[tuple[int, float]]) -> list[Evidence]:
         rows = {chunk.id: (chunk, doc) for chunk, doc in self.store.chunks([i for i, _ in hits])}
         evidence = []
         for chunk_id, score in hits:

@@ -1,8 +1,10 @@
 """Hybrid retrieval: passages from FAISS and facts from the graph, fused into one ranked list.
 
-Four rankings are fused with weighted reciprocal rank fusion, which needs no common score scale
+Five rankings are fused with weighted reciprocal rank fusion, which needs no common score scale
 and lifts items that several signals agree on: dense similarity (passages and the verbalised
-candidate facts share one embedding space), word overlap with the question, graph relevance of
+candidate facts share one embedding space), BM25 over every chunk (the store's full-text index:
+it finds rare names the embedding blurs, which no re-ordering of dense candidates can), word
+overlap with the question, graph relevance of
 facts (near the linked entities, on paths between them, by how well the predicate fits the
 question) and entity mention (items naming a linked entity). Kind weights scale the result.
 """
@@ -84,10 +86,12 @@ class RetrievalOptions(BaseModel):
     fact_weight: float = Field(default=1.0, ge=0.0)
     graph_weight: float = Field(default=0.5, ge=0.0, description="Weight of the graph-structure ranking.")
     lexical_weight: float = Field(default=1.0, ge=0.0, description="Weight of the word-overlap ranking.")
+    bm25_weight: float = Field(default=0.5, ge=0.0, description="Weight of the BM25 passage ranking.")
     mention_weight: float = Field(default=0.5, ge=0.0, description="Weight of the entity-mention ranking.")
     rrf_k: int = Field(default=60, ge=1)
     hops: int = Field(default=2, ge=0, le=4)
     passage_candidates: int = Field(default=30, ge=1)
+    bm25_candidates: int = Field(default=30, ge=0, description="Passages taken from the lexical (BM25) index.")
     fact_candidates: int = Field(default=300, ge=1)
     dense_fact_candidates: int = Field(default=30, ge=0)
     expand_from_passages: int = Field(default=3, ge=0, description="Top passages whose entities seed the graph.")
@@ -133,6 +137,10 @@ def retrieve(
     if query_vector is None:
         query_vector = embed([query], kb.embedding_model)
     passages = kb.passages_by_vector(query_vector, options.passage_candidates) if options.passage_weight else []
+    use_bm25 = options.passage_weight and options.bm25_weight and options.bm25_candidates
+    lexical = kb.passages_by_text(query, options.bm25_candidates) if use_bm25 else []
+    for item in lexical:
+        item.scores["bm25"] = round(item.score, 6)
     entities = kb.linker.link(query)
     seeds = {m.iri: m.score for m in entities}
     for passage in passages[: options.expand_from_passages]:
@@ -148,10 +156,13 @@ def retrieve(
     for item in facts:
         item.scores["graph"] = item.score
     dense = sorted([*passages, *dense_facts], key=lambda e: e.scores["dense"], reverse=True)
-    items: dict[str, Evidence] = {e.id: e for e in [*passages, *facts]}
+    items: dict[str, Evidence] = {e.id: e for e in [*lexical, *passages, *facts]}
+    for item in lexical:
+        items[item.id].scores["bm25"] = item.scores["bm25"]
     fused = weighted_rrf(
         [
             ([e.id for e in dense], 1.0),
+            ([e.id for e in lexical], options.bm25_weight),
             (_lexical_ranking(query, dense), options.lexical_weight),
             ([e.id for e in facts], options.graph_weight),
             (_mention_ranking(passages, facts, entities), options.mention_weight),

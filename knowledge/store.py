@@ -1,5 +1,9 @@
 """SQLite store of documents and chunks: the source of truth that the vector index is rebuilt from.
 
+A full-text index (FTS5, BM25 ranking) over chunk text is kept in step by triggers inside the
+same transactions, so lexical search can never see a chunk the store does not hold. A store of
+schema 1 (before the lexical index) is upgraded in place on open, in one transaction.
+
 Chunk ids come from AUTOINCREMENT, so an id is never reused after its chunk is removed; the
 vector index can therefore key vectors by chunk id without ever confusing an old vector with a
 new chunk. Every sqlite3 error is translated into `KnowledgeBaseError` naming the database.
@@ -11,6 +15,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,7 +28,15 @@ from knowledge.atomic import atomic_path
 from knowledge.errors import InputError, KnowledgeBaseError
 from knowledge.types import Chunk, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_LEXICAL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5("
+    "text, content='chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS chunks_fts_insert AFTER INSERT ON chunks BEGIN "
+    "INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN "
+    "INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -43,6 +56,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_doc_id ON chunks(doc_id);
 """
+_SCHEMA += "".join(statement + ";\n" for statement in _LEXICAL)
 _IN_JSON = "IN (SELECT value FROM json_each(?))"
 
 
@@ -86,16 +100,36 @@ class DocumentStore:
             with self._errors("open"):
                 self._conn.execute("PRAGMA foreign_keys = ON")
                 version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-                if version not in (0, SCHEMA_VERSION):
+                if version not in (0, 1, SCHEMA_VERSION):
                     raise KnowledgeBaseError(
                         f"{self.path}: document store schema version {version}, this groundqa reads "
                         f"{SCHEMA_VERSION}; rebuild the knowledge base"
                     )
                 if version == 0:
                     self._conn.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+            self.has_lexical_index = True
+            if version == 1:
+                try:
+                    self._add_lexical_index()
+                except KnowledgeBaseError as exc:
+                    self.has_lexical_index = False
+                    warnings.warn(
+                        f"{exc}; lexical (BM25) search is off for this knowledge base until it is written to",
+                        stacklevel=2,
+                    )
         except BaseException:
             self._conn.close()
             raise
+
+    def _add_lexical_index(self) -> None:
+        """Schema 1 -> 2: build the full-text index from the stored chunks, all or nothing."""
+        with self._transaction("add the lexical index") as conn:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != 1:
+                return  # another process upgraded it while we waited for the lock
+            for statement in _LEXICAL:
+                conn.execute(statement)
+            conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def __enter__(self) -> DocumentStore:
         return self
@@ -198,6 +232,32 @@ class DocumentStore:
                 "the vector index is out of step with the document store, rebuild it"
             )
         return [found[int(i)] for i in ids]
+
+    def lexical_search(self, match: str, limit: int) -> list[tuple[int, float]]:
+        """(chunk id, BM25 score) for an FTS5 MATCH expression, best first; higher is better.
+
+        FTS5's bm25() is negative (lower is better); it is negated so every ranking in the KB
+        reads the same way. A store that could not be upgraded to hold the index finds nothing.
+        """
+        if not self.has_lexical_index:
+            return []
+        with self._lock, self._errors("search chunk text"):
+            rows = self._conn.execute(
+                "SELECT rowid, bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, int(limit)),
+            ).fetchall()
+        return [(int(rowid), -float(score)) for rowid, score in rows]
+
+    def term_frequency(self, term: str, cap: int) -> int:
+        """How many chunks hold `term` (as FTS5 tokenises it), counted up to `cap` so a common word costs little."""
+        if not self.has_lexical_index:
+            return 0
+        with self._lock, self._errors("count a term"):
+            row = self._conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)",
+                ('"' + term.replace('"', '""') + '"', int(cap)),
+            ).fetchone()
+        return int(row[0])
 
     def iter_chunks(self, batch: int = 1000) -> Iterator[tuple[int, str]]:
         """All (chunk id, text) in id order, read in batches so a large store is never held in memory."""

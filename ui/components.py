@@ -121,6 +121,18 @@ def legend_html(report: VerificationReport) -> str:
     return f'<div class="gq-legend">{"".join(parts)}</div>'
 
 
+def relevance_html(answers_question: bool | None, reason: str | None) -> str:
+    """Whether the answer answers the question: a true, grounded answer to another question is no answer."""
+    if answers_question is None:
+        return ""
+    label, css = (
+        ("answers the question", "gq-supported")
+        if answers_question
+        else ("does not answer the question", "gq-contradicted")
+    )
+    return f'<div class="gq-relevance"><span class="gq-claim {css}">{label}</span> {_esc(reason or "")}</div>'
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 

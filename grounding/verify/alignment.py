@@ -23,7 +23,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
-
 @dataclass(frozen=True, slots=True)
 class AlignedSpan:
     """One evidence sentence chosen for a claim; `passages[passage][start:end] == text`."""
@@ -33,7 +32,6 @@ class AlignedSpan:
     end: int
     text: str
     score: float
-
 
 
 def _entities(text: str) -> set[str]:
@@ -62,6 +60,52 @@ def shares_topic(claim: str, premise: str) -> bool:
         )
     words = {t.lower() for t in _TOKEN.findall(claim) if len(t) > 2} - SENTENCE_STARTERS - KEYWORD_FILLERS
     return bool(words & {t.lower() for t in _TOKEN.findall(premise)})
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w\-'’]*(?: [A-Z][\w\-'’]*)*")
+_OF_SUBJECT = re.compile(r"(?:The|A|An) (?:[a-z][\w\-]* ){1,3}of (?:the )?(?P<name>[A-Z][\w\-'’]*(?: [A-Z][\w\-'’]*)*)")
+
+
+def _name_runs(sentence: str) -> list[str]:
+    """Maximal runs of capitalised words, lower-cased, with a capitalised sentence opener dropped."""
+    runs = []
+    for match in _NAME_RUN.finditer(sentence):
+        words = match.group().split()
+        if match.start() == 0 and words[0].lower() in SENTENCE_STARTERS:
+            words = words[1:]
+        if words:
+            runs.append(" ".join(words).lower())
+    return runs
+
+
+def _subject(sentence: str) -> str | None:
+    """The name a sentence is about: the name it opens with, or X in "The capital of X ..."."""
+    sentence = sentence.strip().lstrip("\"'“‘(")
+    of = _OF_SUBJECT.match(sentence)
+    if of:
+        return of["name"].lower()
+    opener = _NAME_RUN.match(sentence)
+    if opener is None:
+        return None
+    runs = _name_runs(opener.group())
+    return runs[0] if runs else None
+
+
+def shares_subject(claim: str, premise: str) -> bool:
+    """Whether some premise sentence is about a name the claim states: that name is its subject.
+
+    Mentioning a name is not being about it: "Canberra Outlet Centre ... is located in Fyshwick,
+    Canberra" names Canberra but is about a shopping centre, and cannot contradict "Canberra was
+    designed by Walter Burley Griffin". A sentence's subject is read as its first name (after a
+    capitalised opener: "The capital of Australia ..." is about Australia); it must equal one of
+    the claim's names whole, not sit inside a longer one. A sentence that opens without a name
+    ("The city was designed by ...") has no subject to compare. A claim that names nothing falls
+    back to `shares_topic`.
+    """
+    names = set(_name_runs(claim)) | ({_subject(claim)} - {None})
+    if not names:
+        return shares_topic(claim, premise)
+    return any(_subject(premise[start:end]) in names for start, end in split_sentences(premise))
 
 
 def _starts_with_pronoun(sentence: str) -> bool:

@@ -196,3 +196,12 @@ def test_a_broken_metrics_file_is_reported_by_name(tmp_path):
     (run / "metrics.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(InputError, match="expected a JSON object"):
         runs.read_metrics(run)
+
+
+def test_relevance_judgement_is_shown_and_escaped():
+    from ui.components import relevance_html
+
+    off = relevance_html(False, "The question asks for a number; the answer gives <none>.")
+    assert "does not answer the question" in off and "&lt;none&gt;" in off
+    assert "answers the question" in relevance_html(True, "The answer gives a number.")
+    assert relevance_html(None, None) == ""

@@ -64,6 +64,7 @@ def show(result: AskResult) -> None:
     st.caption(f"Answered by the {result.answerer}: {result.choice}")
     if result.abstained:
         st.warning("Too little of the answer is grounded in the knowledge base, so it abstains.")
+    st.html(components.relevance_html(result.answers_question, result.relevance_reason))
     final, raw = st.columns(2)
     with final:
         st.markdown("**Answer shown** (after verification and mitigation)")

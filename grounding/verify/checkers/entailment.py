@@ -14,7 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from grounding.types import Citation, Claim, ClaimVerdict, Effect, Evidence, Method, RuleFinding, Verdict
-from grounding.verify.alignment import AlignedSpan, align_claims, build_premise, evidence_windows, shares_topic
+from grounding.verify.alignment import (
+    AlignedSpan,
+    align_claims,
+    build_premise,
+    evidence_windows,
+    shares_subject,
+    shares_topic,
+)
 from grounding.verify.checkers.base import AnswerUnderCheck
 from grounding.verify.claims import read_with_question
 from grounding.verify.nli import NLIModel
@@ -181,6 +188,11 @@ def check_claims(
     return decide(plan, model.predict(plan.pairs), thresholds)
 
 
+def _about_the_claim(claim: str, premise: str) -> bool:
+    """Only evidence about the claim's own subject may contradict it; the rest can leave it unverifiable."""
+    return shares_topic(claim, premise) and shares_subject(claim, premise)
+
+
 def _decide(
     claim: Claim,
     rows: list[tuple[np.ndarray, list[AlignedSpan]]],
@@ -204,7 +216,7 @@ def _decide(
     entail_probs, spans_entail, novel_best = max(
         penalised, key=lambda row: (row[0][0] >= thresholds.support and not row[2], row[0][0])
     )
-    on_topic = [row for row in rows if shares_topic(claim.text, " ".join(s.text for s in row[1]))]
+    on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]))]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
     scores = {

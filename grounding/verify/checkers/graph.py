@@ -314,21 +314,45 @@ def _check_object(
             )
     if not kb.graph.is_functional(values[0].predicate):
         return None
-    value_types = _types(kb, values[0].object)
-    typed = [other for other in others if value_types and _types(kb, other.iri)]
-    if not typed:
-        return _check_unlinked_object(kb, text, subject, values, fit)
-    for other in typed:
+    triple = values[0]
+    value_types = _types(kb, triple.object)
+    scores = {"predicate_fit": round(fit, 4), "functional": 1.0}
+    for other in others:
         if value_types & _types(kb, other.iri):
-            triple = values[0]
             return _contradiction(
-                triple,
-                triple.object_label,
-                other.label,
-                0.93 * min(subject.score, other.score),
-                {"predicate_fit": round(fit, 4), "functional": 1.0},
+                triple, triple.object_label, other.label, 0.93 * min(subject.score, other.score), scores
             )
-    return None
+    if len(others) == 1 and others[0].iri != triple.object:
+        return _functional_value_differs(kb, triple, subject, others[0], value_types, scores)
+    return _check_unlinked_object(kb, text, subject, values, fit)
+
+
+def _functional_value_differs(
+    kb: KnowledgeBase,
+    triple: Triple,
+    subject: EntityMatch,
+    other: EntityMatch,
+    value_types: set[str],
+    scores: dict[str, float],
+) -> GraphFinding:
+    """One value of a functional property, and the claim names another known entity in its place.
+
+    Most user graphs (CSV facts, extracts) carry no classes, so this cannot wait for a shared
+    type: a different entity where only one can be is a contradiction. It is read only when the
+    claim names exactly one entity besides its subject, so the other name is the claimed value
+    and not an aside ("The capital of Australia, in Oceania, ..."). Where both sides are typed
+    and the types differ, the reason says so: the claim puts the wrong kind of thing there.
+    """
+    other_types = _types(kb, other.iri)
+    note = ""
+    if value_types and other_types:
+        held = ", ".join(sorted(kb.graph.label(t) for t in value_types))
+        claimed = ", ".join(sorted(kb.graph.label(t) for t in other_types))
+        note = f"; {other.label} is a {claimed}, while the graph's value is a {held}"
+    confidence = 0.9 * min(subject.score, other.score) * (0.95 if note else 1.0)
+    return _contradiction(
+        triple, triple.object_label, other.label, confidence, {**scores, "typed": float(bool(value_types))}, note
+    )
 
 
 def _check_unlinked_object(

@@ -1,0 +1,59 @@
+"""Unrelated evidence never contradicts: a passage not about the claim's subject leaves it unverifiable."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from grounding.types import Verdict
+from grounding.verify.alignment import shares_subject
+from grounding.verify.verifier import Verifier
+from knowledge.demo import demo_passages_path
+from knowledge.kb import KnowledgeBase
+
+OUTLET = (
+    'Canberra Outlet Centre (formerly known as "DFO Canberra and Homemaker Hub") is an outlet type discount '
+    "shopping centre located in Fyshwick, Canberra, Australia."
+)
+GRIFFIN = "Canberra was designed by Walter Burley Griffin."
+
+
+@pytest.mark.parametrize(
+    ("claim", "premise", "shared"),
+    [
+        (GRIFFIN, OUTLET, False),  # names Canberra, is about a shopping centre
+        (GRIFFIN, "Canberra is the capital city of Australia.", True),
+        (GRIFFIN, "The city was designed by the architects Walter Burley Griffin and Marion Griffin.", False),
+        (GRIFFIN, "Harper's Mansion is a homestead. The village lies between Canberra and Sydney.", False),
+        ("The capital of Australia is Sydney.", "The capital of Australia is Canberra.", True),
+        ("The capital of Australia is Sydney.", "Australia is a country in Oceania.", True),
+        ("The capital of Australia is Sydney.", "The Australian National University is in Canberra.", False),
+        ("Melbourne is the capital of Victoria.", "The city was designed by Walter Burley Griffin.", False),
+        ("Walter Burley Griffin designed Canberra.", "Walter Burley Griffin was an American architect.", True),
+        ("Walter Burley Griffin designed Canberra.", "Marion Mahony Griffin was an American architect.", False),
+        ("the river is long", "The river is short.", True),  # no names: shared content word decides
+        ("the river is long", "Bread is baked.", False),
+    ],
+)
+def test_shares_subject(claim, premise, shared):
+    assert shares_subject(claim, premise) is shared
+
+
+@pytest.fixture(scope="module")
+def distractor_kb(tmp_path_factory):
+    """The demo passages that name Canberra or Australia, none of them about who designed Canberra."""
+    folder = tmp_path_factory.mktemp("distractors")
+    rows = [json.loads(line) for line in demo_passages_path().read_text(encoding="utf-8").splitlines()]
+    near = [r for r in rows if "Canberra" in r["text"] or "Australia" in r["text"]]
+    assert not any("Griffin" in r["text"] for r in near)
+    (folder / "places.jsonl").write_text("".join(json.dumps(r) + "\n" for r in near), encoding="utf-8")
+    return KnowledgeBase.build(folder / "kb", docs=[folder / "places.jsonl"])
+
+
+def test_readme_verify_example_has_no_false_contradiction(distractor_kb):
+    report = Verifier(kb=distractor_kb).verify(
+        "The capital of Australia is Sydney. Canberra was designed by Walter Burley Griffin."
+    )
+    griffin = [c for c in report.claims if "Griffin" in c.claim.text]
+    assert griffin and all(c.verdict != Verdict.CONTRADICTED for c in griffin), [(c.verdict, c.reason) for c in griffin]
