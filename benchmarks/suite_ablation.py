@@ -28,9 +28,10 @@ from grounding.verify.verifier import Verifier
 from knowledge.progress import track
 
 
-def variants(names: list[str]) -> dict[str, VerifierOptions]:
-    base = VerifierOptions()
-    every = {"default": base, "aligned reading": base.model_copy(update={"reading": "aligned"})}
+def variants(names: list[str], reading: str | None = None) -> dict[str, VerifierOptions]:
+    base = VerifierOptions() if reading is None else VerifierOptions(reading=reading)
+    other = "windows" if base.reading == "aligned" else "aligned"
+    every = {"default": base, f"{other} reading": base.model_copy(update={"reading": other})}
     every["no rules"] = base.model_copy(update={"rules": ()})
     for rule in RULES.names():
         if rule in base.rules:
@@ -54,6 +55,7 @@ def main() -> None:
     parser.add_argument("--halueval", type=int, default=50, help="test rows per HaluEval set")
     parser.add_argument("--variants", nargs="+", default=["all"])
     parser.add_argument("--split", default="dev", help="dev (to choose) or test (to report)")
+    parser.add_argument("--reading", default=None, help="the reading every variant starts from")
     parser.add_argument("--model", default=None, help="verifier model (default: the bundled one)")
     parser.add_argument("--out", type=Path, default=None, help="also write the table as JSON here")
     args = parser.parse_args()
@@ -61,7 +63,7 @@ def main() -> None:
     items = load_items(args.limit, args.halueval, args.split)
     table: dict[str, dict[str, float]] = {}
     started = time.perf_counter()
-    for variant, options in variants(args.variants).items():
+    for variant, options in variants(args.variants, args.reading).items():
         scorer = verifier_scorer(verifier, options)
         row = {}
         for name, group in track(list(items.items()), variant, enabled=True):

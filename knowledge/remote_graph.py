@@ -271,9 +271,18 @@ class RemoteGraph(KnowledgeGraph):
 
     # ---- SPARQL ------------------------------------------------------------------------------------
 
-    def sparql(self, query: str) -> SparqlResult:
+    def sparql(self, query: str, max_rows: int | None = None, max_bytes: int | None = None) -> SparqlResult:
         """A read-only query over the union of the sources, as in-process: every source graph is
-        named as a default graph (SPARQL 1.1 Protocol), so no server-side union setting is needed."""
+        named as a default graph (SPARQL 1.1 Protocol), so no server-side union setting is needed.
+        `max_rows` caps the rows (or triples) returned, marked `truncated`; the server bounds the rest."""
+        result = self._sparql(query)
+        if max_rows is not None and (len(result.rows) > max_rows or len(result.triples) > max_rows):
+            result = result.model_copy(
+                update={"rows": result.rows[:max_rows], "triples": result.triples[:max_rows], "truncated": True}
+            )
+        return result
+
+    def _sparql(self, query: str) -> SparqlResult:
         prepared = _prepare_query(query)
         graphs = sorted(str(g) for g in self._graph_ids())
         kind = prepared.algebra.name

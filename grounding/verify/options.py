@@ -24,9 +24,10 @@ class VerifierOptions(BaseModel):
         description="P(entailment) factor where the evidence lacks a name or number the claim states.",
     )
     reading: Literal["windows", "aligned"] = Field(
-        default="windows",
-        description="How claims read the evidence: windows of consecutive sentences (and the aligned ones joined), "
-        "or the few aligned sentences only.",
+        default="aligned",
+        description="How claims read the evidence: the few aligned sentences, each alone and joined (the default: "
+        "the bundled sentence-level model reads them best, dev-suite mean AUROC 0.702 vs 0.654), or windows of "
+        "consecutive sentences that fill the model's input (for a model trained on windows).",
     )
     max_windows: int = Field(default=3, ge=1, le=32, description="Windows per claim when the evidence has more.")
     rules: tuple[str, ...] = Field(

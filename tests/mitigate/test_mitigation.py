@@ -89,7 +89,8 @@ def test_a_credit_the_evidence_states_is_corrected_and_cites_its_sentence():
         )
     ]
     cited = parse_answer("James Franco directed Rise of the Planet of the Apes.")
-    report = Verifier().verify(cited.text, evidence=evidence)
+    options = VerifierOptions().model_copy(update={"rules": (*VerifierOptions().rules, "credits")})
+    report = Verifier().verify(cited.text, evidence=evidence, options=options)
     draft = correct(make_draft(cited, report, evidence))
     assert draft.text == "Rupert Wyatt directed Rise of the Planet of the Apes."
     claim = draft.report.claims[0]

@@ -168,23 +168,36 @@ def test_a_pronoun_takes_its_meaning_from_the_conversation(verifier):
     assert alone.claims[-1].verdict != Verdict.SUPPORTED
 
 
+WITH_FILM_RULES = VerifierOptions().model_copy(
+    update={"rules": (*VerifierOptions().rules, "credits", "release_years")}
+)  # the film and book rules are opt-in: they help HaluEval dialogue only (docs/evaluation.md)
+
+
 def test_a_work_credited_to_someone_else_is_contradicted_with_a_correction(verifier):
     evidence = [
         "Rupert Wyatt directed Rise of the Planet of the Apes. Rise of the Planet of the Apes is starring James Franco."
     ]
-    wrong = verifier.verify("James Franco actually directed Rise of the Planet of the Apes.", evidence=evidence)
+    wrong = verifier.verify(
+        "James Franco actually directed Rise of the Planet of the Apes.", evidence=evidence, options=WITH_FILM_RULES
+    )
     claim = wrong.claims[0]
     assert claim.verdict == Verdict.CONTRADICTED and claim.correction is not None
     assert (claim.correction.wrong, claim.correction.right) == ("James Franco", "Rupert Wyatt")
     assert "Rupert Wyatt" in claim.citations[0].span_text
-    right = verifier.verify("Rupert Wyatt directed Rise of the Planet of the Apes.", evidence=evidence)
+    right = verifier.verify(
+        "Rupert Wyatt directed Rise of the Planet of the Apes.", evidence=evidence, options=WITH_FILM_RULES
+    )
     assert right.claims[0].verdict == Verdict.SUPPORTED
     assert wrong.hallucination_score > right.hallucination_score
 
 
 def test_a_work_dated_differently_from_the_evidence_is_contradicted(verifier):
     evidence = ["L. Frank Baum wrote The Wonderful Wizard of Oz. The Wonderful Wizard of Oz was released 1900."]
-    wrong = verifier.verify("The Wonderful Wizard of Oz was released in 1865.", evidence=evidence)
+    wrong = verifier.verify(
+        "The Wonderful Wizard of Oz was released in 1865.",
+        evidence=evidence,
+        options=VerifierOptions(rules=("release_years",)),
+    )
     claim = wrong.claims[0]
     assert claim.verdict == Verdict.CONTRADICTED
     assert (claim.correction.wrong, claim.correction.right) == ("1865", "1900")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from grounding.registry import RULES
 from grounding.types import Citation, Claim, ClaimVerdict, Effect, Evidence, Method, RuleFinding, Verdict
 from grounding.verify.alignment import (
     AlignedSpan,
@@ -38,7 +39,7 @@ and 0. Neither fires on HaluEval QA or summarization. `grounding/verify/rules/cr
 `grounding/verify/rules/release_years.py`."""
 
 
-DEFAULT_RULES = ("novelty", "near_miss", "credits", "release_years")
+DEFAULT_RULES = RULES.defaults()
 WINDOW_TOKENS = 200
 """Premise tokens per window: the shipped model was trained at 256 tokens for premise and claim together."""
 
@@ -51,7 +52,7 @@ class EntailmentThresholds:
     novelty_discount: float = NOVELTY_DISCOUNT
     rules: tuple[str, ...] = DEFAULT_RULES
     """Evidence rules to apply, by registry name (`grounding.registry.RULES`)."""
-    reading: str = "windows"
+    reading: str = "aligned"
     """"windows" (evidence windows plus the aligned sentences joined) or "aligned" (aligned sentences only)."""
     max_windows: int = 3
 

@@ -11,7 +11,7 @@ import re
 
 from grounding.text.lexicon import CLAIM_OPENERS
 from grounding.text.names import NAME_RUN
-from grounding.text.quantities import Quantity, parse_quantities, same_quantity
+from grounding.text.quantities import Quantity, QuantityKind, parse_quantities, same_quantity
 from grounding.types import Effect, RuleFinding
 
 NOVELTY_DISCOUNT = 0.8
@@ -64,6 +64,7 @@ def _approximated(number: str, claim: str, stated: list[Quantity]) -> bool:
     return any(
         number in q.text and any(same_quantity(q, s) for s in stated if s.kind == q.kind)
         for q in parse_quantities(claim)
+        if q.kind == QuantityKind.NUMBER  # a year or a date is exact: 1787 is not 1786
     )
 
 

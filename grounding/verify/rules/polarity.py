@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from grounding.text.lexicon import ANTONYMS, FREQUENCIES, NEGATORS, STOPWORDS
 from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
-from grounding.types import Effect, RuleFinding
+from grounding.types import Correction, Effect, RuleFinding
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 MIN_OVERLAP = 0.75
@@ -46,12 +46,17 @@ def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
     return {w for w in words if w not in STOPWORDS and w not in NEGATORS and w not in drop and len(w) > 1}
 
 
+_VERB_NEGATORS = frozenset({"not", "never", "cannot"})
+"""Negators that deny a verb phrase; "no", "none" and "without" negate a noun and too often sit in
+sentences that otherwise agree ("No. 10", "no one else", "without warning")."""
+
+
 def _negated(words: list[str]) -> bool:
-    """Odd number of negators ("not only" and "no doubt" aside): the sentence denies what it states."""
+    """Odd number of verb negators ("not only" aside): the clause denies what it states."""
     count = 0
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in NEGATORS and not (word == "not" and following in {"only", "just", "merely"}):
+        if word in _VERB_NEGATORS and not (word == "not" and following in {"only", "just", "merely"}):
             count += 1
         elif word.endswith("n't"):
             count += 1
@@ -78,6 +83,19 @@ def _quote(text: str, limit: int = 140) -> str:
     return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
 
 
+_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:because|while|whereas|although|but|so|and|which|who)\s+")
+
+
+def _clause(claim: list[str], sentence: str) -> list[str]:
+    """The clause of an evidence sentence that shares most of the claim's content: negation counts there.
+
+    "Antibiotics do not work against viruses, so they are effective against bacteria" negates one
+    clause; a claim about bacteria must be read against the other."""
+    wanted = _content(claim)
+    clauses = [_words(part) for part in _CLAUSE.split(sentence) if part.strip()]
+    return max(clauses, key=lambda words: len(wanted & set(words)), default=[])
+
+
 class NegationRule:
     name = "negation"
 
@@ -85,7 +103,8 @@ class NegationRule:
         words = _words(claim)
         negated = _negated(words)
         for sentence in _matching(words, evidence):
-            if _negated(sentence.words) != negated and not _also_stated(words, negated, evidence):
+            clause = _clause(words, sentence.text)
+            if _negated(clause) != negated and not _also_stated(words, negated, evidence):
                 which = "denies" if not negated else "states"
                 return [
                     RuleFinding(
@@ -100,7 +119,7 @@ class NegationRule:
 
 def _also_stated(words: list[str], negated: bool, evidence: str) -> bool:
     """Some other sentence says it the claim's way too (then the evidence disagrees with itself, not the claim)."""
-    return any(_negated(s.words) == negated for s in _matching(words, evidence))
+    return any(_negated(_clause(words, s.text)) == negated for s in _matching(words, evidence))
 
 
 class AntonymRule:
@@ -167,6 +186,9 @@ class QuantityRule:
                             detail=f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: "
                             f"{_quote(sentence.text)}",
                             cite=sentence.text,
+                            correction=Correction(wrong=quantity.text, right=alike[0].text)
+                            if len(alike) == 1
+                            else None,
                         )
                     ]
         return []
