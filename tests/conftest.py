@@ -7,6 +7,12 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests are derandomised and keep no example database: a red run is a real regression that the
+# next run shows again, never bad luck (a test may still widen its own settings).
+settings.register_profile("groundqa", derandomize=True, database=None, deadline=None)
+settings.load_profile("groundqa")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

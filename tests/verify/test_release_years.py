@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from grounding.text.lexicon import FUNCTION_WORDS
 from grounding.verify.rules.release_years import release_year_conflicts, release_years_in
 
 EVIDENCE = (
@@ -50,7 +51,8 @@ def test_no_conflict_without_a_different_year_for_the_same_work(claim):
     assert release_year_conflicts(claim, EVIDENCE) == []
 
 
-_TITLE = st.lists(st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
+_WORD = st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True).filter(lambda w: w.lower() not in FUNCTION_WORDS)
+_TITLE = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)  # "The" or "Its" alone is no title
 
 
 @given(work=_TITLE, year=st.integers(1600, 2030), other=st.integers(1600, 2030))
