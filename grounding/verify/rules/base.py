@@ -11,7 +11,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from grounding.types import RuleFinding
+from grounding.types import Correction, Effect, RuleFinding
+
+
+class Conflict(Protocol):
+    """What a value rule found: the value claimed, the values the evidence states, and why in words."""
+
+    claimed: str
+    known: tuple[str, ...]
+
+    def reason(self) -> str: ...
+
+
+def contradictions(rule: str, conflicts: Sequence[Conflict]) -> list[RuleFinding]:
+    """Findings that contradict, with a correction where the evidence states exactly one value."""
+    return [
+        RuleFinding(
+            rule=rule,
+            effect=Effect.CONTRADICTS,
+            detail=conflict.reason(),
+            cite=conflict.known[0],
+            correction=Correction(wrong=conflict.claimed, right=conflict.known[0])
+            if len(conflict.known) == 1
+            else None,
+        )
+        for conflict in conflicts
+    ]
 
 
 @runtime_checkable

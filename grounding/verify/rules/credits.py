@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from grounding.text.lexicon import FUNCTION_WORDS
 from grounding.text.near_miss import fold_word
-from grounding.types import Correction, Effect, RuleFinding
+from grounding.types import RuleFinding
+from grounding.verify.rules.base import contradictions
 
 __all__ = ["WORK_PATTERN", "Credit", "CreditConflict", "credit_conflicts", "credits_in", "work_key"]
 
@@ -118,9 +119,7 @@ def credit_conflicts(claim: str, evidence: str) -> list[CreditConflict]:
             credited = [c for r in roles for c in known.get((work_key(work), r), [])]
             if not credited or any(_same_person(n, c.who) for n in named for c in credited):
                 continue
-            conflicts.append(
-                CreditConflict(work, credited[0].role, who, tuple(dict.fromkeys(c.who for c in credited)))
-            )
+            conflicts.append(CreditConflict(work, credited[0].role, who, tuple(dict.fromkeys(c.who for c in credited))))
     return list(dict.fromkeys(conflicts))
 
 
@@ -152,15 +151,4 @@ class CreditRule:
     name = "credits"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        return [
-            RuleFinding(
-                rule=self.name,
-                effect=Effect.CONTRADICTS,
-                detail=conflict.reason(),
-                cite=conflict.known[0],
-                correction=Correction(wrong=conflict.claimed, right=conflict.known[0])
-                if len(conflict.known) == 1
-                else None,
-            )
-            for conflict in credit_conflicts(claim, evidence)
-        ]
+        return contradictions(self.name, credit_conflicts(claim, evidence))

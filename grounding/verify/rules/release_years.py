@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from grounding.text.lexicon import FUNCTION_WORDS
-from grounding.types import Correction, Effect, RuleFinding
+from grounding.types import RuleFinding
+from grounding.verify.rules.base import contradictions
 from grounding.verify.rules.credits import WORK_PATTERN, work_key
 
 __all__ = ["YearConflict", "release_year_conflicts", "release_years_in"]
@@ -93,15 +94,4 @@ class ReleaseYearRule:
     name = "release_years"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        return [
-            RuleFinding(
-                rule=self.name,
-                effect=Effect.CONTRADICTS,
-                detail=conflict.reason(),
-                cite=conflict.known[0],
-                correction=Correction(wrong=conflict.claimed, right=conflict.known[0])
-                if len(conflict.known) == 1
-                else None,
-            )
-            for conflict in release_year_conflicts(claim, evidence)
-        ]
+        return contradictions(self.name, release_year_conflicts(claim, evidence))
