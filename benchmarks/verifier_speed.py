@@ -44,13 +44,13 @@ def main() -> None:
 
     per_answer = []
     for _ in range(args.repeats):
-        verifier.nli._memo.clear()  # a fresh answer: no pair seen before
+        verifier.nli.forget()  # a fresh answer: no pair seen before
         start = time.perf_counter()
         verifier.verify(ANSWER, QUESTION, evidence)
         per_answer.append((time.perf_counter() - start) * 1000)
 
     batch = [VerifyItem(answer=ANSWER, question=QUESTION, evidence=evidence)] * 16
-    verifier.nli._memo.clear()
+    verifier.nli.forget()
     start = time.perf_counter()
     verifier.verify_many(batch)
     batch_seconds = time.perf_counter() - start
@@ -59,14 +59,14 @@ def main() -> None:
     neural.verify(ANSWER, QUESTION, evidence)
     all_neural = []
     for _ in range(args.repeats):
-        neural.nli._memo.clear()  # a fresh answer: no pair seen before
+        neural.nli.forget()  # a fresh answer: no pair seen before
         start = time.perf_counter()
         report = neural.verify(ANSWER, QUESTION, evidence)
         all_neural.append((time.perf_counter() - start) * 1000)
-    pairs = list(neural.nli._memo)
+    pairs = neural.nli.forget()
     bare = []
     for _ in range(args.repeats):
-        neural.nli._memo.clear()
+        neural.nli.forget()
         start = time.perf_counter()
         neural.nli.predict(pairs)
         bare.append((time.perf_counter() - start) * 1000)

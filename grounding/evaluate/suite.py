@@ -102,8 +102,8 @@ def run_suite(
 
 def _set_row(name: str, metrics: dict[str, Any], run_dir: Path) -> dict[str, Any]:
     """One line of the table: the verifier's figures and every baseline's, on the test half."""
-    test = _test_predictions(run_dir, metrics["n"])
-    labels = np.array([row["label"] for row in test], dtype=bool)
+    test = _test_predictions(run_dir, int(metrics.get("n_dev", 0)), int(metrics["n"]))
+    labels = np.array([bool(row["label"]) for row in test], dtype=bool)
     scores = np.array([row["score"] for row in test])
     row: dict[str, Any] = {
         "set": name,
@@ -126,15 +126,10 @@ def _set_row(name: str, metrics: dict[str, Any], run_dir: Path) -> dict[str, Any
     return row
 
 
-def _test_predictions(run_dir: Path, n: int) -> list[dict[str, Any]]:
+def _test_predictions(run_dir: Path, dev: int, n: int) -> list[dict[str, Any]]:
     """The test half's cached predictions: predictions.jsonl holds dev items first, then test, then old ones."""
     rows = [json.loads(line) for line in (run_dir / PREDICTIONS).read_text(encoding="utf-8").splitlines() if line]
-    metrics = json.loads((run_dir / "metrics.json").read_text(encoding="utf-8"))
-    dev = int(metrics.get("n_dev", 0))
-    test = rows[dev : dev + n]
-    for row in test:
-        row["label"] = bool(row.get("hallucinated", row.get("label")))
-    return test
+    return rows[dev : dev + n]
 
 
 def _num(value: Any) -> float:

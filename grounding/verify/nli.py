@@ -71,6 +71,12 @@ class NLIModel:
         encoded = self.tokenizer(premise, hypothesis, truncation=False, add_special_tokens=True)
         return len(encoded["input_ids"]) <= self.max_length
 
+    def forget(self) -> list[tuple[str, str]]:
+        """Drop the remembered pairs (returned, oldest first): a benchmark measures the model, not the memo."""
+        pairs = list(self._memo)
+        self._memo.clear()
+        return pairs
+
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 16) -> np.ndarray:
         """Probabilities, one row per (premise, hypothesis): [entailment, neutral, contradiction]."""
         import torch

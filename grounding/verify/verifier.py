@@ -133,20 +133,19 @@ class Verifier:
         ]
         timings["embed"] = _ms(clock)
 
-        gathered = False
-        for checker in self.checkers(options):
-            if checker.reads_evidence and not gathered:
+        checkers = self.checkers(options)
+        # Evidence is gathered once, after the checkers that need none (the graph's facts then join it).
+        readers = next((i for i, c in enumerate(checkers) if c.reads_evidence), len(checkers))
+        for position, checker in enumerate([*checkers, None]):
+            if position == readers:
                 clock = time.perf_counter()
                 for answer in answers:
                     answer.evidence = answer.given if answer.given is not None else self._kb_evidence(answer, options)
                 timings["retrieve"] = _ms(clock)
-                gathered = True
-            clock = time.perf_counter()
-            checker.check(answers, options)
-            timings[checker.name] = _ms(clock)
-        if not gathered:
-            for answer in answers:
-                answer.evidence = answer.given if answer.given is not None else self._kb_evidence(answer, options)
+            if checker is not None:
+                clock = time.perf_counter()
+                checker.check(answers, options)
+                timings[checker.name] = _ms(clock)
 
         total = _ms(started)
         return [_report(answer, {**timings, "total": total}) for answer in answers]

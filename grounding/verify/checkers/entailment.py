@@ -123,18 +123,15 @@ def _claim_windows(windows: list[list[AlignedSpan]], aligned: list[AlignedSpan],
     """Every window when there are few; else those holding the claim's best-aligned sentences, best first."""
     if len(windows) <= limit:
         return windows
-    keys = [(s.passage, s.start) for s in aligned]
+    where = [{(s.passage, s.start): i for i, s in enumerate(w)} for w in windows]
     chosen: list[list[AlignedSpan]] = []
-    for key in keys:
-        holding = [w for w in windows if any((s.passage, s.start) == key for s in w)]
-        # the window where the sentence sits nearest the middle reads most of its context
-        best = min(
-            holding,
-            key=lambda w: abs(len(w) / 2 - next(i for i, s in enumerate(w) if (s.passage, s.start) == key)),
-            default=None,
-        )
-        if best is not None and best not in chosen:
-            chosen.append(best)
+    for key in ((s.passage, s.start) for s in aligned):
+        # of the windows holding the sentence, the one where it sits nearest the middle reads most context
+        holding = [
+            (abs(len(w) / 2 - at[key]), n) for n, (w, at) in enumerate(zip(windows, where, strict=True)) if key in at
+        ]
+        if holding and windows[min(holding)[1]] not in chosen:
+            chosen.append(windows[min(holding)[1]])
         if len(chosen) >= limit:
             break
     return chosen

@@ -8,6 +8,7 @@ lists the findings that touched it. A rule is switched on or off by name in
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -50,6 +51,12 @@ class EvidenceRule(Protocol):
 
 def load_rules(names: Sequence[str]) -> list[EvidenceRule]:
     """The evidence rules among `names`, built with their defaults (steps with no class are skipped)."""
+    return list(_load_rules(tuple(names)))
+
+
+@functools.cache
+def _load_rules(names: tuple[str, ...]) -> tuple[EvidenceRule, ...]:
+    """Rules hold no state, so each set is built once, not once per answer."""
     from grounding.registry import RULES
 
-    return [RULES.get(name).load()() for name in names if RULES.get(name).target is not None]
+    return tuple(RULES.get(name).load()() for name in names if RULES.get(name).target is not None)

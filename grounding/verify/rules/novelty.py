@@ -50,22 +50,17 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
             if token.isupper() and len(token) <= 5 and low in initials:
                 continue
             novel.append(token)
-    stated = None
-    for number in _NUMBER.findall(claim):
-        if number not in text and number.replace(",", "") not in text.replace(",", ""):
-            stated = stated if stated is not None else parse_quantities(premise)
-            if not _approximated(number, claim, stated):
-                novel.append(number)
+    missing = [n for n in _NUMBER.findall(claim) if n not in text and n.replace(",", "") not in text.replace(",", "")]
+    if missing:
+        claimed = [q for q in parse_quantities(claim) if q.kind == QuantityKind.NUMBER]  # a year is exact
+        stated = parse_quantities(premise)
+        novel += [n for n in missing if not _approximated(n, claimed, stated)]
     return novel
 
 
-def _approximated(number: str, claim: str, stated: list[Quantity]) -> bool:
+def _approximated(number: str, claimed: list[Quantity], stated: list[Quantity]) -> bool:
     """ "about 300,000 km/s" against "299,792 km/s": a hedged or converted value the premise states."""
-    return any(
-        number in q.text and any(same_quantity(q, s) for s in stated if s.kind == q.kind)
-        for q in parse_quantities(claim)
-        if q.kind == QuantityKind.NUMBER  # a year or a date is exact: 1787 is not 1786
-    )
+    return any(number in q.text and any(same_quantity(q, s) for s in stated if s.kind == q.kind) for q in claimed)
 
 
 class NoveltyRule:

@@ -102,9 +102,11 @@ class NegationRule:
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(claim)
         negated = _negated(words)
-        for sentence in _matching(words, evidence):
-            clause = _clause(words, sentence.text)
-            if _negated(clause) != negated and not _also_stated(words, negated, evidence):
+        matches = [(sentence, _negated(_clause(words, sentence.text))) for sentence in _matching(words, evidence)]
+        if any(stated == negated for _, stated in matches):
+            return []  # some sentence says it the claim's way: the evidence disagrees with itself, not the claim
+        for sentence, stated in matches:
+            if stated != negated:
                 which = "denies" if not negated else "states"
                 return [
                     RuleFinding(
@@ -115,11 +117,6 @@ class NegationRule:
                     )
                 ]
         return []
-
-
-def _also_stated(words: list[str], negated: bool, evidence: str) -> bool:
-    """Some other sentence says it the claim's way too (then the evidence disagrees with itself, not the claim)."""
-    return any(_negated(_clause(words, s.text)) == negated for s in _matching(words, evidence))
 
 
 class AntonymRule:
