@@ -10,7 +10,13 @@ import pytest
 
 from grounding.types import Claim, Evidence, EvidenceKind, Verdict
 from grounding.verify.alignment import AlignedSpan
-from grounding.verify.checkers.entailment import NOVELTY_DISCOUNT, PairPlan, decide
+from grounding.verify.checkers.entailment import (
+    DEFAULT_RULES,
+    NOVELTY_DISCOUNT,
+    EntailmentThresholds,
+    PairPlan,
+    decide,
+)
 
 EVIDENCE = (
     "Mont Blanc is the highest mountain in the Alps. "
@@ -28,17 +34,22 @@ def _plan(claim: str, premises: list[str]) -> PairPlan:
     return PairPlan(claims, evidence, [(p, claim) for p in premises], owners)
 
 
+WITHOUT_SUBSTITUTIONS = EntailmentThresholds(rules=tuple(r for r in DEFAULT_RULES if r != "substitutions"))
 FIRST, SECOND = EVIDENCE.split(". ", 1)[0] + ".", EVIDENCE.split(". ", 1)[1]
 
 
 @pytest.mark.parametrize("entailment", [0.55, 0.8, 0.99])
 def test_a_name_the_evidence_lacks_is_never_supported_but_only_discounted(entailment):
     plan = _plan("Mont Blanc was first climbed by Horace de Saussure.", [SECOND])
-    verdict = decide(plan, np.array([[entailment, 1 - entailment, 0.0]]))[0]
+    # the substitutions rule reads "climbed by Jacques Balmat" as the slot refilled and contradicts;
+    # without it, the novelty discount alone must keep the claim from support
+    verdict = decide(plan, np.array([[entailment, 1 - entailment, 0.0]]), WITHOUT_SUBSTITUTIONS)[0]
     assert verdict.verdict == Verdict.UNVERIFIABLE
     assert "Horace" in verdict.reason and "Saussure" in verdict.reason
     assert verdict.reason.startswith("The evidence never mentions Horace, Saussure;")  # Mont Blanc it does
     assert verdict.scores["entailment"] == pytest.approx(entailment * NOVELTY_DISCOUNT, abs=1e-4)
+    with_rule = decide(plan, np.array([[entailment, 1 - entailment, 0.0]]))[0]
+    assert with_rule.verdict == Verdict.CONTRADICTED and with_rule.fired("substitutions")
 
 
 def test_a_number_the_evidence_lacks_is_never_supported():

@@ -31,6 +31,11 @@ MIN_OVERLAP = 0.75
 read as stating the same thing."""
 
 
+CLAUSE_OVERLAP = 0.6
+"""Share of the claim's content words the negated clause must hold: a long sentence may hold the words
+while its "not" belongs to another clause."""
+
+
 @dataclass(frozen=True)
 class _Sentence:
     text: str
@@ -51,6 +56,9 @@ _VERB_NEGATORS = frozenset({"not", "never", "cannot"})
 sentences that otherwise agree ("No. 10", "no one else", "without warning")."""
 
 
+_DENYING_VERBS = frozenset({"refuse", "refuses", "refused", "fail", "fails", "failed"})
+
+
 def _negated(words: list[str]) -> bool:
     """Odd number of verb negators ("not only" aside): the clause denies what it states."""
     count = 0
@@ -58,6 +66,8 @@ def _negated(words: list[str]) -> bool:
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in _VERB_NEGATORS and not (word == "not" and following in {"only", "just", "merely"}):
             count += 1
+        elif word in _DENYING_VERBS and following == "to":
+            count += 1  # "refuses to look beyond" is "is not looking beyond"
         elif word.endswith("n't"):
             count += 1
     return count % 2 == 1
@@ -102,7 +112,16 @@ class NegationRule:
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(claim)
         negated = _negated(words)
-        matches = [(sentence, _negated(_clause(words, sentence.text))) for sentence in _matching(words, evidence)]
+        wanted = _content(words)
+        matches = [
+            (sentence, _negated(clause))
+            for sentence in _matching(words, evidence)
+            # "X, who has not been named, said ..." says it the claim's way; and the negated clause itself
+            # must say most of the claim, not only its sentence
+            if _negated(sentence.words) != negated
+            and len(wanted & set(clause := _clause(words, sentence.text))) >= CLAUSE_OVERLAP * len(wanted)
+            and not _opposite_word(words, clause)  # "does not open" says "is closed"
+        ]
         if any(stated == negated for _, stated in matches):
             return []  # some sentence says it the claim's way: the evidence disagrees with itself, not the claim
         for sentence, stated in matches:
@@ -119,6 +138,12 @@ class NegationRule:
         return []
 
 
+def _opposite_word(claim: list[str], clause: list[str]) -> bool:
+    """The clause says one of the claim's words by its opposite (a negated opposite agrees)."""
+    said = set(clause)
+    return any(word not in said and ANTONYMS.get(word, frozenset()) & said for word in claim)
+
+
 class AntonymRule:
     name = "antonyms"
 
@@ -130,10 +155,11 @@ class AntonymRule:
                 continue
             subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS][-2:]
             for sentence in _matching(words, evidence, frozenset({word, *opposites})):
-                if word in sentence.words:
-                    continue
-                for j, other in enumerate(sentence.words):
-                    if other in opposites and _near(subject, sentence.words, j):
+                clause = _clause(words, sentence.text)
+                if word in clause or _negated(clause) != _negated(words):
+                    continue  # "the clinic does not open" agrees with "the clinic is closed"
+                for j, other in enumerate(clause):
+                    if other in opposites and _near(subject, clause, j):
                         return [
                             RuleFinding(
                                 rule=self.name,

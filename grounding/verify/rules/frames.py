@@ -1,0 +1,387 @@
+"""A claim that keeps the evidence's sentence but changes who or what fills one slot of it.
+
+"The capital of Australia is Sydney" against "The capital of Australia is Canberra, while Sydney is
+its largest city"; "Instagram acquired Facebook" against "Facebook acquired Instagram"; "Python was
+created by James Gosling" against "Python was created by Guido van Rossum". A small cross-encoder sees
+every word of the claim in the evidence and calls it entailed. Two rules read the sentence's frame:
+
+- `substitutions`: the claim and an evidence clause agree word for word except in one slot, where
+  each names a different thing of one kind (a name, a month, a weekday, a year, a quantity);
+- `roles`: the same verb with its agent and patient swapped, or the same patient given another agent
+  ("Sam Neill directed Jurassic Park" / "Jurassic Park was directed by Steven Spielberg").
+
+Both stand down when any evidence sentence holds every content word of the claim (the evidence may
+say it elsewhere), and when the claim's filler is listed beside the evidence's ("founded by Paul Allen
+and Bill Gates"): a co-author is not a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from grounding.text.lexicon import (
+    BE_FORMS,
+    DETERMINERS,
+    MONTHS,
+    NAME_CONNECTORS,
+    PREPOSITIONS,
+    STOPWORDS,
+    SUBORDINATORS,
+)
+from grounding.text.quantities import parse_quantities, same_quantity
+from grounding.text.sentences import split_sentences
+from grounding.types import Effect, RuleFinding
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
+_CLAUSE = re.compile(r"[;:]\s+|,\s+|\s+(?:because|while|whereas|although|but|so|which|who|and)\s+")
+MIN_CONTEXT = 0.75
+"""Share of the claim's other content words the clause must say in the claim's order around the slot."""
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_REFERRING = frozenset("it its he his she her they their them this that these those".split())
+_ADDITIVE = frozenset({"also", "too", "another", "additionally", "among", "including"})
+_TITLES = frozenset("mr mrs ms miss dr prof sir dame lady lord st mt".split())
+_LIST_WORDS = frozenset({"and", "or", "&", "with", "together", "along", "both"})
+_IRREGULAR = {
+    "wrote": "write",
+    "written": "write",
+    "won": "win",
+    "beat": "beat",
+    "beaten": "beat",
+    "began": "begin",
+    "begun": "begin",
+    "built": "build",
+    "bought": "buy",
+    "sold": "sell",
+    "led": "lead",
+    "taught": "teach",
+    "made": "make",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "found": "find",
+    "drew": "draw",
+    "drawn": "draw",
+    "sang": "sing",
+    "sung": "sing",
+    "ran": "run",
+    "held": "hold",
+    "left": "leave",
+    "lost": "lose",
+    "met": "meet",
+    "paid": "pay",
+    "sent": "send",
+    "shot": "shoot",
+    "struck": "strike",
+    "told": "tell",
+    "threw": "throw",
+    "thrown": "throw",
+    "overtook": "overtake",
+    "defeated": "defeat",
+    "killed": "kill",
+    "chose": "choose",
+    "chosen": "choose",
+    "stole": "steal",
+}
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    low: str
+    start: int  # character offset in its clause: whether the word opens the sentence
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(m.group(), re.sub(r"['’]s$", "", m.group().lower().replace("’", "'")), m.start())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _content(tokens: list[_Token]) -> set[str]:
+    return {t.low for t in tokens if t.low not in STOPWORDS and len(t.low) > 1 or t.low.isdigit()}
+
+
+def _clauses(evidence: str) -> list[tuple[str, str]]:
+    """(sentence, clause) pairs: a frame is read inside one clause, and quoted from its sentence."""
+    pairs = []
+    for start, end in split_sentences(evidence):
+        sentence = evidence[start:end]
+        pairs.extend((sentence, part) for part in _CLAUSE.split(sentence) if part and part.strip())
+    return pairs
+
+
+def _stated_whole(claim: set[str], evidence: str) -> bool:
+    """Some evidence clause holds every content word of the claim: it may say the claim there."""
+    return any(claim <= _content(_tokens(clause)) for _, clause in _clauses(evidence))
+
+
+def _trim(tokens: list[_Token]) -> list[_Token]:
+    """A slot without the determiners and prepositions at its edges ("in 1991" is "1991")."""
+    edge = DETERMINERS | PREPOSITIONS
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].low in edge and tokens[start].low not in MONTHS:
+        start += 1
+    while end > start and tokens[end - 1].low in edge:
+        end -= 1
+    return tokens[start:end]
+
+
+def _numeric(token: _Token) -> bool:
+    return token.low[:1].isdigit() or token.low in {"$", "€", "£", "%"}
+
+
+def _kind(tokens: list[_Token]) -> str | None:
+    """What a slot names: a name, a month, a weekday or a quantity (a year, a date); None for anything else."""
+    words = _trim(tokens)
+    if not words:
+        return None
+    if any(_numeric(t) for t in words):
+        units = [t for t in words if not _numeric(t) and t.low not in MONTHS]
+        clean = _numeric(words[0]) or words[0].low in MONTHS
+        return "quantity" if clean and len(units) <= 2 and not any(t.low in STOPWORDS for t in units) else None
+    if all(t.low in MONTHS for t in words):
+        return "month"
+    if all(t.low in _WEEKDAYS for t in words):
+        return "weekday"
+    names = [t for t in words if t.low not in NAME_CONNECTORS and t.low not in _TITLES]
+    if names and all(t.capitalised and t.low not in STOPWORDS for t in names):
+        return "name"
+    return None
+
+
+def _span(text: str, tokens: list[_Token]) -> str:
+    return text[tokens[0].start : tokens[-1].start + len(tokens[-1].text)] if tokens else ""
+
+
+def _leading(tokens: list[_Token], kind: str) -> list[_Token]:
+    """The longest run of `kind` that opens an evidence span, after determiners, a preposition or one
+    modifier ("northeastern Tanzania", "the Black Sea")."""
+    skip = 0
+    while skip < len(tokens) and tokens[skip].low in DETERMINERS | PREPOSITIONS:
+        skip += 1
+    ends = DETERMINERS | PREPOSITIONS | NAME_CONNECTORS
+    for start in (skip, skip + 1):
+        best: list[_Token] = []
+        for end in range(start + 1, len(tokens) + 1):
+            if tokens[end - 1].low not in ends and _kind(tokens[start:end]) == kind:
+                best = tokens[start:end]
+        if best:
+            return best
+    return []
+
+
+def _quantities_at(text: str, tokens: list[_Token]) -> list:
+    """The quantities parsed from the whole text that overlap the tokens: "about 25 million" keeps its
+    hedge and its scale though the slot holds only "25"."""
+    if not tokens:
+        return []
+    start, end = tokens[0].start, tokens[-1].start + len(tokens[-1].text)
+    return [q for q in parse_quantities(text) if q.start < end and q.end > start]
+
+
+def _different_quantity(claim: str, claimed: list[_Token], clause: str, stated: list[_Token]) -> str | None:
+    """The evidence's first quantity in the slot, where it differs from every quantity the claim's holds."""
+    mine, theirs = _quantities_at(claim, claimed), _quantities_at(clause, stated)
+    if not mine or not theirs:
+        return None
+    return theirs[0].text if all(same_quantity(q, theirs[0]) is False for q in mine) else None
+
+
+def _listed_together(sentence: str, first: str, second: str) -> bool:
+    """The two fillers stand in one list in the sentence ("Paul Allen and Bill Gates", "A, B, C and D")."""
+    low = sentence.lower()
+    a, b = low.find(first.lower()), low.find(second.lower())
+    if a < 0 or b < 0:
+        return False
+    between = sentence[min(a, b) : max(a, b)]
+    between = re.sub(re.escape(first), " ", re.sub(re.escape(second), " ", between, flags=re.I), flags=re.I)
+    words = re.findall(r"[A-Za-z0-9]+", between)
+    listed = all(w.lower() in _LIST_WORDS or w.lower() in NAME_CONNECTORS or w[0].isupper() for w in words)
+    return listed and ("," in between or any(w.lower() in _LIST_WORDS for w in words))
+
+
+def _abbreviates(one: str, other: str) -> bool:
+    """One is the other's initials ("Sactwu", "PM" for "New Zealand Prime Minister")."""
+    short, long = sorted((one, other), key=len)
+    letters = re.sub(r"[^a-z]", "", short.lower())
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in NAME_CONNECTORS).lower()
+    return len(letters) >= 2 and " " not in short.strip() and letters in initials
+
+
+def _common_word(token: _Token, evidence: str) -> bool:
+    """A capitalised word that opens its sentence and that the evidence writes in lower case is a
+    common noun ("Police", "Ministers"), not a name."""
+    return token.start == 0 and re.search(rf"(?<![A-Za-z]){re.escape(token.low)}(?![A-Za-z])", evidence) is not None
+
+
+def _phrase(tokens: list[_Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _quote(text: str, limit: int = 140) -> str:
+    return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
+
+
+class SubstitutionRule:
+    name = "substitutions"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        mine = _tokens(claim)
+        wanted = _content(mine)
+        if len(wanted) < 3 or _stated_whole(wanted, evidence) or _ADDITIVE & {t.low for t in mine}:
+            return []  # "X also starred in Y": one more value beside the evidence's, not another one
+        for sentence, clause in _clauses(evidence):
+            found = self._swap(claim, mine, wanted, clause, sentence, evidence)
+            if found:
+                return [found]
+        return []
+
+    def _swap(
+        self, claim: str, mine: list[_Token], wanted: set[str], clause: str, sentence: str, evidence: str
+    ) -> RuleFinding | None:
+        theirs = _tokens(clause)
+        ops = SequenceMatcher(None, [t.low for t in mine], [t.low for t in theirs], autojunk=False).get_opcodes()
+        matched = {t.low for tag, i1, i2, _, _ in ops if tag == "equal" for t in mine[i1:i2]} & wanted
+        elsewhere = _content(_tokens(sentence))
+        slots = []
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "replace" and theirs[j1:j2] and all(t.low in _REFERRING for t in theirs[j1:j2]):
+                matched |= _content(mine[i1:i2])  # "its revenue" for "Acme's revenue": the clause refers back
+            missing = _content(mine[i1:i2]) - matched
+            if tag == "equal" or not missing or tag == "delete" and missing <= elsewhere:
+                continue  # "in 1215" after "at Runnymede, England,": said in the sentence, outside the clause
+            slots.append((tag, i1, i2, j1, j2))
+        if len(slots) != 1 or slots[0][0] != "replace" or len(matched) < 2:
+            return None
+        _, i1, i2, j1, j2 = slots[0]
+        claimed = _trim(mine[i1:i2])
+        kind = _kind(claimed)
+        context = wanted - _content(claimed)
+        if kind is None or len(matched & context) < MIN_CONTEXT * len(context) or j2 - j1 > len(claimed) + 4:
+            return None
+        if kind == "name" and _common_word(claimed[0], evidence):
+            return None
+        wrong = _span(claim, claimed)
+        if kind == "quantity":
+            right = _different_quantity(claim, claimed, clause, theirs[j1:j2])
+        else:
+            stated = _leading(theirs[j1:j2], kind)
+            same = {t.low for t in claimed} & {t.low for t in stated}
+            right = _span(clause, stated) if stated and not same else None
+        if not right or _listed_together(sentence, wrong, right) or _abbreviates(wrong, right):
+            return None
+        return RuleFinding(
+            rule=self.name,
+            effect=Effect.CONTRADICTS,
+            detail=f"The evidence says {right!r} where the claim says {wrong!r}: {_quote(sentence)}",
+            cite=sentence,
+        )
+
+
+def _stem(word: str) -> str:
+    word = _IRREGULAR.get(word, word)
+    return re.sub(r"(?:ied|ies)$", "y", re.sub(r"(?:ed|es|s|e|ing)$", "", word)) if len(word) > 4 else word
+
+
+@dataclass(frozen=True)
+class _Frame:
+    verb: str
+    agent: list[_Token]
+    patient: list[_Token]
+
+
+def _noun_phrase(tokens: list[_Token]) -> list[_Token]:
+    """The words of a phrase up to the first preposition, subordinator or verb-like break."""
+    phrase = []
+    for token in tokens:
+        if phrase and (token.low in PREPOSITIONS or token.low in SUBORDINATORS) and token.low not in NAME_CONNECTORS:
+            break
+        phrase.append(token)
+    return phrase
+
+
+def _verb_like(token: _Token, previous: _Token | None) -> bool:
+    if token.capitalised or token.low in STOPWORDS or len(token.low) < 4:
+        return False
+    if token.low in _IRREGULAR or token.low.endswith("ed"):
+        return True
+    return token.low.endswith("s") and previous is not None and previous.capitalised
+
+
+def _frames(tokens: list[_Token]) -> list[_Frame]:
+    """Each (agent, verb, patient) a clause states, passive turned active ("B was written by A")."""
+    frames = []
+    for k, token in enumerate(tokens):
+        if k == 0 or not _verb_like(token, tokens[k - 1]):
+            continue
+        before = tokens[:k]
+        if before and before[-1].low in BE_FORMS | {"been"} and k + 1 < len(tokens) and tokens[k + 1].low == "by":
+            patient = [t for t in before if t.low not in BE_FORMS | {"been", "has", "had", "have"}]
+            agent = _noun_phrase(tokens[k + 2 :])
+        elif before and before[-1].low in BE_FORMS:
+            continue  # "is located in": a state, not an act with an agent
+        else:
+            agent, patient = before, _noun_phrase(tokens[k + 1 :])
+        agent = [t for t in agent if t.low not in DETERMINERS]
+        patient = [t for t in patient if t.low not in DETERMINERS]
+        if agent and patient:
+            frames.append(_Frame(_stem(token.low), agent, patient))
+    return frames
+
+
+def _same(a: list[_Token], b: list[_Token]) -> bool:
+    mine, theirs = _content(a), _content(b)
+    return bool(mine) and mine <= theirs
+
+
+def _disjoint(a: list[_Token], b: list[_Token]) -> bool:
+    return not (_content(a) & _content(b)) and bool(_content(a)) and bool(_content(b))
+
+
+class RoleRule:
+    name = "roles"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        mine = _tokens(claim)
+        claimed = _frames(mine)
+        if not claimed:
+            return []
+        # every word of "Instagram acquired Facebook" is in "Facebook acquired Instagram": a swap is
+        # looked for even then, another agent only where no sentence holds the whole claim
+        whole = _stated_whole(_content(mine), evidence)
+        for sentence, clause in _clauses(evidence):
+            for frame in claimed:
+                for stated in _frames(_tokens(clause)):
+                    detail = self._conflict(frame, stated, sentence, whole) if stated.verb == frame.verb else None
+                    if detail:
+                        return [RuleFinding(rule=self.name, effect=Effect.CONTRADICTS, detail=detail, cite=sentence)]
+        return []
+
+    @staticmethod
+    def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool) -> str | None:
+        if (
+            _same(frame.agent, stated.patient)
+            and _same(frame.patient, stated.agent)
+            and _disjoint(frame.agent, frame.patient)
+        ):
+            return (
+                f"The evidence has it the other way round: {_phrase(stated.agent)!r}, not "
+                f"{_phrase(frame.agent)!r}: {_quote(sentence)}"
+            )
+        names = _kind(frame.agent) == "name" and _kind(stated.agent) == "name"
+        if whole or not names or not _same(frame.patient, stated.patient) or not _disjoint(frame.agent, stated.agent):
+            return None
+        if _listed_together(sentence, _phrase(frame.agent), _phrase(stated.agent)):
+            return None
+        return (
+            f"The evidence gives {_phrase(stated.agent)!r}, not {_phrase(frame.agent)!r}, for "
+            f"{_phrase(frame.patient)!r}: {_quote(sentence)}"
+        )

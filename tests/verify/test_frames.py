@@ -1,0 +1,178 @@
+"""The frame rules: one slot of the evidence's sentence refilled, or its agent and patient swapped.
+
+Each contradiction below is a probe a small cross-encoder calls entailed; each non-finding is a
+sentence a careless rule would contradict (a list of co-authors, an acronym, a hedged number, a
+pronoun for the claim's subject, a claim said word for word elsewhere in the evidence).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grounding.types import Effect
+from grounding.verify.rules.frames import RoleRule, SubstitutionRule
+from grounding.verify.rules.polarity import AntonymRule, NegationRule
+
+SUBSTITUTIONS = SubstitutionRule()
+ROLES = RoleRule()
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "wrong", "right"),
+    [
+        (
+            "The capital of Australia is Sydney.",
+            "The capital of Australia is Canberra, while Sydney is its largest city.",
+            "Sydney",
+            "Canberra",
+        ),
+        (
+            "The Mona Lisa was painted by Michelangelo.",
+            "The Mona Lisa was painted by Leonardo da Vinci.",
+            "Michelangelo",
+            "Leonardo da Vinci",
+        ),
+        (
+            "King Richard agreed to the Magna Carta at Runnymede in 1215.",
+            "King John agreed to the Magna Carta at Runnymede, England, in 1215.",
+            "Richard",
+            "John",
+        ),
+        (
+            "The summer sale starts on July 1.",
+            "The summer sale starts on June 1 and runs for four weeks.",
+            "July",
+            "June",
+        ),
+        ("The Berlin Wall fell in 1991.", "The Berlin Wall fell on 9 November 1989.", "1991", "9 November 1989"),
+        (
+            "Acme Tools' revenue reached $10 billion in 2023.",
+            "Acme Tools makes power tools. Its revenue reached $12 billion in 2023, up from $10 billion a year earlier.",
+            "10",
+            "12",
+        ),
+        (
+            "Mount Kilimanjaro is in Kenya.",
+            "Mount Kilimanjaro is in northeastern Tanzania, close to Kenya.",
+            "Kenya",
+            "Tanzania",
+        ),
+    ],
+)
+def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wrong, right) -> None:
+    findings = SUBSTITUTIONS.check(claim, evidence)
+    assert findings and findings[0].effect == Effect.CONTRADICTS
+    assert repr(wrong) in findings[0].detail and right in findings[0].detail
+    assert findings[0].cite and findings[0].cite in evidence
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # co-founders, co-authors and squads are lists, not rivals
+        ("Microsoft was founded by Bill Gates.", "Microsoft was founded by Paul Allen and Bill Gates in 1975."),
+        (
+            "United are without Michael Carrick.",
+            "United will be without Marcos Rojo, Phil Jones, Michael Carrick and Daley Blind.",
+        ),
+        # an acronym and a title are other names for the same thing
+        (
+            "He became a steward for the Southern African Clothing and Textile Workers Union.",
+            "He became a steward for SACTWU.",
+        ),
+        (
+            "A complaint was filed against PM John Key.",
+            "A complaint was filed against New Zealand Prime Minister John Key.",
+        ),
+        # a common noun that opens a sentence is no name
+        (
+            "Police handled 115,000 crimes during the campaign.",
+            "Authorities handled 115,000 crimes during the campaign, the police said.",
+        ),
+        # a hedged number matches its precise value
+        ("Australia has a population of about 25 million.", "Australia has a population of 25.7 million."),
+        # the claim stated whole in one clause
+        (
+            "Canberra is the capital of Australia.",
+            "Sydney is the largest city, and Canberra is the capital of Australia.",
+        ),
+        # an unrelated sentence
+        ("The museum opens at 9 am.", "The river floods every spring."),
+    ],
+)
+def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
+    assert SUBSTITUTIONS.check(claim, evidence) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "agent"),
+    [
+        (
+            "Instagram acquired Facebook in 2012.",
+            "Facebook acquired Instagram in 2012 for about $1 billion.",
+            "Facebook",
+        ),
+        ("The Earth orbits the Moon.", "The Moon orbits the Earth about once every 27 days.", "Moon"),
+        (
+            "Sam Neill directed Jurassic Park.",
+            "Jurassic Park was directed by Steven Spielberg and starred Sam Neill.",
+            "Steven Spielberg",
+        ),
+        (
+            "Alexander Fleming discovered insulin.",
+            "Alexander Fleming discovered penicillin in 1928, while insulin was discovered by Frederick Banting.",
+            "Frederick Banting",
+        ),
+    ],
+)
+def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> None:
+    findings = ROLES.check(claim, evidence)
+    assert findings and findings[0].effect == Effect.CONTRADICTS
+    assert agent in findings[0].detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("Facebook acquired Instagram in 2012.", "Facebook acquired Instagram in 2012 for about $1 billion."),
+        ("Instagram was acquired by Facebook.", "Facebook acquired Instagram in 2012."),
+        ("Bill Gates founded Microsoft.", "Microsoft was founded by Paul Allen and Bill Gates."),
+        ("George Orwell wrote Animal Farm.", "George Orwell wrote Nineteen Eighty-Four."),  # one author, two books
+    ],
+)
+def test_the_same_act_said_another_way_is_no_role_conflict(claim, evidence) -> None:
+    assert ROLES.check(claim, evidence) == []
+
+
+_WORDS = st.sampled_from(
+    "The Bank of Canada raised its rate to 5% in July after inflation rose while Paris and Lyon grew quickly".split()
+)
+
+
+@given(st.lists(_WORDS, min_size=3, max_size=14))
+def test_a_claim_that_is_its_evidence_never_contradicts_it(words) -> None:
+    sentence = " ".join(words) + "."
+    for rule in (SUBSTITUTIONS, ROLES, NegationRule(), AntonymRule()):
+        assert rule.check(sentence, sentence) == [], rule.name
+
+
+def test_negation_reads_the_clause_that_says_the_claim() -> None:
+    negation = NegationRule()
+    assert negation.check(
+        "Aspirin is recommended for children under 16.",
+        "Aspirin is not recommended for children under 16 because of the risk of Reye's syndrome.",
+    )
+    # the "not" sits in a relative clause the claim repeats
+    assert not negation.check(
+        "The driver, who has not been identified, said he argued with the suspects.",
+        "The driver of the car, who has not been identified, said he got into an argument with the suspects.",
+    )
+    # a negated opposite agrees: "does not open" is "closed"
+    assert not negation.check(
+        "The clinic is closed on public holidays.", "On public holidays the clinic does not open."
+    )
+    assert not AntonymRule().check(
+        "The clinic is closed on public holidays.", "On public holidays the clinic does not open."
+    )
