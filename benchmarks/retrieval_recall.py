@@ -1,12 +1,14 @@
 """Passage recall of dense, BM25, fused and fused + re-ranked retrieval on HaluEval QA.
 
-    python -m benchmarks.retrieval_recall [--limit 500] [--dev-limit 200] [--rerank-limit 100]
+    python -m benchmarks.retrieval_recall [--limit 500] [--dev-limit 400] [--rerank-limit 100]
 
 Every question searches all 9,936 HaluEval QA knowledge passages (the generation-mode corpus of
 `grounding.evaluate.corpora`, built once under runs/). The gold passage is the question's own
-knowledge field; a hit is any chunk of it. The fusion weights are chosen on dev-split questions
-(a small grid over the BM25 and word-overlap weights, best recall@5 then MRR) and reported on
-test-split questions, so the figure is not tuned on what it measures. Re-ranking scores the
+knowledge field; a hit is any chunk of it. The fusion settings are chosen on dev-split questions
+(a grid over the BM25 weight, the word-overlap weight and the RRF constant k, best recall@5 then
+MRR) and reported on test-split questions, so the figure is not tuned on what it measures. The
+RRF constant matters here: at k=60 a passage only BM25 finds (ranked first by it, absent from the
+dense top 30) loses to passages both lists rank middling; a small k lets a first place count. Re-ranking scores the
 fused top 10 with the project's cross-encoder (the NLI model: relatedness = 1 - P(neutral) of
 passage vs question) and is reported on the first `--rerank-limit` test questions.
 """
@@ -26,8 +28,9 @@ from knowledge.embeddings import embed
 from knowledge.retriever import RetrievalOptions, retrieve
 
 DEPTH = 10
-GRID_BM25 = (0.0, 0.5, 1.0, 2.0)
-GRID_OVERLAP = (0.0, 1.0)
+GRID_BM25 = (1.0, 2.0, 3.0)
+GRID_OVERLAP = (0.0, 0.5, 1.0)
+GRID_RRF_K = (1, 3, 10, 60)
 
 
 def questions(split: str, limit: int, gold_of: dict[str, str]) -> list[tuple[str, str]]:
@@ -61,9 +64,10 @@ def metrics(rankings: Sequence[list[str]], golds: Sequence[str]) -> dict[str, fl
 
 
 def run(
-    kb, items: list[tuple[str, str]], search: Callable[[str, object], list[str]]
+    kb, items: list[tuple[str, str]], search: Callable[[str, object], list[str]], vectors=None
 ) -> tuple[list[list[str]], list[float]]:
-    vectors = embed([q for q, _ in items], kb.embedding_model)
+    if vectors is None:
+        vectors = embed([q for q, _ in items], kb.embedding_model)
     rankings, times = [], []
     for (question, _), vector in zip(items, vectors, strict=True):
         start = time.perf_counter()
@@ -79,10 +83,11 @@ def fused(kb, options: RetrievalOptions) -> Callable[[str, object], list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=500, help="test-split questions")
-    parser.add_argument("--dev-limit", type=int, default=200, help="dev-split questions for choosing weights")
+    parser.add_argument("--dev-limit", type=int, default=400, help="dev-split questions for choosing weights")
     parser.add_argument("--rerank-limit", type=int, default=100, help="test questions re-ranked (0: skip)")
     parser.add_argument("--grid-bm25", type=float, nargs="+", default=list(GRID_BM25))
     parser.add_argument("--grid-overlap", type=float, nargs="+", default=list(GRID_OVERLAP))
+    parser.add_argument("--grid-rrf-k", type=int, nargs="+", default=list(GRID_RRF_K))
     parser.add_argument("--name", default="retrieval_recall", help="result file name")
     args = parser.parse_args()
     source = paths.shared_data() / "halueval" / "qa_data.json"
@@ -93,23 +98,27 @@ def main() -> None:
     base = {"k": 3 * DEPTH, "fact_weight": 0.0}
 
     grid = []
-    for bm25, overlap in itertools.product(args.grid_bm25, args.grid_overlap):
-        options = RetrievalOptions(**base, bm25_weight=bm25, lexical_weight=overlap)
-        ranked, _ = run(kb, dev, fused(kb, options))
-        grid.append({"bm25_weight": bm25, "lexical_weight": overlap, **metrics(ranked, [g for _, g in dev])})
+    dev_vectors = embed([q for q, _ in dev], kb.embedding_model)
+    for bm25, overlap, rrf_k in itertools.product(args.grid_bm25, args.grid_overlap, args.grid_rrf_k):
+        settings = {"bm25_weight": bm25, "lexical_weight": overlap, "rrf_k": rrf_k}
+        ranked, _ = run(kb, dev, fused(kb, RetrievalOptions(**base, **settings)), dev_vectors)
+        grid.append({**settings, **metrics(ranked, [g for _, g in dev])})
+        print(grid[-1], flush=True)
     best = max(grid, key=lambda row: (row["recall@5"], row["mrr@10"]))
-    chosen = RetrievalOptions(**base, bm25_weight=best["bm25_weight"], lexical_weight=best["lexical_weight"])
+    chosen = RetrievalOptions(**base, **{key: best[key] for key in ("bm25_weight", "lexical_weight", "rrf_k")})
 
     golds = [g for _, g in test]
     systems = {
         "dense": lambda q, v: unique_docs(kb.passages_by_vector(v, 3 * DEPTH)),
         "bm25": lambda q, v: unique_docs(kb.passages_by_text(q, 3 * DEPTH)),
         "fused (default weights)": fused(kb, RetrievalOptions(**base)),
+        "fused (dev-chosen weights, k=60)": fused(kb, chosen.model_copy(update={"rrf_k": 60})),
         "fused (dev-chosen weights)": fused(kb, chosen),
     }
     results = {}
+    test_vectors = embed([q for q, _ in test], kb.embedding_model)
     for name, search in systems.items():
-        ranked, times = run(kb, test, search)
+        ranked, times = run(kb, test, search, test_vectors)
         results[name] = {**metrics(ranked, golds), "latency": summary_ms(times)}
         print(name, results[name])
 
@@ -122,7 +131,7 @@ def main() -> None:
             "corpus": {"passages": len(gold_of), "chunks": kb.info().chunks},
             "questions": {"dev": len(dev), "test": len(test)},
             "dev_grid": grid,
-            "chosen": {"bm25_weight": chosen.bm25_weight, "lexical_weight": chosen.lexical_weight},
+            "chosen": {key: getattr(chosen, key) for key in ("bm25_weight", "lexical_weight", "rrf_k")},
             "test": results,
             "rerank": rerank,
         },

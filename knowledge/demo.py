@@ -64,6 +64,11 @@ def demo_passages_path() -> Path:
     return _DATA_DIR / "passages.jsonl"
 
 
+def demo_notes_path() -> Path:
+    """Short passages written for groundqa (CC0): facts the demo's own examples need and HaluEval lacks."""
+    return _DATA_DIR / "notes.jsonl"
+
+
 def countries_source() -> str:
     """Named-graph IRI of the countries facts; it carries the package version because figures change."""
     try:
@@ -87,8 +92,8 @@ def ontology_graph() -> Graph:
 
 
 def demo_documents() -> list[Document]:
-    """The vendored passages as documents, ready for ingestion into the text index."""
-    return list(_read_passages(demo_passages_path()))
+    """The vendored passages and the groundqa notes as documents, ready for ingestion into the text index."""
+    return [*_read_passages(demo_passages_path()), *_read_passages(demo_notes_path())]
 
 
 def _read_passages(path: Path) -> Iterator[Document]:

@@ -1,6 +1,6 @@
 """The demo knowledge base, built on first use from the repo and declared dependencies alone.
 
-It is rebuilt when its inputs change (the vendored passages, the ontology, the graph generator or
+It is rebuilt when its inputs change (the vendored passages and notes, the ontology, the graph generator or
 the `countryinfo` release), so an upgrade never leaves a user asking questions of stale data.
 """
 
@@ -23,18 +23,20 @@ def demo_fingerprint() -> str:
     from knowledge import demo
 
     digest = hashlib.sha256()
-    for path in (demo.ontology_path(), demo.demo_passages_path(), Path(demo.__file__), Path(__file__)):
+    inputs = (demo.ontology_path(), demo.demo_passages_path(), demo.demo_notes_path())
+    for path in (*inputs, Path(demo.__file__), Path(__file__)):
         digest.update(path.read_bytes())
     digest.update(importlib.metadata.version("countryinfo").encode())
     return digest.hexdigest()[:16]
 
 
 def build_demo_kb(root: Path, options: BuildOptions | None = None, progress: bool = False) -> KnowledgeBase:
-    """Countries graph (generated from `countryinfo`) + ontology + vendored Wikipedia passages."""
+    """Countries graph (generated from `countryinfo`) + ontology + vendored Wikipedia passages + groundqa notes."""
     from knowledge.demo import (
         COUNTRIES_LICENCE,
         countries_graph,
         countries_source,
+        demo_notes_path,
         demo_passages_path,
         ontology_path,
     )
@@ -45,7 +47,7 @@ def build_demo_kb(root: Path, options: BuildOptions | None = None, progress: boo
         graph = GraphInput(path=countries, source=countries_source(), licence=COUNTRIES_LICENCE)
         kb = KnowledgeBase.build(
             root,
-            docs=[demo_passages_path()],
+            docs=[demo_passages_path(), demo_notes_path()],
             graphs=[graph],
             ontology=ontology_path(),
             options=options,

@@ -34,9 +34,7 @@ QUESTION_ENTITIES = {
     "Carleton University is in the capital of which country, and what currency does that country use?": (
         "Carleton University"
     ),
-    "The Bern Minster is in the capital of which country, and what are its official languages?": (
-        "Bern Minster"
-    ),
+    "The Bern Minster is in the capital of which country, and what are its official languages?": ("Bern Minster"),
 }
 
 
@@ -66,9 +64,7 @@ def _label(graph: Graph, node: URIRef) -> str:
 def test_about_250_countries(graph: Graph) -> None:
     countries = set(graph.subjects(RDF.type, GQ.Country))
     assert 240 <= len(countries) <= 260
-    assert all(
-        str(c).startswith(str(GQR)) and re.fullmatch(r"[A-Z]{3}", str(c)[len(GQR) :]) for c in countries
-    )
+    assert all(str(c).startswith(str(GQR)) and re.fullmatch(r"[A-Z]{3}", str(c)[len(GQR) :]) for c in countries)
 
 
 def test_france_capital_is_paris(graph: Graph) -> None:
@@ -95,8 +91,7 @@ def test_literal_datatypes(graph: Graph) -> None:
     areas = list(graph.objects(None, GQ.area))
     assert len(populations) > 200 and len(areas) > 200
     assert all(
-        isinstance(p, Literal) and p.datatype == ns.XSD.integer and isinstance(p.toPython(), int)
-        for p in populations
+        isinstance(p, Literal) and p.datatype == ns.XSD.integer and isinstance(p.toPython(), int) for p in populations
     )
     assert all(isinstance(a, Literal) and a.datatype == ns.XSD.decimal for a in areas)
     assert graph.value(GQR.FRA, GQ.population) == Literal(66078000, datatype=ns.XSD.integer)
@@ -122,9 +117,7 @@ def test_alt_labels(graph: Graph) -> None:
 
 
 def test_misleading_aliases_left_out(graph: Graph) -> None:
-    aliases = {
-        code: {str(a) for a in graph.objects(GQR[code], SKOS.altLabel)} for code in ("ISL", "THA", "CHE")
-    }
+    aliases = {code: {str(a) for a in graph.objects(GQR[code], SKOS.altLabel)} for code in ("ISL", "THA", "CHE")}
     assert "Island" not in aliases["ISL"] and "Ísland" in aliases["ISL"]
     assert "Thai" not in aliases["THA"]
     assert {"Suisse", "Svizzera"} <= aliases["CHE"] and not any("/" in a for a in aliases["CHE"])
@@ -163,9 +156,7 @@ def test_deterministic(graph: Graph) -> None:
     again = demo.countries_graph()
     assert set(again) == set(graph)
     assert isomorphic(again, graph)
-    assert sorted(again.serialize(format="nt").splitlines()) == sorted(
-        graph.serialize(format="nt").splitlines()
-    )
+    assert sorted(again.serialize(format="nt").splitlines()) == sorted(graph.serialize(format="nt").splitlines())
 
 
 def test_countries_source_names_package_version() -> None:
@@ -258,8 +249,18 @@ def test_passages_are_about_countries(graph: Graph, passages: list[dict]) -> Non
 
 def test_demo_documents(passages: list[dict]) -> None:
     documents = demo.demo_documents()
-    assert len(documents) == len(passages)
+    notes = demo.demo_notes_path().read_text(encoding="utf-8").splitlines()
+    assert len(documents) == len(passages) + len(notes) and notes
     assert documents[0].id == passages[0]["id"] and documents[0].licence == "CC BY-SA 4.0"
+    assert {d.licence for d in documents[len(passages) :]} == {"CC0 1.0"}
+
+
+def test_notes_are_groundqa_own_and_say_who_designed_canberra() -> None:
+    notes = [json.loads(line) for line in demo.demo_notes_path().read_text(encoding="utf-8").splitlines()]
+    assert all(set(n) == {"id", "title", "text", "source", "licence"} for n in notes)
+    assert all(n["id"].startswith("groundqa-note-") and n["licence"] == "CC0 1.0" for n in notes)
+    assert all(n["source"] == "groundqa demo notes (written for groundqa)" for n in notes)
+    assert any("designed by Walter Burley Griffin" in n["text"] for n in notes)
 
 
 def test_malformed_passage_names_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -282,9 +283,7 @@ def test_licence_files_present() -> None:
 
 
 def _vendor_module():
-    spec = importlib.util.spec_from_file_location(
-        "vendor_demo_passages", REPO / "scripts" / "vendor_demo_passages.py"
-    )
+    spec = importlib.util.spec_from_file_location("vendor_demo_passages", REPO / "scripts" / "vendor_demo_passages.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
