@@ -177,6 +177,17 @@ RULES = Registry(
     ],
 )
 
+# Measured in docs/benchmarks.md ("ONNX runtime") and judged on the dev suite in docs/evaluation.md.
+VERIFIER_RUNTIMES = Registry(
+    "verifier runtime",
+    [
+        Entry("torch", "PyTorch, fp32 (what training uses; the one used on a GPU)"),
+        Entry("onnx", "ONNX Runtime on the CPU, fp32, exported once into the cache", default=False),
+        Entry("onnx-int8", "ONNX Runtime on the CPU, weights quantized to int8", default=False),
+    ],
+)
+DEFAULT_VERIFIER_RUNTIME = VERIFIER_RUNTIMES.defaults()[0]
+
 DATASETS = Registry(
     "dataset",
     [
