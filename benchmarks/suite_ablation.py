@@ -29,8 +29,10 @@ from grounding.verify.verifier import Verifier
 from knowledge.progress import track
 
 
-def variants(names: list[str], reading: str | None = None) -> dict[str, VerifierOptions]:
+def variants(names: list[str], reading: str | None = None, sentences: int | None = None) -> dict[str, VerifierOptions]:
     base = VerifierOptions() if reading is None else VerifierOptions(reading=reading)
+    if sentences is not None:
+        base = base.model_copy(update={"evidence_sentences": sentences})
     other = "windows" if base.reading == "aligned" else "aligned"
     every = {"default": base, f"{other} reading": base.model_copy(update={"reading": other})}
     every["no rules"] = base.model_copy(update={"rules": ()})
@@ -57,6 +59,7 @@ def main() -> None:
     parser.add_argument("--variants", nargs="+", default=["all"])
     parser.add_argument("--split", default="dev", help="dev (to choose) or test (to report)")
     parser.add_argument("--reading", default=None, help="the reading every variant starts from")
+    parser.add_argument("--sentences", type=int, default=None, help="aligned evidence sentences per claim")
     parser.add_argument("--model", default=None, help="verifier model (default: the bundled one)")
     parser.add_argument(
         "--runtime", default=None, choices=VERIFIER_RUNTIMES.names(), help="what runs the model (default: the default)"
@@ -68,7 +71,7 @@ def main() -> None:
     items = load_items(args.limit, args.halueval, args.split)
     table: dict[str, dict[str, float]] = {}
     started = time.perf_counter()
-    for variant, options in variants(args.variants, args.reading).items():
+    for variant, options in variants(args.variants, args.reading, args.sentences).items():
         scorer = verifier_scorer(verifier, options)
         row = {}
         for name, group in track(list(items.items()), variant, enabled=True):
@@ -100,6 +103,7 @@ def main() -> None:
         "halueval_rows": args.halueval,
         "model": verifier.model_name,
         "runtime": verifier.nli.runtime,
+        "evidence_sentences": args.sentences or VerifierOptions().evidence_sentences,
         "variants": table,
         "baselines": baselines,
         "seconds": round(time.perf_counter() - started, 1),

@@ -25,7 +25,7 @@ OBVIOUS = [
     ("Canberra is the capital of Australia.", "Canberra is the capital city of Australia.", "supported"),
     ("The bridge is 500 metres long.", "The bridge is 800 metres long.", "contradicted"),
     ("The museum opens at nine.", "Rainfall in the region averages 600 mm a year.", "unverifiable"),
-    ("Water boils at 100 degrees Celsius at sea level.", "At sea level, water boils at 100 degrees.", "supported"),
+    ("Water boils at 100 degrees at sea level.", "At sea level, water boils at 100 degrees.", "supported"),
     ("Sales rose in 2020.", "Sales fell sharply in 2020.", "contradicted"),
 ]
 
