@@ -182,7 +182,7 @@ RULES = Registry(
 VERIFIER_RUNTIMES = Registry(
     "verifier runtime",
     [
-        Entry("torch", "PyTorch, fp32 (what training uses; the one used on a GPU)", default=False),
+        Entry("torch", "PyTorch fp32: what training uses, and what runs on a GPU", default=False),
         Entry("onnx", "ONNX Runtime on the CPU, fp32, exported once into the cache"),
         Entry("onnx-int8", "ONNX Runtime on the CPU, weights quantized to int8", default=False),
     ],

@@ -5,7 +5,9 @@ import sys
 
 import numpy as np
 import pytest
+from typer.testing import CliRunner
 
+from grounding.cli import app
 from grounding.registry import DEFAULT_VERIFIER_RUNTIME, VERIFIER_RUNTIMES
 from grounding.settings import load_settings
 from grounding.verify import onnx_runtime
@@ -42,7 +44,7 @@ def exported(tmp_path_factory):
         files = sorted(cache.rglob("*.onnx"))
         stats = {file.name: (file.stat().st_ino, file.stat().st_mtime_ns) for file in files}
         again = open_nli_model(device="cpu", runtime="onnx-int8")
-        after = sorted(cache.rglob("*"))
+        after = sorted((cache / "groundqa").rglob("*"))
         restats = {file.name: (file.stat().st_ino, file.stat().st_mtime_ns) for file in files}
     return {
         "torch": torch_model,
@@ -106,6 +108,14 @@ def test_a_bad_runtime_name_is_a_clear_error():
         load_nli_model(runtime="tensorrt")
     with pytest.raises(InputError, match="verifier_runtime.*choose from torch, onnx, onnx-int8"):
         load_settings(verifier_runtime="fast")
+
+
+def test_the_cli_names_the_runtime_choices_and_rejects_others():
+    runner = CliRunner()
+    result = runner.invoke(app, ["verify", "-a", "Paris is in France.", "--no-graph", "--runtime", "fast"])
+    assert result.exit_code == 2
+    assert "unknown verifier runtime 'fast'; choose from torch, onnx, onnx-int8" in result.output
+    assert "--runtime" in runner.invoke(app, ["verify", "--help"], terminal_width=200).output
 
 
 def test_the_runtime_setting_comes_from_the_environment(monkeypatch):
