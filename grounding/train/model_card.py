@@ -28,7 +28,7 @@ def model_card(meta: dict[str, Any]) -> str:
         "on dev data.",
         "Weights are stored in fp16; config.json declares float32, so `from_pretrained` computes in fp32.",
         "At run time the verifier may run it through ONNX Runtime instead of torch (`verifier_runtime`:",
-        "torch, onnx, onnx-int8; docs/benchmarks.md and docs/evaluation.md, \"ONNX runtime\"): the graph is",
+        'torch, onnx, onnx-int8; docs/benchmarks.md and docs/evaluation.md, "ONNX runtime"): the graph is',
         "exported from these weights on first use into the user's cache, and int8 quantizes its weights.",
         "",
         "## Training data",
