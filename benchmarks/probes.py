@@ -16,6 +16,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from benchmarks.common import write_result  # noqa: E402
 from grounding.evaluate.probes import format_scores, score_probes  # noqa: E402
+from grounding.registry import VERIFIER_RUNTIMES  # noqa: E402
+from grounding.verify.nli import DEFAULT_VERIFIER_MODEL  # noqa: E402
 from grounding.verify.verifier import Verifier  # noqa: E402
 
 PROBES = Path(__file__).resolve().parents[1] / "tests" / "verify" / "probes.jsonl"
@@ -26,8 +28,11 @@ def main() -> None:
     parser.add_argument("--path", type=Path, default=PROBES, help="a JSONL file of probes")
     parser.add_argument("--name", default="probes", help="result file name under benchmarks/results/")
     parser.add_argument("--model", default=None, help="verifier model (default: the bundled one)")
+    parser.add_argument(
+        "--runtime", default=None, choices=VERIFIER_RUNTIMES.names(), help="what runs the model (default: the default)"
+    )
     args = parser.parse_args()
-    verifier = Verifier(model=args.model) if args.model else Verifier()
+    verifier = Verifier(model=args.model or DEFAULT_VERIFIER_MODEL, runtime=args.runtime)
     started = time.perf_counter()
     scores = score_probes(verifier, args.path)
     seconds = round(time.perf_counter() - started, 1)
@@ -35,8 +40,9 @@ def main() -> None:
     write_result(
         args.name,
         {
-            "command": f"python -m benchmarks.probes --name {args.name}",
+            "command": f"python -m benchmarks.probes --name {args.name} --runtime {verifier.nli.runtime}",
             "verifier_model": verifier.model_name,
+            "runtime": verifier.nli.runtime,
             "probes": scores["n"],
             "correct": scores["correct"],
             "accuracy": scores["accuracy"],

@@ -22,14 +22,17 @@ from grounding.evaluate.datasets import load_dataset
 from grounding.evaluate.detection import verifier_scorer
 from grounding.evaluate.metrics import auroc, balanced_accuracy
 from grounding.evaluate.suite import default_suite_dir, suite_sets
-from grounding.registry import RULES
+from grounding.registry import RULES, VERIFIER_RUNTIMES
+from grounding.verify.nli import DEFAULT_VERIFIER_MODEL
 from grounding.verify.options import VerifierOptions
 from grounding.verify.verifier import Verifier
 from knowledge.progress import track
 
 
-def variants(names: list[str], reading: str | None = None) -> dict[str, VerifierOptions]:
+def variants(names: list[str], reading: str | None = None, sentences: int | None = None) -> dict[str, VerifierOptions]:
     base = VerifierOptions() if reading is None else VerifierOptions(reading=reading)
+    if sentences is not None:
+        base = base.model_copy(update={"evidence_sentences": sentences})
     other = "windows" if base.reading == "aligned" else "aligned"
     every = {"default": base, f"{other} reading": base.model_copy(update={"reading": other})}
     every["no rules"] = base.model_copy(update={"rules": ()})
@@ -56,14 +59,19 @@ def main() -> None:
     parser.add_argument("--variants", nargs="+", default=["all"])
     parser.add_argument("--split", default="dev", help="dev (to choose) or test (to report)")
     parser.add_argument("--reading", default=None, help="the reading every variant starts from")
+    parser.add_argument("--sentences", type=int, default=None, help="aligned evidence sentences per claim")
     parser.add_argument("--model", default=None, help="verifier model (default: the bundled one)")
+    parser.add_argument(
+        "--runtime", default=None, choices=VERIFIER_RUNTIMES.names(), help="what runs the model (default: the default)"
+    )
+    parser.add_argument("--name", default="suite_ablation", help="result file name under benchmarks/results/")
     parser.add_argument("--out", type=Path, default=None, help="also write the table as JSON here")
     args = parser.parse_args()
-    verifier = Verifier(model=args.model) if args.model else Verifier()
+    verifier = Verifier(model=args.model or DEFAULT_VERIFIER_MODEL, runtime=args.runtime)
     items = load_items(args.limit, args.halueval, args.split)
     table: dict[str, dict[str, float]] = {}
     started = time.perf_counter()
-    for variant, options in variants(args.variants, args.reading).items():
+    for variant, options in variants(args.variants, args.reading, args.sentences).items():
         scorer = verifier_scorer(verifier, options)
         row = {}
         for name, group in track(list(items.items()), variant, enabled=True):
@@ -94,13 +102,15 @@ def main() -> None:
         "limit": args.limit,
         "halueval_rows": args.halueval,
         "model": verifier.model_name,
+        "runtime": verifier.nli.runtime,
+        "evidence_sentences": args.sentences or VerifierOptions().evidence_sentences,
         "variants": table,
         "baselines": baselines,
         "seconds": round(time.perf_counter() - started, 1),
     }
     if args.out:
         args.out.write_text(json.dumps(result, indent=2))
-    write_result("suite_ablation", result)
+    write_result(args.name, result)
 
 
 if __name__ == "__main__":

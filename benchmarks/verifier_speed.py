@@ -5,17 +5,19 @@ claim goes to the cross-encoder), the latter also against the bare cross-encoder
 the verifier built. Targets: all-neural p50 <= 120 ms and <= 1.5x the bare model; the graph checker
 alone < 5 ms per claim.
 
-    python -m benchmarks.verifier_speed [--kb DIR] [--repeats 30]
+    python -m benchmarks.verifier_speed [--kb DIR] [--repeats 30] [--runtime onnx-int8] [--name verifier_speed]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
 from benchmarks.common import summary_ms, write_result
 from grounding import paths
+from grounding.registry import VERIFIER_RUNTIMES
 from grounding.verify.checkers.graph import check_against_graph
 from grounding.verify.verifier import Verifier, VerifyItem
 from knowledge.demo_kb import ensure_demo_kb
@@ -34,11 +36,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kb", type=Path, default=paths.home() / "demo-kb")
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--runtime", default=None, choices=VERIFIER_RUNTIMES.names(), help="what runs the model")
+    parser.add_argument("--name", default="verifier_speed", help="result file name under benchmarks/results/")
     args = parser.parse_args()
     kb = ensure_demo_kb(args.kb, progress=True)
+    load_before = round(os.getloadavg()[0], 2)
     evidence = [e for e in kb.search(QUESTION + " " + ANSWER, RetrievalOptions(k=30)) if e.kind == "passage"][:10]
     assert len(evidence) == 10, "the demo KB should offer ten passages"
-    verifier = Verifier(kb=kb)
+    verifier = Verifier(kb=kb, runtime=args.runtime)
     first = verifier.verify(ANSWER, QUESTION, evidence)
     claims = len(first.claims)
 
@@ -55,7 +60,7 @@ def main() -> None:
     verifier.verify_many(batch)
     batch_seconds = time.perf_counter() - start
 
-    neural = Verifier()
+    neural = Verifier(runtime=args.runtime)
     neural.verify(ANSWER, QUESTION, evidence)
     all_neural = []
     for _ in range(args.repeats):
@@ -83,9 +88,11 @@ def main() -> None:
             graph_times.append((time.perf_counter() - start) * 1000)
 
     write_result(
-        "verifier_speed",
+        args.name,
         {
             "model": verifier.model_name,
+            "runtime": verifier.nli.runtime,
+            "load_average_1m_before_after": [load_before, round(os.getloadavg()[0], 2)],
             "claims_per_answer": claims,
             "evidence_passages": len(evidence),
             "verify_one_answer": summary_ms(per_answer),

@@ -89,6 +89,7 @@ def make_verifier(
         ),
         judge=judge,
         device=settings.device,
+        runtime=settings.verifier_runtime,
     )
 
 

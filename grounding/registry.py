@@ -186,6 +186,18 @@ RULES = Registry(
     ],
 )
 
+# The default is ONNX fp32: the torch model's probabilities to within 2e-6 (the same probe verdicts), faster on a
+# CPU (docs/benchmarks.md, "ONNX runtime"). int8 is faster still but lost two probes (docs/evaluation.md).
+VERIFIER_RUNTIMES = Registry(
+    "verifier runtime",
+    [
+        Entry("torch", "PyTorch fp32: what training uses, and what runs on a GPU", default=False),
+        Entry("onnx", "ONNX Runtime on the CPU, fp32, exported once into the cache"),
+        Entry("onnx-int8", "ONNX Runtime on the CPU, weights quantized to int8", default=False),
+    ],
+)
+DEFAULT_VERIFIER_RUNTIME = VERIFIER_RUNTIMES.defaults()[0]
+
 DATASETS = Registry(
     "dataset",
     [

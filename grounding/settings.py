@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -21,6 +21,7 @@ from pydantic_settings import (
 )
 
 from grounding import paths
+from grounding.registry import DEFAULT_VERIFIER_RUNTIME, VERIFIER_RUNTIMES
 from knowledge.errors import InputError
 
 
@@ -49,8 +50,19 @@ class Settings(BaseSettings):
     rrf_k: int = Field(default=60, ge=1)
     hops: int = Field(default=2, ge=0, le=4)
     verifier_model: str = Field(default="groundqa-nli-minilm", description="Bundled name, a folder or a hub id.")
+    verifier_runtime: str = Field(
+        default=DEFAULT_VERIFIER_RUNTIME,
+        description="What runs the verifier's cross-encoder: " + VERIFIER_RUNTIMES.describe() + ".",
+    )
     support_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     contradiction_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+
+    @field_validator("verifier_runtime")
+    @classmethod
+    def _known_runtime(cls, value: str) -> str:
+        if value not in VERIFIER_RUNTIMES:
+            raise ValueError(f"unknown verifier runtime {value!r}; choose from {', '.join(VERIFIER_RUNTIMES.names())}")
+        return value
 
     @property
     def kb_dir(self) -> Path:

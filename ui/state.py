@@ -68,7 +68,13 @@ def knowledge_base(page: PageSettings) -> KnowledgeBase:
 
 @st.cache_resource(show_spinner="Loading the verifier...")
 def _verifier(
-    kb_dir: str, model: str, support: float, contradiction: float, judge_llm: str | None, _settings: Settings
+    kb_dir: str,
+    model: str,
+    runtime: str,
+    support: float,
+    contradiction: float,
+    judge_llm: str | None,
+    _settings: Settings,
 ) -> Verifier:
     verifier = make_verifier(_settings, _knowledge_base(kb_dir, _settings), judge_llm=judge_llm)
     warm_up(verifier)
@@ -80,6 +86,7 @@ def verifier(page: PageSettings) -> Verifier:
     return _verifier(
         str(settings.kb_dir.resolve()),
         settings.verifier_model,
+        settings.verifier_runtime,
         settings.support_threshold,
         settings.contradiction_threshold,
         page.llm if page.llm_judge else None,

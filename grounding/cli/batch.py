@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from grounding.cli.common import ConfigOption, JsonOption, KbOption, app, console, emit_json, handle_errors
+from grounding.cli.common import (
+    ConfigOption,
+    JsonOption,
+    KbOption,
+    RuntimeOption,
+    app,
+    console,
+    emit_json,
+    handle_errors,
+)
 from grounding.settings import load_settings
 
 
@@ -26,6 +35,7 @@ def verify_batch(
     ] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Answers verified together.")] = 16,
     model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    runtime: RuntimeOption = None,
     no_graph: Annotated[bool, typer.Option("--no-graph", help="Skip the graph checker.")] = False,
     config: ConfigOption = None,
     as_json: JsonOption = False,
@@ -37,7 +47,7 @@ def verify_batch(
     """
     from grounding.batch.verify_batch import run_verify_batch
 
-    settings = load_settings(config, kb=kb, verifier_model=model)
+    settings = load_settings(config, kb=kb, verifier_model=model, verifier_runtime=runtime)
     summary = run_verify_batch(
         input_path,
         output_path,

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from grounding.cli import help_style
+from grounding.registry import DEFAULT_VERIFIER_RUNTIME, VERIFIER_RUNTIMES
 from knowledge.errors import GroundQAError
 
 help_style.install()
@@ -27,6 +28,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 KbOption = Annotated[Path | None, typer.Option("--kb", help="Knowledge base directory (default: the demo KB).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.", exists=False)]
+RuntimeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--runtime",
+        help="What runs the verifier's cross-encoder: "
+        + VERIFIER_RUNTIMES.describe()
+        + ". Default: "
+        + DEFAULT_VERIFIER_RUNTIME
+        + " (or GROUNDQA_VERIFIER_RUNTIME).",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from grounding.cli.common import ConfigOption, JsonOption, app, console, emit_json, handle_errors
+from grounding.cli.common import ConfigOption, JsonOption, RuntimeOption, app, console, emit_json, handle_errors
 from grounding.factory import DEFAULT_MITIGATION, parse_mitigation
 from grounding.registry import ANSWERERS, DATASETS
 from grounding.settings import load_settings
@@ -35,6 +35,7 @@ def evaluate(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the row subset and the bootstrap.")] = 0,
     out: Annotated[Path | None, typer.Option("--out", help="Run folder (default runs/NAME or runs/NAME-gen).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    runtime: RuntimeOption = None,
     kb: Annotated[
         Path | None,
         typer.Option(
@@ -76,7 +77,7 @@ def evaluate(
             raise GroundQAError(
                 "usage: groundqa eval suite [DIR] [--limit N] [--out DIR] (the test halves are measured)"
             )
-        _eval_suite(runs[0] if runs else None, out, limit, dev_limit, seed, model, workers, as_json)
+        _eval_suite(runs[0] if runs else None, out, limit, dev_limit, seed, model, runtime, workers, as_json)
         return
     if runs:
         raise GroundQAError(
@@ -84,7 +85,7 @@ def evaluate(
         )
     if mode not in runner.MODES:
         raise GroundQAError(f"unknown --mode {mode!r}; use detection or generation")
-    settings = load_settings(config, verifier_model=model)
+    settings = load_settings(config, verifier_model=model, verifier_runtime=runtime)
     progress = not as_json
     if mode == "generation":
         run_dir = out or Path("runs") / f"{name}-gen"
@@ -233,12 +234,13 @@ def _eval_suite(
     dev_limit: int,
     seed: int,
     model: str | None,
+    runtime: str | None,
     workers: int,
     as_json: bool,
 ) -> None:
     from grounding.evaluate.suite import SUITE_PLOT, SUITE_REPORT, run_suite
 
-    settings = load_settings(verifier_model=model)
+    settings = load_settings(verifier_model=model, verifier_runtime=runtime)
     run_dir = out or Path("runs") / "suite"
     summary = run_suite(
         settings,

@@ -11,6 +11,7 @@ from grounding.cli.common import (
     ConfigOption,
     JsonOption,
     KbOption,
+    RuntimeOption,
     app,
     console,
     emit_json,
@@ -90,12 +91,13 @@ def verify(
     ] = None,
     kb: KbOption = None,
     model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    runtime: RuntimeOption = None,
     no_graph: Annotated[bool, typer.Option("--no-graph", help="Skip the graph checker.")] = False,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Check every claim of an answer against evidence (given, or retrieved from the KB)."""
-    settings = load_settings(config, kb=kb, verifier_model=model)
+    settings = load_settings(config, kb=kb, verifier_model=model, verifier_runtime=runtime)
     texts = read_evidence_file(evidence) if evidence else None
     verifier = make_verifier(settings, open_kb(settings, progress=not as_json), use_graph=not no_graph)
     report = verifier.verify(answer, question=question, evidence=texts)
@@ -110,12 +112,8 @@ def verify(
 def ask(
     question: Annotated[str, typer.Argument(help="The question to answer.")],
     kb: KbOption = None,
-    llm: Annotated[
-        str, typer.Option("--llm", help="LLM: " + LLM_BACKENDS.describe() + ".")
-    ] = "default",
-    answerer: Annotated[
-        str, typer.Option("--answerer", help="Who answers: " + ANSWERERS.describe() + ".")
-    ] = "auto",
+    llm: Annotated[str, typer.Option("--llm", help="LLM: " + LLM_BACKENDS.describe() + ".")] = "default",
+    answerer: Annotated[str, typer.Option("--answerer", help="Who answers: " + ANSWERERS.describe() + ".")] = "auto",
     mitigation: Annotated[
         str,
         typer.Option(
@@ -127,6 +125,7 @@ def ask(
         int | None, typer.Option("-k", "--top-k", min=1, max=200, help="Evidence items in the prompt.")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Verifier model: a folder or hub id.")] = None,
+    runtime: RuntimeOption = None,
     no_stream: Annotated[
         bool, typer.Option("--no-stream", help="Do not show the draft while it is generated.")
     ] = False,
@@ -136,7 +135,7 @@ def ask(
     """Answer a question from the knowledge base; every claim is verified and fixed before it is shown."""
     from grounding.pipeline import AskResult
 
-    settings = load_settings(config, kb=kb, verifier_model=model)
+    settings = load_settings(config, kb=kb, verifier_model=model, verifier_runtime=runtime)
     knowledge_base = open_kb(settings, progress=not as_json)
     pipeline = make_pipeline(
         settings, knowledge_base, llm=llm, answerer=answerer, mitigation=parse_mitigation(mitigation), k=k

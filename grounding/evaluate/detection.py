@@ -195,6 +195,7 @@ class VerifierSpec:
             options=self.options,
             judge=judge,
             device=self.settings.device,
+            runtime=self.settings.verifier_runtime,
         )
         return verifier_scorer(verifier)
 

