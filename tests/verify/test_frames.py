@@ -49,7 +49,7 @@ ROLES = RoleRule()
         ("The Berlin Wall fell in 1991.", "The Berlin Wall fell on 9 November 1989.", "1991", "9 November 1989"),
         (
             "Acme Tools' revenue reached $10 billion in 2023.",
-            "Acme Tools makes power tools. Its revenue reached $12 billion in 2023, up from $10 billion a year earlier.",
+            "Acme Tools makes power tools. Its revenue reached $12 billion in 2023, up from $10 billion in 2022.",
             "10",
             "12",
         ),
