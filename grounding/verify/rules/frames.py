@@ -17,7 +17,9 @@ and Bill Gates"): a co-author is not a contradiction.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -32,7 +34,7 @@ from grounding.text.lexicon import (
 )
 from grounding.text.quantities import parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
-from grounding.types import Effect, RuleFinding
+from grounding.types import Correction, Effect, RuleFinding
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
 _CLAUSE = re.compile(r"[;:]\s+|,\s+|\s+(?:because|while|whereas|although|but|so|which|who|and)\s+")
@@ -98,32 +100,48 @@ class _Token:
         return self.text[:1].isupper() or self.text[:1].isdigit()
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [
-        _Token(m.group(), re.sub(r"['’]s$", "", m.group().lower().replace("’", "'")), m.start())
-        for m in _TOKEN.finditer(text)
-    ]
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """Cached: every claim of an answer is read against the same evidence clauses."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        low = match.group().lower().replace("’", "'")
+        tokens.append(_Token(match.group(), low[:-2] if low.endswith("'s") else low, match.start()))
+    return tuple(tokens)
 
 
-def _content(tokens: list[_Token]) -> set[str]:
+def _content(tokens: Sequence[_Token]) -> set[str]:
     return {t.low for t in tokens if t.low not in STOPWORDS and len(t.low) > 1 or t.low.isdigit()}
 
 
-def _clauses(evidence: str) -> list[tuple[str, str]]:
-    """(sentence, clause) pairs: a frame is read inside one clause, and quoted from its sentence."""
-    pairs = []
+@dataclass(frozen=True)
+class _Clause:
+    sentence: str
+    text: str
+    tokens: tuple[_Token, ...]
+    content: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _clauses(evidence: str) -> tuple[_Clause, ...]:
+    """The evidence's clauses with their sentences, read once per evidence, not once per claim: a frame
+    is read inside one clause, and quoted from its sentence."""
+    clauses = []
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
-        pairs.extend((sentence, part) for part in _CLAUSE.split(sentence) if part and part.strip())
-    return pairs
+        for part in _CLAUSE.split(sentence):
+            if part and part.strip():
+                tokens = _tokens(part)
+                clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
+    return tuple(clauses)
 
 
 def _stated_whole(claim: set[str], evidence: str) -> bool:
     """Some evidence clause holds every content word of the claim: it may say the claim there."""
-    return any(claim <= _content(_tokens(clause)) for _, clause in _clauses(evidence))
+    return any(claim <= clause.content for clause in _clauses(evidence))
 
 
-def _trim(tokens: list[_Token]) -> list[_Token]:
+def _trim(tokens: Sequence[_Token]) -> Sequence[_Token]:
     """A slot without the determiners and prepositions at its edges ("in 1991" is "1991")."""
     edge = DETERMINERS | PREPOSITIONS
     start, end = 0, len(tokens)
@@ -138,7 +156,7 @@ def _numeric(token: _Token) -> bool:
     return token.low[:1].isdigit() or token.low in {"$", "€", "£", "%"}
 
 
-def _kind(tokens: list[_Token]) -> str | None:
+def _kind(tokens: Sequence[_Token]) -> str | None:
     """What a slot names: a name, a month, a weekday or a quantity (a year, a date); None for anything else."""
     words = _trim(tokens)
     if not words:
@@ -157,11 +175,11 @@ def _kind(tokens: list[_Token]) -> str | None:
     return None
 
 
-def _span(text: str, tokens: list[_Token]) -> str:
+def _span(text: str, tokens: Sequence[_Token]) -> str:
     return text[tokens[0].start : tokens[-1].start + len(tokens[-1].text)] if tokens else ""
 
 
-def _leading(tokens: list[_Token], kind: str) -> list[_Token]:
+def _leading(tokens: Sequence[_Token], kind: str) -> Sequence[_Token]:
     """The longest run of `kind` that opens an evidence span, after determiners, a preposition or one
     modifier ("northeastern Tanzania", "the Black Sea")."""
     skip = 0
@@ -169,7 +187,7 @@ def _leading(tokens: list[_Token], kind: str) -> list[_Token]:
         skip += 1
     ends = DETERMINERS | PREPOSITIONS | NAME_CONNECTORS
     for start in (skip, skip + 1):
-        best: list[_Token] = []
+        best: Sequence[_Token] = ()
         for end in range(start + 1, len(tokens) + 1):
             if tokens[end - 1].low not in ends and _kind(tokens[start:end]) == kind:
                 best = tokens[start:end]
@@ -178,7 +196,7 @@ def _leading(tokens: list[_Token], kind: str) -> list[_Token]:
     return []
 
 
-def _quantities_at(text: str, tokens: list[_Token]) -> list:
+def _quantities_at(text: str, tokens: Sequence[_Token]) -> list:
     """The quantities parsed from the whole text that overlap the tokens: "about 25 million" keeps its
     hedge and its scale though the slot holds only "25"."""
     if not tokens:
@@ -187,7 +205,7 @@ def _quantities_at(text: str, tokens: list[_Token]) -> list:
     return [q for q in parse_quantities(text) if q.start < end and q.end > start]
 
 
-def _different_quantity(claim: str, claimed: list[_Token], clause: str, stated: list[_Token]) -> str | None:
+def _different_quantity(claim: str, claimed: Sequence[_Token], clause: str, stated: Sequence[_Token]) -> str | None:
     """The evidence's first quantity in the slot, where it differs from every quantity the claim's holds."""
     mine, theirs = _quantities_at(claim, claimed), _quantities_at(clause, stated)
     if not mine or not theirs:
@@ -222,7 +240,7 @@ def _common_word(token: _Token, evidence: str) -> bool:
     return token.start == 0 and re.search(rf"(?<![A-Za-z]){re.escape(token.low)}(?![A-Za-z])", evidence) is not None
 
 
-def _phrase(tokens: list[_Token]) -> str:
+def _phrase(tokens: Sequence[_Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
@@ -238,14 +256,14 @@ class SubstitutionRule:
         wanted = _content(mine)
         if len(wanted) < 3 or _stated_whole(wanted, evidence) or _ADDITIVE & {t.low for t in mine}:
             return []  # "X also starred in Y": one more value beside the evidence's, not another one
-        for sentence, clause in _clauses(evidence):
-            found = self._swap(claim, mine, wanted, clause, sentence, evidence)
+        for clause in _clauses(evidence):
+            found = self._swap(claim, mine, wanted, clause.text, clause.sentence, evidence)
             if found:
                 return [found]
         return []
 
     def _swap(
-        self, claim: str, mine: list[_Token], wanted: set[str], clause: str, sentence: str, evidence: str
+        self, claim: str, mine: Sequence[_Token], wanted: set[str], clause: str, sentence: str, evidence: str
     ) -> RuleFinding | None:
         theirs = _tokens(clause)
         ops = SequenceMatcher(None, [t.low for t in mine], [t.low for t in theirs], autojunk=False).get_opcodes()
@@ -283,6 +301,7 @@ class SubstitutionRule:
             effect=Effect.CONTRADICTS,
             detail=f"The evidence says {right!r} where the claim says {wrong!r}: {_quote(sentence)}",
             cite=sentence,
+            correction=Correction(wrong=wrong, right=right),
         )
 
 
@@ -294,11 +313,11 @@ def _stem(word: str) -> str:
 @dataclass(frozen=True)
 class _Frame:
     verb: str
-    agent: list[_Token]
-    patient: list[_Token]
+    agent: Sequence[_Token]
+    patient: Sequence[_Token]
 
 
-def _noun_phrase(tokens: list[_Token]) -> list[_Token]:
+def _noun_phrase(tokens: Sequence[_Token]) -> Sequence[_Token]:
     """The words of a phrase up to the first preposition, subordinator or verb-like break."""
     phrase = []
     for token in tokens:
@@ -316,7 +335,8 @@ def _verb_like(token: _Token, previous: _Token | None) -> bool:
     return token.low.endswith("s") and previous is not None and previous.capitalised
 
 
-def _frames(tokens: list[_Token]) -> list[_Frame]:
+@functools.lru_cache(maxsize=4096)
+def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
     """Each (agent, verb, patient) a clause states, passive turned active ("B was written by A")."""
     frames = []
     for k, token in enumerate(tokens):
@@ -334,15 +354,15 @@ def _frames(tokens: list[_Token]) -> list[_Frame]:
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(_stem(token.low), agent, patient))
-    return frames
+    return tuple(frames)
 
 
-def _same(a: list[_Token], b: list[_Token]) -> bool:
+def _same(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
     mine, theirs = _content(a), _content(b)
     return bool(mine) and mine <= theirs
 
 
-def _disjoint(a: list[_Token], b: list[_Token]) -> bool:
+def _disjoint(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
     return not (_content(a) & _content(b)) and bool(_content(a)) and bool(_content(b))
 
 
@@ -357,13 +377,24 @@ class RoleRule:
         # every word of "Instagram acquired Facebook" is in "Facebook acquired Instagram": a swap is
         # looked for even then, another agent only where no sentence holds the whole claim
         whole = _stated_whole(_content(mine), evidence)
-        for sentence, clause in _clauses(evidence):
+        for clause in _clauses(evidence):
+            sentence = clause.sentence
             for frame in claimed:
-                for stated in _frames(_tokens(clause)):
+                for stated in _frames(clause.tokens):
                     detail = self._conflict(frame, stated, sentence, whole) if stated.verb == frame.verb else None
                     if detail:
-                        return [RuleFinding(rule=self.name, effect=Effect.CONTRADICTS, detail=detail, cite=sentence)]
+                        return [self._finding(claim, frame, stated, clause.text, detail, sentence)]
         return []
+
+    def _finding(
+        self, claim: str, frame: _Frame, stated: _Frame, clause: str, detail: str, sentence: str
+    ) -> RuleFinding:
+        """Another agent is a value mitigation can put right; a swap of roles is not."""
+        swapped = _same(frame.agent, stated.patient)
+        correction = None if swapped else Correction(wrong=_span(claim, frame.agent), right=_span(clause, stated.agent))
+        return RuleFinding(
+            rule=self.name, effect=Effect.CONTRADICTS, detail=detail, cite=sentence, correction=correction
+        )
 
     @staticmethod
     def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool) -> str | None:
