@@ -38,6 +38,15 @@ def test_griffin_passage_in_top_three(griffin_kb):
     assert "canberra" in _top(griffin_kb, "Who designed Canberra?")[:3]
 
 
+def test_with_no_fact_in_play_the_fusion_is_the_passage_one_chosen_on_dev(griffin_kb):
+    """A KB of passages only fuses at RRF k=1 (benchmarks/retrieval_recall.py); a caller's own k wins."""
+    default = griffin_kb.search("Who designed Canberra?", RetrievalOptions(k=5))
+    assert default[0].score >= 0.5  # a first place is worth 1/(1+1) at k=1; at k=60 no item reaches 0.08
+    assert _name(default[0]) == "canberra"
+    explicit = griffin_kb.search("Who designed Canberra?", RetrievalOptions(k=5, rrf_k=60))
+    assert explicit[0].score < 0.08
+
+
 def test_bm25_scores_are_reported_and_can_be_switched_off(griffin_kb):
     evidence = griffin_kb.search("Who designed Canberra?", RetrievalOptions(k=5))
     assert any("bm25" in e.scores for e in evidence)
