@@ -344,11 +344,11 @@ class KnowledgeGraph:
         return self._functional
 
     def datatype_of(self, predicate_iri: str) -> str | None:
-        ranges = sorted(str(r) for r in self._ds.objects(URIRef(predicate_iri), RDFS.range))
+        ranges = sorted(str(r) for r in self.objects(URIRef(predicate_iri), RDFS.range))
         return next((r for r in ranges if r.startswith(str(XSD))), None)
 
     def template_of(self, predicate_iri: str) -> str | None:
-        templates = _pick_label(self._ds.objects(URIRef(predicate_iri), GQ.template))
+        templates = _pick_label(self.objects(URIRef(predicate_iri), GQ.template))
         return templates[0] if templates else None
 
     # ---- facts -------------------------------------------------------------------------------

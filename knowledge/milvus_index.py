@@ -22,6 +22,7 @@ import numpy as np
 
 from knowledge.atomic import write_text_atomic
 from knowledge.errors import InputError, KnowledgeBaseError, StoreError
+from knowledge.vector_index import checked_queries
 
 BATCH = 2_000
 _CLIENTS: dict[str, Any] = {}
@@ -125,13 +126,7 @@ class MilvusIndex:
         return before - len(self)
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        queries = np.ascontiguousarray(queries, dtype=np.float32)
-        if queries.ndim == 1:
-            queries = queries[None, :]
-        if queries.ndim != 2 or queries.shape[1] != self.dim:
-            raise InputError(f"queries must have shape (n, {self.dim}), got {queries.shape}")
-        if k < 1:
-            raise InputError(f"k must be at least 1, got {k}")
+        queries = checked_queries(queries, self.dim, k)
         scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
         ids = np.full((len(queries), k), -1, dtype=np.int64)
         results = _call(

@@ -14,14 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import networkx as nx
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from knowledge.errors import KnowledgeBaseError, StoreError
 from knowledge.graph import (
     _CLASS_TYPES,
     _PROPERTY_TYPES,
-    GQ,
     LABEL_PREDICATES,
     ONTOLOGY_GRAPH,
     KnowledgeGraph,
@@ -222,14 +221,6 @@ class RemoteGraph(KnowledgeGraph):
         if self._functional is None:
             self._functional = frozenset(str(p) for p in self.subjects(RDF.type, OWL.FunctionalProperty))
         return self._functional
-
-    def datatype_of(self, predicate_iri: str) -> str | None:
-        ranges = sorted(str(r) for r in self.objects(URIRef(predicate_iri), RDFS.range))
-        return next((r for r in ranges if r.startswith(str(XSD))), None)
-
-    def template_of(self, predicate_iri: str) -> str | None:
-        templates = _pick_label(self.objects(URIRef(predicate_iri), GQ.template))
-        return templates[0] if templates else None
 
     # ---- facts -----------------------------------------------------------------------------------
 

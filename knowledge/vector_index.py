@@ -231,13 +231,7 @@ class VectorIndex:
         splits a single flat query across threads, and when another process holds a core the
         split waits a scheduler slice, so a 0.3 ms search took 24 ms on a busy 2-core machine.
         """
-        queries = np.ascontiguousarray(queries, dtype=np.float32)
-        if queries.ndim == 1:
-            queries = queries[None, :]
-        if queries.ndim != 2 or queries.shape[1] != self.dim:
-            raise InputError(f"queries must have shape (n, {self.dim}), got {queries.shape}")
-        if k < 1:
-            raise InputError(f"k must be at least 1, got {k}")
+        queries = checked_queries(queries, self.dim, k)
         with self._lock:
             if self._index.ntotal == 0:
                 return _padding(len(queries), k)
@@ -389,6 +383,19 @@ class VectorIndex:
         selector = faiss.IDSelectorNot(batch)
         self._params = faiss.SearchParametersHNSW(sel=selector, efSearch=self._ef_search)
         self._selector_refs = (batch, selector)
+
+
+def checked_queries(queries: np.ndarray, dim: int, k: int) -> np.ndarray:
+    """Query vectors as a contiguous float32 (n, dim) array (one vector becomes a row), or a clear error:
+    every vector store takes the same input."""
+    queries = np.ascontiguousarray(queries, dtype=np.float32)
+    if queries.ndim == 1:
+        queries = queries[None, :]
+    if queries.ndim != 2 or queries.shape[1] != dim:
+        raise InputError(f"queries must have shape (n, {dim}), got {queries.shape}")
+    if k < 1:
+        raise InputError(f"k must be at least 1, got {k}")
+    return queries
 
 
 def _padding(n: int, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -53,6 +53,7 @@ class TorchForward:
     """The torch model on its device: token ids in, float32 logits out (what training also uses)."""
 
     tensors = "pt"
+    max_batch: int | None = None
 
     def __init__(self, model: Any, device: str) -> None:
         self.model = model
@@ -113,7 +114,7 @@ class NLIModel:
         unique = [pair for pair in dict.fromkeys(pairs) if pair not in known]
         unique.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
         rows = []
-        batch_size = min(batch_size, getattr(self.forward, "max_batch", None) or batch_size)
+        batch_size = min(batch_size, self.forward.max_batch or batch_size)
         for batch in length_batches(unique, batch_size):
             encoded = self.tokenizer(
                 [p for p, _ in batch],

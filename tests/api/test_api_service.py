@@ -11,9 +11,6 @@ import logging
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 
@@ -28,6 +25,7 @@ from grounding.api.server import background_server
 from grounding.client import APIError, AsyncGroundQAClient, GroundQAClient
 from grounding.settings import Settings
 from knowledge.kb import KnowledgeBase
+from tests.scale.servers import groundqa_serve, wait_ready
 
 TOKEN = "test-token-0123456789"
 ANSWER5 = (
@@ -422,23 +420,10 @@ def test_logs_are_json_with_the_request_id(url):
 def test_groundqa_serve_subprocess(built, tmp_path):
     root = tmp_path / "kb"
     shutil.copytree(built, root)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     env = {**os.environ, "GROUNDQA_API_TOKEN": TOKEN, "GROUNDQA_HOME": str(tmp_path / "home")}
-    command = [sys.executable, "-m", "grounding.cli", "serve", "--kb", str(root), "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
+    process, url = groundqa_serve(root, env)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None and time.monotonic() < deadline
-            try:
-                if httpx.get(url + "/readyz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
+        wait_ready(process, url, time.monotonic() + 120)
         with GroundQAClient(url, token=TOKEN) as c:
             assert c.verify("The capital of Australia is Sydney.").claims[0].verdict == "contradicted"
         assert httpx.post(url + "/v1/kb/documents", json={"documents": [{"text": "x"}]}).status_code == 401

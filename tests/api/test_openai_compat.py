@@ -11,9 +11,6 @@ import asyncio
 import os
 import re
 import signal
-import socket
-import subprocess
-import sys
 import time
 
 import httpx
@@ -30,6 +27,7 @@ from grounding.api.server import background_server
 from grounding.settings import Settings
 from knowledge.errors import InputError
 from knowledge.kb import KnowledgeBase
+from tests.scale.servers import free_port, groundqa_serve, wait_ready
 
 TOKEN = "openai-test-token-0123456789"
 CAPITAL = [{"role": "user", "content": "What is the capital of Australia?"}]
@@ -199,9 +197,7 @@ def test_upstream_failures_are_passed_on_clearly(client):
 
 
 def test_an_unreachable_upstream_is_a_502(kb_root):
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
+    closed = free_port()  # a port nobody listens on
     service = ServiceSettings(upstream=f"openai:http://127.0.0.1:{closed}/v1")
     app = create_app(Settings(kb=kb_root, home=kb_root.parent / "home4"), service)
     with background_server(app) as url:
@@ -268,24 +264,11 @@ def test_serve_refuses_a_bad_upstream_before_starting(kb_root):
 @pytest.mark.slow
 def test_groundqa_serve_as_a_guard_proxy(kb_root, upstream, tmp_path):
     """The command itself, flags to answer: --upstream and --upstream-model, the upstream key from the environment."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     env = {**os.environ, "GROUNDQA_HOME": str(tmp_path / "home"), "GROUNDQA_API_UPSTREAM_KEY": "upstream-key-42"}
-    command = [sys.executable, "-m", "grounding.cli", "serve", "--kb", str(kb_root), "--port", str(port)]
-    command += ["--upstream", f"openai:{upstream[0]}", "--upstream-model", "fake-sydney"]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
+    flags = ("--upstream", f"openai:{upstream[0]}", "--upstream-model", "fake-sydney")
+    process, url = groundqa_serve(kb_root, env, *flags)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None and time.monotonic() < deadline
-            try:
-                if httpx.get(url + "/readyz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
+        wait_ready(process, url, time.monotonic() + 120)
         with openai.OpenAI(base_url=url + "/v1", api_key="callers-own-key", max_retries=0) as client:
             assert [m.id for m in client.models.list()] == ["groundqa", "fake-sydney"]
             completion = client.chat.completions.create(model="my-app-model", messages=CAPITAL)

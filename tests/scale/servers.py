@@ -1,7 +1,7 @@
-"""Real servers on free loopback ports for the scale-out tests: Oxigraph (SPARQL) and Milvus Lite (gRPC).
+"""Real servers on free loopback ports: Oxigraph (SPARQL), Milvus Lite (gRPC) and `groundqa serve` itself.
 
-Each is the executable the `scale` extra installs, started as a subprocess and stopped (by its
-own pid) when the test is done. Nothing is mocked.
+Each is an installed executable started as a subprocess and stopped (by its own pid) when the test
+is done. Nothing is mocked.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 BIN = Path(sys.executable).parent
 
@@ -24,6 +25,29 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def groundqa_serve(kb: Path, env: dict[str, str], *flags: str) -> tuple[subprocess.Popen, str]:
+    """`groundqa serve` as its own process on a free loopback port: the process and its base URL. Its
+    stderr is piped as text, so a test can say why it failed or check what it logged."""
+    port = free_port()
+    command = [sys.executable, "-m", "grounding.cli", "serve", "--kb", str(kb), "--port", str(port), *flags]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def wait_ready(process: subprocess.Popen, url: str, deadline: float) -> None:
+    """Until the service answers /readyz with 200; fails with its stderr if it exits, or at `deadline`."""
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"server exited: {process.stderr.read()[-2000:]}")
+        assert time.monotonic() < deadline, f"server {url} not ready in time"
+        try:
+            if httpx.get(url + "/readyz").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
 
 
 def executable(name: str) -> str:

@@ -9,38 +9,21 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import httpx
 import pytest
 
 from knowledge.kb import BuildOptions, KnowledgeBase
-from tests.scale.servers import free_port, milvus_lite, oxigraph
+from tests.scale.servers import groundqa_serve, milvus_lite, oxigraph, wait_ready
 
 EX = "http://example.org/"
 
 
 def _serve(root, home) -> tuple[subprocess.Popen, str]:
-    port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "GROUNDQA_HOME": str(home)}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    command = [sys.executable, "-m", "grounding.cli", "serve", "--kb", str(root), "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return process, f"http://127.0.0.1:{port}"
-
-
-def _wait_ready(process: subprocess.Popen, url: str, deadline: float) -> None:
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"worker exited: {process.stderr.read()[-2000:]}")
-        assert time.monotonic() < deadline, f"worker {url} not ready in time"
-        try:
-            if httpx.get(url + "/readyz").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
+    return groundqa_serve(root, env)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +42,7 @@ def workers(tmp_path_factory, kb_fixtures):
         try:
             deadline = time.monotonic() + 240
             for process, url in started:
-                _wait_ready(process, url, deadline)
+                wait_ready(process, url, deadline)
             yield [url for _, url in started]
         finally:
             for process, _ in started:

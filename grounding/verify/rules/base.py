@@ -9,10 +9,19 @@ lists the findings that touched it. A rule is switched on or off by name in
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from grounding.types import Correction, Effect, RuleFinding
+
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:because|while|whereas|although|but|so|and|which|who)\s+")
+"""Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one."""
+
+
+def quote(text: str, limit: int = 140) -> str:
+    """Evidence quoted in a finding's detail, cut to `limit` characters."""
+    return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
 
 
 class Conflict(Protocol):

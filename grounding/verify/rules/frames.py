@@ -35,9 +35,9 @@ from grounding.text.lexicon import (
 from grounding.text.quantities import parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
+from grounding.verify.rules.base import CLAUSE_BREAK, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
-_CLAUSE = re.compile(r"[;:]\s+|,\s+|\s+(?:because|while|whereas|although|but|so|which|who|and)\s+")
 MIN_CONTEXT = 0.75
 """Share of the claim's other content words the clause must say in the claim's order around the slot."""
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -129,7 +129,7 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     clauses = []
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
-        for part in _CLAUSE.split(sentence):
+        for part in CLAUSE_BREAK.split(sentence):
             if part and part.strip():
                 tokens = _tokens(part)
                 clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
@@ -244,10 +244,6 @@ def _phrase(tokens: Sequence[_Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _quote(text: str, limit: int = 140) -> str:
-    return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
-
-
 class SubstitutionRule:
     name = "substitutions"
 
@@ -299,7 +295,7 @@ class SubstitutionRule:
         return RuleFinding(
             rule=self.name,
             effect=Effect.CONTRADICTS,
-            detail=f"The evidence says {right!r} where the claim says {wrong!r}: {_quote(sentence)}",
+            detail=f"The evidence says {right!r} where the claim says {wrong!r}: {quote(sentence)}",
             cite=sentence,
             correction=Correction(wrong=wrong, right=right),
         )
@@ -405,7 +401,7 @@ class RoleRule:
         ):
             return (
                 f"The evidence has it the other way round: {_phrase(stated.agent)!r}, not "
-                f"{_phrase(frame.agent)!r}: {_quote(sentence)}"
+                f"{_phrase(frame.agent)!r}: {quote(sentence)}"
             )
         names = _kind(frame.agent) == "name" and _kind(stated.agent) == "name"
         if whole or not names or not _same(frame.patient, stated.patient) or not _disjoint(frame.agent, stated.agent):
@@ -414,5 +410,5 @@ class RoleRule:
             return None
         return (
             f"The evidence gives {_phrase(stated.agent)!r}, not {_phrase(frame.agent)!r}, for "
-            f"{_phrase(frame.patient)!r}: {_quote(sentence)}"
+            f"{_phrase(frame.patient)!r}: {quote(sentence)}"
         )

@@ -24,6 +24,7 @@ from grounding.text.lexicon import ANTONYMS, FREQUENCIES, NEGATORS, STOPWORDS
 from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
+from grounding.verify.rules.base import CLAUSE_BREAK, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 MIN_OVERLAP = 0.75
@@ -89,20 +90,13 @@ def _matching(
     return found
 
 
-def _quote(text: str, limit: int = 140) -> str:
-    return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
-
-
-_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:because|while|whereas|although|but|so|and|which|who)\s+")
-
-
 def _clause(claim: list[str], sentence: str) -> list[str]:
     """The clause of an evidence sentence that shares most of the claim's content: negation counts there.
 
     "Antibiotics do not work against viruses, so they are effective against bacteria" negates one
     clause; a claim about bacteria must be read against the other."""
     wanted = _content(claim)
-    clauses = [_words(part) for part in _CLAUSE.split(sentence) if part.strip()]
+    clauses = [_words(part) for part in CLAUSE_BREAK.split(sentence) if part.strip()]
     return max(clauses, key=lambda words: len(wanted & set(words)), default=[])
 
 
@@ -131,7 +125,7 @@ class NegationRule:
                     RuleFinding(
                         rule=self.name,
                         effect=Effect.CONTRADICTS,
-                        detail=f"The evidence {which} it: {_quote(sentence.text)}",
+                        detail=f"The evidence {which} it: {quote(sentence.text)}",
                         cite=sentence.text,
                     )
                 ]
@@ -165,7 +159,7 @@ class AntonymRule:
                                 rule=self.name,
                                 effect=Effect.CONTRADICTS,
                                 detail=f"The evidence says {other!r} where the claim says {word!r}: "
-                                f"{_quote(sentence.text)}",
+                                f"{quote(sentence.text)}",
                                 cite=sentence.text,
                             )
                         ]
@@ -207,7 +201,7 @@ class QuantityRule:
                             rule=self.name,
                             effect=Effect.CONTRADICTS,
                             detail=f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: "
-                            f"{_quote(sentence.text)}",
+                            f"{quote(sentence.text)}",
                             cite=sentence.text,
                             correction=Correction(wrong=quantity.text, right=alike[0].text)
                             if len(alike) == 1
