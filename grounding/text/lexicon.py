@@ -8,6 +8,8 @@ and merging them would change what that job does.
 
 from __future__ import annotations
 
+import re
+
 SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i you his her its their our this these that those there here but and
     so yet in on at for from after before when while however meanwhile then also as if since""".split()
@@ -77,6 +79,42 @@ FREQUENCIES: tuple[frozenset[str], ...] = (
 )
 """How often: a claim naming one member of a group where the evidence names another states another rate."""
 
+FREQUENCY_UNITS = {
+    "hour": "hourly",
+    "day": "daily",
+    "night": "nightly",
+    "week": "weekly",
+    "fortnight": "fortnightly",
+    "month": "monthly",
+    "quarter": "quarterly",
+    "year": "yearly",
+}
+"""The period a phrase names ("every week", "once a month") and the one word for its rate."""
+
+CURRENCIES = {
+    **{word: "euro" for word in ("euro", "euros", "€")},
+    **{word: "dollar" for word in ("dollar", "dollars", "$", "usd")},
+    **{word: "pound sterling" for word in ("sterling", "£", "gbp")},
+    **{word: "yen" for word in ("yen", "¥", "jpy")},
+    **{word: "yuan" for word in ("yuan", "renminbi", "rmb", "cny")},
+    **{word: "rupee" for word in ("rupee", "rupees", "inr")},
+    **{word: "franc" for word in ("franc", "francs", "chf")},
+    **{word: "krone" for word in ("krone", "kroner")},
+    **{word: "krona" for word in ("krona", "kronor")},
+    **{word: "peso" for word in ("peso", "pesos")},
+    **{word: "rouble" for word in ("rouble", "roubles", "ruble", "rubles")},
+    **{word: "rand" for word in ("rand",)},
+    **{word: "lira" for word in ("lira", "lire")},
+    **{word: "shekel" for word in ("shekel", "shekels")},
+    **{word: "dinar" for word in ("dinar", "dinars")},
+    **{word: "dirham" for word in ("dirham", "dirhams")},
+    **{word: "baht" for word in ("baht",)},
+    **{word: "ringgit" for word in ("ringgit",)},
+    **{word: "zloty" for word in ("zloty", "zlotys")},
+    **{word: "bitcoin" for word in ("bitcoin", "bitcoins")},
+}
+"""Currency words and signs, each to the currency it names. "pound" is left out: it weighs as often as it pays."""
+
 
 QUESTION_STOPWORDS = frozenset(
     """what which who whom whose where when why how is are was were be been being am the a an of in on at by
@@ -137,3 +175,11 @@ MONTHS = frozenset(
     mar apr jun jul aug sep sept oct nov dec""".split()
 )
 """Month names and their abbreviations, lower-cased."""
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry content (stopwords dropped), in order: what word coverage counts."""
+    return [word for word in _WORD.findall(text.lower()) if word not in STOPWORDS]

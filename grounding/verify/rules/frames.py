@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 from grounding.text.lexicon import (
     BE_FORMS,
+    CURRENCIES,
     DETERMINERS,
     MONTHS,
     NAME_CONNECTORS,
@@ -157,7 +158,8 @@ def _numeric(token: _Token) -> bool:
 
 
 def _kind(tokens: Sequence[_Token]) -> str | None:
-    """What a slot names: a name, a month, a weekday or a quantity (a year, a date); None for anything else."""
+    """What a slot names: a name, a month, a weekday, a currency or a quantity (a year, a date); None for
+    anything else."""
     words = _trim(tokens)
     if not words:
         return None
@@ -169,6 +171,8 @@ def _kind(tokens: Sequence[_Token]) -> str | None:
         return "month"
     if all(t.low in _WEEKDAYS for t in words):
         return "weekday"
+    if words[-1].low in CURRENCIES and all(t.capitalised for t in words[:-1]):
+        return "currency"  # "the euro", "the Danish krone"
     names = [t for t in words if t.low not in NAME_CONNECTORS and t.low not in _TITLES]
     if names and all(t.capitalised and t.low not in STOPWORDS for t in names):
         return "name"
@@ -250,13 +254,53 @@ class SubstitutionRule:
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         mine = _tokens(claim)
         wanted = _content(mine)
-        if len(wanted) < 3 or _stated_whole(wanted, evidence) or _ADDITIVE & {t.low for t in mine}:
+        if len(wanted) < 3 or _ADDITIVE & {t.low for t in mine}:
             return []  # "X also starred in Y": one more value beside the evidence's, not another one
-        for clause in _clauses(evidence):
+        clauses = _clauses(evidence)
+        # "moved from Thursday to Friday" holds every word of "moved to Thursday": looked for even then
+        moved = next((found for clause in clauses if (found := self._moved(claim, mine, wanted, clause))), None)
+        if moved or _stated_whole(wanted, evidence):
+            return [moved] if moved else []
+        for clause in clauses:
             found = self._swap(claim, mine, wanted, clause.text, clause.sentence, evidence)
             if found:
                 return [found]
         return []
+
+    def _moved(self, claim: str, mine: Sequence[_Token], wanted: set[str], clause: _Clause) -> RuleFinding | None:
+        """ "moved to Thursday" against "moved from Thursday to Friday": the claim's value is where the
+        evidence's change started, not where it ended (a meeting, a rate, a headquarters)."""
+        lows = [t.low for t in mine]
+        if "from" in lows:
+            return None
+        theirs = clause.tokens
+        for i, token in enumerate(theirs):
+            if token.low != "from":
+                continue
+            to = next((j for j in range(i + 2, min(i + 7, len(theirs))) if theirs[j].low == "to"), None)
+            if to is None:
+                continue
+            old = _trim(theirs[i + 1 : to])
+            kind = _kind(old)
+            new = _leading(theirs[to + 1 :], kind) if kind else []
+            if not new or [t.low for t in new] == [t.low for t in old]:
+                continue
+            size = len(old)
+            for k in range(len(mine) - size):
+                if lows[k] == "to" and lows[k + 1 : k + 1 + size] == [t.low for t in old]:
+                    claimed = mine[k + 1 : k + 1 + size]
+                    context = wanted - _content(claimed)
+                    if len(context & clause.content) < MIN_CONTEXT * len(context) or len(context) < 2:
+                        return None
+                    wrong, right = _span(claim, claimed), _span(clause.text, new)
+                    return RuleFinding(
+                        rule=self.name,
+                        effect=Effect.CONTRADICTS,
+                        detail=f"The evidence says it went from {wrong!r} to {right!r}: {quote(clause.sentence)}",
+                        cite=clause.sentence,
+                        correction=Correction(wrong=wrong, right=right),
+                    )
+        return None
 
     def _swap(
         self, claim: str, mine: Sequence[_Token], wanted: set[str], clause: str, sentence: str, evidence: str

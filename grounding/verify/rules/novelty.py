@@ -43,12 +43,16 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
     for match in NAME_RUN.finditer(claim):
         tokens = [t for t in match.group().split() if t.lower() not in CLAIM_OPENERS or match.start() > 0]
         tokens = [t for t in tokens if not (t.lower() in CLAIM_OPENERS and match.start() == 0)]
-        for token in tokens:
+        for position, token in enumerate(tokens):
             low = token.lower()
             if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):
                 continue
             if token.isupper() and len(token) <= 5 and low in initials:
                 continue
+            if match.start() == 0 and position == 0 and len(tokens) == 1 and _inflects(low, words):
+                continue  # "Smoking increases ..." against "People who smoke ...": a common word, capitalised
+            if position < len(tokens) - 1 and _surname_alone(tokens[-1], premise):
+                continue  # "Nelson Mandela" against "Mandela was freed ...": the evidence names him short
             novel.append(token)
     missing = [n for n in _NUMBER.findall(claim) if n not in text and n.replace(",", "") not in text.replace(",", "")]
     if missing:
@@ -56,6 +60,21 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
         stated = parse_quantities(premise)
         novel += [n for n in missing if not _approximated(n, claimed, stated)]
     return novel
+
+
+def _inflects(word: str, words: set[str]) -> bool:
+    """Another form of the word is in the premise: a shared stem of four letters or more, all but the
+    last three of the word ("smoking" / "smoke", "antibiotic" / "antibiotics")."""
+    need = max(4, len(word) - 3)
+    return any(w[:need] == word[:need] for w in words if len(w) >= need)
+
+
+def _surname_alone(surname: str, premise: str) -> bool:
+    """The premise names the claim's last name without a first name before it, and never with another one."""
+    if surname.lower() not in premise.lower() or len(surname) < 3:
+        return False
+    before = re.findall(rf"([A-Z][\w'’-]*)\s+{re.escape(surname)}\b", premise)
+    return not [word for word in before if word.lower() not in CLAIM_OPENERS]
 
 
 def _approximated(number: str, claimed: list[Quantity], stated: list[Quantity]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from grounding.text.lexicon import ANTONYMS, FREQUENCIES, NEGATORS, STOPWORDS
+from grounding.text.lexicon import ANTONYMS, CURRENCIES, FREQUENCIES, FREQUENCY_UNITS, NEGATORS, STOPWORDS
 from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
@@ -44,8 +44,38 @@ class _Sentence:
 
 
 def _words(text: str) -> list[str]:
-    """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund")."""
-    return [re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]
+    """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
+    word ("every night" is "nightly")."""
+    return _rates([re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)])
+
+
+_EVERY = frozenset({"every", "each", "per"})
+
+
+def _rates(words: list[str]) -> list[str]:
+    """ "every week" and "each week" are "weekly"; "once a week" is "once weekly", so "once" still meets
+    "twice"; "annually" is "yearly". Rates then compare word for word (`FREQUENCIES`)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if word in _EVERY and following in FREQUENCY_UNITS:
+            out.append(FREQUENCY_UNITS[following])
+            i += 2
+        elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and out[-1] in _TIMES:
+            out.append(FREQUENCY_UNITS[following])
+            i += 2
+        elif word == "once" and following in {"a", "an", "per", "every", "each"} and after in FREQUENCY_UNITS:
+            out += ["once", FREQUENCY_UNITS[after]]
+            i += 3
+        else:
+            out.append("yearly" if word == "annually" else word)
+            i += 1
+    return out
+
+
+_TIMES = frozenset({"twice", "thrice", "times"})
 
 
 def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
@@ -193,6 +223,20 @@ class QuantityRule:
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
+                paid = _currency(claim, quantity)
+                for q in stated if paid else []:
+                    other = _currency(sentence.text, q)
+                    if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
+                        return [
+                            RuleFinding(
+                                rule=self.name,
+                                effect=Effect.CONTRADICTS,
+                                detail=f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: "
+                                f"{quote(sentence.text)}",
+                                cite=sentence.text,
+                                correction=Correction(wrong=paid[1], right=other[1]),
+                            )
+                        ]
                 measure = _measure(claim, quantity)
                 alike = [q for q in stated if q.kind == quantity.kind and _measure(sentence.text, q) == measure]
                 if alike and not any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
@@ -209,6 +253,17 @@ class QuantityRule:
                         )
                     ]
         return []
+
+
+def _currency(text: str, quantity: Quantity) -> tuple[str, str] | None:
+    """(currency, as written) of an amount: a sign before it ("$3 million") or a word after ("3 million euros")."""
+    sign = re.search(r"([$€£¥])\s*$", text[max(0, quantity.start - 3) : quantity.start])
+    if sign:
+        return CURRENCIES.get(sign.group(1), sign.group(1)), sign.group(1)
+    after = re.match(r"\s*([A-Za-z]+)", text[quantity.end :])
+    if after and after.group(1).lower() in CURRENCIES:
+        return CURRENCIES[after.group(1).lower()], after.group(1)
+    return None
 
 
 def _measure(text: str, quantity: Quantity) -> str:

@@ -1,0 +1,134 @@
+"""A claim that turns a comparison or an order of events round.
+
+"Sound travels faster in air than in water" against "Sound travels about four times faster in water
+than in air"; "The Soviet Union dissolved before the Berlin Wall fell" against "The Berlin Wall fell in
+1989, two years before the Soviet Union dissolved". Every word of the claim is in the evidence, and a
+small cross-encoder calls it entailed. The rule reads both sentences as two sides of a relation word
+("than", "before", "after") and finds the contradiction where:
+
+- the sides are swapped under the same relation (water/air around "faster ... than"), or
+- the sides stay in place under the opposite relation ("smaller than" / "larger than", "before" /
+  "after").
+
+A side is known by its pivot words: the content words on one side of the claim and not the other
+("air", "water"; not "sound", which both sides share by position). Both pivots must be found on the
+evidence's sides, so a sentence comparing other things never counts; a negated sentence ("no country
+is larger than Russia") is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORDS
+from grounding.text.sentences import split_sentences
+from grounding.types import Effect, RuleFinding
+from grounding.verify.rules.base import quote
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+_CONVERSE = {"before": "after", "after": "before"}
+_NOT_A_RELATION = {("rather", "than"), ("other", "than"), ("named", "after"), ("shortly", "before")}
+_NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "cannot"})
+_QUANTIFIERS = frozenset({"more", "less", "fewer", "greater"})
+_INTRODUCERS = DETERMINERS | PREPOSITIONS
+_REACH = 6
+"""Words back from "than" to look for the comparative ("faster in air than")."""
+
+
+def _words(text: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)]
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in STOPWORDS and len(w) > 1}
+
+
+def _negated(words: list[str]) -> bool:
+    return any(w in _NEGATORS or w.endswith("n't") for w in words)
+
+
+def _comparative(words: list[str], marker: int) -> str | None:
+    """The comparative a "than" completes: the nearest word paired with an opposite ("faster", "larger"),
+    else the nearest -er word that no article or preposition introduces ("in water" is a place)."""
+    window = range(marker - 1, max(-1, marker - 1 - _REACH), -1)
+    for k in window:
+        if words[k] in ANTONYMS or words[k] in _QUANTIFIERS:
+            return words[k]
+    for k in window:
+        if words[k].endswith("er") and len(words[k]) > 4 and (k == 0 or words[k - 1] not in _INTRODUCERS):
+            return words[k]
+    return None
+
+
+def _relation(words: list[str]) -> tuple[int, str, str | None] | None:
+    """(position, marker, comparative) of the first relation word, or None."""
+    for i, word in enumerate(words):
+        if word not in ("than", "before", "after") or i == 0 or (words[i - 1], word) in _NOT_A_RELATION:
+            continue
+        if word == "than":
+            comparative = _comparative(words, i)
+            if comparative is None or comparative in _QUANTIFIERS and i + 1 < len(words) and words[i + 1][:1].isdigit():
+                return None  # "more than 100 people": a bound on a number, not two sides
+            return i, word, comparative
+        return i, word, None
+    return None
+
+
+def _agrees(claimed: tuple[str, str | None], stated: tuple[str, str | None]) -> bool | None:
+    """Whether two relations say the same (True), the opposite (False), or cannot be compared (None)."""
+    (marker, comparative), (other_marker, other_comparative) = claimed, stated
+    if marker == "than":
+        if other_marker != "than" or comparative is None or other_comparative is None:
+            return None
+        if comparative == other_comparative:
+            return True
+        return False if other_comparative in ANTONYMS.get(comparative, frozenset()) else None
+    if other_marker == marker:
+        return True
+    return False if _CONVERSE.get(marker) == other_marker else None
+
+
+class ComparisonRule:
+    name = "comparisons"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        words = _words(claim)
+        found = _relation(words)
+        if found is None or _negated(words):
+            return []
+        i, marker, comparative = found
+        left, right = _content(words[:i]) - {comparative}, _content(words[i + 1 :])
+        left_pivot, right_pivot = left - right, right - left
+        if not left_pivot or not right_pivot:
+            return []
+        for start, end in split_sentences(evidence):
+            sentence = evidence[start:end]
+            theirs = _words(sentence)
+            stated = _relation(theirs)
+            if stated is None or _negated(theirs):
+                continue
+            j, other_marker, other_comparative = stated
+            agrees = _agrees((marker, comparative), (other_marker, other_comparative))
+            if agrees is None:
+                continue
+            before, after = _content(theirs[:j]) - {other_comparative}, _content(theirs[j + 1 :])
+            if not (left_pivot | right_pivot) <= before | after:
+                continue  # the sentence does not speak of everything the claim compares
+            swapped = bool((right_pivot & before) - after) and bool((left_pivot & after) - before)
+            kept = bool((right_pivot & after) - before) and bool((left_pivot & before) - after)
+            if swapped == kept or swapped != agrees:
+                continue  # swapped under the same relation, or kept under the opposite one: contradicted
+            if swapped:
+                how = "The evidence has it the other way round"
+            else:
+                said, mine = other_comparative or other_marker, comparative or marker
+                how = f"The evidence says {said!r} where the claim says {mine!r}"
+            return [
+                RuleFinding(
+                    rule=self.name,
+                    effect=Effect.CONTRADICTS,
+                    detail=f"{how}: {quote(sentence)}",
+                    cite=sentence,
+                )
+            ]
+        return []

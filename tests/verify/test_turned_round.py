@@ -1,0 +1,175 @@
+"""Claims that keep the evidence's words and turn its meaning round: a comparison or an order of events
+reversed, a rate said in other words, an amount in another currency, the start of a change given as
+its end. Each contradiction is a case a small cross-encoder calls entailed; each non-finding is the
+same evidence read the right way round, which a careless rule would contradict too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from grounding.types import Effect
+from grounding.verify.rules.frames import SubstitutionRule
+from grounding.verify.rules.novelty import novel_mentions
+from grounding.verify.rules.order import ComparisonRule
+from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates
+
+COMPARISONS = ComparisonRule()
+SOUND = "Sound travels about four times faster in water than in air."
+WALL = "The Berlin Wall fell in November 1989, two years before the Soviet Union dissolved in December 1991."
+LAKE = "Lake Superior is the largest freshwater lake in the world by surface area, larger than Lake Victoria."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Sound travels faster in air than in water.", SOUND, True),
+        ("Sound travels slower in water than in air.", SOUND, True),
+        ("Sound travels faster in water than in air.", SOUND, False),
+        ("Sound travels slower in air than in water.", SOUND, False),
+        ("The Soviet Union dissolved before the Berlin Wall fell.", WALL, True),
+        ("The Berlin Wall fell after the Soviet Union dissolved.", WALL, True),
+        ("The Berlin Wall fell before the Soviet Union dissolved.", WALL, False),
+        ("The Soviet Union dissolved after the Berlin Wall fell.", WALL, False),
+        ("Lake Superior is smaller than Lake Victoria by surface area.", LAKE, True),
+        ("Lake Victoria is smaller than Lake Superior.", LAKE, False),
+        # a bound on a number is not two sides; a denial is the model's to read; other things compared
+        ("More than 100 people died in the fire.", "More than 200 people died in the fire.", False),
+        ("Russia is larger than Canada.", "No country in the world is larger than Russia.", False),
+        ("Sound travels faster in steel than in air.", SOUND, False),
+    ],
+)
+def test_a_comparison_turned_round_is_contradicted(claim: str, evidence: str, contradicted: bool) -> None:
+    findings = COMPARISONS.check(claim, evidence)
+    assert bool(findings) == contradicted, findings
+    assert all(f.effect == Effect.CONTRADICTS and f.cite == evidence for f in findings)
+
+
+def test_the_finding_names_the_opposite_comparative() -> None:
+    (finding,) = COMPARISONS.check("Lake Superior is smaller than Lake Victoria by surface area.", LAKE)
+    assert "'larger'" in finding.detail and "'smaller'" in finding.detail
+
+
+@pytest.mark.parametrize(
+    ("words", "rates"),
+    [
+        ("backups run every night", ["backups", "run", "nightly"]),
+        ("it meets once a week", ["it", "meets", "once", "weekly"]),
+        ("take it twice a day", ["take", "it", "twice", "daily"]),
+        ("paid each month and annually", ["paid", "monthly", "and", "yearly"]),
+        ("a day at the beach", ["a", "day", "at", "the", "beach"]),  # no rate: nothing counted before it
+    ],
+)
+def test_a_rate_in_words_is_one_word(words: str, rates: list[str]) -> None:
+    assert _rates(words.split()) == rates
+
+
+@settings(derandomize=True, max_examples=200)
+@given(st.lists(st.sampled_from(["every", "each", "once", "a", "twice", "week", "night", "runs", "it", "the"])))
+def test_rates_never_lengthen_a_sentence_or_lose_its_last_word(words: list[str]) -> None:
+    out = _rates(words)
+    assert len(out) <= len(words)
+    assert bool(out) == bool(words)
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The server's backups run every night.", True),
+        ("The server's backups run daily.", True),
+        ("The server's backups run once a week.", False),
+        ("The server's backups run weekly.", False),
+    ],
+)
+def test_another_rate_in_other_words_is_contradicted(claim: str, contradicted: bool) -> None:
+    evidence = "The server's backups run once a week, on Sunday night."
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+def test_yearly_and_annually_are_one_rate() -> None:
+    assert AntonymRule().check("The report is published annually.", "The report is published every year.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "wrong", "right"),
+    [
+        (
+            "The bridge repair cost 3 million euros.",
+            "The bridge repair cost 3 million dollars, paid by the state.",
+            "euros",
+            "dollars",
+        ),
+        ("The bridge repair cost £3 million.", "The bridge repair cost $3 million, paid by the state.", "£", "$"),
+    ],
+)
+def test_the_same_amount_in_another_currency_is_contradicted(claim: str, evidence: str, wrong: str, right: str) -> None:
+    (finding,) = QuantityRule().check(claim, evidence)
+    assert finding.correction is not None
+    assert (finding.correction.wrong, finding.correction.right) == (wrong, right)
+
+
+def test_the_same_amount_in_the_same_currency_agrees() -> None:
+    evidence = "The bridge repair cost 3 million dollars, paid by the state."
+    assert QuantityRule().check("The bridge repair cost $3 million.", evidence) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "wrong", "right"),
+    [
+        (
+            "The board meeting was moved to Thursday.",
+            "The board meeting was moved from Thursday to Friday because of the holiday.",
+            "Thursday",
+            "Friday",
+        ),
+        ("The bank raised its rate to 3%.", "The bank raised its rate from 3% to 3.5% on Monday.", "3%", "3.5%"),
+        (
+            "The official currency of Denmark is the euro.",
+            "The official currency of Denmark is the Danish krone; the country has an opt-out from adopting the euro.",
+            "euro",
+            "Danish krone",
+        ),
+    ],
+)
+def test_where_a_change_started_or_another_currency_is_a_substitution(
+    claim: str, evidence: str, wrong: str, right: str
+) -> None:
+    (finding,) = SubstitutionRule().check(claim, evidence)
+    assert finding.correction is not None
+    assert (finding.correction.wrong, finding.correction.right) == (wrong, right)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The board meeting was moved to Friday.",
+        "The board meeting was moved from Thursday to Friday.",
+        "The bank raised its rate to 3.5%.",
+        "The official currency of Denmark is the Danish krone.",
+    ],
+)
+def test_where_a_change_ended_agrees(claim: str) -> None:
+    evidence = (
+        "The board meeting was moved from Thursday to Friday because of the holiday. The bank raised its rate "
+        "from 3% to 3.5% on Monday. The official currency of Denmark is the Danish krone."
+    )
+    assert SubstitutionRule().check(claim, evidence) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "novel"),
+    [
+        ("Smoking increases the risk of lung cancer.", "People who smoke are more likely to get lung cancer.", []),
+        ("Nelson Mandela was released from prison in 1990.", "Mandela was freed in February 1990.", []),
+        ("Winnie Mandela was released from prison in 1990.", "Nelson Mandela was freed in February 1990.", ["Winnie"]),
+        (
+            "Gandhi increases the risk of lung cancer.",
+            "People who smoke are more likely to get lung cancer.",
+            ["Gandhi"],
+        ),
+    ],
+)
+def test_a_capitalised_common_word_or_a_short_name_is_not_new(claim: str, evidence: str, novel: list[str]) -> None:
+    assert novel_mentions(claim, evidence) == novel
