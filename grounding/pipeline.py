@@ -511,7 +511,7 @@ def _derived_from_graph(report: VerificationReport, answer: GraphAnswer) -> Veri
             "claims": claims,
             "counts": counts,
             "grounded": all(c.verdict == Verdict.SUPPORTED for c in claims),
-            "hallucination_score": round(answer_risk(claims), 4),
+            "hallucination_score": round(answer_risk(claims, None, report.uncovered_share), 4),
             "answer_support": None,  # the graph path decides a graph answer, not the passages read whole
         }
     )

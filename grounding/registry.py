@@ -181,7 +181,17 @@ RULES = Registry(
             "the same act with agent and patient swapped, or another agent of it: contradicted",
             "grounding.verify.rules.frames:RoleRule",
         ),
+        Entry(
+            "comparisons",
+            "the same comparison or order of events turned round (faster in air than in water): contradicted",
+            "grounding.verify.rules.order:ComparisonRule",
+        ),
         Entry("whole_answer", "blend the riskiest claim with the whole answer's judgement", None),
+        Entry(
+            "word_coverage",
+            "blend the answer's score with the share of its content words no evidence uses",
+            None,
+        ),
         Entry("pronouns", "read a claim's pronoun as the answer's earlier name", None, default=False),
     ],
 )

@@ -146,6 +146,16 @@ class VerificationReport(BaseModel):
         description="P(entailment) of the whole answer against all the evidence joined, when both fit the "
         "model's window whole; null otherwise (long documents are judged claim by claim only).",
     )
+    uncovered_share: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Share of the answer's content words that no evidence text uses (the `word_coverage` step); "
+        "null when the step is off.",
+    )
+    uncovered_words: list[str] = Field(
+        default_factory=list, description="The answer's content words no evidence text uses, in order."
+    )
     counts: dict[Verdict, int] = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list, description="Everything the claims were checked against.")
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -48,6 +48,7 @@ CSS = """
 .gq-legend span { margin-right: 0.8rem; font-size: 0.85rem; }
 .gq-evidence { border: 1px solid #ddd; border-radius: 0.4rem; padding: 0.6rem 0.8rem; margin: 0.4rem 0; }
 .gq-evidence-text { white-space: pre-wrap; font-size: 0.92rem; }
+.gq-uncovered { text-decoration: underline dotted #7a3cc2; text-decoration-thickness: 2px; }
 .gq-deciding { background: #fff1a8; font-weight: 600; padding: 0 0.1rem; }
 .gq-provenance { font-size: 0.78rem; color: #555; margin-top: 0.3rem; }
 .gq-triple { border-collapse: collapse; margin: 0.2rem 0; font-size: 0.92rem; }
@@ -72,14 +73,29 @@ def _esc(text: object) -> str:
 # -- the highlighted answer ----------------------------------------------------------------------
 
 
+def _mark_uncovered(segment: str, words: re.Pattern[str] | None) -> str:
+    if words is None:
+        return segment
+    return words.sub(
+        lambda m: f'<span class="gq-uncovered" title="no evidence uses this word">{m.group()}</span>', segment
+    )
+
+
 def highlight_html(
-    text: str, claims: Sequence[ClaimVerdict], sentences: Sequence[CitedSentence] = (), numbered: bool = True
+    text: str,
+    claims: Sequence[ClaimVerdict],
+    sentences: Sequence[CitedSentence] = (),
+    numbered: bool = True,
+    uncovered: Sequence[str] = (),
 ) -> str:
-    """The answer with every claim coloured by its verdict, tagged with its number and confidence.
+    """The answer with every claim coloured by its verdict, tagged with its number and confidence, and
+    the words no evidence uses (`uncovered`, the report's `uncovered_words`) underlined.
 
     Claims may overlap (several claims drawn from one clause), so the text is cut at every claim
     boundary and each piece takes the worst verdict of the claims covering it.
     """
+    alternatives = "|".join(re.escape(w) for w in sorted(set(uncovered), key=len, reverse=True))
+    words = re.compile(rf"(?<![A-Za-z0-9&#])(?:{alternatives})(?![A-Za-z0-9])", re.I) if alternatives else None
     inserts: dict[int, list[str]] = {}
     for verdict in claims:
         tag = f"{verdict.claim.index + 1} · {verdict.confidence:.2f}" if numbered else f"{verdict.confidence:.2f}"
@@ -99,7 +115,7 @@ def highlight_html(
         if a in inserts:
             pieces.extend(inserts.pop(a))
         covering = [c for c in claims if c.claim.start <= a and b <= c.claim.end and a < b]
-        segment = _esc(text[a:b])
+        segment = _mark_uncovered(_esc(text[a:b]), words)
         if covering:
             worst = max(covering, key=lambda c: _SEVERITY[c.verdict])
             numbers = ", ".join(str(c.claim.index + 1) for c in covering)
@@ -233,7 +249,7 @@ def render_claim_view(
 ) -> ClaimVerdict | None:
     """Highlighted answer, a claim picker and the picked claim's reason and evidence."""
     if show_answer:
-        st.html(highlight_html(report.answer, report.claims, sentences))
+        st.html(highlight_html(report.answer, report.claims, sentences, uncovered=report.uncovered_words))
     if not report.claims:
         st.info("The answer holds no checkable claim.")
         return None
@@ -248,6 +264,8 @@ def render_claim_view(
         render_claim_detail(chosen)
     verdict = "grounded" if report.grounded else "not grounded"
     whole = "" if report.answer_support is None else f" · whole answer supported p={report.answer_support:.2f}"
+    if report.uncovered_share is not None:
+        whole += f" · {report.uncovered_share:.0%} of its content words (underlined) not in the evidence"
     st.caption(f"{verdict} · hallucination score {report.hallucination_score:.2f}{whole}")
     return chosen
 

@@ -64,6 +64,7 @@ VERDICT_STYLE = {"supported": "green", "contradicted": "red", "unverifiable": "y
 
 
 def render_report(report) -> None:
+    from rich.markup import escape
     from rich.text import Text
 
     highlighted = Text(report.answer)
@@ -89,6 +90,10 @@ def render_report(report) -> None:
     console.print(table)
     verdict = "[green]grounded[/]" if report.grounded else "[red]not grounded[/]"
     whole = "" if report.answer_support is None else f"; whole answer supported p={report.answer_support:.2f}"
+    if report.uncovered_share is not None:
+        listed = ", ".join(report.uncovered_words[:8]) + (" ..." if len(report.uncovered_words) > 8 else "")
+        whole += f"; {report.uncovered_share:.0%} of its content words not in the evidence"
+        whole += f" ({escape(listed)})" if listed else ""
     console.print(
         f"{verdict}; hallucination score {report.hallucination_score:.2f}{whole};"
         f" {report.timings_ms.get('total', 0):.0f} ms"

@@ -8,23 +8,18 @@ score per item, higher meaning "more likely hallucinated", like the verifier's.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from grounding.evaluate.datasets import DetectionItem
-from grounding.text.lexicon import STOPWORDS
+from grounding.text.lexicon import content_words
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed_cached
 
 Baseline = Callable[[Sequence[DetectionItem]], np.ndarray]
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-
-
-def content_tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+content_tokens = content_words
 
 
 def answer_length(items: Sequence[DetectionItem]) -> np.ndarray:

@@ -142,15 +142,19 @@ def _shift(start: int, end: int, cut: tuple[int, int], size: int) -> tuple[int, 
 
 
 def _rebuilt(report: VerificationReport, text: str, claims: list[ClaimVerdict]) -> VerificationReport:
+    from grounding.verify.coverage import recount
     from grounding.verify.scoring import answer_risk
 
+    uncovered, words = recount(report, text)
     counts = Counter(c.verdict for c in claims)
     return report.model_copy(
         update={
             "answer": text,
             "claims": claims,
             "grounded": all(c.verdict == Verdict.SUPPORTED for c in claims),
-            "hallucination_score": round(answer_risk(claims), 4),
+            "hallucination_score": round(answer_risk(claims, None, uncovered), 4),
+            "uncovered_share": None if uncovered is None else round(uncovered, 4),
+            "uncovered_words": words,
             "answer_support": None,  # judged the answer before the edit
             "counts": {verdict: counts.get(verdict, 0) for verdict in Verdict},
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from grounding.types import ClaimVerdict, Effect, Method, Verdict
+from grounding.verify.coverage import COVERAGE_WEIGHT
 
 
 def claim_risk(verdict: ClaimVerdict) -> float:
@@ -25,19 +26,26 @@ def claim_risk(verdict: ClaimVerdict) -> float:
     return 1.0
 
 
-def answer_risk(verdicts: Sequence[ClaimVerdict], answer_support: float | None = None) -> float:
-    """Probability that the answer holds a hallucination: its riskiest claim, and the whole answer's view.
+def answer_risk(
+    verdicts: Sequence[ClaimVerdict], answer_support: float | None = None, uncovered: float | None = None
+) -> float:
+    """Probability that the answer holds a hallucination: its riskiest claim, the whole answer's view,
+    and the share of its content words the evidence never uses.
 
     Claims are judged against a few aligned sentences each, which explains a verdict but loses
     what only the whole answer against the whole evidence shows (a reply that restates the evidence
     in other words, or pairs its facts wrongly). Where that whole-answer judgement exists (the
-    `whole_answer` step), the two are averaged. A claim that is contradicted, or whose support a rule
-    blocked (a name one word off the evidence's), is a finding of its own and is never averaged away.
+    `whole_answer` step), the two are averaged; a claim that is contradicted, or whose support a rule
+    blocked (a name one word off the evidence's), is a finding of its own and is not averaged away
+    there. Where the uncovered share is given (the `word_coverage` step), it takes `COVERAGE_WEIGHT`
+    of the score: words no evidence says are what the model misses most (`grounding.verify.coverage`).
     """
     claims = max((claim_risk(v) for v in verdicts), default=0.0)
-    if answer_support is None:
-        return claims
-    blended = 0.5 * (claims + (1.0 - answer_support))
-    if any(v.verdict == Verdict.CONTRADICTED or v.has_effect(Effect.BLOCKS_SUPPORT) for v in verdicts):
-        return max(claims, blended)
-    return blended
+    risk = claims
+    if answer_support is not None:
+        risk = 0.5 * (claims + (1.0 - answer_support))
+        if any(v.verdict == Verdict.CONTRADICTED or v.has_effect(Effect.BLOCKS_SUPPORT) for v in verdicts):
+            risk = max(claims, risk)
+    if uncovered is None:
+        return risk
+    return (1.0 - COVERAGE_WEIGHT) * risk + COVERAGE_WEIGHT * uncovered

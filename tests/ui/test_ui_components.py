@@ -58,6 +58,16 @@ def test_each_claim_is_coloured_by_its_verdict_with_its_confidence():
     assert visible_text(markup) == answer
 
 
+def test_words_no_evidence_uses_are_underlined_whole_words_only():
+    answer = "Bees make honey on Mars & Venus; beeswax too."
+    claims = [verdict(0, 0, len(answer), answer, Verdict.UNVERIFIABLE, 0.6)]
+    markup = components.highlight_html(answer, claims, uncovered=["mars", "bees", "amp"])
+    marked = re.findall(r'<span class="gq-uncovered"[^>]*>([^<]*)</span>', markup)
+    assert marked == ["Bees", "Mars"]  # not the "bees" inside "beeswax", not the escaped "&amp;"
+    assert visible_text(markup) == answer
+    assert "gq-uncovered" not in components.highlight_html(answer, claims)
+
+
 def test_overlapping_claims_take_the_worse_verdict_where_they_share_words():
     answer = "Switzerland borders France and Spain."
     claims = [

@@ -68,10 +68,18 @@ def show(result: AskResult) -> None:
     final, raw = st.columns(2)
     with final:
         st.markdown("**Answer shown** (after verification and mitigation)")
-        st.html(components.highlight_html(result.report.answer, result.report.claims, result.sentences))
+        st.html(
+            components.highlight_html(
+                result.report.answer, result.report.claims, result.sentences, uncovered=result.report.uncovered_words
+            )
+        )
     with raw:
         st.markdown("**Raw answer** (as the " + result.answerer + " wrote it)")
-        st.html(components.highlight_html(result.raw_report.answer, result.raw_report.claims))
+        st.html(
+            components.highlight_html(
+                result.raw_report.answer, result.raw_report.claims, uncovered=result.raw_report.uncovered_words
+            )
+        )
         if result.raw_report.answer.strip() == result.report.answer.strip():
             st.caption("Mitigation left the answer unchanged.")
 
