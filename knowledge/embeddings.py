@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -101,8 +102,9 @@ def open_embedder(name: str = DEFAULT_EMBEDDING_MODEL, device: str = "auto", run
     if chosen == "onnx":
         folder = onnx_export.model_folder(name, path)
         plan = _onnx_plan(folder) if folder is not None else None
-        if plan is not None and folder is not None:
-            return _open_onnx(name, path, folder, plan)
+        onnx = _open_onnx(name, path, folder, plan) if plan is not None and folder is not None else None
+        if onnx is not None:
+            return onnx
     return _open_torch(name, path, pick_device(device))
 
 
@@ -208,7 +210,9 @@ def _export(folder: Path, tokenizer: Any, pooling: str, target: Path) -> None:
         onnx_export.export_dynamo(_pooled_module(model, pooling), inputs, _OUTPUT, target)
 
 
-def _open_onnx(name: str, path: str, folder: Path, plan: dict[str, Any]) -> OnnxEmbedder:
+def _open_onnx(name: str, path: str, folder: Path, plan: dict[str, Any]) -> OnnxEmbedder | None:
+    """The exported graph and the tokenizer, or None where the tokenizer pads on the left (the graph's
+    CLS pooling reads the first position; torch then runs the model)."""
     from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -219,10 +223,7 @@ def _open_onnx(name: str, path: str, folder: Path, plan: dict[str, Any]) -> Onnx
     except Exception as exc:  # OSError, ValueError: the folder has no usable tokenizer
         raise ModelError(f"cannot load embedding model {name!r} (resolved to {path!r}): {exc}") from exc
     if tokenizer.padding_side != "right":
-        raise ModelError(
-            f"embedding model {name!r} pads on the left, which the ONNX runtime does not reproduce; "
-            f"set {RUNTIME_ENV}=torch"
-        )
+        return None
     stem = Path(name).name
     target = (
         onnx_export.onnx_cache() / "embeddings" / onnx_export.cache_key(name, path, EXPORT_FORMAT, _MODEL_FILES, stem)
@@ -252,6 +253,7 @@ class OnnxEmbedder:
     def __init__(self, session: onnx_export.OnnxSession, tokenizer: Any, max_length: int, dimension: int) -> None:
         self.session = session
         self.tokenizer = tokenizer
+        self._tokenizing = threading.Lock()  # a fast tokenizer's truncation state is not thread-safe
         self.max_seq_length = max_length
         self.dimension = dimension
 
@@ -265,13 +267,14 @@ class OnnxEmbedder:
         order = np.argsort([-len(text) for text in sentences], kind="stable")
         for start in range(0, len(sentences), batch_size):
             rows = order[start : start + batch_size]
-            encoded = self.tokenizer(
-                [sentences[i] for i in rows],
-                padding=True,
-                truncation=True,
-                max_length=self.max_seq_length,
-                return_tensors="np",
-            )
+            with self._tokenizing:
+                encoded = self.tokenizer(
+                    [sentences[i] for i in rows],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_seq_length,
+                    return_tensors="np",
+                )
             out[rows] = self.session(encoded)
         return out
 

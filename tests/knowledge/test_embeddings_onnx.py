@@ -109,6 +109,14 @@ def test_the_export_is_cached_by_the_model_and_written_atomically(exported):
     np.testing.assert_array_equal(first["again"].encode(SENTENCES), first["onnx"].encode(SENTENCES))
 
 
+def test_a_gpu_device_runs_torch_whatever_the_runtime_says(monkeypatch):
+    monkeypatch.setenv(RUNTIME_ENV, "onnx")
+    assert embeddings.pick_runtime(device="cuda") == "torch"
+    assert embeddings.pick_runtime("onnx", device="cuda:0") == "torch"
+    assert embeddings.pick_runtime(device="cpu") == "onnx"
+
+
+@pytest.mark.skipif(embeddings.pick_device() != "cpu", reason="the default is torch where a GPU is visible")
 def test_onnx_is_the_default_on_the_cpu_and_the_environment_switches_to_torch(exported, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(exported["cache"]))
     assert embeddings.pick_runtime() == "onnx"
@@ -147,3 +155,15 @@ def test_cls_pooling_is_exported_and_max_pooling_falls_back_to_torch(exported, t
     assert (cls_vectors * exported["onnx"].encode(SENTENCES)).sum(axis=1).max() < 0.99  # not the mean
     max_folder = _model_copy(tmp_path / "max", {"pooling_mode_max_tokens": True})
     assert isinstance(open_embedder(str(max_folder), runtime="onnx"), SentenceTransformer)
+
+
+def test_a_failed_export_names_the_model_and_the_setting_and_leaves_no_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = _model_copy(tmp_path, {"pooling_mode_mean_tokens": True})
+    (folder / "model.safetensors").unlink()
+    (folder / "model.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(
+        ModelError, match=r"cannot export embedding model '.*minilm-copy'.*GROUNDQA_EMBEDDING_RUNTIME=torch"
+    ):
+        open_embedder(str(folder), runtime="onnx")
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and "groundqa" in p.parts]
