@@ -236,9 +236,8 @@ def _open_onnx(name: str, path: str, folder: Path, plan: dict[str, Any]) -> Onnx
             raise ModelError(
                 f"cannot export embedding model {name!r} to ONNX ({type(exc).__name__}: {exc}); set {RUNTIME_ENV}=torch"
             ) from exc
-    limits = [int(tokenizer.model_max_length)]
-    if plan["max_seq_length"]:
-        limits.append(int(plan["max_seq_length"]))
+    # sentence-transformers truncates at the folder's max_seq_length where it names one, else at the tokenizer's
+    limits = [int(plan["max_seq_length"] or tokenizer.model_max_length)]
     config = _read_json(folder / "config.json") or {}
     if config.get("max_position_embeddings"):
         limits.append(int(config["max_position_embeddings"]))
