@@ -3,7 +3,8 @@
 - the shared data folder (benchmarks and training corpora): `GROUNDQA_DATA_DIR`, else `shared/data`
   beside a source checkout (the layout of the development machines and CI);
 - the home (demo KB, trained models, converted models): `GROUNDQA_HOME`, else `$XDG_DATA_HOME/groundqa`;
-- caches (downloaded-by-hand datasets, prepared corpora): `$XDG_CACHE_HOME/groundqa`;
+- caches (downloaded-by-hand datasets, prepared corpora, exported ONNX graphs): `$XDG_CACHE_HOME/groundqa`,
+  defined once in `knowledge.cache` (the knowledge package caches too and may not import this one);
 - run folders of `groundqa eval`: `runs/` under the working directory, so results stay with the project
   that made them.
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from knowledge.cache import cache_root
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
 
@@ -33,8 +36,8 @@ def home() -> Path:
 
 
 def cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "groundqa"
+    """`$XDG_CACHE_HOME/groundqa` (else `~/.cache/groundqa`): `knowledge.cache.cache_root()`, the one definition."""
+    return cache_root()
 
 
 def runs() -> Path:
