@@ -17,6 +17,7 @@ evidence merely does not mention is left to the model.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ while its "not" belongs to another clause."""
 @dataclass(frozen=True)
 class _Sentence:
     text: str
-    words: list[str]
+    words: tuple[str, ...]
 
 
 def _words(text: str) -> list[str]:
@@ -104,6 +105,20 @@ def _negated(words: list[str]) -> bool:
     return count % 2 == 1
 
 
+@functools.lru_cache(maxsize=64)
+def _sentences(evidence: str) -> tuple[_Sentence, ...]:
+    """The evidence's sentences with their words, read once per evidence: every claim of an answer, and
+    every rule, is matched against the same sentences."""
+    return tuple(
+        _Sentence(evidence[start:end], tuple(_words(evidence[start:end]))) for start, end in split_sentences(evidence)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _clauses(sentence: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_words(part)) for part in CLAUSE_BREAK.split(sentence) if part.strip())
+
+
 def _matching(
     claim: list[str], evidence: str, drop: frozenset[str] = frozenset(), overlap: float = MIN_OVERLAP
 ) -> list[_Sentence]:
@@ -111,13 +126,7 @@ def _matching(
     wanted = _content(claim, drop)
     if len(wanted) < 2:
         return []
-    found = []
-    for start, end in split_sentences(evidence):
-        text = evidence[start:end]
-        words = _words(text)
-        if len(wanted & set(words)) >= overlap * len(wanted):
-            found.append(_Sentence(text, words))
-    return found
+    return [s for s in _sentences(evidence) if len(wanted & set(s.words)) >= overlap * len(wanted)]
 
 
 def _clause(claim: list[str], sentence: str) -> list[str]:
@@ -126,8 +135,7 @@ def _clause(claim: list[str], sentence: str) -> list[str]:
     "Antibiotics do not work against viruses, so they are effective against bacteria" negates one
     clause; a claim about bacteria must be read against the other."""
     wanted = _content(claim)
-    clauses = [_words(part) for part in CLAUSE_BREAK.split(sentence) if part.strip()]
-    return max(clauses, key=lambda words: len(wanted & set(words)), default=[])
+    return list(max(_clauses(sentence), key=lambda words: len(wanted & set(words)), default=()))
 
 
 class NegationRule:
