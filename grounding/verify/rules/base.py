@@ -24,6 +24,11 @@ def quote(text: str, limit: int = 140) -> str:
     return f'"{text[: limit - 3]}..."' if len(text) > limit else f'"{text}"'
 
 
+def contradiction(rule: str, detail: str, cite: str, correction: Correction | None = None) -> RuleFinding:
+    """One finding that the evidence (`cite`, the sentence that says otherwise) contradicts the claim."""
+    return RuleFinding(rule=rule, effect=Effect.CONTRADICTS, detail=detail, cite=cite, correction=correction)
+
+
 class Conflict(Protocol):
     """What a value rule found: the value claimed, the values the evidence states, and why in words."""
 

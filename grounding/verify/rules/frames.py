@@ -36,7 +36,7 @@ from grounding.text.lexicon import (
 from grounding.text.quantities import parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
-from grounding.verify.rules.base import CLAUSE_BREAK, quote
+from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
 MIN_CONTEXT = 0.75
@@ -293,13 +293,8 @@ class SubstitutionRule:
                     if len(context & clause.content) < MIN_CONTEXT * len(context) or len(context) < 2:
                         return None
                     wrong, right = _span(claim, claimed), _span(clause.text, new)
-                    return RuleFinding(
-                        rule=self.name,
-                        effect=Effect.CONTRADICTS,
-                        detail=f"The evidence says it went from {wrong!r} to {right!r}: {quote(clause.sentence)}",
-                        cite=clause.sentence,
-                        correction=Correction(wrong=wrong, right=right),
-                    )
+                    detail = f"The evidence says it went from {wrong!r} to {right!r}: {quote(clause.sentence)}"
+                    return contradiction(self.name, detail, clause.sentence, Correction(wrong=wrong, right=right))
         return None
 
     def _swap(

@@ -22,8 +22,8 @@ import re
 
 from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORDS
 from grounding.text.sentences import split_sentences
-from grounding.types import Effect, RuleFinding
-from grounding.verify.rules.base import quote
+from grounding.types import RuleFinding
+from grounding.verify.rules.base import contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 _CONVERSE = {"before": "after", "after": "before"}
@@ -123,12 +123,5 @@ class ComparisonRule:
             else:
                 said, mine = other_comparative or other_marker, comparative or marker
                 how = f"The evidence says {said!r} where the claim says {mine!r}"
-            return [
-                RuleFinding(
-                    rule=self.name,
-                    effect=Effect.CONTRADICTS,
-                    detail=f"{how}: {quote(sentence)}",
-                    cite=sentence,
-                )
-            ]
+            return [contradiction(self.name, f"{how}: {quote(sentence)}", sentence)]
         return []

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from grounding.text.lexicon import ANTONYMS, CURRENCIES, FREQUENCIES, FREQUENCY_UNITS, NEGATORS, STOPWORDS
 from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
-from grounding.types import Correction, Effect, RuleFinding
-from grounding.verify.rules.base import CLAUSE_BREAK, quote
+from grounding.types import Correction, RuleFinding
+from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 MIN_OVERLAP = 0.75
@@ -159,14 +159,7 @@ class NegationRule:
         for sentence, stated in matches:
             if stated != negated:
                 which = "denies" if not negated else "states"
-                return [
-                    RuleFinding(
-                        rule=self.name,
-                        effect=Effect.CONTRADICTS,
-                        detail=f"The evidence {which} it: {quote(sentence.text)}",
-                        cite=sentence.text,
-                    )
-                ]
+                return [contradiction(self.name, f"The evidence {which} it: {quote(sentence.text)}", sentence.text)]
         return []
 
 
@@ -192,15 +185,8 @@ class AntonymRule:
                     continue  # "the clinic does not open" agrees with "the clinic is closed"
                 for j, other in enumerate(clause):
                     if other in opposites and _near(subject, clause, j):
-                        return [
-                            RuleFinding(
-                                rule=self.name,
-                                effect=Effect.CONTRADICTS,
-                                detail=f"The evidence says {other!r} where the claim says {word!r}: "
-                                f"{quote(sentence.text)}",
-                                cite=sentence.text,
-                            )
-                        ]
+                        detail = f"The evidence says {other!r} where the claim says {word!r}: {quote(sentence.text)}"
+                        return [contradiction(self.name, detail, sentence.text)]
         return []
 
 
@@ -231,36 +217,34 @@ class QuantityRule:
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
-                paid = _currency(claim, quantity)
-                for q in stated if paid else []:
-                    other = _currency(sentence.text, q)
-                    if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
-                        return [
-                            RuleFinding(
-                                rule=self.name,
-                                effect=Effect.CONTRADICTS,
-                                detail=f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: "
-                                f"{quote(sentence.text)}",
-                                cite=sentence.text,
-                                correction=Correction(wrong=paid[1], right=other[1]),
-                            )
-                        ]
-                measure = _measure(claim, quantity)
-                alike = [q for q in stated if q.kind == quantity.kind and _measure(sentence.text, q) == measure]
-                if alike and not any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
-                    return [
-                        RuleFinding(
-                            rule=self.name,
-                            effect=Effect.CONTRADICTS,
-                            detail=f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: "
-                            f"{quote(sentence.text)}",
-                            cite=sentence.text,
-                            correction=Correction(wrong=quantity.text, right=alike[0].text)
-                            if len(alike) == 1
-                            else None,
-                        )
-                    ]
+                found = self._other_currency(claim, quantity, sentence.text, stated) or self._other_value(
+                    claim, quantity, sentence.text, stated
+                )
+                if found:
+                    return [found]
         return []
+
+    def _other_currency(
+        self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]
+    ) -> RuleFinding | None:
+        """The same amount in another currency ("3 million euros" / "3 million dollars")."""
+        paid = _currency(claim, quantity)
+        for q in stated if paid else []:
+            other = _currency(sentence, q)
+            if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
+                detail = f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: {quote(sentence)}"
+                return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
+        return None
+
+    def _other_value(self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]) -> RuleFinding | None:
+        """The same measure with another value ("20 mg" / "40 mg"), none of the sentence's values the claim's."""
+        measure = _measure(claim, quantity)
+        alike = [q for q in stated if q.kind == quantity.kind and _measure(sentence, q) == measure]
+        if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
+            return None
+        correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
+        detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
+        return contradiction(self.name, detail, sentence, correction)
 
 
 def _currency(text: str, quantity: Quantity) -> tuple[str, str] | None:
