@@ -5,6 +5,7 @@ runs with a LangChain fake chat model in place of SmolLM2.
 """
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -164,6 +165,9 @@ def test_verify_uses_given_evidence_and_reports_bad_input(app):
     verify(app, "The Alps are in Europe.", evidence="The Alps are a mountain range in Europe.\n\nCoffee is a drink.")
     assert not app.error
     assert "source: request" in html_of(app) and "The Alps are a mountain range in Europe." in html_of(app)
+    verify(app, "The Alps are in Europe and full of glaciers.", evidence="The Alps are a mountain range in Europe.")
+    assert re.search(r'class="gq-uncovered"[^>]*>glaciers</span>', html_of(app))  # the word no evidence uses
+    assert any("not in the evidence" in c.value for c in app.caption)
     verify(app, "The Alps are in Europe.", evidence='["unclosed", ')
     assert any("pasted evidence: invalid JSON at line 1" in e for e in texts(app.error))
     verify(app, "   ")

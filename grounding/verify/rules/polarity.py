@@ -51,6 +51,7 @@ def _words(text: str) -> list[str]:
 
 
 _EVERY = frozenset({"every", "each", "per"})
+_TIMES = frozenset({"twice", "thrice", "times"})
 
 
 def _rates(words: list[str]) -> list[str]:
@@ -74,9 +75,6 @@ def _rates(words: list[str]) -> list[str]:
             out.append("yearly" if word == "annually" else word)
             i += 1
     return out
-
-
-_TIMES = frozenset({"twice", "thrice", "times"})
 
 
 def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
