@@ -165,12 +165,20 @@ def test_async_client_concurrent_verifies_batch_together(live):
 
 
 def test_health_answers_while_a_long_batch_runs(url):
-    evidence = [f"Passage {i}: Canberra was designed by Walter Burley Griffin and Marion Griffin." for i in range(12)]
-    items = [{"answer": ANSWER5, "evidence": evidence, "use_kb": False}] * 8
+    # every item its own evidence: no pair repeats, so the model's memo cannot make the batch short
+    items = [
+        {
+            "answer": ANSWER5,
+            "evidence": [f"Passage {i} of {k}: Canberra was designed by Walter Burley Griffin." for i in range(12)],
+            "use_kb": False,
+        }
+        for k in range(8)
+    ]
     finished = threading.Event()
+    statuses = []
 
     def batch():
-        httpx.post(url + "/v1/verify/batch", json={"items": items}, timeout=120)
+        statuses.append(httpx.post(url + "/v1/verify/batch", json={"items": items}, timeout=120).status_code)
         finished.set()
 
     thread = threading.Thread(target=batch)
@@ -179,6 +187,7 @@ def test_health_answers_while_a_long_batch_runs(url):
     health = httpx.get(url + "/healthz", timeout=5)
     answered_during_batch = not finished.is_set()
     thread.join()
+    assert statuses == [200]
     assert health.status_code == 200 and answered_during_batch
 
 
