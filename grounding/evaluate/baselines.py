@@ -14,12 +14,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from grounding.evaluate.datasets import DetectionItem
-from grounding.text.lexicon import content_words
+from grounding.verify.coverage import uncovered_share
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed_cached
 
 Baseline = Callable[[Sequence[DetectionItem]], np.ndarray]
-
-content_tokens = content_words
 
 
 def answer_length(items: Sequence[DetectionItem]) -> np.ndarray:
@@ -28,18 +26,9 @@ def answer_length(items: Sequence[DetectionItem]) -> np.ndarray:
 
 
 def token_overlap(items: Sequence[DetectionItem]) -> np.ndarray:
-    """Share of the answer's content words missing from the evidence (no evidence: 1; no content words: 0)."""
-    scores = []
-    for item in items:
-        tokens = content_tokens(item.answer)
-        if not item.evidence:
-            scores.append(1.0)
-        elif not tokens:
-            scores.append(0.0)
-        else:
-            found = set(content_tokens(" ".join(item.evidence)))
-            scores.append(1.0 - sum(t in found for t in tokens) / len(tokens))
-    return np.array(scores, dtype=float)
+    """Share of the answer's content words missing from the evidence (no evidence: 1; no content words: 0):
+    the verifier's own `word_coverage` measure, alone."""
+    return np.array([uncovered_share(item.answer, item.evidence) for item in items], dtype=float)
 
 
 def _evidence_sentences(item: DetectionItem) -> list[str]:

@@ -30,21 +30,25 @@ step of 0.05 that keeps that set near the 0.90 at which its 80% balanced-accurac
 docs/evaluation.md, "Word coverage", has the table and the command."""
 
 
+def uncovered(answer: str, evidence: Iterable[str]) -> tuple[float, list[str]]:
+    """The share of the answer's content words missing from the evidence (1 with no evidence, 0 with no
+    content word) and those words, each once, in order: both from one pass over the texts."""
+    texts = [text for text in evidence if text and text.strip()]
+    words = content_words(answer)
+    found = {word for text in texts for word in content_words(text)}
+    missing = [word for word in words if word not in found]
+    share = 1.0 if not texts else len(missing) / len(words) if words else 0.0
+    return share, list(dict.fromkeys(missing))
+
+
 def uncovered_words(answer: str, evidence: Iterable[str]) -> list[str]:
-    """The answer's content words (in order, repeats kept) that no evidence text contains."""
-    found = {word for text in evidence for word in content_words(text)}
-    return [word for word in content_words(answer) if word not in found]
+    """The answer's content words that no evidence text contains, each once, in order."""
+    return uncovered(answer, evidence)[1]
 
 
 def uncovered_share(answer: str, evidence: Iterable[str]) -> float:
     """Share of the answer's content words missing from the evidence: 1 with no evidence, 0 with no content word."""
-    texts = [text for text in evidence if text and text.strip()]
-    words = content_words(answer)
-    if not texts:
-        return 1.0
-    if not words:
-        return 0.0
-    return len(uncovered_words(answer, texts)) / len(words)
+    return uncovered(answer, evidence)[0]
 
 
 def recount(report: VerificationReport, text: str) -> tuple[float | None, list[str]]:
@@ -52,5 +56,4 @@ def recount(report: VerificationReport, text: str) -> tuple[float | None, list[s
     evidence, where the report counted them; (None, []) where its verifier had the step off."""
     if report.uncovered_share is None:
         return None, []
-    texts = [e.text for e in report.evidence]
-    return uncovered_share(text, texts), list(dict.fromkeys(uncovered_words(text, texts)))
+    return uncovered(text, [e.text for e in report.evidence])

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from grounding.types import MAX_ANSWER_CHARS, Claim, ClaimVerdict, Evidence, EvidenceKind, Verdict, VerificationReport
 from grounding.verify.checkers.base import AnswerUnderCheck, Checker
 from grounding.verify.claims import is_abstention, split_claims
-from grounding.verify.coverage import uncovered_share, uncovered_words
+from grounding.verify.coverage import uncovered
 from grounding.verify.nli import DEFAULT_VERIFIER_MODEL, NLIModel, load_nli_model
 from grounding.verify.options import VerifierOptions
 from grounding.verify.scoring import answer_risk, claim_risk
@@ -174,18 +174,17 @@ def _report(answer: AnswerUnderCheck, timings: dict[str, float], options: Verifi
     verdicts = [v if v is not None else _unchecked(c) for c, v in zip(answer.claims, answer.verdicts, strict=True)]
     counts = Counter(v.verdict for v in verdicts)
     support = answer.answer_support
-    texts = [e.text for e in answer.evidence]
-    coverage = "word_coverage" in options.rules and bool(verdicts)
-    uncovered = uncovered_share(answer.answer, texts) if coverage else None
+    counted = "word_coverage" in options.rules and bool(verdicts)
+    share, words = uncovered(answer.answer, [e.text for e in answer.evidence]) if counted else (None, [])
     return VerificationReport(
         answer=answer.answer,
         question=answer.question,
         claims=verdicts,
         grounded=all(v.verdict == Verdict.SUPPORTED for v in verdicts),
-        hallucination_score=round(answer_risk(verdicts, support, uncovered), 4),
+        hallucination_score=round(answer_risk(verdicts, support, share), 4),
         answer_support=None if support is None else round(support, 4),
-        uncovered_share=None if uncovered is None else round(uncovered, 4),
-        uncovered_words=list(dict.fromkeys(uncovered_words(answer.answer, texts))) if coverage else [],
+        uncovered_share=None if share is None else round(share, 4),
+        uncovered_words=words,
         counts={verdict: counts.get(verdict, 0) for verdict in Verdict},
         evidence=answer.evidence,
         timings_ms={key: round(value, 2) for key, value in timings.items()},

@@ -18,7 +18,9 @@ is larger than Russia") is left to the model.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORDS
 from grounding.text.sentences import split_sentences
@@ -60,60 +62,74 @@ def _comparative(words: list[str], marker: int) -> str | None:
     return None
 
 
-def _relation(words: list[str]) -> tuple[int, str, str | None] | None:
-    """(position, marker, comparative) of the first relation word, or None."""
+@dataclass(frozen=True)
+class _Relation:
+    """A sentence read as two sides of a relation word: "than" with its comparative, "before", "after"."""
+
+    marker: str
+    comparative: str | None
+    before: frozenset[str]  # content words on the marker's left, the comparative aside
+    after: frozenset[str]
+
+    @property
+    def word(self) -> str:
+        return self.comparative or self.marker
+
+
+def _relation(text: str) -> _Relation | None:
+    """The text's first relation word and its two sides; None where it has none, or denies it."""
+    words = _words(text)
+    if _negated(words):
+        return None  # "no country is larger than Russia": the model's to read
     for i, word in enumerate(words):
         if word not in ("than", "before", "after") or i == 0 or (words[i - 1], word) in _NOT_A_RELATION:
             continue
-        if word == "than":
-            comparative = _comparative(words, i)
-            if comparative is None or comparative in _QUANTIFIERS and i + 1 < len(words) and words[i + 1][:1].isdigit():
-                return None  # "more than 100 people": a bound on a number, not two sides
-            return i, word, comparative
-        return i, word, None
+        comparative = _comparative(words, i) if word == "than" else None
+        if word == "than" and (
+            comparative is None or comparative in _QUANTIFIERS and i + 1 < len(words) and words[i + 1][:1].isdigit()
+        ):
+            return None  # "more than 100 people": a bound on a number, not two sides
+        return _Relation(
+            word, comparative, frozenset(_content(words[:i]) - {comparative}), frozenset(_content(words[i + 1 :]))
+        )
     return None
 
 
-def _agrees(claimed: tuple[str, str | None], stated: tuple[str, str | None]) -> bool | None:
+@functools.lru_cache(maxsize=64)
+def _stated(evidence: str) -> tuple[tuple[str, _Relation], ...]:
+    """The evidence's sentences that relate two sides, read once per evidence, not once per claim."""
+    found = ((evidence[start:end], _relation(evidence[start:end])) for start, end in split_sentences(evidence))
+    return tuple((sentence, relation) for sentence, relation in found if relation is not None)
+
+
+def _agrees(claimed: _Relation, stated: _Relation) -> bool | None:
     """Whether two relations say the same (True), the opposite (False), or cannot be compared (None)."""
-    (marker, comparative), (other_marker, other_comparative) = claimed, stated
-    if marker == "than":
-        if other_marker != "than" or comparative is None or other_comparative is None:
+    if claimed.marker == "than":
+        if stated.marker != "than" or claimed.comparative is None or stated.comparative is None:
             return None
-        if comparative == other_comparative:
+        if claimed.comparative == stated.comparative:
             return True
-        return False if other_comparative in ANTONYMS.get(comparative, frozenset()) else None
-    if other_marker == marker:
+        return False if stated.comparative in ANTONYMS.get(claimed.comparative, frozenset()) else None
+    if stated.marker == claimed.marker:
         return True
-    return False if _CONVERSE.get(marker) == other_marker else None
+    return False if _CONVERSE.get(claimed.marker) == stated.marker else None
 
 
 class ComparisonRule:
     name = "comparisons"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        words = _words(claim)
-        found = _relation(words)
-        if found is None or _negated(words):
+        mine = _relation(claim)
+        if mine is None:
             return []
-        i, marker, comparative = found
-        left, right = _content(words[:i]) - {comparative}, _content(words[i + 1 :])
-        left_pivot, right_pivot = left - right, right - left
+        left_pivot, right_pivot = mine.before - mine.after, mine.after - mine.before
         if not left_pivot or not right_pivot:
             return []
-        for start, end in split_sentences(evidence):
-            sentence = evidence[start:end]
-            theirs = _words(sentence)
-            stated = _relation(theirs)
-            if stated is None or _negated(theirs):
-                continue
-            j, other_marker, other_comparative = stated
-            agrees = _agrees((marker, comparative), (other_marker, other_comparative))
-            if agrees is None:
-                continue
-            before, after = _content(theirs[:j]) - {other_comparative}, _content(theirs[j + 1 :])
-            if not (left_pivot | right_pivot) <= before | after:
-                continue  # the sentence does not speak of everything the claim compares
+        for sentence, stated in _stated(evidence):
+            agrees = _agrees(mine, stated)
+            before, after = stated.before, stated.after
+            if agrees is None or not (left_pivot | right_pivot) <= before | after:
+                continue  # another relation, or a sentence that does not speak of everything the claim compares
             swapped = bool((right_pivot & before) - after) and bool((left_pivot & after) - before)
             kept = bool((right_pivot & after) - before) and bool((left_pivot & before) - after)
             if swapped == kept or swapped != agrees:
@@ -121,7 +137,6 @@ class ComparisonRule:
             if swapped:
                 how = "The evidence has it the other way round"
             else:
-                said, mine = other_comparative or other_marker, comparative or marker
-                how = f"The evidence says {said!r} where the claim says {mine!r}"
+                how = f"The evidence says {stated.word!r} where the claim says {mine.word!r}"
             return [contradiction(self.name, f"{how}: {quote(sentence)}", sentence)]
         return []
