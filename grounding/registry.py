@@ -186,6 +186,11 @@ RULES = Registry(
             "the same comparison or order of events turned round (faster in air than in water): contradicted",
             "grounding.verify.rules.order:ComparisonRule",
         ),
+        Entry(
+            "equivalents",
+            "show the model the claim in its evidence's words where both say the same amount, date or rate",
+            None,
+        ),
         Entry("whole_answer", "blend the riskiest claim with the whole answer's judgement", None),
         Entry(
             "word_coverage",

@@ -96,6 +96,8 @@ class Effect(StrEnum):
     """The claim cannot be supported by this evidence (it names something the evidence names otherwise)."""
     DISCOUNTS = "discounts"
     """The claim's support is weaker than the model's score says (it states something the evidence lacks)."""
+    READS_AS = "reads_as"
+    """The model read the claim in the evidence's words: the same amount, date or rate written another way."""
 
 
 class RuleFinding(BaseModel):

@@ -89,6 +89,16 @@ UNITS: dict[str, tuple[str, float]] = {
     "tonnes": ("mass", 1000.0),
     "pounds": ("mass", 0.453592),
     "lb": ("mass", 0.453592),
+    "hours": ("time", 3600.0),
+    "hour": ("time", 3600.0),
+    "hrs": ("time", 3600.0),
+    "minutes": ("time", 60.0),
+    "minute": ("time", 60.0),
+    "mins": ("time", 60.0),
+    "min": ("time", 60.0),
+    "seconds": ("time", 1.0),
+    "second": ("time", 1.0),
+    "secs": ("time", 1.0),
     "percent": ("ratio", 0.01),
     "per cent": ("ratio", 0.01),
     "%": ("ratio", 0.01),
@@ -125,6 +135,14 @@ _NUMBER = re.compile(
     rf"(?:\s*(?P<unit>{_UNIT_PATTERN})(?!\w))?",
     re.I,
 )
+_COUNTS = {word: value for word, value in WORD_NUMBERS.items() if 1 <= value <= 12} | {"a": 1, "an": 1}
+_DURATION_WORDS = re.compile(
+    rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>a\s+quarter\s+of)\s+an?\s+"
+    rf"|(?P<count>{'|'.join(_COUNTS)})\s+(?P<and_half>and\s+a\s+half\s+)?)"
+    r"(?P<unit>hour|minute)s?\b(?:\s+and\s+a\s+(?P<part>half|quarter)\b)?",
+    re.I,
+)
+"""A duration said in words: "an hour and a half", "half an hour", "two and a half hours"."""
 _WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
 
 
@@ -167,6 +185,10 @@ def parse_quantities(text: str) -> list[Quantity]:
             value = WORD_NUMBERS[match["word"].lower()] * SCALES[match["scale"].lower()]
             found.append(_number(text, match.start(), match.end(), value, None))
             taken.append(match.span())
+    for match in _DURATION_WORDS.finditer(text):
+        if free(*match.span()):
+            found.append(_number(text, match.start(), match.end(), _duration(match), f"{match['unit'].lower()}s"))
+            taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if not free(*match.span()):
             continue
@@ -191,6 +213,16 @@ def parse_quantities(text: str) -> list[Quantity]:
             found.append(_number(text, match.start(), match.end(), value, unit))
         taken.append(match.span())
     return sorted(found, key=lambda q: q.start)
+
+
+def _duration(match: re.Match) -> float:
+    """How many of the unit a duration in words counts ("an hour and a half" is 1.5 hours)."""
+    if match["half"] or match["quarter"]:
+        return 0.5 if match["half"] else 0.25
+    count = float(_COUNTS[match["count"].lower()])
+    if match["and_half"] or match["part"] == "half":
+        return count + 0.5
+    return count + (0.25 if match["part"] == "quarter" else 0.0)
 
 
 def _number(text: str, start: int, end: int, value: float, unit: str | None) -> Quantity:

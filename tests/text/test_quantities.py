@@ -75,3 +75,15 @@ def test_formatted_integers_round_trip(number):
 def test_spans_index_the_text(text):
     for q in parse_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+def test_durations_in_digits_and_in_words_compare_in_seconds():
+    (words,) = parse_quantities("The flight takes an hour and a half.")
+    (digits,) = parse_quantities("The flight takes 90 minutes.")
+    assert words.text == "an hour and a half" and words.dimension == digits.dimension == "time"
+    assert same_quantity(words, digits)
+    assert values("half an hour") == [(QuantityKind.NUMBER, 1800.0)]
+    assert values("two and a half hours") == [(QuantityKind.NUMBER, 9000.0)]
+    assert values("a quarter of an hour") == [(QuantityKind.NUMBER, 900.0)]
+    assert same_quantity(*parse_quantities("2 hours, 150 minutes")) is False
+    assert parse_quantities("for a second time") == []  # an ordinal, not a duration

@@ -9,7 +9,7 @@ batch.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from grounding.verify.nli import NLIModel
 from grounding.verify.options import VerifierOptions
 from grounding.verify.rules.base import EvidenceRule
 from grounding.verify.rules.novelty import NOVELTY_DISCOUNT, NoveltyRule, novel_mentions
+from grounding.verify.wording import reword
 
 CONFLICT_CONFIDENCE = 0.9
 """How sure a claim is wrong that credits a work to someone the evidence does not credit, or dates it
@@ -65,6 +66,15 @@ class PairPlan:
     evidence: list[Evidence]
     pairs: list[tuple[str, str]]
     owners: list[tuple[int, list[AlignedSpan]]]
+    rewordings: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Pair index -> (claim's words, evidence's words) where the pair shows the claim in its premise's words."""
+
+    def add(self, owner: int, spans: list[AlignedSpan], premise: str, claim: str, equivalents: bool) -> None:
+        said, changes = reword(claim, premise) if equivalents else (claim, ())
+        if changes:
+            self.rewordings[len(self.pairs)] = changes
+        self.pairs.append((premise, said))
+        self.owners.append((owner, spans))
 
 
 def plan_pairs(
@@ -91,18 +101,16 @@ def plan_pairs(
         [c.text for c in claims], texts, k=thresholds.sentences, model=embedding_model, claim_vectors=claim_vectors
     )
     windows = _windows(texts, model, claims) if thresholds.reading == "windows" else []
+    equivalents = "equivalents" in thresholds.rules
     for index, (claim, spans) in enumerate(zip(claims, alignments, strict=True)):
         if thresholds.reading == "aligned":
             for span in spans:
-                plan.pairs.append((span.text, claim.text))
-                plan.owners.append((index, [span]))
+                plan.add(index, [span], span.text, claim.text, equivalents)
         else:
             for window in _claim_windows(windows, spans, thresholds.max_windows):
-                plan.pairs.append((build_premise(window), claim.text))
-                plan.owners.append((index, window))
+                plan.add(index, window, build_premise(window), claim.text, equivalents)
         if len(spans) > 1:
-            plan.pairs.append((build_premise(spans), claim.text))
-            plan.owners.append((index, list(spans)))
+            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents)
     return plan
 
 
@@ -157,12 +165,17 @@ def decide(
 ) -> list[ClaimVerdict]:
     """Verdicts from the model's probabilities for `plan.pairs`, in claim order."""
     grouped: dict[int, list[tuple[np.ndarray, list[AlignedSpan]]]] = {}
-    for row, (owner, spans) in zip(probabilities, plan.owners, strict=True):
+    read_as: dict[int, dict[int, tuple[tuple[str, str], ...]]] = {}
+    for n, (row, (owner, spans)) in enumerate(zip(probabilities, plan.owners, strict=True)):
+        if n in plan.rewordings:
+            read_as.setdefault(owner, {})[len(grouped.get(owner, []))] = plan.rewordings[n]
         grouped.setdefault(owner, []).append((row, spans))
     whole = "\n".join(e.text for e in plan.evidence)
     rules = _rules(thresholds)
     return [
-        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules) if i in grouped else _no_evidence(claim)
+        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, read_as.get(i, {}))
+        if i in grouped
+        else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
     ]
 
@@ -198,8 +211,10 @@ def _decide(
     whole: str,
     thresholds: EntailmentThresholds,
     rules: tuple[NoveltyRule | None, list[EvidenceRule]],
+    read_as: dict[int, tuple[tuple[str, str], ...]] | None = None,
 ) -> ClaimVerdict:
-    """`whole` is all the evidence text: rules read names against it, not only the aligned sentences."""
+    """`whole` is all the evidence text: rules read names against it, not only the aligned sentences.
+    `read_as` maps a row to the words it showed the model in the evidence's wording (`wording.reword`)."""
     novelty, whole_rules = rules
     findings = [finding for rule in whole_rules for finding in rule.check(claim.text, whole)]
     blocked = [f for f in findings if f.effect in (Effect.BLOCKS_SUPPORT, Effect.CONTRADICTS)]
@@ -211,9 +226,13 @@ def _decide(
             probs[0] *= 0.0 if blocked else novelty.discount  # type: ignore[union-attr]
         penalised.append((probs, spans, novel))
     rows = [(probs, spans) for probs, spans, _ in penalised]
-    entail_probs, spans_entail, novel_best = max(
-        penalised, key=lambda row: (row[0][0] >= thresholds.support and not row[2], row[0][0])
+    best = max(
+        range(len(penalised)),
+        key=lambda n: (penalised[n][0][0] >= thresholds.support and not penalised[n][2], penalised[n][0][0]),
     )
+    entail_probs, spans_entail, novel_best = penalised[best]
+    if read_as and best in read_as:
+        findings.append(_read_as(read_as[best]))
     on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]))]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
@@ -270,6 +289,16 @@ def _decide(
         citations=_citations(spans_entail, evidence),
         scores=scores,
         findings=findings,
+    )
+
+
+def _read_as(changes: tuple[tuple[str, str], ...]) -> RuleFinding:
+    said = "; ".join(f"{mine!r} as {theirs!r}" for mine, theirs in changes)
+    return RuleFinding(
+        rule="equivalents",
+        effect=Effect.READS_AS,
+        detail=f"Read {said}, as the evidence says the same",
+        cite=changes[0][1],
     )
 
 

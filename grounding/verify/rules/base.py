@@ -15,7 +15,9 @@ from typing import Protocol, runtime_checkable
 
 from grounding.types import Correction, Effect, RuleFinding
 
-CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:because|while|whereas|although|but|so|and|which|who)\s+")
+CLAUSE_BREAK = re.compile(
+    r"[,;:]\s+|\s+(?:because|while|whereas|although|but|so|and(?!\s+a\s+(?:half|quarter)\b)|which|who)\s+"
+)
 """Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one."""
 
 

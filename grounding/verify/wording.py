@@ -1,0 +1,87 @@
+"""A claim read in its evidence's words where both say the same amount or rate another way.
+
+The small entailment model compares surface forms: "takes 90 minutes" against "takes an hour and a
+half", or "every month" against "monthly", leaves it unsure although the two say the same thing.
+Exact comparison finds the equivalence (`grounding.text.quantities`, the rates of
+`grounding.text.lexicon`), so the model is shown the claim as the evidence writes it. Only a value
+equal to the claim's own, said in other words or in another unit, is written in, and nothing else in
+the claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from grounding.text.lexicon import FREQUENCY_UNITS
+from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities
+
+_PERIODS = "|".join(FREQUENCY_UNITS)
+_ADVERBS = {*FREQUENCY_UNITS.values(), "annually"}
+_RATE = re.compile(
+    rf"\b(?:(?:every|each|once\s+an?|once\s+every|once\s+each)\s+(?P<period>{_PERIODS})"
+    rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
+    re.I,
+)
+"""How often, said as a phrase ("every month", "once a week") or as one word ("monthly", "annually")."""
+
+Reading = tuple[str, tuple[tuple[str, str], ...]]
+"""The claim as the evidence words it, and each (claim's words, evidence's words) replaced."""
+
+
+def reword(claim: str, premise: str) -> Reading:
+    """`claim` with each amount, date or rate written as `premise` writes the same one."""
+    return _reword(claim, premise)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reword(claim: str, premise: str) -> Reading:
+    edits: list[tuple[int, int, str]] = []
+    stated = _quantities(premise)
+    for quantity in _quantities(claim):
+        same = next((s for s in stated if _equal(quantity, s)), None)
+        if same is not None and same.text.lower() != quantity.text.lower():
+            edits.append((quantity.start, quantity.end, same.text))
+    rates = {_rate(m): m.group() for m in _RATE.finditer(premise)}
+    for match in _RATE.finditer(claim):
+        said = rates.get(_rate(match))
+        if said is not None and said.lower() != match.group().lower():
+            edits.append((match.start(), match.end(), said))
+    if not edits:
+        return claim, ()
+    edits.sort()
+    if any(a[1] > b[0] for a, b in zip(edits, edits[1:], strict=False)):
+        return claim, ()  # overlapping readings: leave the claim as it is
+    text, changes = claim, []
+    for start, end, said in reversed(edits):
+        changes.append((claim[start:end], said))
+        text = text[:start] + said + text[end:]
+    return text, tuple(reversed(changes))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(parse_quantities(text))
+
+
+def _equal(claimed: Quantity, stated: Quantity) -> bool:
+    """The same amount said in other words: in another unit ("90 minutes" / "an hour and a half"), or in
+    words against digits. Formatting alone ("43%" / "43 per cent", "April 20" / "Apr 20", a year against
+    a full date) the model reads as it is, and is left alone."""
+    if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
+        return False
+    if claimed.dimension != stated.dimension or abs(claimed.value - stated.value) > 1e-9 * max(1.0, abs(stated.value)):
+        return False
+    in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
+    return in_words or (claimed.dimension is not None and _factor(claimed) != _factor(stated))
+
+
+def _factor(quantity: Quantity) -> float:
+    return UNITS[quantity.unit][1] if quantity.unit in UNITS else 1.0
+
+
+def _rate(match: re.Match) -> str:
+    if match["period"]:
+        return FREQUENCY_UNITS[match["period"].lower()]
+    adverb = match["adverb"].lower()
+    return "yearly" if adverb == "annually" else adverb

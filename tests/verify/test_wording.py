@@ -1,0 +1,67 @@
+"""Reading a claim in its evidence's words: only an equal amount, date or rate is written in.
+
+The model sees the reworded claim, so a rewording that changed what the claim says would let a wrong
+claim through: these tests pin that nothing but an equal value moves, and that a verdict says so.
+"""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from grounding.types import Claim, Effect, Evidence, EvidenceKind, Verdict
+from grounding.verify.checkers.entailment import EntailmentThresholds, plan_pairs
+from grounding.verify.wording import reword
+
+
+def test_an_equal_duration_date_or_rate_is_written_as_the_evidence_writes_it():
+    assert reword("The flight takes 90 minutes.", "The flight takes an hour and a half.") == (
+        "The flight takes an hour and a half.",
+        (("90 minutes", "an hour and a half"),),
+    )
+    assert reword("It is published every month.", "It comes out monthly.")[0] == "It is published monthly."
+    assert reword("It is held monthly.", "It is held once a month.")[0] == "It is held once a month."
+    assert reword("The drive takes 2 hours.", "The drive takes 120 minutes.")[0] == "The drive takes 120 minutes."
+    assert reword("It cost 2,000,000 dollars.", "It cost two million dollars.")[0] == "It cost two million dollars."
+
+
+def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
+    for claim, premise in [
+        ("The flight takes 80 minutes.", "The flight takes an hour and a half."),
+        ("It cost 3 million.", "It cost 4 million."),
+        ("The first flight was in 1903.", "On December 17, 1903, they flew."),  # a year is not a full date
+        ("She was born on 17 December 1903.", "She was born on December 17, 1903."),  # formatting alone
+        ("Turnout was 43%.", "Turnout was 43 per cent."),
+        ("It cost $3 million.", "It cost $3,000,000."),
+        ("It is published every week.", "It comes out monthly."),
+        ("Take it twice daily.", "Take it daily."),
+        ("The bridge is 90 metres long.", "The crossing takes 90 minutes."),  # another measure
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
+@settings(max_examples=80, derandomize=True)
+@given(minutes=st.integers(min_value=1, max_value=600), quarters=st.integers(min_value=1, max_value=40))
+def test_minutes_are_rewritten_only_into_the_same_number_of_hours(minutes, quarters):
+    premise = f"The trip takes {quarters / 4:g} hours."
+    said, changes = reword(f"The trip takes {minutes} minutes.", premise)
+    if minutes == 15 * quarters:
+        assert said == premise and changes == ((f"{minutes} minutes", f"{quarters / 4:g} hours"),)
+    else:
+        assert said == f"The trip takes {minutes} minutes." and not changes
+
+
+def test_the_verdict_says_it_read_the_claim_in_the_evidence_words():
+    text = "The flight from Lyon to Rome takes an hour and a half."
+    evidence = [Evidence(id="e", kind=EvidenceKind.PASSAGE, text=text, source="test")]
+    claim = Claim(index=0, text="The flight from Lyon to Rome takes 90 minutes.", start=0, end=47)
+    thresholds = EntailmentThresholds()
+    plan = plan_pairs([claim], evidence, thresholds)
+    assert plan.pairs == [(text, text)] and plan.rewordings == {0: (("90 minutes", "an hour and a half"),)}
+    from grounding.verify.checkers.entailment import decide
+
+    (verdict,) = decide(plan, np.array([[0.95, 0.04, 0.01]]), thresholds)
+    assert verdict.verdict == Verdict.SUPPORTED
+    assert [f.rule for f in verdict.findings if f.effect == Effect.READS_AS] == ["equivalents"]
+    assert "'90 minutes' as 'an hour and a half'" in verdict.findings[-1].detail
+    off = EntailmentThresholds(rules=tuple(r for r in thresholds.rules if r != "equivalents"))
+    assert plan_pairs([claim], evidence, off).pairs == [(text, claim.text)]
