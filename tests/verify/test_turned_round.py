@@ -14,7 +14,7 @@ from grounding.types import Effect
 from grounding.verify.rules.frames import SubstitutionRule
 from grounding.verify.rules.novelty import novel_mentions
 from grounding.verify.rules.order import ComparisonRule
-from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates
+from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _rates
 
 COMPARISONS = ComparisonRule()
 SOUND = "Sound travels about four times faster in water than in air."
@@ -173,3 +173,38 @@ def test_where_a_change_ended_agrees(claim: str) -> None:
 )
 def test_a_capitalised_common_word_or_a_short_name_is_not_new(claim: str, evidence: str, novel: list[str]) -> None:
     assert novel_mentions(claim, evidence) == novel
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # the second clause denies the claim, read through its pronoun and the plural
+        (
+            "Steroids are useful against the common cold.",
+            "Steroids do not cure infections, so they are not useful against colds or flu.",
+            True,
+        ),
+        (
+            "Steroids are useful against colds.",
+            "Steroids do not cure infections, so they are useful against colds.",
+            False,
+        ),
+        # the clause that says the claim is the one whose pronoun stands for its subject
+        ("Owls can swim.", "Owls are nocturnal birds: they cannot swim, and they hunt at night.", True),
+        # a negated claim against a sentence that says it with the same denial stays agreed
+        (
+            "The driver, who has not been named, said he was robbed.",
+            "The driver, who has not been named, said he was robbed at the pump.",
+            False,
+        ),
+        (
+            "Its love will never go out of fashion.",
+            "It's obvious that its love, so strong, will never go out of fashion.",
+            False,
+        ),
+    ],
+)
+def test_a_denial_in_a_later_clause_is_read_through_its_pronoun(claim: str, evidence: str, contradicted: bool) -> None:
+    findings = NegationRule().check(claim, evidence)
+    assert bool(findings) == contradicted
+    assert all(f.effect == Effect.CONTRADICTS for f in findings)

@@ -81,6 +81,15 @@ def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
     return {w for w in words if w not in STOPWORDS and w not in NEGATORS and w not in drop and len(w) > 1}
 
 
+def _stem(word: str) -> str:
+    """A plural read as its singular ("colds" is "cold"), so overlap counts the same noun either way."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def _stems(words) -> set[str]:
+    return {_stem(w) for w in words}
+
+
 _VERB_NEGATORS = frozenset({"not", "never", "cannot"})
 """Negators that deny a verb phrase; "no", "none" and "without" negate a noun and too often sit in
 sentences that otherwise agree ("No. 10", "no one else", "without warning")."""
@@ -121,19 +130,35 @@ def _matching(
     claim: list[str], evidence: str, drop: frozenset[str] = frozenset(), overlap: float = MIN_OVERLAP
 ) -> list[_Sentence]:
     """Evidence sentences holding at least `overlap` of the claim's content words."""
-    wanted = _content(claim, drop)
+    wanted = _stems(_content(claim, drop))
     if len(wanted) < 2:
         return []
-    return [s for s in _sentences(evidence) if len(wanted & set(s.words)) >= overlap * len(wanted)]
+    return [s for s in _sentences(evidence) if len(wanted & _stems(s.words)) >= overlap * len(wanted)]
 
 
 def _clause(claim: list[str], sentence: str) -> list[str]:
     """The clause of an evidence sentence that shares most of the claim's content: negation counts there.
 
     "Antibiotics do not work against viruses, so they are effective against bacteria" negates one
-    clause; a claim about bacteria must be read against the other."""
-    wanted = _content(claim)
-    return list(max(_clauses(sentence), key=lambda words: len(wanted & set(words)), default=()))
+    clause; a claim about bacteria must be read against the other. A clause opening on a pronoun is read
+    with what it stands for ("Penguins are flightless birds: they cannot fly")."""
+    wanted = _stems(_content(claim))
+    return list(
+        max(_clauses(sentence), key=lambda words: len(wanted & _with_antecedent(list(words), sentence)), default=())
+    )
+
+
+def _with_antecedent(clause: list[str], sentence: str) -> set[str]:
+    """The clause's words, with the first clause's where it opens on a pronoun: in "Antibiotics do not work
+    against viruses, so they are not effective against colds", "they" are the antibiotics."""
+    said = _stems(clause)
+    opening = next((w for w in clause if w not in _CONNECTIVES), "")
+    if opening in {"they", "it", "he", "she"}:
+        said |= _stems(_clauses(sentence)[0])
+    return said
+
+
+_CONNECTIVES = frozenset({"so", "and", "but", "yet", "then", "because", "while", "although", "though", "thus"})
 
 
 class NegationRule:
@@ -142,14 +167,16 @@ class NegationRule:
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(claim)
         negated = _negated(words)
-        wanted = _content(words)
+        wanted = _stems(_content(words))
         matches = [
             (sentence, _negated(clause))
             for sentence in _matching(words, evidence)
-            # "X, who has not been named, said ..." says it the claim's way; and the negated clause itself
-            # must say most of the claim, not only its sentence
-            if _negated(sentence.words) != negated
-            and len(wanted & set(clause := _clause(words, sentence.text))) >= CLAUSE_OVERLAP * len(wanted)
+            # "X, who has not been named, said ..." says it the claim's way, unless the claim states a thing
+            # the clause that says it denies ("do not work ..., so they are not effective" has two denials);
+            # and the negated clause itself must say most of the claim, not only its sentence
+            if (_negated(sentence.words) != negated or (not negated and _negated(_clause(words, sentence.text))))
+            and len(wanted & _with_antecedent(clause := _clause(words, sentence.text), sentence.text))
+            >= CLAUSE_OVERLAP * len(wanted)
             and not _opposite_word(words, clause)  # "does not open" says "is closed"
         ]
         if any(stated == negated for _, stated in matches):
