@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from grounding.types import ClaimVerdict, Effect, Method, Verdict
-from grounding.verify.coverage import COVERAGE_WEIGHT
+from grounding.verify.coverage import coverage_scale
 
 
 def claim_risk(verdict: ClaimVerdict) -> float:
@@ -37,8 +37,10 @@ def answer_risk(
     in other words, or pairs its facts wrongly). Where that whole-answer judgement exists (the
     `whole_answer` step), the two are averaged; a claim that is contradicted, or whose support a rule
     blocked (a name one word off the evidence's), is a finding of its own and is not averaged away
-    there. Where the uncovered share is given (the `word_coverage` step), it takes `COVERAGE_WEIGHT`
-    of the score: words no evidence says are what the model misses most (`grounding.verify.coverage`).
+    there. Where the uncovered share is given (the `word_coverage` step), the risk is scaled by it
+    (`coverage_scale`): the model's doubts about an answer the evidence words throughout are mostly about
+    phrasing, while words no evidence says are what it misses most (`grounding.verify.coverage`). An
+    exact finding (a rule's or the graph's contradiction, a blocked name) is not scaled.
     """
     claims = max((claim_risk(v) for v in verdicts), default=0.0)
     risk = claims
@@ -46,6 +48,15 @@ def answer_risk(
         risk = 0.5 * (claims + (1.0 - answer_support))
         if any(v.verdict == Verdict.CONTRADICTED or v.has_effect(Effect.BLOCKS_SUPPORT) for v in verdicts):
             risk = max(claims, risk)
-    if uncovered is None:
+    if uncovered is None or any(_exact(v) for v in verdicts):
         return risk
-    return (1.0 - COVERAGE_WEIGHT) * risk + COVERAGE_WEIGHT * uncovered
+    return risk * coverage_scale(uncovered)
+
+
+def _exact(verdict: ClaimVerdict) -> bool:
+    """A finding that does not rest on the model's reading of the wording."""
+    return (
+        verdict.has_effect(Effect.CONTRADICTS)
+        or verdict.has_effect(Effect.BLOCKS_SUPPORT)
+        or (verdict.verdict == Verdict.CONTRADICTED and verdict.method == Method.GRAPH)
+    )

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from grounding.cli import app
 from grounding.types import Method, Verdict
-from grounding.verify.coverage import COVERAGE_WEIGHT
+from grounding.verify.coverage import coverage_scale
 from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem
 from knowledge.errors import InputError
 from knowledge.kb import KnowledgeBase
@@ -145,7 +145,8 @@ def test_a_name_one_word_off_the_evidence_is_not_supported_and_says_which_name(v
     (claim,) = swapped.claims
     assert claim.verdict == "unverifiable"
     assert "'Endgame: The Calling', not 'Endgame: The Challenge'" in claim.reason
-    assert swapped.hallucination_score > 1 - COVERAGE_WEIGHT > 0.5 > right.hallucination_score
+    # a blocked name is an exact finding: word coverage does not scale it down
+    assert swapped.hallucination_score > 0.9 > 0.5 > right.hallucination_score
 
 
 def test_novelty_discount_moves_the_score_never_the_verdict(verifier):
@@ -222,7 +223,7 @@ def test_evidence_too_long_for_the_window_is_never_read_whole(verifier):
     assert report.answer_support is None
     assert report.uncovered_share == 0.0  # every word of the answer is on the page
     assert report.hallucination_score == pytest.approx(
-        (1 - COVERAGE_WEIGHT) * max(1 - c.scores.get("entailment", 0) for c in report.claims), abs=1e-3
+        coverage_scale(0.0) * max(1 - c.scores.get("entailment", 0) for c in report.claims), abs=1e-3
     )
 
 
@@ -239,7 +240,7 @@ def test_words_no_evidence_uses_raise_the_score_and_are_listed_never_the_verdict
     assert off.uncovered_share is None and off.uncovered_words == []
     assert [c.verdict for c in off.claims] == [c.verdict for c in added.claims]
     assert added.hallucination_score == pytest.approx(
-        (1 - COVERAGE_WEIGHT) * off.hallucination_score + COVERAGE_WEIGHT * added.uncovered_share, abs=1e-3
+        off.hallucination_score * coverage_scale(added.uncovered_share), abs=1e-3
     )
 
 
@@ -269,6 +270,9 @@ def test_answer_risk_blends_the_whole_view_but_never_averages_a_finding_away():
     assert answer_risk([refuted], answer_support=0.99) == pytest.approx(0.95)
     assert answer_risk([misnamed], answer_support=0.95) == pytest.approx(1.0)
     assert answer_risk([], answer_support=None) == 0.0
-    assert answer_risk([refuted], answer_support=0.99, uncovered=0.5) == pytest.approx(
-        (1 - COVERAGE_WEIGHT) * 0.95 + COVERAGE_WEIGHT * 0.5
-    )
+    # word coverage scales the model's doubts, never an exact finding (the graph's, a rule's)
+    assert answer_risk([unsure], uncovered=0.0) == pytest.approx(0.6 * coverage_scale(0.0))
+    assert answer_risk([unsure], uncovered=1.0) == pytest.approx(0.6)
+    assert answer_risk([refuted], answer_support=0.99, uncovered=0.0) == pytest.approx(0.95)
+    assert answer_risk([misnamed, unsure], uncovered=0.0) == pytest.approx(1.0)
+    assert coverage_scale(0.0) < coverage_scale(0.3) < coverage_scale(1.0) == pytest.approx(1.0)
