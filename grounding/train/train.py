@@ -77,6 +77,7 @@ DEFAULT_CAPS = {
     "factcg-multihop": 1100,
 }
 DEFAULT_HALUEVAL_LIMITS = {"dialogue": 2500, "summarization": 1100, "qa": 500}
+DEFAULT_HALUEVAL_DEV_LIMITS = {"dialogue": 150, "summarization": 60, "qa": 60}
 
 
 def _stable_int(*parts: str) -> int:
@@ -140,9 +141,7 @@ def build_training_data(
     """Mix NLI, synthetic and HaluEval-train pairs under per-source caps (scaled down to `max_pairs`)."""
     caps = dict(DEFAULT_CAPS if caps is None else caps)
     halueval_limits = DEFAULT_HALUEVAL_LIMITS if halueval_limits is None else halueval_limits
-    dev_limits = (
-        {"dialogue": 150, "summarization": 60, "qa": 60} if halueval_dev_limits is None else halueval_dev_limits
-    )
+    dev_limits = DEFAULT_HALUEVAL_DEV_LIMITS if halueval_dev_limits is None else halueval_dev_limits
     log.info("loading NLI pairs (licenses=%s)", licenses)
     pools = _split_pairs(load_nli_pairs(licenses))
     log.info("generating %d synthetic pairs", synthetic_count)
@@ -641,6 +640,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--document-pairs", type=int, default=0, metavar="N", help="add N document-window pairs and FactCG"
     )
+    parser.add_argument(
+        "--halueval-dev", action="append", default=[], metavar="TASK=N", help="HaluEval dev rows of TASK held out"
+    )
+    parser.add_argument("--synthetic-pairs", type=int, default=20000, metavar="N", help="graph pairs generated")
+    parser.add_argument("--dev-per-source", type=int, default=300, metavar="N", help="held-out pairs per source")
     parser.add_argument("--no-progress", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
@@ -652,15 +656,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         data, items = exported.data, exported.halueval_items
         if exported.command:
             command = f"{exported.command} && {command}"
-    elif args.export_data is not None or args.cap or args.halueval_train or args.document_pairs:
+    elif args.export_data is not None or args.cap or args.halueval_train or args.document_pairs or args.halueval_dev:
         caps = {**DEFAULT_CAPS, **_assignments(args.cap, "--cap")}
         limits = {**DEFAULT_HALUEVAL_LIMITS, **_assignments(args.halueval_train, "--halueval-train")}
+        dev_limits = {**DEFAULT_HALUEVAL_DEV_LIMITS, **_assignments(args.halueval_dev, "--halueval-dev")}
         data = build_training_data(
             args.licenses,
             args.max_pairs,
             args.seed,
             caps=caps,
+            dev_per_source=args.dev_per_source,
+            synthetic_count=args.synthetic_pairs,
             halueval_limits=limits,
+            halueval_dev_limits=dev_limits,
             cache_dir=args.cache_dir,
             progress=not args.no_progress,
             document_count=args.document_pairs,

@@ -197,3 +197,31 @@ def test_bad_cap_option_is_an_input_error() -> None:
 
     with pytest.raises(InputError, match="snli=lots"):
         main(["--cap", "snli=lots", "--export-data", "unused.json.gz"])
+
+
+def test_the_command_line_sets_every_knob_of_the_training_data(tmp_path: Path, monkeypatch) -> None:
+    """A model card's command must rebuild its data: held-out size, graph pairs and HaluEval rows included."""
+    from grounding.train import train
+    from grounding.train.data_file import load_training_data
+
+    monkeypatch.setattr(train, "dev_eval_items", lambda limits=None: {})
+    zero = {"dialogue": 0, "summarization": 0, "qa": 0}
+    argv = ["--export-data", str(tmp_path / "data.json.gz"), "--synthetic-pairs", "300", "--dev-per-source", "5"]
+    argv += ["--seed", "3", "--cap", "snli=40", "--no-progress"]
+    for task in zero:
+        argv += ["--halueval-train", f"{task}=0", "--halueval-dev", f"{task}=0"]
+    assert train.main(argv) == 0
+    exported = load_training_data(tmp_path / "data.json.gz").data
+    direct = train.build_training_data(
+        "permissive",
+        None,
+        3,
+        caps={**train.DEFAULT_CAPS, "snli": 40},
+        dev_per_source=5,
+        synthetic_count=300,
+        halueval_limits=zero,
+        halueval_dev_limits=zero,
+    )
+    assert exported.train == direct.train and exported.dev == direct.dev
+    assert max(len(pairs) for pairs in exported.dev.values()) == 5
+    assert exported.sources["snli"]["train_pairs"] == 40 and not any(s.startswith("halueval") for s in exported.sources)
