@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import hashlib
 import json
 import math
 import os
@@ -199,6 +200,57 @@ class VerifierSpec:
         )
         return verifier_scorer(verifier)
 
+    def signature(self) -> dict[str, Any]:
+        """What decides an item's score: the model's weights, the runtime, the options, the KB, the judge.
+
+        A run folder resumes only under the same signature; predictions scored by another model or other
+        options would otherwise mix silently into one figure."""
+        from grounding.verify.nli import resolve_verifier_path
+        from grounding.verify.options import VerifierOptions
+
+        return {
+            "verifier_model": self.settings.verifier_model,
+            "weights": _weights_digest(resolve_verifier_path(self.settings.verifier_model)),
+            "runtime": self.settings.verifier_runtime,
+            "options": (self.options or VerifierOptions()).model_dump(mode="json"),
+            "kb": self.kb,
+            "llm_judge": self.llm_judge,
+        }
+
+
+def _weights_digest(path: str) -> str | None:
+    """A digest of the model folder's weight files (content, not dates: a fresh checkout is the same model)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return None  # a hub id: its name is its identity
+    digest = hashlib.sha256()
+    for file in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
+        digest.update(file.name.encode())
+        with file.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+SCORER_FILE = "scorer.json"
+
+
+def check_resumable(out_dir: Path, signature: dict[str, Any] | None) -> None:
+    """Refuse to add to predictions another scorer made; record this scorer's signature otherwise."""
+    if signature is None:
+        return
+    recorded = out_dir / SCORER_FILE
+    if (out_dir / PREDICTIONS).exists():
+        earlier = json.loads(recorded.read_text(encoding="utf-8")) if recorded.exists() else None
+        if earlier != signature:
+            changed = sorted(k for k in signature if (earlier or {}).get(k) != signature[k]) if earlier else []
+            what = f"another {', '.join(changed)}" if changed else "settings it did not record"
+            raise InputError(
+                f"{out_dir} holds predictions scored with {what}; resuming would mix two verifiers in one figure. "
+                "Use another --out, or delete the folder to start again"
+            )
+    write_text_atomic(recorded, json.dumps(signature, indent=2, sort_keys=True))
+
 
 def score_items(
     items: Sequence[DetectionItem],
@@ -337,6 +389,7 @@ def run_detection(
         raise InputError(f"item ids must be unique across the dev and evaluation items; {duplicate!r} repeats")
     out_dir = Path(out_dir)
     with exclusive(out_dir):
+        check_resumable(out_dir, scorer.signature() if isinstance(scorer, VerifierSpec) else None)
         return _run(
             items,
             dev_items,

@@ -324,3 +324,35 @@ def test_a_second_run_into_a_busy_folder_is_refused(tmp_path, detection_items) -
     with exclusive(tmp_path), pytest.raises(InputError, match="another run is writing"):
         run_detection(test, TableScorer(), tmp_path, progress=False, baselines=(), n_bootstrap=10)
     run_detection(test, TableScorer(), tmp_path, progress=False, baselines=(), n_bootstrap=10)
+
+
+def test_a_run_folder_resumes_only_with_the_verifier_that_filled_it(tmp_path: Path) -> None:
+    """Predictions of one model or one set of options must never mix into another's figure."""
+    import shutil
+
+    from grounding.evaluate.detection import PREDICTIONS, SCORER_FILE, VerifierSpec, check_resumable
+    from grounding.settings import Settings
+    from grounding.verify.nli import resolve_verifier_path
+    from grounding.verify.options import VerifierOptions
+
+    out = tmp_path / "run"
+    out.mkdir()
+    shipped = VerifierSpec(settings=Settings())
+    check_resumable(out, shipped.signature())  # a fresh folder records who scores it
+    (out / PREDICTIONS).write_text("")
+    check_resumable(out, VerifierSpec(settings=Settings()).signature())  # the same verifier resumes
+    fewer_rules = VerifierSpec(settings=Settings(), options=VerifierOptions().without("word_coverage"))
+    with pytest.raises(InputError, match=r"run holds predictions scored with another options"):
+        check_resumable(out, fewer_rules.signature())
+    copy = tmp_path / "copy"
+    shutil.copytree(resolve_verifier_path("groundqa-nli-minilm"), copy)
+    assert VerifierSpec(settings=Settings(verifier_model=str(copy))).signature()["weights"] == (
+        shipped.signature()["weights"]
+    )  # the same weights elsewhere, with other dates, are the same model
+    weights = copy / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\x00")
+    with pytest.raises(InputError, match="another verifier_model, weights"):
+        check_resumable(out, VerifierSpec(settings=Settings(verifier_model=str(copy))).signature())
+    (out / SCORER_FILE).unlink()
+    with pytest.raises(InputError, match="settings it did not record"):
+        check_resumable(out, shipped.signature())
