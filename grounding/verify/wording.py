@@ -19,18 +19,19 @@ from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quant
 _PERIODS = "|".join(FREQUENCY_UNITS)
 _ADVERBS = {*FREQUENCY_UNITS.values(), "annually"}
 _RATE = re.compile(
-    rf"\b(?:(?:every|each|once\s+an?|once\s+every|once\s+each)\s+(?P<period>{_PERIODS})"
+    rf"\b(?:(?:every|each)\s+(?P<period>{_PERIODS})"
     rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
     re.I,
 )
-"""How often, said as a phrase ("every month", "once a week") or as one word ("monthly", "annually")."""
+"""How often, said as a phrase ("every month") or as one word ("monthly", "annually"). "Once a week" is left
+out: written as "weekly" it would lose the count that "twice weekly" is compared with."""
 
 Reading = tuple[str, tuple[tuple[str, str], ...]]
 """The claim as the evidence words it, and each (claim's words, evidence's words) replaced."""
 
 
 def reword(claim: str, premise: str) -> Reading:
-    """`claim` with each amount, date or rate written as `premise` writes the same one."""
+    """`claim` with each amount or rate written as `premise` writes the same one."""
     return _reword(claim, premise)
 
 

@@ -19,7 +19,7 @@ def test_an_equal_duration_date_or_rate_is_written_as_the_evidence_writes_it():
         (("90 minutes", "an hour and a half"),),
     )
     assert reword("It is published every month.", "It comes out monthly.")[0] == "It is published monthly."
-    assert reword("It is held monthly.", "It is held once a month.")[0] == "It is held once a month."
+    assert reword("It is held monthly.", "It is held each month.")[0] == "It is held each month."
     assert reword("The drive takes 2 hours.", "The drive takes 120 minutes.")[0] == "The drive takes 120 minutes."
     assert reword("It cost 2,000,000 dollars.", "It cost two million dollars.")[0] == "It cost two million dollars."
 
@@ -34,6 +34,7 @@ def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
         ("It cost $3 million.", "It cost $3,000,000."),
         ("It is published every week.", "It comes out monthly."),
         ("Take it twice daily.", "Take it daily."),
+        ("Take it once a week.", "Take it twice weekly."),  # the count stays for the rules to compare
         ("The bridge is 90 metres long.", "The crossing takes 90 minutes."),  # another measure
     ]:
         assert reword(claim, premise) == (claim, ())
