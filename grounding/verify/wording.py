@@ -1,11 +1,12 @@
-"""A claim read in its evidence's words where both say the same amount or rate another way.
+"""A claim read in its evidence's words where both say the same amount, date or rate another way.
 
 The small entailment model compares surface forms: "takes 90 minutes" against "takes an hour and a
 half", or "every month" against "monthly", leaves it unsure although the two say the same thing.
 Exact comparison finds the equivalence (`grounding.text.quantities`, the rates of
 `grounding.text.lexicon`), so the model is shown the claim as the evidence writes it. Only a value
-equal to the claim's own, said in other words or in another unit, is written in, and nothing else in
-the claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
+equal to the claim's own, said in other words or in another unit, is written in (and a year as the one
+full date the evidence gives in it), and nothing else in the claim changes: a wrong amount stays wrong,
+and the rules still read the claim as given.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def _reword(claim: str, premise: str) -> Reading:
         same = next((s for s in stated if _equal(quantity, s)), None)
         if same is not None and same.text.lower() != quantity.text.lower():
             edits.append((quantity.start, quantity.end, same.text))
+        elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
+            edits.append(_dated(claim, quantity, day))
     rates = {_rate(m): m.group() for m in _RATE.finditer(premise)}
     for match in _RATE.finditer(claim):
         said = rates.get(_rate(match))
@@ -67,14 +70,31 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 def _equal(claimed: Quantity, stated: Quantity) -> bool:
     """The same amount said in other words: in another unit ("90 minutes" / "an hour and a half"), or in
-    words against digits. Formatting alone ("43%" / "43 per cent", "April 20" / "Apr 20", a year against
-    a full date) the model reads as it is, and is left alone."""
+    words against digits. Formatting alone ("43%" / "43 per cent", "April 20" / "Apr 20") the model reads
+    as it is, and is left alone."""
     if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
         return False
     if claimed.dimension != stated.dimension or abs(claimed.value - stated.value) > 1e-9 * max(1.0, abs(stated.value)):
         return False
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
     return in_words or (claimed.dimension is not None and _factor(claimed) != _factor(stated))
+
+
+def _the_date_of(year: Quantity, stated: tuple[Quantity, ...]) -> Quantity | None:
+    """The one full date the premise gives in the claim's year, where it gives the year no other way.
+
+    "Flew in 1903" against "On December 17, 1903, they flew" is read as "flew on December 17, 1903": what
+    the premise says of that day it says of the year, and the model reads a date against a date surely."""
+    dates = [s for s in stated if s.kind == QuantityKind.DATE and s.day is not None and s.day.year == int(year.value)]
+    plain = [s for s in stated if s.kind == QuantityKind.YEAR and int(s.value) == int(year.value)]
+    return dates[0] if len(dates) == 1 and not plain else None
+
+
+def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str]:
+    """The edit that writes the date for the year, "in 1903" becoming "on December 17, 1903"."""
+    if claim[max(0, year.start - 3) : year.start].lower() == "in ":
+        return year.start - 3, year.end, f"on {day.text}"
+    return year.start, year.end, day.text
 
 
 def _factor(quantity: Quantity) -> float:

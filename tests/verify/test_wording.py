@@ -24,11 +24,23 @@ def test_an_equal_duration_date_or_rate_is_written_as_the_evidence_writes_it():
     assert reword("It cost 2,000,000 dollars.", "It cost two million dollars.")[0] == "It cost two million dollars."
 
 
+def test_a_year_is_read_as_the_one_full_date_the_evidence_gives_in_it():
+    assert reword("They first flew in 1903.", "On December 17, 1903, Orville and Wilbur Wright flew.") == (
+        "They first flew on December 17, 1903.",
+        (("in 1903", "on December 17, 1903"),),
+    )
+    assert reword("1903 saw the first flight.", "The first flight was on 17 December 1903.")[0] == (
+        "17 December 1903 saw the first flight."
+    )
+
+
 def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
     for claim, premise in [
         ("The flight takes 80 minutes.", "The flight takes an hour and a half."),
         ("It cost 3 million.", "It cost 4 million."),
-        ("The first flight was in 1903.", "On December 17, 1903, they flew."),  # a year is not a full date
+        ("It opened in 1905.", "Founded in 1905, it opened on June 1, 1905."),  # the year is also said plainly
+        ("In 1905 it opened.", "It opened on June 1, 1905 and closed on May 2, 1905."),  # which date?
+        ("It opened in 1904.", "It opened on June 1, 1905."),
         ("She was born on 17 December 1903.", "She was born on December 17, 1903."),  # formatting alone
         ("Turnout was 43%.", "Turnout was 43 per cent."),
         ("It cost $3 million.", "It cost $3,000,000."),
