@@ -165,15 +165,14 @@ def decide(
 ) -> list[ClaimVerdict]:
     """Verdicts from the model's probabilities for `plan.pairs`, in claim order."""
     grouped: dict[int, list[tuple[np.ndarray, list[AlignedSpan]]]] = {}
-    read_as: dict[int, dict[int, tuple[tuple[str, str], ...]]] = {}
+    readings: dict[int, list[tuple[tuple[str, str], ...]]] = {}
     for n, (row, (owner, spans)) in enumerate(zip(probabilities, plan.owners, strict=True)):
-        if n in plan.rewordings:
-            read_as.setdefault(owner, {})[len(grouped.get(owner, []))] = plan.rewordings[n]
         grouped.setdefault(owner, []).append((row, spans))
+        readings.setdefault(owner, []).append(plan.rewordings.get(n, ()))
     whole = "\n".join(e.text for e in plan.evidence)
     rules = _rules(thresholds)
     return [
-        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, read_as.get(i, {}))
+        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i])
         if i in grouped
         else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
@@ -211,10 +210,10 @@ def _decide(
     whole: str,
     thresholds: EntailmentThresholds,
     rules: tuple[NoveltyRule | None, list[EvidenceRule]],
-    read_as: dict[int, tuple[tuple[str, str], ...]] | None = None,
+    readings: Sequence[tuple[tuple[str, str], ...]] = (),
 ) -> ClaimVerdict:
     """`whole` is all the evidence text: rules read names against it, not only the aligned sentences.
-    `read_as` maps a row to the words it showed the model in the evidence's wording (`wording.reword`)."""
+    `readings[n]` is what row n showed the model in the evidence's wording (`wording.reword`), if anything."""
     novelty, whole_rules = rules
     findings = [finding for rule in whole_rules for finding in rule.check(claim.text, whole)]
     blocked = [f for f in findings if f.effect in (Effect.BLOCKS_SUPPORT, Effect.CONTRADICTS)]
@@ -231,8 +230,8 @@ def _decide(
         key=lambda n: (penalised[n][0][0] >= thresholds.support and not penalised[n][2], penalised[n][0][0]),
     )
     entail_probs, spans_entail, novel_best = penalised[best]
-    if read_as and best in read_as:
-        findings.append(_read_as(read_as[best]))
+    if best < len(readings) and readings[best]:
+        findings.append(_read_as(readings[best]))
     on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]))]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0

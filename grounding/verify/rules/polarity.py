@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from grounding.text.lexicon import ANTONYMS, CURRENCIES, FREQUENCIES, FREQUENCY_UNITS, NEGATORS, STOPWORDS
@@ -86,7 +87,7 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
-def _stems(words) -> set[str]:
+def _stems(words: Iterable[str]) -> set[str]:
     return {_stem(w) for w in words}
 
 
@@ -148,17 +149,18 @@ def _clause(claim: list[str], sentence: str) -> list[str]:
     )
 
 
+_CONNECTIVES = frozenset({"so", "and", "but", "yet", "then", "because", "while", "although", "though", "thus"})
+_ANAPHORS = frozenset({"they", "it", "he", "she"})
+
+
 def _with_antecedent(clause: list[str], sentence: str) -> set[str]:
     """The clause's words, with the first clause's where it opens on a pronoun: in "Antibiotics do not work
     against viruses, so they are not effective against colds", "they" are the antibiotics."""
     said = _stems(clause)
     opening = next((w for w in clause if w not in _CONNECTIVES), "")
-    if opening in {"they", "it", "he", "she"}:
+    if opening in _ANAPHORS:
         said |= _stems(_clauses(sentence)[0])
     return said
-
-
-_CONNECTIVES = frozenset({"so", "and", "but", "yet", "then", "because", "while", "although", "though", "thus"})
 
 
 class NegationRule:
@@ -168,17 +170,19 @@ class NegationRule:
         words = _words(claim)
         negated = _negated(words)
         wanted = _stems(_content(words))
-        matches = [
-            (sentence, _negated(clause))
-            for sentence in _matching(words, evidence)
+        matches = []
+        for sentence in _matching(words, evidence):
+            clause = _clause(words, sentence.text)
+            denied = _negated(clause)
             # "X, who has not been named, said ..." says it the claim's way, unless the claim states a thing
             # the clause that says it denies ("do not work ..., so they are not effective" has two denials);
             # and the negated clause itself must say most of the claim, not only its sentence
-            if (_negated(sentence.words) != negated or (not negated and _negated(_clause(words, sentence.text))))
-            and len(wanted & _with_antecedent(clause := _clause(words, sentence.text), sentence.text))
-            >= CLAUSE_OVERLAP * len(wanted)
-            and not _opposite_word(words, clause)  # "does not open" says "is closed"
-        ]
+            if (
+                (_negated(sentence.words) != negated or (not negated and denied))
+                and len(wanted & _with_antecedent(clause, sentence.text)) >= CLAUSE_OVERLAP * len(wanted)
+                and not _opposite_word(words, clause)  # "does not open" says "is closed"
+            ):
+                matches.append((sentence, denied))
         if any(stated == negated for _, stated in matches):
             return []  # some sentence says it the claim's way: the evidence disagrees with itself, not the claim
         for sentence, stated in matches:
