@@ -73,6 +73,20 @@ for _pair in _OPPOSITE_PAIRS:
     ANTONYMS[_b] = ANTONYMS[_b] | {_a}
 """Words and the words that say the opposite of the same subject (direction, comparison, outcome)."""
 
+SAME_DIRECTION: tuple[frozenset[str], ...] = (
+    frozenset({"rose", "increased", "grew", "climbed"}),
+    frozenset({"rises", "increases", "grows", "climbs"}),
+    frozenset({"fell", "decreased", "declined", "dropped"}),
+    frozenset({"falls", "decreases", "declines", "drops"}),
+    frozenset({"raised", "increased", "lifted"}),
+    frozenset({"raises", "increases", "lifts"}),
+    frozenset({"lowered", "cut", "reduced", "decreased"}),
+    frozenset({"lowers", "cuts", "reduces", "decreases"}),
+)
+"""Verbs of one tense that move an amount the same way by no stated size: "cut its rate" says what "lowered
+its rate" says. Words of size ("soared", "plunged", "halved") are left out: they say more than the plain
+verb."""
+
 FREQUENCIES: tuple[frozenset[str], ...] = (
     frozenset({"once", "twice", "thrice"}),
     frozenset({"hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annually"}),

@@ -1,12 +1,13 @@
 """A claim read in its evidence's words where both say the same amount, date or rate another way.
 
 The small entailment model compares surface forms: "takes 90 minutes" against "takes an hour and a
-half", or "every month" against "monthly", leaves it unsure although the two say the same thing.
-Exact comparison finds the equivalence (`grounding.text.quantities`, the rates of
+half", or "every month" against "monthly", leaves it unsure although the two say the same thing, and
+it reads "lowered its rate" against "cut its rate" as a contradiction. Exact comparison finds the
+equivalence (`grounding.text.quantities`, the rates and the same-direction verbs of
 `grounding.text.lexicon`), so the model is shown the claim as the evidence writes it. Only a value
 equal to the claim's own, said in other words or in another unit, is written in (and a year as the one
-full date the evidence gives in it), and nothing else in the claim changes: a wrong amount stays wrong,
-and the rules still read the claim as given.
+full date the evidence gives in it, and a verb moving an amount the same way), and nothing else in the
+claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from grounding.text.lexicon import FREQUENCY_UNITS
+from grounding.text.lexicon import ANTONYMS, FREQUENCY_UNITS, SAME_DIRECTION
 from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities
 
 _PERIODS = "|".join(FREQUENCY_UNITS)
@@ -26,6 +27,12 @@ _RATE = re.compile(
 )
 """How often, said as a phrase ("every month") or as one word ("monthly", "annually"). "Once a week" is left
 out: written as "weekly" it would lose the count that "twice weekly" is compared with."""
+
+_MOVES: dict[str, frozenset[str]] = {}
+for _group in SAME_DIRECTION:
+    for _verb in _group:
+        _MOVES[_verb] = _MOVES.get(_verb, frozenset()) | (_group - {_verb})
+_WORD = re.compile(r"[A-Za-z]+")
 
 Reading = tuple[str, tuple[tuple[str, str], ...]]
 """The claim as the evidence words it, and each (claim's words, evidence's words) replaced."""
@@ -51,6 +58,7 @@ def _reword(claim: str, premise: str) -> Reading:
         said = rates.get(_rate(match))
         if said is not None and said.lower() != match.group().lower():
             edits.append((match.start(), match.end(), said))
+    edits.extend(_same_moves(claim, premise))
     if not edits:
         return claim, ()
     edits.sort()
@@ -99,6 +107,30 @@ def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str]:
 
 def _factor(quantity: Quantity) -> float:
     return UNITS[quantity.unit][1] if quantity.unit in UNITS else 1.0
+
+
+def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """Each verb of the claim that moves an amount, written as the premise's verb for the same move where
+    the premise does not use the claim's own ("lowered" read as "cut"). A premise that also moves something
+    the other way ("fell ... while costs increased") is left to the model as it is."""
+    said = [m.group() for m in _WORD.finditer(premise)]
+    used = {word.lower() for word in said}
+    edits = []
+    for match in _WORD.finditer(claim):
+        word = match.group().lower()
+        if word in used or not (mates := _MOVES.get(word)) or _opposed(word, used):
+            continue
+        same = next((w for w in said if w.lower() in mates), None)
+        if same is not None:
+            same = same.lower()
+            edits.append((match.start(), match.end(), same.capitalize() if match.group()[0].isupper() else same))
+    return edits
+
+
+def _opposed(word: str, used: set[str]) -> bool:
+    opposites = set().union(*(ANTONYMS.get(mate, frozenset()) for mate in _MOVES[word] | {word}))
+    opposites |= set().union(*(group for group in SAME_DIRECTION if group & opposites))
+    return bool(opposites & used)
 
 
 def _rate(match: re.Match) -> str:

@@ -34,6 +34,17 @@ def test_a_year_is_read_as_the_one_full_date_the_evidence_gives_in_it():
     )
 
 
+def test_a_verb_moving_an_amount_is_read_as_the_evidence_verb_for_the_same_move():
+    assert reword("The bank lowered its rate to 3.5%.", "The bank cut its rate to 3.5% on Thursday.") == (
+        "The bank cut its rate to 3.5%.",
+        (("lowered", "cut"),),
+    )
+    assert reword("Exports rose in May.", "In May exports grew by 2%.")[0] == "Exports grew in May."
+    assert reword("Sales rose.", "Sales fell.") == ("Sales rose.", ())  # the other way: the rules' case
+    assert reword("Sales increased.", "Sales dropped while costs rose.") == ("Sales increased.", ())  # both ways
+    assert reword("Shares rose 2%.", "Shares soared 2%.") == ("Shares rose 2%.", ())  # a word of size
+
+
 def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
     for claim, premise in [
         ("The flight takes 80 minutes.", "The flight takes an hour and a half."),
