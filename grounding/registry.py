@@ -197,6 +197,11 @@ RULES = Registry(
             "blend the answer's score with the share of its content words no evidence uses",
             None,
         ),
+        Entry(
+            "similarity",
+            "blend the answer's score with how far its claims are in meaning from the nearest evidence sentence",
+            None,
+        ),
         Entry("pronouns", "read a claim's pronoun as the answer's earlier name", None, default=False),
     ],
 )

@@ -118,6 +118,13 @@ class ClaimVerdict(BaseModel):
     reason: str = Field(description="One line a person can read: why this verdict.")
     citations: list[Citation] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict, description="Raw checker scores, e.g. NLI probabilities.")
+    distance: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="One minus the best cosine between the claim and any evidence sentence: how far it is in "
+        "meaning from the nearest thing the evidence says (the `similarity` step); null when not measured.",
+    )
     correction: Correction | None = Field(
         default=None, description="Set on graph contradictions that a substitution of one value can fix."
     )
@@ -157,6 +164,13 @@ class VerificationReport(BaseModel):
     )
     uncovered_words: list[str] = Field(
         default_factory=list, description="The answer's content words no evidence text uses, in order."
+    )
+    evidence_distance: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Mean over the claims of how far each is in meaning from the nearest evidence sentence "
+        "(the `similarity` step); null when no claim was measured.",
     )
     counts: dict[Verdict, int] = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list, description="Everything the claims were checked against.")

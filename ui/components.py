@@ -242,6 +242,8 @@ def render_claim_detail(verdict: ClaimVerdict) -> None:
         st.caption("No evidence decided this claim.")
     if verdict.scores:
         st.caption("Checker scores: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(verdict.scores.items())))
+    if verdict.distance is not None:
+        st.caption(f"Meaning distance from the nearest evidence sentence: {verdict.distance:.2f}")
 
 
 def render_claim_view(
@@ -266,6 +268,8 @@ def render_claim_view(
     whole = "" if report.answer_support is None else f" · whole answer supported p={report.answer_support:.2f}"
     if report.uncovered_share is not None:
         whole += f" · {report.uncovered_share:.0%} of its content words (underlined) not in the evidence"
+    if report.evidence_distance is not None:
+        whole += f" · meaning distance from the evidence {report.evidence_distance:.2f}"
     st.caption(f"{verdict} · hallucination score {report.hallucination_score:.2f}{whole}")
     return chosen
 

@@ -94,6 +94,8 @@ def render_report(report) -> None:
         listed = ", ".join(report.uncovered_words[:8]) + (" ..." if len(report.uncovered_words) > 8 else "")
         whole += f"; {report.uncovered_share:.0%} of its content words not in the evidence"
         whole += f" ({escape(listed)})" if listed else ""
+    if report.evidence_distance is not None:
+        whole += f"; meaning distance from the evidence {report.evidence_distance:.2f}"
     console.print(
         f"{verdict}; hallucination score {report.hallucination_score:.2f}{whole};"
         f" {report.timings_ms.get('total', 0):.0f} ms"

@@ -143,7 +143,7 @@ def _shift(start: int, end: int, cut: tuple[int, int], size: int) -> tuple[int, 
 
 def _rebuilt(report: VerificationReport, text: str, claims: list[ClaimVerdict]) -> VerificationReport:
     from grounding.verify.coverage import recount
-    from grounding.verify.scoring import answer_risk
+    from grounding.verify.scoring import answer_risk, evidence_distance
 
     uncovered, words = recount(report, text)
     counts = Counter(c.verdict for c in claims)
@@ -155,6 +155,7 @@ def _rebuilt(report: VerificationReport, text: str, claims: list[ClaimVerdict]) 
             "hallucination_score": round(answer_risk(claims, None, uncovered), 4),
             "uncovered_share": None if uncovered is None else round(uncovered, 4),
             "uncovered_words": words,
+            "evidence_distance": None if (distance := evidence_distance(claims)) is None else round(distance, 4),
             "answer_support": None,  # judged the answer before the edit
             "counts": {verdict: counts.get(verdict, 0) for verdict in Verdict},
         }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -133,6 +134,14 @@ def _lexical_scores(
     return np.asarray(rows, dtype=np.float64).reshape(len(claims), len(texts))
 
 
+class Alignment(NamedTuple):
+    spans: list[list[AlignedSpan]]
+    """Per claim, its aligned sentences, best first."""
+    distances: list[float]
+    """Per claim, one minus its best cosine with any sentence read (1 where the evidence has none): how far
+    the claim is in meaning from the nearest thing the evidence says (`grounding.verify.similarity`)."""
+
+
 def align_claims(
     claims: Sequence[str],
     passages: Sequence[str],
@@ -143,6 +152,20 @@ def align_claims(
     model: str = DEFAULT_EMBEDDING_MODEL,
     claim_vectors: np.ndarray | None = None,
 ) -> list[list[AlignedSpan]]:
+    """The sentences that bear on each claim; see `align`."""
+    return align(claims, passages, k, entity_weight, number_weight, max_candidates, model, claim_vectors).spans
+
+
+def align(
+    claims: Sequence[str],
+    passages: Sequence[str],
+    k: int = 3,
+    entity_weight: float = 0.3,
+    number_weight: float = 0.3,
+    max_candidates: int | None = 64,
+    model: str = DEFAULT_EMBEDDING_MODEL,
+    claim_vectors: np.ndarray | None = None,
+) -> Alignment:
     """Evidence for many claims at once: every candidate sentence is embedded a single time.
 
     An answer's claims are checked against the same retrieved passages, so one embedding pass over
@@ -154,10 +177,10 @@ def align_claims(
     `claim_vectors` (normalised, from `model`) skips embedding the claims again when the caller has them.
     """
     if not claims:
-        return []
+        return Alignment([], [])
     sentences = [(p, s, e) for p, passage in enumerate(passages) for s, e in split_sentences(passage)]
     if not sentences:
-        return [[] for _ in claims]
+        return Alignment([[] for _ in claims], [1.0] * len(claims))
     texts = [passages[p][s:e] for p, s, e in sentences]
     lexical = _lexical_scores(claims, texts, entity_weight, number_weight)
     bonus = lexical - _lexical_scores(claims, texts, 0.0, 0.0)
@@ -183,7 +206,8 @@ def align_claims(
                 for i in sorted(chosen, key=lambda i: -scores[c, i])
             ]
         )
-    return results
+    nearest = cosine[:, candidates].max(axis=1)
+    return Alignment(results, [float(np.clip(1.0 - best, 0.0, 1.0)) for best in nearest])
 
 
 def select_evidence(

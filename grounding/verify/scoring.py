@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from grounding.types import ClaimVerdict, Effect, Method, Verdict
 from grounding.verify.coverage import coverage_scale
+from grounding.verify.similarity import blend_distance, mean_distance
 
 
 def claim_risk(verdict: ClaimVerdict) -> float:
@@ -30,7 +31,8 @@ def answer_risk(
     verdicts: Sequence[ClaimVerdict], answer_support: float | None = None, uncovered: float | None = None
 ) -> float:
     """Probability that the answer holds a hallucination: its riskiest claim, the whole answer's view,
-    and the share of its content words the evidence never uses.
+    the share of its content words the evidence never uses, and how far its claims are in meaning from
+    the evidence.
 
     Claims are judged against a few aligned sentences each, which explains a verdict but loses
     what only the whole answer against the whole evidence shows (a reply that restates the evidence
@@ -40,7 +42,9 @@ def answer_risk(
     there. Where the uncovered share is given (the `word_coverage` step), the risk is scaled by it
     (`coverage_scale`): the model's doubts about an answer the evidence words throughout are mostly about
     phrasing, while words no evidence says are what it misses most (`grounding.verify.coverage`). An
-    exact finding (a rule's or the graph's contradiction, a blocked name) is not scaled.
+    exact finding (a rule's or the graph's contradiction, a blocked name) is not scaled. Where the claims
+    carry their distance from the evidence (the `similarity` step), its mean is blended in last
+    (`grounding.verify.similarity`); it may raise an exact finding's risk, never lower it.
     """
     claims = max((claim_risk(v) for v in verdicts), default=0.0)
     risk = claims
@@ -48,9 +52,18 @@ def answer_risk(
         risk = 0.5 * (claims + (1.0 - answer_support))
         if any(v.verdict == Verdict.CONTRADICTED or v.has_effect(Effect.BLOCKS_SUPPORT) for v in verdicts):
             risk = max(claims, risk)
-    if uncovered is None or any(_exact(v) for v in verdicts):
+    exact = any(_exact(v) for v in verdicts)
+    if uncovered is not None and not exact:
+        risk *= coverage_scale(uncovered)
+    distance = evidence_distance(verdicts)
+    if distance is None:
         return risk
-    return risk * coverage_scale(uncovered)
+    return max(risk, blend_distance(risk, distance)) if exact else blend_distance(risk, distance)
+
+
+def evidence_distance(verdicts: Sequence[ClaimVerdict]) -> float | None:
+    """The mean distance from the evidence of the claims that carry one."""
+    return mean_distance(v.distance for v in verdicts if v.distance is not None)
 
 
 def _exact(verdict: ClaimVerdict) -> bool:

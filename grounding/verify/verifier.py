@@ -24,7 +24,7 @@ from grounding.verify.claims import is_abstention, split_claims
 from grounding.verify.coverage import uncovered
 from grounding.verify.nli import DEFAULT_VERIFIER_MODEL, NLIModel, load_nli_model
 from grounding.verify.options import VerifierOptions
-from grounding.verify.scoring import answer_risk, claim_risk
+from grounding.verify.scoring import answer_risk, claim_risk, evidence_distance
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed
 from knowledge.errors import InputError
 from knowledge.retriever import RetrievalOptions, retrieve_many
@@ -182,6 +182,7 @@ def _report(answer: AnswerUnderCheck, timings: dict[str, float], options: Verifi
         claims=verdicts,
         grounded=all(v.verdict == Verdict.SUPPORTED for v in verdicts),
         hallucination_score=round(answer_risk(verdicts, support, share), 4),
+        evidence_distance=None if (distance := evidence_distance(verdicts)) is None else round(distance, 4),
         answer_support=None if support is None else round(support, 4),
         uncovered_share=None if share is None else round(share, 4),
         uncovered_words=words,

@@ -307,3 +307,16 @@ def test_every_entry_point_shares_one_default_chain():
     from grounding.mitigate.policies import DEFAULT_CHAIN
 
     assert DEFAULT_MITIGATION == DEFAULT_CHAIN == ("correct", "strip", "quote", "abstain")
+
+
+def test_strip_recounts_the_distance_from_the_evidence_over_the_claims_it_keeps():
+    evidence = [Evidence(id="e1", kind=EvidenceKind.PASSAGE, text="Canberra is the capital of Australia.", source="t")]
+    cited = parse_answer("The capital of Australia is Canberra. The Moon is made of green cheese.")
+    report = Verifier().verify(cited.text, question=QUESTION, evidence=evidence)
+    assert report.evidence_distance is not None
+    draft = strip(make_draft(cited, report, evidence, QUESTION))
+    assert draft.text == "The capital of Australia is Canberra."
+    (kept,) = draft.report.claims
+    assert draft.report.evidence_distance == pytest.approx(kept.distance)
+    assert draft.report.evidence_distance < report.evidence_distance
+    assert draft.report.hallucination_score < report.hallucination_score

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from grounding.cli import app
 from grounding.types import Method, Verdict
 from grounding.verify.coverage import coverage_scale
+from grounding.verify.similarity import SIMILARITY_WEIGHT, blend_distance
 from grounding.verify.verifier import Verifier, VerifierOptions, VerifyItem
 from knowledge.errors import InputError
 from knowledge.kb import KnowledgeBase
@@ -222,8 +223,10 @@ def test_evidence_too_long_for_the_window_is_never_read_whole(verifier):
     report = verifier.verify("Lake Geneva lies between Switzerland and France.", evidence=[page])
     assert report.answer_support is None
     assert report.uncovered_share == 0.0  # every word of the answer is on the page
+    assert report.evidence_distance < 0.25  # the page says it nearly word for word
+    model_risk = max(1 - c.scores.get("entailment", 0) for c in report.claims)
     assert report.hallucination_score == pytest.approx(
-        coverage_scale(0.0) * max(1 - c.scores.get("entailment", 0) for c in report.claims), abs=1e-3
+        blend_distance(coverage_scale(0.0) * model_risk, report.evidence_distance), abs=1e-3
     )
 
 
@@ -239,9 +242,29 @@ def test_words_no_evidence_uses_raise_the_score_and_are_listed_never_the_verdict
     off = verifier.verify(padded, evidence=evidence, options=VerifierOptions().without("word_coverage"))
     assert off.uncovered_share is None and off.uncovered_words == []
     assert [c.verdict for c in off.claims] == [c.verdict for c in added.claims]
+    model_risk = (off.hallucination_score - SIMILARITY_WEIGHT * off.evidence_distance) / (1 - SIMILARITY_WEIGHT)
     assert added.hallucination_score == pytest.approx(
-        off.hallucination_score * coverage_scale(added.uncovered_share), abs=1e-3
+        blend_distance(model_risk * coverage_scale(added.uncovered_share), added.evidence_distance), abs=1e-3
     )
+
+
+def test_a_claim_far_in_meaning_from_every_evidence_sentence_raises_the_score_never_the_verdicts(verifier):
+    evidence = ["The museum opens at ten. Entry is free on Sundays.", "The café on the top floor serves lunch."]
+    near = "Entry to the museum is free on Sundays."
+    far = "Entry to the museum is free on Sundays, and the building was designed by a famous architect."
+    close, distant = verifier.verify(near, evidence=evidence), verifier.verify(far, evidence=evidence)
+    assert all(c.distance is not None for c in close.claims + distant.claims)
+    assert close.evidence_distance < distant.evidence_distance
+    assert close.evidence_distance == pytest.approx(sum(c.distance for c in close.claims) / len(close.claims))
+    off = VerifierOptions().without("similarity")
+    plain = verifier.verify(far, evidence=evidence, options=off)
+    assert plain.evidence_distance is None and all(c.distance is None for c in plain.claims)
+    assert [c.verdict for c in plain.claims] == [c.verdict for c in distant.claims]
+    assert distant.hallucination_score == pytest.approx(
+        blend_distance(plain.hallucination_score, distant.evidence_distance), abs=1e-3
+    )
+    none = verifier.verify(near, evidence=["   "])
+    assert none.evidence_distance in (None, 1.0)
 
 
 def test_answer_risk_blends_the_whole_view_but_never_averages_a_finding_away():
@@ -276,3 +299,10 @@ def test_answer_risk_blends_the_whole_view_but_never_averages_a_finding_away():
     assert answer_risk([refuted], answer_support=0.99, uncovered=0.0) == pytest.approx(0.95)
     assert answer_risk([misnamed, unsure], uncovered=0.0) == pytest.approx(1.0)
     assert coverage_scale(0.0) < coverage_scale(0.3) < coverage_scale(1.0) == pytest.approx(1.0)
+    # the claims' distance from the evidence is blended in last, into every answer's score
+    far = unsure.model_copy(update={"distance": 0.8})
+    near = refuted.model_copy(update={"distance": 0.1})
+    assert answer_risk([far]) == pytest.approx(blend_distance(0.6, 0.8))
+    assert answer_risk([far, near]) == pytest.approx(0.95)  # never lowers an exact finding
+    assert answer_risk([refuted.model_copy(update={"distance": 1.0})]) == pytest.approx(blend_distance(0.95, 1.0))
+    assert answer_risk([far, unsure]) == pytest.approx(blend_distance(0.6, 0.8))  # only the measured claims

@@ -17,7 +17,7 @@ from grounding.registry import RULES
 from grounding.types import Citation, Claim, ClaimVerdict, Effect, Evidence, Method, RuleFinding, Verdict
 from grounding.verify.alignment import (
     AlignedSpan,
-    align_claims,
+    align,
     build_premise,
     evidence_windows,
     shares_subject,
@@ -68,6 +68,8 @@ class PairPlan:
     owners: list[tuple[int, list[AlignedSpan]]]
     rewordings: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Pair index -> (claim's words, evidence's words) where the pair shows the claim in its premise's words."""
+    distances: list[float] = field(default_factory=list)
+    """Per claim, how far it is in meaning from the nearest evidence sentence (`Alignment.distances`)."""
 
     def add(self, owner: int, spans: list[AlignedSpan], premise: str, claim: str, equivalents: bool) -> None:
         said, changes = reword(claim, premise) if equivalents else (claim, ())
@@ -93,11 +95,11 @@ def plan_pairs(
     document order add support that lies far apart. `thresholds.reading == "aligned"` is the older
     reading (each aligned sentence alone, and joined), kept for comparison.
     """
-    plan = PairPlan(claims, evidence, [], [])
+    plan = PairPlan(claims, evidence, [], [], distances=[1.0] * len(claims))
     if not claims or not evidence:
         return plan
     texts = [e.text for e in evidence]
-    alignments = align_claims(
+    alignments, plan.distances = align(
         [c.text for c in claims], texts, k=thresholds.sentences, model=embedding_model, claim_vectors=claim_vectors
     )
     windows = _windows(texts, model, claims) if thresholds.reading == "windows" else []
@@ -171,12 +173,15 @@ def decide(
         readings.setdefault(owner, []).append(plan.rewordings.get(n, ()))
     whole = "\n".join(e.text for e in plan.evidence)
     rules = _rules(thresholds)
-    return [
+    verdicts = [
         _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i])
         if i in grouped
         else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
     ]
+    if "similarity" not in thresholds.rules or len(plan.distances) != len(verdicts):
+        return verdicts
+    return [v.model_copy(update={"distance": round(d, 4)}) for v, d in zip(verdicts, plan.distances, strict=True)]
 
 
 def _rules(thresholds: EntailmentThresholds) -> tuple[NoveltyRule | None, list[EvidenceRule]]:
