@@ -73,6 +73,19 @@ for _pair in _OPPOSITE_PAIRS:
     ANTONYMS[_b] = ANTONYMS[_b] | {_a}
 """Words and the words that say the opposite of the same subject (direction, comparison, outcome)."""
 
+_COMPLEMENT_PAIRS = """open closed|alive dead|legal illegal|lawful unlawful|safe unsafe|effective ineffective
+guilty innocent|present absent|true false|possible impossible|visible invisible|available unavailable
+married unmarried|correct incorrect|valid invalid|complete incomplete|allowed forbidden|allowed banned
+permitted prohibited|permitted banned|able unable|necessary unnecessary|mandatory optional"""
+COMPLEMENTS: dict[str, frozenset[str]] = {}
+for _pair in _COMPLEMENT_PAIRS.replace("\n", "|").split("|"):
+    _a, _b = _pair.split()
+    COMPLEMENTS[_a] = COMPLEMENTS.get(_a, frozenset()) | {_b}
+    COMPLEMENTS[_b] = COMPLEMENTS.get(_b, frozenset()) | {_a}
+"""States with no third case between them, so that denying one asserts the other: "is closed" says what
+"is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"
+is not "hot"."""
+
 SAME_DIRECTION: tuple[frozenset[str], ...] = (
     frozenset({"rose", "increased", "grew", "climbed"}),
     frozenset({"rises", "increases", "grows", "climbs"}),

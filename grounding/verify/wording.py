@@ -2,12 +2,13 @@
 
 The small entailment model compares surface forms: "takes 90 minutes" against "takes an hour and a
 half", or "every month" against "monthly", leaves it unsure although the two say the same thing, and
-it reads "lowered its rate" against "cut its rate" as a contradiction. Exact comparison finds the
+it reads "lowered its rate" against "cut its rate", or "is closed on holidays" against "does not open on
+holidays", as a contradiction. Exact comparison finds the
 equivalence (`grounding.text.quantities`, the rates and the same-direction verbs of
 `grounding.text.lexicon`), so the model is shown the claim as the evidence writes it. Only a value
 equal to the claim's own, said in other words or in another unit, is written in (and a year as the one
-full date the evidence gives in it, and a verb moving an amount the same way), and nothing else in the
-claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
+full date the evidence gives in it, a verb moving an amount the same way, and a state as the denial of
+its complement), and nothing else in the claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from grounding.text.lexicon import ANTONYMS, FREQUENCY_UNITS, SAME_DIRECTION
+from grounding.text.lexicon import ANTONYMS, COMPLEMENTS, FREQUENCY_UNITS, SAME_DIRECTION
 from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities
 
 _PERIODS = "|".join(FREQUENCY_UNITS)
@@ -59,6 +60,7 @@ def _reword(claim: str, premise: str) -> Reading:
         if said is not None and said.lower() != match.group().lower():
             edits.append((match.start(), match.end(), said))
     edits.extend(_same_moves(claim, premise))
+    edits.extend(_denied_opposites(claim, premise))
     if not edits:
         return claim, ()
     edits.sort()
@@ -125,6 +127,51 @@ def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:
             same = same.lower()
             edits.append((match.start(), match.end(), same.capitalize() if match.group()[0].isupper() else same))
     return edits
+
+
+_BE = r"is|are|was|were"
+_DO = {"is": "does", "are": "do"}
+_STATED = re.compile(rf"\b(?P<be>{_BE})\s+(?P<word>[a-z]+)\b", re.I)
+_DENIED = re.compile(
+    rf"\b(?:(?P<be>{_BE})\s+not|(?P<do>do|does|did)\s+not|(?P<short>isn't|aren't|wasn't|weren't|don't|doesn't|"
+    rf"didn't))\s+(?P<word>[a-z]+)\b",
+    re.I,
+)
+
+
+def _denied_opposites(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """A state the claim asserts, written as the premise's denial of its complement: "is closed" read as
+    "does not open" where the premise says the place "does not open", and "is ineffective" as "is not
+    effective". Only states with no third case (`COMPLEMENTS`: "not open" is "closed", "not cold" is not
+    "hot"), a "do" for a "be" only in the present ("was closed" may say it was shut, "did not open" never
+    does), and not where the premise also uses the claim's own word or says the complement again ("does
+    not open on Tuesdays; on Mondays it is open")."""
+    denials = {}
+    for match in _DENIED.finditer(premise):
+        denials.setdefault(match["word"].lower(), match)
+    edits = []
+    for match in _STATED.finditer(claim):
+        word, be = match["word"].lower(), match["be"].lower()
+        if word not in COMPLEMENTS:
+            continue
+        denial = next((denials[w] for w in COMPLEMENTS[word] if w in denials), None)
+        if denial is None or _said(word, premise) or _said(denial["word"].lower(), premise) > 1:
+            continue
+        opposite = denial["word"].lower()
+        short = (denial["short"] or "").lower()
+        if denial["be"] or short[:-3] in ("is", "are", "was", "were"):
+            said = f"{match['be']} not {opposite}"
+        elif be in ("is", "are"):
+            said = f"{_DO[be]} not {opposite}"
+        else:
+            continue  # "was closed" may be an event (it was shut), "did not open" never one
+
+        edits.append((match.start(), match.end(), said))
+    return edits
+
+
+def _said(word: str, premise: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", premise, re.I))
 
 
 def _opposed(word: str, used: set[str]) -> bool:

@@ -45,6 +45,23 @@ def test_a_verb_moving_an_amount_is_read_as_the_evidence_verb_for_the_same_move(
     assert reword("Shares rose 2%.", "Shares soared 2%.") == ("Shares rose 2%.", ())  # a word of size
 
 
+def test_a_state_is_read_as_the_evidence_denial_of_its_complement():
+    assert reword("The clinic is closed on holidays.", "On holidays the clinic does not open.") == (
+        "The clinic does not open on holidays.",
+        (("is closed", "does not open"),),
+    )
+    assert reword("The drug is ineffective.", "The drug isn't effective.")[0] == "The drug is not effective."
+    assert reword("It was closed in 1990.", "It was not open in 1990.")[0] == "It was not open in 1990."
+    for claim, premise in [
+        ("It was closed in 1990.", "It did not open in 1990."),  # "was closed" may say it was shut
+        ("The soup is hot.", "The soup is not cold."),  # a middle case: warm
+        ("The shop is closed on Sundays.", "It is closed on Mondays and does not open on Sundays."),  # own word
+        ("The pool is closed on Mondays.", "It does not open on Tuesdays; on Mondays it is open."),  # both
+        ("The shop is not closed.", "The shop does not open."),  # the claim denies
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
 def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
     for claim, premise in [
         ("The flight takes 80 minutes.", "The flight takes an hour and a half."),
