@@ -1,14 +1,14 @@
-"""A claim read in its evidence's words where both say the same amount, date or rate another way.
+"""A claim read in its evidence's words where both say the same amount, date, rate or state another way.
 
 The small entailment model compares surface forms: "takes 90 minutes" against "takes an hour and a
 half", or "every month" against "monthly", leaves it unsure although the two say the same thing, and
 it reads "lowered its rate" against "cut its rate", or "is closed on holidays" against "does not open on
-holidays", as a contradiction. Exact comparison finds the
-equivalence (`grounding.text.quantities`, the rates and the same-direction verbs of
-`grounding.text.lexicon`), so the model is shown the claim as the evidence writes it. Only a value
-equal to the claim's own, said in other words or in another unit, is written in (and a year as the one
-full date the evidence gives in it, a verb moving an amount the same way, and a state as the denial of
-its complement), and nothing else in the claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
+holidays", as a contradiction. Exact comparison finds the equivalence (`grounding.text.quantities`; the
+rates, the same-direction verbs and the complements of `grounding.text.lexicon`), so the model is shown
+the claim as the evidence writes it. Only a value equal to the claim's own, said in other words or in
+another unit, is written in (and a year as the one full date the evidence gives in it, a verb moving an
+amount the same way, and a state as the denial of its complement), and nothing else in the claim
+changes: a wrong amount stays wrong, and the rules still read the claim as given.
 """
 
 from __future__ import annotations
