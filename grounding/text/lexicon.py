@@ -30,6 +30,12 @@ FUNCTION_WORDS = frozenset(
 )
 """Words that never identify a name: names sharing only these differ; a swap of one ("The" for "A") is no new name."""
 
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady pm president senator sen governor gov mayor judge
+    justice pope king queen prince princess general gen captain capt coach chancellor minister rev""".split()
+)
+"""Titles before a name: "PM Key" and "John Key" name one man, so a title is no word of the name."""
+
 KEYWORD_FILLERS = frozenset("was were are is has had have not for who did does been with from into".split())
 """Frequent words of three letters or more that say nothing about a claim's topic (besides `SENTENCE_STARTERS`)."""
 

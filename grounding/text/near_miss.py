@@ -16,7 +16,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-from grounding.text.lexicon import FUNCTION_WORDS
+from grounding.text.lexicon import FUNCTION_WORDS, HONORIFICS
 from grounding.text.names import TITLE
 
 __all__ = ["NameSpan", "fold_word", "name_spans", "near_miss_names"]
@@ -30,13 +30,13 @@ NameSpan = tuple[str, tuple[str, ...]]
 def name_spans(text: str) -> list[NameSpan]:
     """Multi-word names and titles in `text`, each with its lower-cased words.
 
-    A leading function word ("Besides Ferrell", "The Calling") is dropped from the words so a name
-    is compared on what identifies it.
+    A leading function word or title ("Besides Ferrell", "The Calling", "PM Key") is dropped from the
+    words so a name is compared on what identifies it.
     """
     spans: list[NameSpan] = []
     for match in TITLE.finditer(text):
         name = match.group()
-        while (first := _WORD.match(name)) and first.group().lower() in FUNCTION_WORDS:
+        while (first := _WORD.match(name)) and first.group().lower().rstrip(".") in FUNCTION_WORDS | HONORIFICS:
             name = name[first.end() :].lstrip(": \t")
         words = tuple(fold_word(w) for w in _WORD.findall(name))
         if len(words) >= 2:

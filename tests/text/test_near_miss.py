@@ -60,6 +60,15 @@ def test_leading_function_words_are_not_part_of_the_name() -> None:
     assert name_spans("Besides Will Ferrell, The Calling") == [("Will Ferrell", ("will", "ferrell"))]
 
 
+def test_a_title_is_not_part_of_the_name() -> None:
+    assert name_spans("PM John Key met Dr. Ada Byron") == [
+        ("John Key", ("john", "key")),
+        ("Ada Byron", ("ada", "byron")),
+    ]
+    assert near_miss_names("PM Key later apologised.", "John Key said sorry.") == []
+    assert near_miss_names("Dr Sean Bean starred.", "Sean Penn starred.") == [("Sean Bean", "Sean Penn")]
+
+
 words = st.sampled_from(["Sean", "Penn", "Bean", "Mystic", "River", "of", "the", "Calling", "Endgame:", "wrote", "3"])
 
 

@@ -28,6 +28,7 @@ ROLES = RoleRule()
             "Sydney",
             "Canberra",
         ),
+        ("The striker was born in Nigeria in 1990.", "The striker was born in Niger in 1990.", "Nigeria", "Niger"),
         (
             "The Mona Lisa was painted by Michelangelo.",
             "The Mona Lisa was painted by Leonardo da Vinci.",
@@ -86,6 +87,8 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
             "A complaint was filed against PM John Key.",
             "A complaint was filed against New Zealand Prime Minister John Key.",
         ),
+        # one people said two ways
+        ("Argentinian striker scored 84 league goals.", "The Argentine striker scored 84 league goals."),
         # a common noun that opens a sentence is no name
         (
             "Police handled 115,000 crimes during the campaign.",

@@ -208,3 +208,46 @@ def test_a_denial_in_a_later_clause_is_read_through_its_pronoun(claim: str, evid
     findings = NegationRule().check(claim, evidence)
     assert bool(findings) == contradicted
     assert all(f.effect == Effect.CONTRADICTS for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # a verbless "not a ..." (a caption run into the sentence) denies a noun, not the clause
+        (
+            "Her owner throws a broccoli spear into the mix.",
+            "To trick her, her owner throws a broccoli spear into the mix not a broccoli fan : she spits it out",
+            False,
+        ),
+        ("He is a doctor at the clinic.", "He is not a doctor at the clinic.", True),
+        # a denial after everything the claim says denies something else
+        (
+            "Hinton is free after nearly 30 years on death row.",
+            "Hinton is free after nearly 30 years on death row for murders he says he didn't commit.",
+            False,
+        ),
+        ("Hinton did commit the murders.", "Hinton says he didn't commit the murders.", True),
+        (
+            "This is the first time the look has made a comeback.",
+            "It's not the first time the look has made a comeback.",
+            True,
+        ),
+        (
+            "This is the first time the look has made a comeback.",
+            "it 's not the first time the look has made a comeback .",
+            True,
+        ),
+    ],
+)
+def test_a_denial_counts_only_where_it_denies_what_the_claim_says(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+def test_a_value_the_claim_gives_elsewhere_is_its_own_not_another() -> None:
+    claim = "The 28-year-old will fight the former world champion on may 30."
+    assert QuantityRule().check(claim, "He will fight the former world champion on may 30 .") == []
+    assert QuantityRule().check("The 30-year-old boxer fought 12 rounds.", "The 28-year-old boxer fought 12 rounds.")
+    (finding,) = QuantityRule().check("The patient takes 20 mg twice a day.", "The patient takes 40 mg twice a day.")
+    assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("20", "40")

@@ -238,6 +238,19 @@ def _abbreviates(one: str, other: str) -> bool:
     return len(letters) >= 2 and " " not in short.strip() and letters in initials
 
 
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "i", "ic")
+
+
+def _demonym(one: str, other: str) -> bool:
+    """One place or people said two ways ("Argentine" / "Argentinian", "Brazil" / "Brazilian"), not two
+    places ("Niger" / "Nigeria", "Austria" / "Australia")."""
+    if " " in one.strip() or " " in other.strip():
+        return False
+    short, long = sorted((one.lower(), other.lower()), key=len)
+    root = short[:-1] if short[-1] in "ea" and len(short) > 4 else short
+    return len(root) >= 4 and any(long == root + ending for ending in _DEMONYM_ENDINGS)
+
+
 def _common_word(token: _Token, evidence: str) -> bool:
     """A capitalised word that opens its sentence and that the evidence writes in lower case is a
     common noun ("Police", "Ministers"), not a name."""
@@ -329,7 +342,12 @@ class SubstitutionRule:
             stated = _leading(theirs[j1:j2], kind)
             same = {t.low for t in claimed} & {t.low for t in stated}
             right = _span(clause, stated) if stated and not same else None
-        if not right or _listed_together(sentence, wrong, right) or _abbreviates(wrong, right):
+        if (
+            not right
+            or _listed_together(sentence, wrong, right)
+            or _abbreviates(wrong, right)
+            or _demonym(wrong, right)
+        ):
             return None
         return RuleFinding(
             rule=self.name,

@@ -99,18 +99,44 @@ sentences that otherwise agree ("No. 10", "no one else", "without warning")."""
 _DENYING_VERBS = frozenset({"refuse", "refuses", "refused", "fail", "fails", "failed"})
 
 
-def _negated(words: list[str]) -> bool:
-    """Odd number of verb negators ("not only" aside): the clause denies what it states."""
-    count = 0
+_AUXILIARIES = frozenset(
+    """is are was were be been being am do does did will would shall should can could may might must has have
+    had s re m ve ll d it he she that there this what who here where""".split()
+)
+"""Verbs that a "not" after them denies, their contracted ends ("it 's not"), and the pronouns whose "'s"
+the word reader drops ("it's not" reads "it not")."""
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _denies_a_noun(words: list[str], i: int) -> bool:
+    """ "not a broccoli fan" with no verb before it: a caption or an aside that denies a noun, not the
+    clause's verb ("is not a doctor" denies the clause)."""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return following in _ARTICLES and not _AUXILIARIES & set(words[max(0, i - 2) : i])
+
+
+def _negators(words: list[str]) -> list[int]:
+    """Where the verb negators are ("not only" and a verbless "not a ..." aside)."""
+    found = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in _VERB_NEGATORS and not (word == "not" and following in {"only", "just", "merely"}):
-            count += 1
-        elif word in _DENYING_VERBS and following == "to":
-            count += 1  # "refuses to look beyond" is "is not looking beyond"
-        elif word.endswith("n't"):
-            count += 1
-    return count % 2 == 1
+        if word == "not" and (following in {"only", "just", "merely"} or _denies_a_noun(words, i)):
+            continue
+        if word in _VERB_NEGATORS or word.endswith("n't") or (word in _DENYING_VERBS and following == "to"):
+            found.append(i)  # "refuses to look beyond" is "is not looking beyond"
+    return found
+
+
+def _negated(words: list[str]) -> bool:
+    """Odd number of verb negators: the clause denies what it states."""
+    return len(_negators(words)) % 2 == 1
+
+
+def _denies_the_claim(clause: list[str], wanted: set[str]) -> bool:
+    """Some of the claim's words come after the clause's last negator: "... on death row for murders he
+    says he didn't commit" denies the murders, not the years on death row that the claim states."""
+    where = _negators(clause)
+    return bool(where) and bool(wanted & _stems(clause[where[-1] + 1 :]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -181,6 +207,7 @@ class NegationRule:
                 (_negated(sentence.words) != negated or (not negated and denied))
                 and len(wanted & _with_antecedent(clause, sentence.text)) >= CLAUSE_OVERLAP * len(wanted)
                 and not _opposite_word(words, clause)  # "does not open" says "is closed"
+                and (negated or not denied or _denies_the_claim(clause, wanted))
             ):
                 matches.append((sentence, denied))
         if any(stated == negated for _, stated in matches):
@@ -247,7 +274,7 @@ class QuantityRule:
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
                 found = self._other_currency(claim, quantity, sentence.text, stated) or self._other_value(
-                    claim, quantity, sentence.text, stated
+                    claim, quantity, sentence.text, stated, claimed
                 )
                 if found:
                     return [found]
@@ -265,10 +292,20 @@ class QuantityRule:
                 return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
         return None
 
-    def _other_value(self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]) -> RuleFinding | None:
-        """The same measure with another value ("20 mg" / "40 mg"), none of the sentence's values the claim's."""
+    def _other_value(
+        self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity], claimed: list[Quantity]
+    ) -> RuleFinding | None:
+        """The same measure with another value ("20 mg" / "40 mg"), none of the sentence's values the claim's.
+        A value the claim itself gives elsewhere is its own, not another ("the 28-year-old ... on may 30"
+        against "... on may 30")."""
         measure = _measure(claim, quantity)
-        alike = [q for q in stated if q.kind == quantity.kind and _measure(sentence, q) == measure]
+        alike = [
+            q
+            for q in stated
+            if q.kind == quantity.kind
+            and _measure(sentence, q) == measure
+            and not any(same_quantity(q, own) for own in claimed if own is not quantity)
+        ]
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
             return None
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
@@ -288,10 +325,11 @@ def _currency(text: str, quantity: Quantity) -> tuple[str, str] | None:
 
 
 def _measure(text: str, quantity: Quantity) -> str:
-    """What a number counts: its unit, else the word after it ("20 mg", "412,000 people"), else its kind."""
+    """What a number counts: its unit, else the word after it ("20 mg", "412,000 people", "28-year-old"),
+    else its kind."""
     if quantity.dimension:
         return quantity.dimension
     if quantity.unit:
         return quantity.unit
-    after = re.match(r"\s*([A-Za-z%]+)", text[quantity.end :])
+    after = re.match(r"\s*-?\s*([A-Za-z%]+)", text[quantity.end :])
     return after.group(1).lower() if after else quantity.kind.value
