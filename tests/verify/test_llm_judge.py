@@ -43,10 +43,12 @@ def test_judge_overrides_only_uncertain_claims_within_budget():
     model = FakeListChatModel(responses=['{"verdict": "contradicted", "evidence": [1], "reason": "Canberra is."}'] * 5)
     judge = LLMJudge(model)
     graph_verdict = uncertain(method=Method.GRAPH, confidence=0.9)
+    measured = uncertain().model_copy(update={"distance": 0.42})
     result = judge.review(
-        [uncertain(), graph_verdict, uncertain(), None], EVIDENCE, judge.budget(max_calls=1, max_seconds=10)
+        [measured, graph_verdict, uncertain(), None], EVIDENCE, judge.budget(max_calls=1, max_seconds=10)
     )
     assert result[0].verdict == Verdict.CONTRADICTED and result[0].method == Method.LLM
+    assert result[0].distance == 0.42  # the judge revises the verdict, not the claim's distance from the evidence
     assert result[0].citations[0].evidence.id == "e1"
     assert result[1] is graph_verdict  # the graph's word is final
     assert result[2].method == Method.ENTAILMENT  # the budget of one call is spent

@@ -106,6 +106,7 @@ class LLMJudge:
                 reason=f"LLM judge: {reason}" if reason else f"LLM judge: {label.value}",
                 citations=citations or verdict.citations,
                 scores={**verdict.scores, "llm": 1.0},
+                distance=verdict.distance,  # the claim's place beside the evidence stays what it was
             )
         return reviewed
 
