@@ -249,5 +249,9 @@ def test_a_value_the_claim_gives_elsewhere_is_its_own_not_another() -> None:
     claim = "The 28-year-old will fight the former world champion on may 30."
     assert QuantityRule().check(claim, "He will fight the former world champion on may 30 .") == []
     assert QuantityRule().check("The 30-year-old boxer fought 12 rounds.", "The 28-year-old boxer fought 12 rounds.")
+    # an age set off by commas after a name is compared with ages only
+    mother = "Valerie Khan, 56, appeared on the show with daughter Aimee."
+    assert QuantityRule().check(mother, "Valerie Khan appeared on the show with her daughter, Aimee, now 19.") == []
+    assert QuantityRule().check(mother, "Valerie Khan, 54, appeared on the show with daughter Aimee.")
     (finding,) = QuantityRule().check("The patient takes 20 mg twice a day.", "The patient takes 40 mg twice a day.")
     assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("20", "40")

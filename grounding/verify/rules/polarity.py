@@ -324,12 +324,17 @@ def _currency(text: str, quantity: Quantity) -> tuple[str, str] | None:
     return None
 
 
+_APPOSITION = re.compile(r"[A-Z][\w'’-]*\s*,\s*$")
+
+
 def _measure(text: str, quantity: Quantity) -> str:
-    """What a number counts: its unit, else the word after it ("20 mg", "412,000 people", "28-year-old"),
-    else its kind."""
+    """What a number counts: its unit, an age where commas set it after a name ("Ann Lee, 56,"), else the
+    word after it ("20 mg", "412,000 people", "28-year-old"), else its kind."""
     if quantity.dimension:
         return quantity.dimension
     if quantity.unit:
         return quantity.unit
+    if _APPOSITION.search(text[: quantity.start]) and re.match(r"\s*(?:,|$)", text[quantity.end :]):
+        return "age"  # "Valerie Cadman-Khan, 56, appeared": set off by commas after a name
     after = re.match(r"\s*-?\s*([A-Za-z%]+)", text[quantity.end :])
     return after.group(1).lower() if after else quantity.kind.value
