@@ -7,11 +7,14 @@ The same JSON leaves the Python API, the CLI and the HTTP API. Evidence comes fr
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from knowledge.types import Evidence, EvidenceKind, Triple
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+"""A probability or a share: a number from 0 to 1."""
 
 __all__ = [
     "MAX_ANSWER_CHARS",
@@ -113,15 +116,13 @@ class RuleFinding(BaseModel):
 class ClaimVerdict(BaseModel):
     claim: Claim
     verdict: Verdict
-    confidence: float = Field(ge=0.0, le=1.0, description="Calibrated probability that the verdict is right.")
+    confidence: Share = Field(description="Calibrated probability that the verdict is right.")
     method: Method
     reason: str = Field(description="One line a person can read: why this verdict.")
     citations: list[Citation] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict, description="Raw checker scores, e.g. NLI probabilities.")
-    distance: float | None = Field(
+    distance: Share | None = Field(
         default=None,
-        ge=0.0,
-        le=1.0,
         description="One minus the best cosine between the claim and any evidence sentence: how far it is in "
         "meaning from the nearest thing the evidence says (the `similarity` step); null when not measured.",
     )
@@ -147,28 +148,22 @@ class VerificationReport(BaseModel):
     question: str | None = None
     claims: list[ClaimVerdict] = Field(default_factory=list)
     grounded: bool = Field(description="True when no claim is contradicted or unverifiable.")
-    hallucination_score: float = Field(ge=0.0, le=1.0, description="Probability the answer holds a hallucination.")
-    answer_support: float | None = Field(
+    hallucination_score: Share = Field(description="Probability the answer holds a hallucination.")
+    answer_support: Share | None = Field(
         default=None,
-        ge=0.0,
-        le=1.0,
         description="P(entailment) of the whole answer against all the evidence joined, when both fit the "
         "model's window whole; null otherwise (long documents are judged claim by claim only).",
     )
-    uncovered_share: float | None = Field(
+    uncovered_share: Share | None = Field(
         default=None,
-        ge=0.0,
-        le=1.0,
         description="Share of the answer's content words that no evidence text uses (the `word_coverage` step); "
         "null when the step is off.",
     )
     uncovered_words: list[str] = Field(
         default_factory=list, description="The answer's content words no evidence text uses, in order."
     )
-    evidence_distance: float | None = Field(
+    evidence_distance: Share | None = Field(
         default=None,
-        ge=0.0,
-        le=1.0,
         description="Mean over the claims of how far each is in meaning from the nearest evidence sentence "
         "(the `similarity` step); null when no claim was measured.",
     )

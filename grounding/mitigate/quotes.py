@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from grounding.answer.prompts import evidence_body
 from grounding.text.lexicon import QUOTE_STOPWORDS
 from grounding.types import Evidence
-from grounding.verify.alignment import align_claims
+from grounding.verify.alignment import align
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL
 
 __all__ = ["COVERAGE_WEIGHT", "QUOTE_THRESHOLD", "Quote", "content_words", "coverage", "rank_quotes"]
@@ -57,7 +57,7 @@ def rank_quotes(
 ) -> list[Quote]:
     """Whole sentences of the evidence that could answer the question, best first (at most `CANDIDATES`).
 
-    Candidates come from `alignment.align_claims` with the question as the claim, so the sentences
+    Candidates come from `alignment.align` with the question as the claim, so the sentences
     are split and embedded exactly as the verifier does it (and their vectors come from its cache).
     Fragments of fewer than `MIN_WORDS` words (titles, list debris) are never quoted.
     """
@@ -65,7 +65,7 @@ def rank_quotes(
     if not question.strip() or not any(b.strip() for b in bodies):
         return []
     quotes: dict[str, Quote] = {}
-    for span in align_claims([question], bodies, k=CANDIDATES, model=model)[0]:
+    for span in align([question], bodies, k=CANDIDATES, model=model).spans[0]:
         text = span.text.strip()
         if len(_WORD.findall(text)) < MIN_WORDS or text in quotes:
             continue

@@ -69,25 +69,26 @@ hot cold|warmer cooler|faster slower|heavier lighter|longer shorter|lengthened s
 import export|imported exported|entered left|arrived departed|began ended|started stopped|first last
 raises lowers|raised lowered|raise lower|open closed|opens closes
 innocent guilty|acquitted convicted|alive dead|legal illegal|safe unsafe|effective ineffective"""
-_OPPOSITE_PAIRS = _OPPOSITE_PAIRS.replace("\n", "|").split("|")
-ANTONYMS: dict[str, frozenset[str]] = {}
-for _pair in _OPPOSITE_PAIRS:
-    _a, _b = _pair.split()
-    ANTONYMS.setdefault(_a, frozenset())
-    ANTONYMS.setdefault(_b, frozenset())
-    ANTONYMS[_a] = ANTONYMS[_a] | {_b}
-    ANTONYMS[_b] = ANTONYMS[_b] | {_a}
+
+
+def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
+    """Pairs written "a b|c d" (a line break counts as "|"): each word and the words paired with it, either way."""
+    found: dict[str, frozenset[str]] = {}
+    for pair in pairs.replace("\n", "|").split("|"):
+        a, b = pair.split()
+        found[a] = found.get(a, frozenset()) | {b}
+        found[b] = found.get(b, frozenset()) | {a}
+    return found
+
+
+ANTONYMS = _both_ways(_OPPOSITE_PAIRS)
 """Words and the words that say the opposite of the same subject (direction, comparison, outcome)."""
 
 _COMPLEMENT_PAIRS = """open closed|alive dead|legal illegal|lawful unlawful|safe unsafe|effective ineffective
 guilty innocent|present absent|true false|possible impossible|visible invisible|available unavailable
 married unmarried|correct incorrect|valid invalid|complete incomplete|allowed forbidden|allowed banned
 permitted prohibited|permitted banned|able unable|necessary unnecessary|mandatory optional"""
-COMPLEMENTS: dict[str, frozenset[str]] = {}
-for _pair in _COMPLEMENT_PAIRS.replace("\n", "|").split("|"):
-    _a, _b = _pair.split()
-    COMPLEMENTS[_a] = COMPLEMENTS.get(_a, frozenset()) | {_b}
-    COMPLEMENTS[_b] = COMPLEMENTS.get(_b, frozenset()) | {_a}
+COMPLEMENTS = _both_ways(_COMPLEMENT_PAIRS)
 """States with no third case between them, so that denying one asserts the other: "is closed" says what
 "is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"
 is not "hot"."""

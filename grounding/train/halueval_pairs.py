@@ -32,7 +32,7 @@ from pathlib import Path
 from grounding.data.halueval import TASKS, clean_knowledge, read_rows, sentences_of
 from grounding.data.splits import Split
 from grounding.train import Pair
-from grounding.verify.alignment import align_claims, build_premise
+from grounding.verify.alignment import align, build_premise
 from knowledge.errors import InputError
 from knowledge.progress import track
 
@@ -69,7 +69,7 @@ def _summary_pairs(row: dict, rng: random.Random, k: int) -> list[tuple[str, str
     )
     if not document or not right or not wrong:
         return []
-    alignments = align_claims(right + wrong, [document], k=k, max_candidates=MAX_CANDIDATES)
+    alignments = align(right + wrong, [document], k=k, max_candidates=MAX_CANDIDATES).spans
     right_spans, wrong_spans = alignments[: len(right)], alignments[len(right) :]
     pairs = []
     pick = rng.randrange(len(right))
@@ -145,7 +145,7 @@ def halueval_eval_items(
             wrong = sentences_of(row.get("hallucinated_summary", ""))
             if not right or not wrong:
                 continue
-            alignments = align_claims(right + wrong, [document], k=k, max_candidates=MAX_CANDIDATES)
+            alignments = align(right + wrong, [document], k=k, max_candidates=MAX_CANDIDATES).spans
             for hallucinated, claims, spans in (
                 (False, right, alignments[: len(right)]),
                 (True, wrong, alignments[len(right) :]),

@@ -142,20 +142,6 @@ class Alignment(NamedTuple):
     the claim is in meaning from the nearest thing the evidence says (`grounding.verify.similarity`)."""
 
 
-def align_claims(
-    claims: Sequence[str],
-    passages: Sequence[str],
-    k: int = 3,
-    entity_weight: float = 0.3,
-    number_weight: float = 0.3,
-    max_candidates: int | None = 64,
-    model: str = DEFAULT_EMBEDDING_MODEL,
-    claim_vectors: np.ndarray | None = None,
-) -> list[list[AlignedSpan]]:
-    """The sentences that bear on each claim; see `align`."""
-    return align(claims, passages, k, entity_weight, number_weight, max_candidates, model, claim_vectors).spans
-
-
 def align(
     claims: Sequence[str],
     passages: Sequence[str],
@@ -219,8 +205,8 @@ def select_evidence(
     max_candidates: int | None = 64,
     model: str = DEFAULT_EMBEDDING_MODEL,
 ) -> list[AlignedSpan]:
-    """The sentences (across all passages) that bear on one claim, best first; see `align_claims`."""
-    return align_claims([claim], passages, k, entity_weight, number_weight, max_candidates, model)[0]
+    """The sentences (across all passages) that bear on one claim, best first; see `align`."""
+    return align([claim], passages, k, entity_weight, number_weight, max_candidates, model).spans[0]
 
 
 def build_premise(spans: Sequence[AlignedSpan]) -> str:

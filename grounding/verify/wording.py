@@ -130,10 +130,11 @@ def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:
 
 
 _BE = r"is|are|was|were"
+_BE_FORMS = frozenset(_BE.split("|"))
 _DO = {"is": "does", "are": "do"}
 _STATED = re.compile(rf"\b(?P<be>{_BE})\s+(?P<word>[a-z]+)\b", re.I)
 _DENIED = re.compile(
-    rf"\b(?:(?P<be>{_BE})\s+not|(?P<do>do|does|did)\s+not|(?P<short>isn't|aren't|wasn't|weren't|don't|doesn't|"
+    rf"\b(?:(?P<be>{_BE})\s+not|(?:do|does|did)\s+not|(?P<short>isn't|aren't|wasn't|weren't|don't|doesn't|"
     rf"didn't))\s+(?P<word>[a-z]+)\b",
     re.I,
 )
@@ -159,13 +160,12 @@ def _denied_opposites(claim: str, premise: str) -> list[tuple[int, int, str]]:
             continue
         opposite = denial["word"].lower()
         short = (denial["short"] or "").lower()
-        if denial["be"] or short[:-3] in ("is", "are", "was", "were"):
+        if denial["be"] or short[:-3] in _BE_FORMS:
             said = f"{match['be']} not {opposite}"
-        elif be in ("is", "are"):
+        elif be in _DO:
             said = f"{_DO[be]} not {opposite}"
         else:
             continue  # "was closed" may be an event (it was shut), "did not open" never one
-
         edits.append((match.start(), match.end(), said))
     return edits
 

@@ -17,7 +17,7 @@ from grounding.text import sentences  # noqa: E402
 from grounding.text.sentences import split_sentences  # noqa: E402
 from grounding.verify.alignment import (  # noqa: E402
     AlignedSpan,
-    align_claims,
+    align,
     build_premise,
     select_evidence,
     shares_topic,
@@ -96,9 +96,7 @@ def test_acronym_at_sentence_end_splits_before_a_sentence_starter() -> None:
 
 
 def test_glued_joins_are_split() -> None:
-    text = (
-        "Iron Man is starring Robert Downey Jr.Robert Downey Jr. starred in Zodiac (Film)Zodiac is a thriller"
-    )
+    text = "Iron Man is starring Robert Downey Jr.Robert Downey Jr. starred in Zodiac (Film)Zodiac is a thriller"
     assert _texts(text) == [
         "Iron Man is starring Robert Downey Jr.",
         "Robert Downey Jr. starred in Zodiac (Film)",
@@ -154,7 +152,7 @@ def test_pronoun_sentence_brings_its_antecedent() -> None:
     assert build_premise(spans) == "Paris is the capital of France. It has about 2.1 million inhabitants."
 
 
-def test_align_claims_embeds_each_sentence_once_and_remembers_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_align_embeds_each_sentence_once_and_remembers_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import knowledge.embeddings as embeddings
 
     embedded: list[str] = []
@@ -170,12 +168,12 @@ def test_align_claims_embeds_each_sentence_once_and_remembers_it(monkeypatch: py
     passages = PASSAGES
     claims = ["Paris is in France.", "Curie was born in 1867.", "Bananas contain potassium.", "x", "y"]
     sentences = [p[s:e] for p in passages for s, e in split_sentences(p)]
-    result = align_claims(claims, passages, k=2)
+    result = align(claims, passages, k=2).spans
     assert sorted(embedded) == sorted(claims + sentences)
     assert len(result) == 5 and all(len(spans) >= 2 for spans in result)
     assert result[2][0].text == "Bananas are rich in potassium."
     embedded.clear()
-    again = align_claims(["Seine"], passages, k=1)
+    again = align(["Seine"], passages, k=1).spans
     assert embedded == ["Seine"]  # the passages' sentences come from the cache
     assert again[0][0].text == "The Seine flows through the city."
 
@@ -200,7 +198,7 @@ def test_build_premise_restores_document_order_and_drops_duplicates() -> None:
 def test_empty_inputs() -> None:
     assert split_sentences("") == [] and split_sentences("   \n ") == []
     assert select_evidence("claim", []) == []
-    assert align_claims([], PASSAGES) == []
+    assert align([], PASSAGES).spans == []
 
 
 @pytest.mark.parametrize(
