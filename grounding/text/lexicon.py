@@ -59,7 +59,9 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nor", "neither", "cannot", 
 """Words that deny what their clause states ("n't" is recognised by its ending)."""
 
 _OPPOSITE_PAIRS = """rose fell|rises falls|rising falling|risen fallen|increased decreased|increases decreases
-increase decrease|increasing decreasing|grew shrank|gained lost|higher lower|highest lowest|larger smaller
+increase decrease|increasing decreasing|grew shrank|grow shrink|grows shrinks|growing shrinking|grown shrunk
+increase reduce|increases reduces|increased reduced|increasing reducing|gained lost|higher lower
+highest lowest|larger smaller
 largest smallest|bigger smaller|more fewer|above below|before after|earlier later|won lost|wins loses
 approved rejected|accepted rejected|allowed banned|permitted prohibited|recommended discouraged|opened closed
 expanded contracted|strengthened weakened|improved worsened|better worse|best worst|increase decline
@@ -109,21 +111,25 @@ verb."""
 
 FREQUENCIES: tuple[frozenset[str], ...] = (
     frozenset({"once", "twice", "thrice"}),
-    frozenset({"hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annually"}),
+    frozenset({"hourly", "daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly"}),
 )
 """How often: a claim naming one member of a group where the evidence names another states another rate."""
 
 FREQUENCY_UNITS = {
     "hour": "hourly",
     "day": "daily",
-    "night": "nightly",
+    "night": "daily",
     "week": "weekly",
     "fortnight": "fortnightly",
     "month": "monthly",
     "quarter": "quarterly",
     "year": "yearly",
 }
-"""The period a phrase names ("every week", "once a month") and the one word for its rate."""
+"""The period a phrase names ("every week", "once a month") and the one word for its rate: "every night" is
+once a day, so "daily"."""
+
+RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily"}
+"""Rate words that name the same rate as one of `FREQUENCIES`: a backup run "nightly" runs "daily"."""
 
 CURRENCIES = {
     **{word: "euro" for word in ("euro", "euros", "€")},

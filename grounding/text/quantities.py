@@ -99,6 +99,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "seconds": ("time", 1.0),
     "second": ("time", 1.0),
     "secs": ("time", 1.0),
+    # a temperature scale has its own zero, so no factor converts between them: each is a measure of its own
+    "degrees celsius": ("temperature in Celsius", 1.0),
+    "degrees centigrade": ("temperature in Celsius", 1.0),
+    "°c": ("temperature in Celsius", 1.0),
+    "° c": ("temperature in Celsius", 1.0),
+    "celsius": ("temperature in Celsius", 1.0),
+    "degrees fahrenheit": ("temperature in Fahrenheit", 1.0),
+    "°f": ("temperature in Fahrenheit", 1.0),
+    "° f": ("temperature in Fahrenheit", 1.0),
+    "fahrenheit": ("temperature in Fahrenheit", 1.0),
+    "kelvin": ("temperature in kelvin", 1.0),
     "percent": ("ratio", 0.01),
     "per cent": ("ratio", 0.01),
     "%": ("ratio", 0.01),
@@ -143,6 +154,12 @@ _DURATION_WORDS = re.compile(
     re.I,
 )
 """A duration said in words: "an hour and a half", "half an hour", "two and a half hours"."""
+_PERIOD_WORDS = re.compile(
+    rf"\b(?P<count>{'|'.join(w for w in _COUNTS if w not in ('a', 'an'))})\s+(?P<unit>day|week|month|year|decade)s?\b",
+    re.I,
+)
+"""A count of calendar periods in words ("every four years", "two weeks later"), read as "4 years" is: a number
+whose measure is the word after it. "a year" is left alone: "once a year" is a rate, not a count."""
 _WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
 
 
@@ -188,6 +205,11 @@ def parse_quantities(text: str) -> list[Quantity]:
     for match in _DURATION_WORDS.finditer(text):
         if free(*match.span()):
             found.append(_number(text, match.start(), match.end(), _duration(match), f"{match['unit'].lower()}s"))
+            taken.append(match.span())
+    for match in _PERIOD_WORDS.finditer(text):
+        if free(*match.span()):
+            value = float(_COUNTS[match["count"].lower()])
+            found.append(_number(text, match.start(), match.end(), value, f"{match['unit'].lower()}s"))
             taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if not free(*match.span()):

@@ -41,6 +41,14 @@ def test_units_convert_to_a_common_base():
     assert same_quantity(km, graph) is None  # length and area never compare
 
 
+def test_temperature_scales_never_compare_with_each_other():
+    celsius, fahrenheit = parse_quantities("100 degrees Celsius, or 212 °F")
+    assert celsius.dimension != fahrenheit.dimension
+    assert same_quantity(parse_quantities("100 degrees Fahrenheit")[0], celsius) is None  # no factor converts them
+    assert same_quantity(parse_quantities("100 °F")[0], fahrenheit) is False
+    assert same_quantity(parse_quantities("212 degrees Fahrenheit")[0], fahrenheit)
+
+
 def test_tolerance_and_hedges():
     actual = literal_quantity("328170", "http://www.w3.org/2001/XMLSchema#integer")
     (exact,) = parse_quantities("328,170")
@@ -87,3 +95,9 @@ def test_durations_in_digits_and_in_words_compare_in_seconds():
     assert values("a quarter of an hour") == [(QuantityKind.NUMBER, 900.0)]
     assert same_quantity(*parse_quantities("2 hours, 150 minutes")) is False
     assert parse_quantities("for a second time") == []  # an ordinal, not a duration
+
+
+def test_a_count_of_calendar_periods_in_words_is_a_number_with_its_period():
+    (weeks,) = parse_quantities("two weeks later")
+    assert (weeks.value, weeks.unit, weeks.text) == (2.0, "weeks", "two weeks")
+    assert parse_quantities("once a year") == []  # a rate, not a count

@@ -60,6 +60,20 @@ ROLES = RoleRule()
             "Kenya",
             "Tanzania",
         ),
+        # the evidence says it the other way round
+        (
+            "The capital of Canada is Toronto.",
+            "Ottawa is the capital of Canada, while Toronto is its largest city.",
+            "Toronto",
+            "Ottawa",
+        ),
+        # the claim gives the value a plan had before it was changed
+        (
+            "The annual meeting will take place on 14 May.",
+            "The annual meeting, first planned for 14 May, has been moved to 21 May.",
+            "14 May",
+            "21 May",
+        ),
     ],
 )
 def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wrong, right) -> None:
@@ -103,6 +117,17 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
         ),
         # an unrelated sentence
         ("The museum opens at 9 am.", "The river floods every spring."),
+        # the changed plan itself, or where it ended
+        (
+            "The annual meeting was first planned for 14 May.",
+            "The annual meeting, first planned for 14 May, has been moved to 21 May.",
+        ),
+        (
+            "The annual meeting will take place on 21 May.",
+            "The annual meeting, first planned for 14 May, has been moved to 21 May.",
+        ),
+        # "is" that joins no description and name: nothing to turn round
+        ("It is a black comedy written by Chuck Palahniuk.", "Fight Club is written by Chuck Palahniuk."),
     ],
 )
 def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
@@ -147,6 +172,27 @@ def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> No
 )
 def test_the_same_act_said_another_way_is_no_role_conflict(claim, evidence) -> None:
     assert ROLES.check(claim, evidence) == []
+
+
+JURASSIC = "Jurassic Park was directed by Steven Spielberg and starred Sam Neill, Laura Dern and Jeff Goldblum."
+
+
+def test_a_person_the_cast_leaves_out_and_the_evidence_gives_another_part_is_never_supported() -> None:
+    (finding,) = ROLES.check("Steven Spielberg starred in Jurassic Park.", JURASSIC)
+    assert finding.effect == Effect.BLOCKS_SUPPORT  # a cast list may be partial: not a contradiction
+    assert "'Sam Neill, Laura Dern and Jeff Goldblum'" in finding.detail and finding.cite == JURASSIC
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Sam Neill starred in Jurassic Park.",  # listed
+        "Jeff Goldblum starred in Jurassic Park.",
+        "Tom Hanks starred in Jurassic Park.",  # named nowhere: the model's to judge
+    ],
+)
+def test_a_listed_or_unnamed_person_is_left_to_the_model(claim: str) -> None:
+    assert ROLES.check(claim, JURASSIC) == []
 
 
 _WORDS = st.sampled_from(

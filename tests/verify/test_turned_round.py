@@ -55,7 +55,8 @@ def test_the_finding_names_the_opposite_comparative() -> None:
 @pytest.mark.parametrize(
     ("words", "rates"),
     [
-        ("backups run every night", ["backups", "run", "nightly"]),
+        ("backups run every night", ["backups", "run", "daily"]),
+        ("backups run nightly", ["backups", "run", "daily"]),
         ("it meets once a week", ["it", "meets", "once", "weekly"]),
         ("take it twice a day", ["take", "it", "twice", "daily"]),
         ("paid each month and annually", ["paid", "monthly", "and", "yearly"]),
@@ -90,6 +91,13 @@ def test_another_rate_in_other_words_is_contradicted(claim: str, contradicted: b
 
 def test_yearly_and_annually_are_one_rate() -> None:
     assert AntonymRule().check("The report is published annually.", "The report is published every year.") == []
+
+
+@pytest.mark.parametrize("claim", ["The database is backed up daily.", "The database is backed up nightly."])
+def test_every_night_is_once_a_day(claim: str) -> None:
+    evidence = "The database is backed up every night at 2 am and the backups are kept for 30 days."
+    assert AntonymRule().check(claim, evidence) == []
+    assert AntonymRule().check("The database is backed up weekly.", evidence)
 
 
 @pytest.mark.parametrize(
@@ -255,3 +263,75 @@ def test_a_value_the_claim_gives_elsewhere_is_its_own_not_another() -> None:
     assert QuantityRule().check(mother, "Valerie Khan, 54, appeared on the show with daughter Aimee.")
     (finding,) = QuantityRule().check("The patient takes 20 mg twice a day.", "The patient takes 40 mg twice a day.")
     assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("20", "40")
+
+
+def test_a_temperature_on_another_scale_is_not_the_same_value() -> None:
+    evidence = "At sea level water boils at 100 degrees Celsius, or 212 degrees Fahrenheit."
+    (finding,) = QuantityRule().check("Water boils at 100 degrees Fahrenheit at sea level.", evidence)
+    assert "212 degrees Fahrenheit" in finding.detail
+    assert QuantityRule().check("Water boils at 212 degrees Fahrenheit at sea level.", evidence) == []
+    assert QuantityRule().check("Water boils at 100 degrees Celsius at sea level.", evidence) == []
+
+
+FUND = "The fund charges no entry fee, but an annual management fee of 0.4% applies."
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The fund does not charge an entry fee.", False),  # "charges no entry fee" says it
+        ("The fund charges no entry fee.", False),
+        ("The fund charges an entry fee.", True),
+        ("The fund charges an annual management fee.", False),  # another clause, another fee
+        ("The fund charges no fee.", False),  # "no entry fee" leaves other fees open: no finding either way
+    ],
+)
+def test_a_no_before_the_claims_noun_denies_it(claim: str, contradicted: bool) -> None:
+    assert bool(NegationRule().check(claim, FUND)) == contradicted
+
+
+def test_a_no_before_another_noun_denies_nothing_the_claim_says() -> None:
+    evidence = "Aspirin is not recommended for children under 16 because there is no cure for Reye's syndrome."
+    assert NegationRule().check("Aspirin is recommended for children under 16.", evidence)
+    same = "Children who share iPads do better than those who don't, researchers claim."
+    assert NegationRule().check(same, same + " Some classes had no iPads at all.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The printing press was invented after the French Revolution.", True),
+        ("The printing press was invented before the French Revolution.", False),
+        ("The printing press was invented after the Black Death.", False),
+    ],
+)
+def test_an_opposite_is_found_by_what_follows_it_in_another_clause(claim: str, contradicted: bool) -> None:
+    evidence = (
+        "Gutenberg invented the printing press around 1440, more than three centuries before the French Revolution."
+    )
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Arctic sea ice has been growing since 1979.", "Arctic sea ice has been shrinking since 1979.", True),
+        ("The drug increases the risk of bleeding.", "The drug reduces the risk of bleeding.", True),
+        ("The drug reduces the risk of bleeding.", "The drug reduces the risk of bleeding.", False),
+    ],
+)
+def test_growing_and_shrinking_increasing_and_reducing_are_opposites(claim, evidence, contradicted) -> None:
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The Summer Olympics are held every two years.", True),
+        ("The Summer Olympics are held every four years.", False),
+        ("The Summer Olympics are held every 4 years.", False),
+    ],
+)
+def test_a_count_of_years_in_words_is_a_number(claim: str, contradicted: bool) -> None:
+    evidence = "The Summer Olympic Games are held every four years in a different host city."
+    assert bool(QuantityRule().check(claim, evidence)) == contradicted

@@ -6,9 +6,13 @@ created by James Gosling" against "Python was created by Guido van Rossum". A sm
 every word of the claim in the evidence and calls it entailed. Two rules read the sentence's frame:
 
 - `substitutions`: the claim and an evidence clause agree word for word except in one slot, where
-  each names a different thing of one kind (a name, a month, a weekday, a year, a quantity);
+  each names a different thing of one kind (a name, a month, a weekday, a year, a quantity), read either
+  way round where "is" joins a description and a name ("The capital of Canada is Toronto" / "Ottawa is
+  the capital of Canada"); or the claim gives the value a plan had before the evidence moved it;
 - `roles`: the same verb with its agent and patient swapped, or the same patient given another agent
-  ("Sam Neill directed Jurassic Park" / "Jurassic Park was directed by Steven Spielberg").
+  ("Sam Neill directed Jurassic Park" / "Jurassic Park was directed by Steven Spielberg"); a person the
+  evidence names for another part and leaves out of the list the claim puts them in is never supported
+  ("Steven Spielberg starred in Jurassic Park" / "... directed by Steven Spielberg and starred Sam Neill").
 
 Both stand down when any evidence sentence holds every content word of the claim (the evidence may
 say it elsewhere), and when the claim's filler is listed beside the evidence's ("founded by Paul Allen
@@ -261,6 +265,53 @@ def _phrase(tokens: Sequence[_Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+_RESCHEDULING = frozenset("moved postponed rescheduled delayed pushed brought put shifted changed".split())
+_EARLIER_PLAN = frozenset("originally initially first planned scheduled due".split())
+
+
+def _rescheduled(claim: str, mine: Sequence[_Token], wanted: set[str], sentence: str) -> RuleFinding | None:
+    """ "will take place on 14 May" against "first planned for 14 May, has been moved to 21 May": the claim
+    gives the date, day or time a plan had before the evidence's change. Stands down where the claim tells
+    of the plan or the change itself ("was first planned for 14 May", "was moved")."""
+    lows = {t.low for t in mine}
+    if lows & (_RESCHEDULING | _EARLIER_PLAN):
+        return None
+    theirs = _tokens(sentence)
+    said = _content(theirs)
+    for m, token in enumerate(theirs):
+        to = next((k for k in range(m + 1, min(m + 4, len(theirs))) if theirs[k].low in {"to", "until"}), None)
+        if token.low not in _RESCHEDULING or to is None:
+            continue
+        for kind in ("quantity", "weekday", "month"):
+            new = _leading(theirs[to + 1 :], kind)
+            olds = (_leading(theirs[start:m], kind) for start in range(m))
+            for old in (o for o in olds if o and new and [t.low for t in o] != [t.low for t in new]):
+                wrong = [t.low for t in old]
+                at = next((i for i in range(len(mine)) if [t.low for t in mine[i : i + len(wrong)]] == wrong), None)
+                context = wanted - set(wrong)
+                if at is None or {t.low for t in new} <= lows or len(context & said) < max(2, len(context) / 2):
+                    continue
+                wrong_text, right = _span(claim, mine[at : at + len(wrong)]), _span(sentence, new)
+                detail = f"The evidence says it was moved from {wrong_text!r} to {right!r}: {quote(sentence)}"
+                return contradiction("substitutions", detail, sentence, Correction(wrong=wrong_text, right=right))
+    return None
+
+
+def _turned_round(claim: str, tokens: Sequence[_Token]) -> str | None:
+    """ "The capital of Canada is Toronto" as "Toronto is the capital of Canada": a definite description
+    and a name joined by one "is" say the same either way round, and the evidence may say it the other way.
+    Only that form: "It is a black comedy by ..." or "was leased to his nephews" names no one by "is"."""
+    be = [k for k, t in enumerate(tokens) if t.low in BE_FORMS]
+    if len(be) != 1 or tokens[0].low != "the":
+        return None
+    name = tokens[be[0] + 1 :]
+    if not 0 < len(name) <= 4 or not all(t.capitalised or t.low in NAME_CONNECTORS for t in name):
+        return None
+    description = claim[tokens[0].start + len(tokens[0].text) : tokens[be[0]].start].strip()
+    named = claim[name[0].start : name[-1].start + len(name[-1].text)]
+    return f"{named} {tokens[be[0]].low} the {description}"
+
+
 class SubstitutionRule:
     name = "substitutions"
 
@@ -272,12 +323,19 @@ class SubstitutionRule:
         clauses = _clauses(evidence)
         # "moved from Thursday to Friday" holds every word of "moved to Thursday": looked for even then
         moved = next((found for clause in clauses if (found := self._moved(claim, mine, wanted, clause))), None)
+        sentences = dict.fromkeys(clause.sentence for clause in clauses)
+        moved = moved or next((f for s in sentences if (f := _rescheduled(claim, mine, wanted, s))), None)
         if moved or _stated_whole(wanted, evidence):
             return [moved] if moved else []
+        readings = [(claim, mine)]
+        turned = _turned_round(claim, mine)
+        if turned:
+            readings.append((turned, _tokens(turned)))
         for clause in clauses:
-            found = self._swap(claim, mine, wanted, clause.text, clause.sentence, evidence)
-            if found:
-                return [found]
+            for text, tokens in readings:
+                found = self._swap(text, tokens, wanted, clause.text, clause.sentence, evidence)
+                if found:
+                    return [found]
         return []
 
     def _moved(self, claim: str, mine: Sequence[_Token], wanted: set[str], clause: _Clause) -> RuleFinding | None:
@@ -437,7 +495,39 @@ class RoleRule:
                     detail = self._conflict(frame, stated, sentence, whole) if stated.verb == frame.verb else None
                     if detail:
                         return [self._finding(claim, frame, stated, clause.text, detail, sentence)]
+        for sentence in dict.fromkeys(clause.sentence for clause in _clauses(evidence)):
+            for frame in claimed:
+                for stated in _frames(_tokens(sentence)):
+                    detail = self._left_out(frame, stated, sentence) if stated.verb == frame.verb else None
+                    if detail:
+                        return [RuleFinding(rule=self.name, effect=Effect.BLOCKS_SUPPORT, detail=detail, cite=sentence)]
         return []
+
+    @staticmethod
+    def _left_out(frame: _Frame, stated: _Frame, sentence: str) -> str | None:
+        """ "Steven Spielberg starred in Jurassic Park" against "Jurassic Park was directed by Steven Spielberg
+        and starred Sam Neill and Laura Dern": the work the claim puts after "in" is the evidence's agent, the
+        people it lists are not the claim's, and the claim's person is named there for another part. A list
+        may leave people out, so the claim is not contradicted, only never supported by that sentence."""
+        work = frame.patient[1:]
+        if (
+            not frame.patient
+            or frame.patient[0].low != "in"
+            or not work
+            or (stated.patient[:1] and stated.patient[0].low == "in")
+        ):
+            return None
+        listed = (
+            _kind(frame.agent) == "name" and _kind([t for t in stated.patient if t.low not in _LIST_WORDS]) == "name"
+        )
+        if not listed or not _same(work, stated.agent) or _same(frame.agent, stated.patient):
+            return None
+        if not _content(frame.agent) <= _content(_tokens(sentence)) or _same(frame.agent, work):
+            return None
+        return (
+            f"The evidence lists {_span(sentence, stated.patient)!r} for {_phrase(work)!r}, and names "
+            f"{_phrase(frame.agent)!r} for another part: {quote(sentence)}"
+        )
 
     def _finding(
         self, claim: str, frame: _Frame, stated: _Frame, clause: str, detail: str, sentence: str

@@ -5,11 +5,13 @@ not recommended for children under 16 ...": every word matches but one. These ru
 with the evidence sentences that state the same thing in nearly the same words (most of the claim's
 content words, near one another), and look for the one edit that flips the meaning:
 
-- `negation`: one says "not"/"never"/"no", the other does not;
+- `negation`: one says "not"/"never", or "no" before the claim's noun ("charges no entry fee"), the
+  other does not;
 - `antonyms`: one word is replaced by its opposite about the same subject ("net income rose" vs
-  "net income fell"), frequencies included ("once daily" vs "twice daily");
+  "net income fell") or before the same words ("after the French Revolution" vs "before the French
+  Revolution"), frequencies included ("once daily" vs "twice daily");
 - `quantities`: the same measured thing with another number, unit-aware ("20 mg" vs "40 mg"; "about
-  25 million" still matches "25.7 million").
+  25 million" still matches "25.7 million"; "100 degrees Celsius" is not "100 degrees Fahrenheit").
 
 Each finds a contradiction only where the evidence states the other version outright; a claim the
 evidence merely does not mention is left to the model.
@@ -19,10 +21,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from grounding.text.lexicon import ANTONYMS, CURRENCIES, FREQUENCIES, FREQUENCY_UNITS, NEGATORS, STOPWORDS
+from grounding.text.lexicon import (
+    ANTONYMS,
+    CURRENCIES,
+    FREQUENCIES,
+    FREQUENCY_UNITS,
+    NEGATORS,
+    RATE_SYNONYMS,
+    STOPWORDS,
+)
 from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
@@ -47,7 +57,7 @@ class _Sentence:
 
 def _words(text: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
-    word ("every night" is "nightly")."""
+    word ("every night" is "daily")."""
     return _rates([re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)])
 
 
@@ -57,7 +67,8 @@ _TIMES = frozenset({"twice", "thrice", "times"})
 
 def _rates(words: list[str]) -> list[str]:
     """ "every week" and "each week" are "weekly"; "once a week" is "once weekly", so "once" still meets
-    "twice"; "annually" is "yearly". Rates then compare word for word (`FREQUENCIES`)."""
+    "twice"; "annually" is "yearly" and "nightly" "daily" (`RATE_SYNONYMS`). Rates then compare word for word
+    (`FREQUENCIES`)."""
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -73,7 +84,7 @@ def _rates(words: list[str]) -> list[str]:
             out += ["once", FREQUENCY_UNITS[after]]
             i += 3
         else:
-            out.append("yearly" if word == "annually" else word)
+            out.append(RATE_SYNONYMS.get(word, word))
             i += 1
     return out
 
@@ -106,6 +117,8 @@ _AUXILIARIES = frozenset(
 """Verbs that a "not" after them denies, their contracted ends ("it 's not"), and the pronouns whose "'s"
 the word reader drops ("it's not" reads "it not")."""
 _ARTICLES = frozenset({"a", "an", "the"})
+_NOT_A_VERB = frozenset({"with", "by", "in", "of", "and", "or", "to", "at", "for", "on"})
+"""Words before a "no" that make it a phrase's ("with no warning", "by no means"), not a verb's denial."""
 
 
 def _denies_a_noun(words: list[str], i: int) -> bool:
@@ -189,25 +202,50 @@ def _with_antecedent(clause: list[str], sentence: str) -> set[str]:
     return said
 
 
+def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
+    """Whether a "no" after a verb denies one of the claim's things: "charges no entry fee" denies what
+    "charges an entry fee" states, as "does not charge an entry fee" does. None where a "no" denies a thing
+    the claim does not name ("charges no entry fee" against "charges no fee": a fee of another kind may
+    still be charged), so that the clause is left alone. "with no warning", "No. 10" deny nothing here."""
+    found: bool | None = False
+    for i, word in enumerate(words):
+        if word == "no" and 0 < i < len(words) - 1 and words[i - 1] not in _NOT_A_VERB:
+            following = words[i + 1]
+            if _stem(following) in wanted:
+                return True
+            if following not in STOPWORDS and not following.isdigit():
+                found = None
+    return found
+
+
 class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(claim)
-        negated = _negated(words)
         wanted = _stems(_content(words))
+        denies_a_thing = _denies_a_thing(words, wanted)
+        if denies_a_thing is None:
+            return []
+        negated = _negated(words) != denies_a_thing
         matches = []
         for sentence in _matching(words, evidence):
             clause = _clause(words, sentence.text)
-            denied = _negated(clause)
+            in_clause, in_sentence = _denies_a_thing(clause, wanted), _denies_a_thing(sentence.words, wanted)
+            if in_clause is None:
+                continue
+            denied = _negated(clause) != in_clause
+            says_no = _negated(sentence.words) != bool(in_sentence)
+            if says_no == negated and wanted <= _stems(sentence.words):
+                return []  # a sentence says all of it, the claim's way
             # "X, who has not been named, said ..." says it the claim's way, unless the claim states a thing
             # the clause that says it denies ("do not work ..., so they are not effective" has two denials);
             # and the negated clause itself must say most of the claim, not only its sentence
             if (
-                (_negated(sentence.words) != negated or (not negated and denied))
+                (says_no != negated or (not negated and denied))
                 and len(wanted & _with_antecedent(clause, sentence.text)) >= CLAUSE_OVERLAP * len(wanted)
                 and not _opposite_word(words, clause)  # "does not open" says "is closed"
-                and (negated or not denied or _denies_the_claim(clause, wanted))
+                and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
             ):
                 matches.append((sentence, denied))
         if any(stated == negated for _, stated in matches):
@@ -235,15 +273,30 @@ class AntonymRule:
             if not opposites:
                 continue
             subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS][-2:]
+            anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
             for sentence in _matching(words, evidence, frozenset({word, *opposites})):
                 clause = _clause(words, sentence.text)
                 if word in clause or _negated(clause) != _negated(words):
                     continue  # "the clinic does not open" agrees with "the clinic is closed"
-                for j, other in enumerate(clause):
-                    if other in opposites and _near(subject, clause, j):
-                        detail = f"The evidence says {other!r} where the claim says {word!r}: {quote(sentence.text)}"
-                        return [contradiction(self.name, detail, sentence.text)]
+                found = next((o for j, o in enumerate(clause) if o in opposites and _near(subject, clause, j)), None)
+                # what the claim puts right after its word may stand in another clause of the sentence: "invented
+                # the press around 1440, three centuries before the French Revolution"
+                said = (
+                    sentence.words if word not in sentence.words and _negated(sentence.words) == _negated(words) else ()
+                )
+                found = found or next(
+                    (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
+                )
+                if found:
+                    detail = f"The evidence says {found!r} where the claim says {word!r}: {quote(sentence.text)}"
+                    return [contradiction(self.name, detail, sentence.text)]
         return []
+
+
+def _anchored(anchor: list[str], words: Sequence[str], position: int, reach: int = 4) -> bool:
+    """The words the claim puts right after its word follow the opposite word: "invented after the French
+    Revolution" against "three centuries before the French Revolution", whose subject stands far off."""
+    return bool(anchor) and all(w in words[position + 1 : position + 1 + reach] for w in anchor)
 
 
 def _other_frequencies(word: str) -> frozenset[str]:
