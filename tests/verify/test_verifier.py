@@ -306,3 +306,28 @@ def test_answer_risk_blends_the_whole_view_but_never_averages_a_finding_away():
     assert answer_risk([far, near]) == pytest.approx(0.95)  # never lowers an exact finding
     assert answer_risk([refuted.model_copy(update={"distance": 1.0})]) == pytest.approx(blend_distance(0.95, 1.0))
     assert answer_risk([far, unsure]) == pytest.approx(blend_distance(0.6, 0.8))  # only the measured claims
+
+
+CURIE = [
+    "Marie Curie was a Polish and naturalised-French physicist and chemist. She was born in Warsaw in 1867. "
+    "She won the Nobel Prize in Physics in 1903 and the Nobel Prize in Chemistry in 1911. She died in 1934 in "
+    "France. Her husband Pierre Curie shared the 1903 prize."
+]
+
+
+def test_a_claims_verdict_does_not_depend_on_the_rest_of_the_answer(verifier):
+    sentences = [
+        "Marie Curie was born in Warsaw in 1867.",
+        "Marie Curie won the Nobel Prize in Physics in 1903.",
+        "Marie Curie won the Nobel Prize in Chemistry in 1921.",
+        "Marie Curie died in 1934.",
+        "Pierre Curie shared the 1903 prize.",
+    ]
+    whole = verifier.verify(" ".join(sentences), evidence=CURIE)
+    assert [c.claim.text for c in whole.claims] == sentences
+    for sentence, inside in zip(sentences, whole.claims, strict=True):
+        (alone,) = verifier.verify(sentence, evidence=CURIE).claims
+        assert (inside.verdict, inside.scores) == (alone.verdict, alone.scores), sentence
+    assert [c.verdict for c in whole.claims] == [Verdict.SUPPORTED] * 2 + [Verdict.CONTRADICTED] + [
+        Verdict.SUPPORTED
+    ] * 2
