@@ -69,8 +69,9 @@ older younger|oldest youngest|north south|east west|northern southern|eastern we
 positive negative|success failure|succeeded failed|profit loss|surplus deficit|majority minority
 hot cold|warmer cooler|faster slower|heavier lighter|longer shorter|lengthened shortened|bought sold
 import export|imported exported|entered left|arrived departed|began ended|started stopped|first last
-raises lowers|raised lowered|raise lower|open closed|opens closes
-innocent guilty|acquitted convicted|alive dead|legal illegal|safe unsafe|effective ineffective"""
+raises lowers|raised lowered|raise lower|open closed|opens closes|imports exports|importing exporting
+deep shallow|deeper shallower|deepest shallowest|admitted denied|admits denies|confirmed denied|confirms denies
+innocent guilty|acquitted convicted"""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
@@ -83,9 +84,6 @@ def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
     return found
 
 
-ANTONYMS = _both_ways(_OPPOSITE_PAIRS)
-"""Words and the words that say the opposite of the same subject (direction, comparison, outcome)."""
-
 _COMPLEMENT_PAIRS = """open closed|alive dead|legal illegal|lawful unlawful|safe unsafe|effective ineffective
 guilty innocent|present absent|true false|possible impossible|visible invisible|available unavailable
 married unmarried|correct incorrect|valid invalid|complete incomplete|allowed forbidden|allowed banned
@@ -94,6 +92,10 @@ COMPLEMENTS = _both_ways(_COMPLEMENT_PAIRS)
 """States with no third case between them, so that denying one asserts the other: "is closed" says what
 "is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"
 is not "hot"."""
+
+ANTONYMS = _both_ways(f"{_OPPOSITE_PAIRS}|{_COMPLEMENT_PAIRS}")
+"""Words and the words that say the opposite of the same subject (direction, comparison, outcome), the
+complements among them ("was able" / "was unable")."""
 
 SAME_DIRECTION: tuple[frozenset[str], ...] = (
     frozenset({"rose", "increased", "grew", "climbed"}),

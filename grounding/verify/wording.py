@@ -6,9 +6,10 @@ it reads "lowered its rate" against "cut its rate", or "is closed on holidays" a
 holidays", as a contradiction. Exact comparison finds the equivalence (`grounding.text.quantities`; the
 rates, the same-direction verbs and the complements of `grounding.text.lexicon`), so the model is shown
 the claim as the evidence writes it. Only a value equal to the claim's own, said in other words or in
-another unit, is written in (and a year as the one full date the evidence gives in it, a verb moving an
-amount the same way, and a state as the denial of its complement), and nothing else in the claim
-changes: a wrong amount stays wrong, and the rules still read the claim as given.
+another unit (or inside the claim's hedge: "about 1,000 kilograms" / "1,025 kg"), is written in (and a
+year as the one full date the evidence gives in it, a verb moving an amount the same way, and a state as
+the denial of its complement), and nothing else in the claim changes: a wrong amount stays wrong, and the
+rules still read the claim as given.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 import functools
 import re
 
-from grounding.text.lexicon import ANTONYMS, COMPLEMENTS, FREQUENCY_UNITS, SAME_DIRECTION
-from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities
+from grounding.text.lexicon import ANTONYMS, COMPLEMENTS, FREQUENCY_UNITS, RATE_SYNONYMS, SAME_DIRECTION
+from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities, same_quantity
 
 _PERIODS = "|".join(FREQUENCY_UNITS)
-_ADVERBS = {*FREQUENCY_UNITS.values(), "annually"}
+_ADVERBS = {*FREQUENCY_UNITS.values(), *RATE_SYNONYMS}
 _RATE = re.compile(
     rf"\b(?:(?:every|each)\s+(?P<period>{_PERIODS})"
     rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
@@ -80,10 +81,13 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 def _equal(claimed: Quantity, stated: Quantity) -> bool:
     """The same amount said in other words: in another unit ("90 minutes" / "an hour and a half"), or in
-    words against digits. Formatting alone ("43%" / "43 per cent", "April 20" / "Apr 20") the model reads
-    as it is, and is left alone."""
+    words against digits, or a measure the claim hedges ("about 1,000 kilograms") that the evidence gives
+    within the hedge ("1,025 kg"; only with a unit, which says what is measured). Formatting alone ("43%" /
+    "43 per cent", "April 20" / "Apr 20") the model reads as it is, and is left alone."""
     if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
         return False
+    if claimed.approximate and not stated.approximate and claimed.dimension and claimed.dimension == stated.dimension:
+        return bool(same_quantity(claimed, stated))  # "about 1,000 kilograms" is what "1,025 kg" says
     if claimed.dimension != stated.dimension or abs(claimed.value - stated.value) > 1e-9 * max(1.0, abs(stated.value)):
         return False
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
@@ -184,4 +188,4 @@ def _rate(match: re.Match) -> str:
     if match["period"]:
         return FREQUENCY_UNITS[match["period"].lower()]
     adverb = match["adverb"].lower()
-    return "yearly" if adverb == "annually" else adverb
+    return RATE_SYNONYMS.get(adverb, adverb)

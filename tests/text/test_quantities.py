@@ -101,3 +101,11 @@ def test_a_count_of_calendar_periods_in_words_is_a_number_with_its_period():
     (weeks,) = parse_quantities("two weeks later")
     assert (weeks.value, weeks.unit, weeks.text) == (2.0, "weeks", "two weeks")
     assert parse_quantities("once a year") == []  # a rate, not a count
+
+
+def test_volumes_and_small_masses_convert():
+    (gallons,) = parse_quantities("about 5 gallons")
+    (litres,) = parse_quantities("5 litres")
+    assert gallons.dimension == litres.dimension == "volume" and same_quantity(gallons, litres) is False
+    (milligrams,) = parse_quantities("500 mg")
+    assert same_quantity(milligrams, parse_quantities("0.5 grams")[0])

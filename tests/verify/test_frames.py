@@ -67,7 +67,20 @@ ROLES = RoleRule()
             "Toronto",
             "Ottawa",
         ),
+        # a currency named by "is", either way round
+        (
+            "The official currency of Switzerland is the euro.",
+            "The Swiss franc is the official currency of Switzerland.",
+            "euro",
+            "Swiss franc",
+        ),
         # the claim gives the value a plan had before it was changed
+        (
+            "The concert will be held on Friday.",
+            "The open-air concert, originally set for Friday, has been postponed to Sunday because of the storm.",
+            "Friday",
+            "Sunday",
+        ),
         (
             "The annual meeting will take place on 14 May.",
             "The annual meeting, first planned for 14 May, has been moved to 21 May.",
@@ -117,6 +130,13 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
         ),
         # an unrelated sentence
         ("The museum opens at 9 am.", "The river floods every spring."),
+        # another sentence ties the two together: a place inside another
+        (
+            "Chopin was born in Poland.",
+            "Frederic Chopin was born in Zelazowa Wola. Zelazowa Wola is a village in central Poland.",
+        ),
+        # a work's maker said the evidence's way
+        ("Jane Austen wrote Pride and Prejudice.", "Pride and Prejudice is an 1813 novel by Jane Austen."),
         # the changed plan itself, or where it ended
         (
             "The annual meeting was first planned for 14 May.",
@@ -153,6 +173,12 @@ def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
             "Alexander Fleming discovered penicillin in 1928, while insulin was discovered by Frederick Banting.",
             "Frederick Banting",
         ),
+        # a work named with its maker by "by", its title holding an "and"
+        (
+            "Pride and Prejudice was written by Charlotte Bronte.",
+            "Pride and Prejudice is an 1813 novel by Jane Austen.",
+            "Jane Austen",
+        ),
     ],
 )
 def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> None:
@@ -168,6 +194,9 @@ def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> No
         ("Instagram was acquired by Facebook.", "Facebook acquired Instagram in 2012."),
         ("Bill Gates founded Microsoft.", "Microsoft was founded by Paul Allen and Bill Gates."),
         ("George Orwell wrote Animal Farm.", "George Orwell wrote Nineteen Eighty-Four."),  # one author, two books
+        # a passive without its "is": the hormone is what the pancreas produces
+        ("Insulin is produced by the pancreas.", "Insulin is a hormone produced by the beta cells of the pancreas."),
+        ("The ancient Greeks used these exercises.", "Gymnastics evolved from exercises used by the ancient Greeks."),
     ],
 )
 def test_the_same_act_said_another_way_is_no_role_conflict(claim, evidence) -> None:

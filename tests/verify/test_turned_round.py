@@ -177,6 +177,9 @@ def test_where_a_change_ended_agrees(claim: str) -> None:
             "People who smoke are more likely to get lung cancer.",
             ["Gandhi"],
         ),
+        # a number the evidence spells out is no new number; another one is
+        ("The team won 12 games in a row.", "The team won twelve games in a row before losing.", []),
+        ("The team won 11 games in a row.", "The team won twelve games in a row before losing.", ["11"]),
     ],
 )
 def test_a_capitalised_common_word_or_a_short_name_is_not_new(claim: str, evidence: str, novel: list[str]) -> None:
@@ -262,7 +265,7 @@ def test_a_value_the_claim_gives_elsewhere_is_its_own_not_another() -> None:
     assert QuantityRule().check(mother, "Valerie Khan appeared on the show with her daughter, Aimee, now 19.") == []
     assert QuantityRule().check(mother, "Valerie Khan, 54, appeared on the show with daughter Aimee.")
     (finding,) = QuantityRule().check("The patient takes 20 mg twice a day.", "The patient takes 40 mg twice a day.")
-    assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("20", "40")
+    assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("20 mg", "40 mg")
 
 
 def test_a_temperature_on_another_scale_is_not_the_same_value() -> None:
@@ -335,3 +338,28 @@ def test_growing_and_shrinking_increasing_and_reducing_are_opposites(claim, evid
 def test_a_count_of_years_in_words_is_a_number(claim: str, contradicted: bool) -> None:
     evidence = "The Summer Olympic Games are held every four years in a different host city."
     assert bool(QuantityRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The company still sells the Model X phone.", "The company no longer sells the Model X phone.", True),
+        ("The company no longer sells the Model X phone.", "The company no longer sells the Model X phone.", False),
+        ("The company does not sell the Model X phone.", "The company no longer sells the Model X phone.", False),
+    ],
+)
+def test_no_longer_is_a_denial(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("The patient was able to walk after the surgery.", "After the surgery the patient was unable to walk."),
+        ("The minister admitted receiving the payment.", "The minister denied receiving the payment."),
+        ("Norway imports most of its oil.", "Norway exports most of the oil it produces."),
+        ("Lake Baikal is the shallowest lake in the world.", "Lake Baikal is the deepest lake in the world."),
+    ],
+)
+def test_complements_and_other_opposites_contradict(claim: str, evidence: str) -> None:
+    assert AntonymRule().check(claim, evidence)

@@ -62,6 +62,11 @@ def test_a_state_is_read_as_the_evidence_denial_of_its_complement():
         assert reword(claim, premise) == (claim, ())
 
 
+def test_a_hedged_measure_is_read_as_the_value_the_evidence_gives_inside_the_hedge():
+    said, changes = reword("The rover weighs about 1,000 kilograms.", "The rover has a mass of 1,025 kg.")
+    assert said == "The rover weighs about 1,025 kg." and changes == (("1,000 kilograms", "1,025 kg"),)
+
+
 def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
     for claim, premise in [
         ("The flight takes 80 minutes.", "The flight takes an hour and a half."),
@@ -76,6 +81,8 @@ def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
         ("Take it twice daily.", "Take it daily."),
         ("Take it once a week.", "Take it twice weekly."),  # the count stays for the rules to compare
         ("The bridge is 90 metres long.", "The crossing takes 90 minutes."),  # another measure
+        ("The rover weighs about 1,000 kilograms.", "The rover has a mass of 1,325 kg."),  # outside the hedge
+        ("About 300 people came.", "310 cars came."),  # a hedge with no unit says nothing of what is counted
     ]:
         assert reword(claim, premise) == (claim, ())
 

@@ -14,9 +14,12 @@ every word of the claim in the evidence and calls it entailed. Two rules read th
   evidence names for another part and leaves out of the list the claim puts them in is never supported
   ("Steven Spielberg starred in Jurassic Park" / "... directed by Steven Spielberg and starred Sam Neill").
 
-Both stand down when any evidence sentence holds every content word of the claim (the evidence may
-say it elsewhere), and when the claim's filler is listed beside the evidence's ("founded by Paul Allen
-and Bill Gates"): a co-author is not a contradiction.
+A passive may come without its "is" ("a hormone produced by the pancreas"), and a work may be named with
+its maker by "by" ("an 1813 novel by Jane Austen" is a book she wrote). Both rules stand down when any
+evidence sentence holds every content word of the claim (the evidence may say it elsewhere), and when
+the claim's filler is listed beside the evidence's ("founded by Paul Allen and Bill Gates"): a co-author
+is not a contradiction; `substitutions` also where another sentence names both fillers ("born in
+Zelazowa Wola" / "Zelazowa Wola is a village in central Poland").
 """
 
 from __future__ import annotations
@@ -234,6 +237,16 @@ def _listed_together(sentence: str, first: str, second: str) -> bool:
     return listed and ("," in between or any(w.lower() in _LIST_WORDS for w in words))
 
 
+def _linked_elsewhere(evidence: str, sentence: str, one: str, other: str) -> bool:
+    """Another sentence of the evidence names both: "born in Zelazowa Wola" is no contradiction of "born in
+    Poland" where the evidence also says "Zelazowa Wola is a village in central Poland"."""
+    one, other = one.lower(), other.lower()
+    return any(
+        s != sentence and one in s.lower() and other in s.lower()
+        for s in (clause.sentence for clause in _clauses(evidence))
+    )
+
+
 def _abbreviates(one: str, other: str) -> bool:
     """One is the other's initials ("Sactwu", "PM" for "New Zealand Prime Minister")."""
     short, long = sorted((one, other), key=len)
@@ -289,7 +302,7 @@ def _rescheduled(claim: str, mine: Sequence[_Token], wanted: set[str], sentence:
                 wrong = [t.low for t in old]
                 at = next((i for i in range(len(mine)) if [t.low for t in mine[i : i + len(wrong)]] == wrong), None)
                 context = wanted - set(wrong)
-                if at is None or {t.low for t in new} <= lows or len(context & said) < max(2, len(context) / 2):
+                if at is None or {t.low for t in new} <= lows or len(context & said) < max(1, len(context) / 2):
                     continue
                 wrong_text, right = _span(claim, mine[at : at + len(wrong)]), _span(sentence, new)
                 detail = f"The evidence says it was moved from {wrong_text!r} to {right!r}: {quote(sentence)}"
@@ -305,7 +318,7 @@ def _turned_round(claim: str, tokens: Sequence[_Token]) -> str | None:
     if len(be) != 1 or tokens[0].low != "the":
         return None
     name = tokens[be[0] + 1 :]
-    if not 0 < len(name) <= 4 or not all(t.capitalised or t.low in NAME_CONNECTORS for t in name):
+    if not 0 < len(name) <= 4 or _kind(name) not in {"name", "currency"}:
         return None
     description = claim[tokens[0].start + len(tokens[0].text) : tokens[be[0]].start].strip()
     named = claim[name[0].start : name[-1].start + len(name[-1].text)]
@@ -405,6 +418,7 @@ class SubstitutionRule:
             or _listed_together(sentence, wrong, right)
             or _abbreviates(wrong, right)
             or _demonym(wrong, right)
+            or _linked_elsewhere(evidence, sentence, wrong, right)
         ):
             return None
         return RuleFinding(
@@ -454,7 +468,8 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         if k == 0 or not _verb_like(token, tokens[k - 1]):
             continue
         before = tokens[:k]
-        if before and before[-1].low in BE_FORMS | {"been"} and k + 1 < len(tokens) and tokens[k + 1].low == "by":
+        if before and k + 1 < len(tokens) and tokens[k + 1].low == "by":
+            # "was written by A", and "a hormone produced by A" (a passive without its "is")
             patient = [t for t in before if t.low not in BE_FORMS | {"been", "has", "had", "have"}]
             agent = _noun_phrase(tokens[k + 2 :])
         elif before and before[-1].low in BE_FORMS:
@@ -465,6 +480,28 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(_stem(token.low), agent, patient))
+    return tuple(frames) + _works(tokens)
+
+
+_MADE_BY = {
+    **dict.fromkeys("novel novels book books poem poems play plays essay essays memoir".split(), "write"),
+    **dict.fromkeys("song songs symphony symphonies opera operas".split(), "compose"),
+    **dict.fromkeys("painting paintings portrait".split(), "paint"),
+}
+"""A work named with its maker by "by", and the act that makes it: "an 1813 novel by Jane Austen" is a novel
+Jane Austen wrote."""
+
+
+def _works(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
+    """ "Pride and Prejudice is an 1813 novel by Jane Austen" as "Jane Austen wrote Pride and Prejudice"."""
+    be = next((k for k, t in enumerate(tokens) if t.low in BE_FORMS), None)
+    frames = []
+    for k, token in enumerate(tokens):
+        made = _MADE_BY.get(tokens[k - 1].low) if be is not None and be < k - 1 and token.low == "by" else None
+        work = [t for t in tokens[:be] if t.low not in DETERMINERS] if be else []
+        agent = _noun_phrase(tokens[k + 1 :])
+        if made and work and agent:
+            frames.append(_Frame(_stem(made), agent, work))
     return tuple(frames)
 
 
@@ -495,10 +532,16 @@ class RoleRule:
                     detail = self._conflict(frame, stated, sentence, whole) if stated.verb == frame.verb else None
                     if detail:
                         return [self._finding(claim, frame, stated, clause.text, detail, sentence)]
+        # what only the whole sentence shows: a cast list after "and", a work's title that holds an "and"
         for sentence in dict.fromkeys(clause.sentence for clause in _clauses(evidence)):
+            tokens = _tokens(sentence)
             for frame in claimed:
-                for stated in _frames(_tokens(sentence)):
-                    detail = self._left_out(frame, stated, sentence) if stated.verb == frame.verb else None
+                for stated in (f for f in _works(tokens) if f.verb == frame.verb):
+                    detail = self._conflict(frame, stated, sentence, whole)
+                    if detail:
+                        return [self._finding(claim, frame, stated, sentence, detail, sentence)]
+                for stated in (f for f in _frames(tokens) if f.verb == frame.verb):
+                    detail = self._left_out(frame, stated, sentence)
                     if detail:
                         return [RuleFinding(rule=self.name, effect=Effect.BLOCKS_SUPPORT, detail=detail, cite=sentence)]
         return []

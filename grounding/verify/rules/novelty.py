@@ -11,7 +11,7 @@ import re
 
 from grounding.text.lexicon import CLAIM_OPENERS
 from grounding.text.names import NAME_RUN
-from grounding.text.quantities import Quantity, QuantityKind, parse_quantities, same_quantity
+from grounding.text.quantities import WORD_NUMBERS, Quantity, QuantityKind, parse_quantities, same_quantity
 from grounding.types import Effect, RuleFinding
 
 NOVELTY_DISCOUNT = 0.8
@@ -58,8 +58,14 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
     if missing:
         claimed = [q for q in parse_quantities(claim) if q.kind == QuantityKind.NUMBER]  # a year is exact
         stated = parse_quantities(premise)
-        novel += [n for n in missing if not _approximated(n, claimed, stated)]
+        spelled = {value for word, value in WORD_NUMBERS.items() if word in words}
+        novel += [n for n in missing if not _approximated(n, claimed, stated) and not _spelled(n, spelled)]
     return novel
+
+
+def _spelled(number: str, spelled: set[int]) -> bool:
+    """ "12 games" against "twelve games": the premise writes the number in words."""
+    return number.isdigit() and int(number) in spelled
 
 
 def _inflects(word: str, words: set[str]) -> bool:

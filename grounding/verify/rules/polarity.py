@@ -5,8 +5,8 @@ not recommended for children under 16 ...": every word matches but one. These ru
 with the evidence sentences that state the same thing in nearly the same words (most of the claim's
 content words, near one another), and look for the one edit that flips the meaning:
 
-- `negation`: one says "not"/"never", or "no" before the claim's noun ("charges no entry fee"), the
-  other does not;
+- `negation`: one says "not"/"never"/"no longer", or "no" before the claim's noun ("charges no entry
+  fee"), the other does not;
 - `antonyms`: one word is replaced by its opposite about the same subject ("net income rose" vs
   "net income fell") or before the same words ("after the French Revolution" vs "before the French
   Revolution"), frequencies included ("once daily" vs "twice daily");
@@ -135,7 +135,9 @@ def _negators(words: list[str]) -> list[int]:
         following = words[i + 1] if i + 1 < len(words) else ""
         if word == "not" and (following in {"only", "just", "merely"} or _denies_a_noun(words, i)):
             continue
-        if word in _VERB_NEGATORS or word.endswith("n't") or (word in _DENYING_VERBS and following == "to"):
+        if word == "no" and following == "longer":
+            found.append(i)  # "no longer sells" is "does not sell any more"
+        elif word in _VERB_NEGATORS or word.endswith("n't") or (word in _DENYING_VERBS and following == "to"):
             found.append(i)  # "refuses to look beyond" is "is not looking beyond"
     return found
 
@@ -209,7 +211,7 @@ def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
     still be charged), so that the clause is left alone. "with no warning", "No. 10" deny nothing here."""
     found: bool | None = False
     for i, word in enumerate(words):
-        if word == "no" and 0 < i < len(words) - 1 and words[i - 1] not in _NOT_A_VERB:
+        if word == "no" and 0 < i < len(words) - 1 and words[i - 1] not in _NOT_A_VERB and words[i + 1] != "longer":
             following = words[i + 1]
             if _stem(following) in wanted:
                 return True
