@@ -18,7 +18,8 @@ SENTENCE_STARTERS = frozenset(
 
 CLAIM_OPENERS = frozenset(
     """the a an it its he she they this that these those there i we you yes no in on at as his her
-    their my our but and so also""".split()
+    their my our but and so also nobody everybody somebody anybody everyone someone anyone nothing
+    everything something""".split()
 )
 """Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
 
@@ -93,10 +94,6 @@ COMPLEMENTS = _both_ways(_COMPLEMENT_PAIRS)
 "is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"
 is not "hot"."""
 
-ANTONYMS = _both_ways(f"{_OPPOSITE_PAIRS}|{_COMPLEMENT_PAIRS}")
-"""Words and the words that say the opposite of the same subject (direction, comparison, outcome), the
-complements among them ("was able" / "was unable")."""
-
 SAME_DIRECTION: tuple[frozenset[str], ...] = (
     frozenset({"rose", "increased", "grew", "climbed"}),
     frozenset({"rises", "increases", "grows", "climbs"}),
@@ -111,8 +108,17 @@ SAME_DIRECTION: tuple[frozenset[str], ...] = (
 its rate" says. Words of size ("soared", "plunged", "halved") are left out: they say more than the plain
 verb."""
 
+_UP_AND_DOWN = ((0, 2), (1, 3), (4, 6), (5, 7))
+_DIRECTION_PAIRS = "|".join(
+    f"{up} {down}" for u, d in _UP_AND_DOWN for up in sorted(SAME_DIRECTION[u]) for down in sorted(SAME_DIRECTION[d])
+)
+ANTONYMS = _both_ways(f"{_OPPOSITE_PAIRS}|{_COMPLEMENT_PAIRS}|{_DIRECTION_PAIRS}")
+"""Words and the words that say the opposite of the same subject (direction, comparison, outcome): the
+complements among them ("was able" / "was unable"), and any verb moving an amount up against any moving it
+down in the same tense ("increased" / "fell")."""
+
 FREQUENCIES: tuple[frozenset[str], ...] = (
-    frozenset({"once", "twice", "thrice"}),
+    frozenset({"once", "twice", "thrice", *(f"{n}-times" for n in range(4, 25))}),
     frozenset({"hourly", "daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly"}),
 )
 """How often: a claim naming one member of a group where the evidence names another states another rate."""

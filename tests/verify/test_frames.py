@@ -173,7 +173,12 @@ def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
             "Alexander Fleming discovered penicillin in 1928, while insulin was discovered by Frederick Banting.",
             "Frederick Banting",
         ),
-        # a work named with its maker by "by", its title holding an "and"
+        # a work named with its maker by "by", its title holding an "and", the maker's name ending the phrase
+        (
+            "War and Peace was written by Dostoevsky.",
+            "War and Peace is a novel by Leo Tolstoy, first published in 1869.",
+            "Leo Tolstoy",
+        ),
         (
             "Pride and Prejudice was written by Charlotte Bronte.",
             "Pride and Prejudice is an 1813 novel by Jane Austen.",

@@ -57,6 +57,8 @@ def test_the_finding_names_the_opposite_comparative() -> None:
     [
         ("backups run every night", ["backups", "run", "daily"]),
         ("backups run nightly", ["backups", "run", "daily"]),
+        ("used four times a day", ["used", "4-times", "daily"]),
+        ("used 2 times a day", ["used", "twice", "daily"]),
         ("it meets once a week", ["it", "meets", "once", "weekly"]),
         ("take it twice a day", ["take", "it", "twice", "daily"]),
         ("paid each month and annually", ["paid", "monthly", "and", "yearly"]),
@@ -180,6 +182,7 @@ def test_where_a_change_ended_agrees(claim: str) -> None:
         # a number the evidence spells out is no new number; another one is
         ("The team won 12 games in a row.", "The team won twelve games in a row before losing.", []),
         ("The team won 11 games in a row.", "The team won twelve games in a row before losing.", ["11"]),
+        ("Nobody was injured in the fire.", "No one was injured in the fire.", []),  # a pronoun, no name
     ],
 )
 def test_a_capitalised_common_word_or_a_short_name_is_not_new(claim: str, evidence: str, novel: list[str]) -> None:
@@ -359,7 +362,16 @@ def test_no_longer_is_a_denial(claim: str, evidence: str, contradicted: bool) ->
         ("The minister admitted receiving the payment.", "The minister denied receiving the payment."),
         ("Norway imports most of its oil.", "Norway exports most of the oil it produces."),
         ("Lake Baikal is the shallowest lake in the world.", "Lake Baikal is the deepest lake in the world."),
+        ("Cases of measles increased last year.", "Cases of measles fell last year after a campaign."),
+        ("The drops are used twice a day.", "The eye drops are used four times a day for a week."),
     ],
 )
 def test_complements_and_other_opposites_contradict(claim: str, evidence: str) -> None:
     assert AntonymRule().check(claim, evidence)
+
+
+def test_the_same_count_said_two_ways_agrees() -> None:
+    evidence = "The eye drops are used 4 times a day for a week."
+    assert AntonymRule().check("The drops are used four times a day.", evidence) == []
+    (finding,) = AntonymRule().check("The drops are used twice a day.", evidence)
+    assert "'4 times'" in finding.detail and "'twice'" in finding.detail

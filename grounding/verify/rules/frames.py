@@ -499,7 +499,7 @@ def _works(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
     for k, token in enumerate(tokens):
         made = _MADE_BY.get(tokens[k - 1].low) if be is not None and be < k - 1 and token.low == "by" else None
         work = [t for t in tokens[:be] if t.low not in DETERMINERS] if be else []
-        agent = _noun_phrase(tokens[k + 1 :])
+        agent = _leading(tokens[k + 1 :], "name")  # "by Leo Tolstoy, first published in 1869"
         if made and work and agent:
             frames.append(_Frame(_stem(made), agent, work))
     return tuple(frames)

@@ -33,7 +33,7 @@ from grounding.text.lexicon import (
     RATE_SYNONYMS,
     STOPWORDS,
 )
-from grounding.text.quantities import Quantity, parse_quantities, same_quantity
+from grounding.text.quantities import WORD_NUMBERS, Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -63,6 +63,13 @@ def _words(text: str) -> list[str]:
 
 _EVERY = frozenset({"every", "each", "per"})
 _TIMES = frozenset({"twice", "thrice", "times"})
+_COUNTED = {1: "once", 2: "twice", 3: "thrice"}
+
+
+def _times(count: str) -> str | None:
+    """ "four times" as one word, "4-times", and "two times" as "twice": counts compare word for word."""
+    n = int(count) if count.isdigit() else WORD_NUMBERS.get(count)
+    return None if n is None or not 1 <= n <= 24 else _COUNTED.get(n, f"{n}-times")
 
 
 def _rates(words: list[str]) -> list[str]:
@@ -74,10 +81,13 @@ def _rates(words: list[str]) -> list[str]:
     while i < len(words):
         word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
-        if word in _EVERY and following in FREQUENCY_UNITS:
+        if following == "times" and (counted := _times(word)):
+            out.append(counted)  # "four times a day": the rate follows on the next word
+            i += 2
+        elif word in _EVERY and following in FREQUENCY_UNITS:
             out.append(FREQUENCY_UNITS[following])
             i += 2
-        elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and out[-1] in _TIMES:
+        elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and _counts(out[-1]):
             out.append(FREQUENCY_UNITS[following])
             i += 2
         elif word == "once" and following in {"a", "an", "per", "every", "each"} and after in FREQUENCY_UNITS:
@@ -87,6 +97,14 @@ def _rates(words: list[str]) -> list[str]:
             out.append(RATE_SYNONYMS.get(word, word))
             i += 1
     return out
+
+
+def _spoken(word: str) -> str:
+    return word.replace("-times", " times")
+
+
+def _counts(word: str) -> bool:
+    return word in _TIMES or word.endswith("-times")
 
 
 def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
@@ -290,7 +308,8 @@ class AntonymRule:
                     (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
                 )
                 if found:
-                    detail = f"The evidence says {found!r} where the claim says {word!r}: {quote(sentence.text)}"
+                    said, claimed = _spoken(found), _spoken(word)
+                    detail = f"The evidence says {said!r} where the claim says {claimed!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
 
