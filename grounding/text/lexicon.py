@@ -59,20 +59,18 @@ STOPWORDS = frozenset(
 NEGATORS = frozenset({"not", "never", "no", "none", "nor", "neither", "cannot", "without"})
 """Words that deny what their clause states ("n't" is recognised by its ending)."""
 
-_OPPOSITE_PAIRS = """rose fell|rises falls|rising falling|risen fallen|increased decreased|increases decreases
-increase decrease|increasing decreasing|grew shrank|grow shrink|grows shrinks|growing shrinking|grown shrunk
-increase reduce|increases reduces|increased reduced|increasing reducing|gained lost|higher lower
-highest lowest|larger smaller
-largest smallest|bigger smaller|more fewer|above below|before after|earlier later|won lost|wins loses
-approved rejected|accepted rejected|allowed banned|permitted prohibited|recommended discouraged|opened closed
-expanded contracted|strengthened weakened|improved worsened|better worse|best worst|increase decline
+_OPPOSITE_PAIRS = """rising falling|risen fallen|increase decrease|increasing decreasing|grew shrank|grow shrink
+grows shrinks|growing shrinking|grown shrunk|increase reduce|increasing reducing|gained lost|higher lower
+highest lowest|larger smaller|largest smallest|bigger smaller|more fewer|above below|before after|earlier later
+won lost|wins loses|approved rejected|accepted rejected|recommended discouraged|opened closed|increase decline
+expanded contracted|strengthened weakened|improved worsened|better worse|best worst
 older younger|oldest youngest|north south|east west|northern southern|eastern western|minimum maximum
 positive negative|success failure|succeeded failed|profit loss|surplus deficit|majority minority
 hot cold|warmer cooler|faster slower|heavier lighter|longer shorter|lengthened shortened|bought sold
 import export|imported exported|entered left|arrived departed|began ended|started stopped|first last
-raises lowers|raised lowered|raise lower|open closed|opens closes|imports exports|importing exporting
-deep shallow|deeper shallower|deepest shallowest|admitted denied|admits denies|confirmed denied|confirms denies
-innocent guilty|acquitted convicted"""
+raise lower|opens closes|imports exports|importing exporting|deep shallow|deeper shallower|deepest shallowest
+admitted denied|admits denies|confirmed denied|confirms denies|acquitted convicted"""
+"""Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:

@@ -17,7 +17,14 @@ from __future__ import annotations
 import functools
 import re
 
-from grounding.text.lexicon import ANTONYMS, COMPLEMENTS, FREQUENCY_UNITS, RATE_SYNONYMS, SAME_DIRECTION
+from grounding.text.lexicon import (
+    ANTONYMS,
+    BE_FORMS,
+    COMPLEMENTS,
+    FREQUENCY_UNITS,
+    RATE_SYNONYMS,
+    SAME_DIRECTION,
+)
 from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities, same_quantity
 
 _PERIODS = "|".join(FREQUENCY_UNITS)
@@ -134,7 +141,6 @@ def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:
 
 
 _BE = r"is|are|was|were"
-_BE_FORMS = frozenset(_BE.split("|"))
 _DO = {"is": "does", "are": "do"}
 _STATED = re.compile(rf"\b(?P<be>{_BE})\s+(?P<word>[a-z]+)\b", re.I)
 _DENIED = re.compile(
@@ -164,7 +170,7 @@ def _denied_opposites(claim: str, premise: str) -> list[tuple[int, int, str]]:
             continue
         opposite = denial["word"].lower()
         short = (denial["short"] or "").lower()
-        if denial["be"] or short[:-3] in _BE_FORMS:
+        if denial["be"] or short[:-3] in BE_FORMS:
             said = f"{match['be']} not {opposite}"
         elif be in _DO:
             said = f"{_DO[be]} not {opposite}"
@@ -179,9 +185,9 @@ def _said(word: str, premise: str) -> int:
 
 
 def _opposed(word: str, used: set[str]) -> bool:
-    opposites = set().union(*(ANTONYMS.get(mate, frozenset()) for mate in _MOVES[word] | {word}))
-    opposites |= set().union(*(group for group in SAME_DIRECTION if group & opposites))
-    return bool(opposites & used)
+    """The premise uses an opposite of the claim's verb or of one of its mates (`ANTONYMS` holds every verb
+    that moves an amount the other way in the same tense)."""
+    return any(ANTONYMS.get(mate, frozenset()) & used for mate in _MOVES[word] | {word})
 
 
 def _rate(match: re.Match) -> str:

@@ -144,6 +144,12 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     return tuple(clauses)
 
 
+@functools.lru_cache(maxsize=64)
+def _sentences(evidence: str) -> tuple[str, ...]:
+    """The evidence's sentences, each once: what only a whole sentence shows is read there."""
+    return tuple(dict.fromkeys(clause.sentence for clause in _clauses(evidence)))
+
+
 def _stated_whole(claim: set[str], evidence: str) -> bool:
     """Some evidence clause holds every content word of the claim: it may say the claim there."""
     return any(claim <= clause.content for clause in _clauses(evidence))
@@ -241,10 +247,7 @@ def _linked_elsewhere(evidence: str, sentence: str, one: str, other: str) -> boo
     """Another sentence of the evidence names both: "born in Zelazowa Wola" is no contradiction of "born in
     Poland" where the evidence also says "Zelazowa Wola is a village in central Poland"."""
     one, other = one.lower(), other.lower()
-    return any(
-        s != sentence and one in s.lower() and other in s.lower()
-        for s in (clause.sentence for clause in _clauses(evidence))
-    )
+    return any(s != sentence and one in s.lower() and other in s.lower() for s in _sentences(evidence))
 
 
 def _abbreviates(one: str, other: str) -> bool:
@@ -336,8 +339,7 @@ class SubstitutionRule:
         clauses = _clauses(evidence)
         # "moved from Thursday to Friday" holds every word of "moved to Thursday": looked for even then
         moved = next((found for clause in clauses if (found := self._moved(claim, mine, wanted, clause))), None)
-        sentences = dict.fromkeys(clause.sentence for clause in clauses)
-        moved = moved or next((f for s in sentences if (f := _rescheduled(claim, mine, wanted, s))), None)
+        moved = moved or next((f for s in _sentences(evidence) if (f := _rescheduled(claim, mine, wanted, s))), None)
         if moved or _stated_whole(wanted, evidence):
             return [moved] if moved else []
         readings = [(claim, mine)]
@@ -492,17 +494,20 @@ _MADE_BY = {
 Jane Austen wrote."""
 
 
+@functools.lru_cache(maxsize=4096)
 def _works(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
     """ "Pride and Prejudice is an 1813 novel by Jane Austen" as "Jane Austen wrote Pride and Prejudice"."""
     be = next((k for k, t in enumerate(tokens) if t.low in BE_FORMS), None)
-    frames = []
-    for k, token in enumerate(tokens):
-        made = _MADE_BY.get(tokens[k - 1].low) if be is not None and be < k - 1 and token.low == "by" else None
-        work = [t for t in tokens[:be] if t.low not in DETERMINERS] if be else []
-        agent = _leading(tokens[k + 1 :], "name")  # "by Leo Tolstoy, first published in 1869"
-        if made and work and agent:
-            frames.append(_Frame(_stem(made), agent, work))
-    return tuple(frames)
+    if not be:
+        return ()
+    work = [t for t in tokens[:be] if t.low not in DETERMINERS]
+    return tuple(
+        _Frame(_stem(_MADE_BY[tokens[k - 1].low]), agent, work)
+        for k in range(be + 2, len(tokens))
+        if tokens[k].low == "by"
+        and tokens[k - 1].low in _MADE_BY
+        and (agent := _leading(tokens[k + 1 :], "name"))  # "by Leo Tolstoy, first published in 1869"
+    )
 
 
 def _same(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
@@ -533,7 +538,7 @@ class RoleRule:
                     if detail:
                         return [self._finding(claim, frame, stated, clause.text, detail, sentence)]
         # what only the whole sentence shows: a cast list after "and", a work's title that holds an "and"
-        for sentence in dict.fromkeys(clause.sentence for clause in _clauses(evidence)):
+        for sentence in _sentences(evidence):
             tokens = _tokens(sentence)
             for frame in claimed:
                 for stated in (f for f in _works(tokens) if f.verb == frame.verb):

@@ -308,8 +308,8 @@ class AntonymRule:
                     (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
                 )
                 if found:
-                    said, claimed = _spoken(found), _spoken(word)
-                    detail = f"The evidence says {said!r} where the claim says {claimed!r}: {quote(sentence.text)}"
+                    theirs, ours = _spoken(found), _spoken(word)
+                    detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
 
