@@ -30,6 +30,11 @@ _ANSWER_SUFFIX = re.compile(r":(right|hallucinated)(:\d+)?$")
 Figure = Callable[[dict[str, np.ndarray], np.ndarray], float]
 
 
+def answer_group(item_id: str) -> str:
+    """The source row of an answer's id: the answers of one row are resampled together."""
+    return _ANSWER_SUFFIX.sub("", item_id)
+
+
 def _load(run: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     run = Path(run)
     try:
@@ -87,7 +92,7 @@ def compare_runs(run_a: Path, run_b: Path, n_bootstrap: int = 1000, seed: int = 
         raise InputError(f"{run_a} and {run_b} share no evaluated item: they ran on different questions")
     columns_a = _columns(mode, [rows_a[i] for i in common])
     columns_b = _columns(mode, [rows_b[i] for i in common])
-    groups = np.unique([_ANSWER_SUFFIX.sub("", i) for i in common], return_inverse=True)[1]
+    groups = np.unique([answer_group(i) for i in common], return_inverse=True)[1]
     members = [np.flatnonzero(groups == g) for g in range(groups.max() + 1)]
     rng = np.random.default_rng(seed)
     everything = np.arange(len(common))

@@ -114,6 +114,21 @@ def test_bootstrap_by_group_keeps_pairs_together() -> None:
     assert m.bootstrap_ci(pairs_intact, scores, labels, n=200, seed=1) == (0.0, 0.0)
 
 
+def test_paired_interval_sees_a_gap_that_separate_intervals_hide() -> None:
+    rng = np.random.default_rng(5)
+    labels = rng.random(150) < 0.5
+    shared = rng.random(150)  # what both scorers find hard, item by item
+    weaker = labels * 0.6 + shared
+    stronger = labels * 0.75 + shared
+    low_a, high_a = m.bootstrap_ci(m.auroc, stronger, labels, n=300, seed=2)
+    low_b, high_b = m.bootstrap_ci(m.auroc, weaker, labels, n=300, seed=2)
+    assert low_a < high_b  # the two intervals overlap
+    low, high = m.paired_difference_ci(m.auroc, stronger, weaker, labels, n=300, seed=2)
+    assert 0 < low <= m.auroc(stronger, labels) - m.auroc(weaker, labels) <= high
+    assert m.paired_difference_ci(m.auroc, weaker, stronger, labels, n=300, seed=2) == pytest.approx((-high, -low))
+    assert m.paired_difference_ci(m.auroc, weaker, weaker, labels, n=50, seed=2) == (0.0, 0.0)
+
+
 def test_latency_percentiles() -> None:
     result = m.latency_percentiles([10, 20, 30, 40, 50])
     assert result["p50_ms"] == 30 and result["p95_ms"] == pytest.approx(48) and result["mean_ms"] == 30

@@ -46,8 +46,14 @@ def test_every_set_gets_a_row_and_the_mean_is_over_them(tmp_path) -> None:
         assert {"token_overlap", "embedding_similarity", "answer_length"} <= set(row["baselines"])
     aurocs = [row["auroc"] for row in summary["sets"]]
     assert summary["mean"]["auroc"] == pytest.approx(sum(aurocs) / len(aurocs), abs=1e-3)
+    for row in summary["sets"]:
+        against = row["vs_best_baseline"]
+        low, high = against["ci95"]
+        assert low <= against["diff"] <= high
+        assert against["standing"] == ("ahead" if low > 0 else "behind" if high < 0 else "level")
+    assert sum(summary["mean"]["sets_vs_best_baseline"].values()) == 2
     report = (tmp_path / "out" / SUITE_REPORT).read_text()
-    assert "| alpha |" in report and "**mean**" in report
+    assert "| alpha |" in report and "**mean**" in report and "paired 95%" in report
     assert (tmp_path / "out" / SUITE_PLOT).stat().st_size > 1000
     assert json.loads((tmp_path / "out" / SUITE_METRICS).read_text())["mean"] == summary["mean"]
     shutil.rmtree(tmp_path / "out")
