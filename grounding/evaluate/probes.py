@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from grounding.verify.verifier import Verifier
 
 Domain = Literal[
-    "medicine", "finance", "geography", "science", "schedules", "people", "history", "sports", "technology"
+    "medicine", "finance", "geography", "science", "schedules", "people", "history", "sports", "technology", "law"
 ]
 Kind = Literal[
     "negation",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from grounding.text.quantities import WORD_NUMBERS
+
 SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i you his her its their our this these that those there here but and
     so yet in on at for from after before when while however meanwhile then also as if since""".split()
@@ -19,7 +21,7 @@ SENTENCE_STARTERS = frozenset(
 CLAIM_OPENERS = frozenset(
     """the a an it its he she they this that these those there i we you yes no in on at as his her
     their my our but and so also nobody everybody somebody anybody everyone someone anyone nothing
-    everything something""".split()
+    everything something most many some all every each several few both any more much""".split()
 )
 """Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
 
@@ -69,8 +71,16 @@ positive negative|success failure|succeeded failed|profit loss|surplus deficit|m
 hot cold|warmer cooler|faster slower|heavier lighter|longer shorter|lengthened shortened|bought sold
 import export|imported exported|entered left|arrived departed|began ended|started stopped|first last
 raise lower|opens closes|imports exports|importing exporting|deep shallow|deeper shallower|deepest shallowest
-admitted denied|admits denies|confirmed denied|confirms denies|acquitted convicted"""
+admitted denied|admits denies|confirmed denied|confirms denies|acquitted convicted|widened narrowed
+widening narrowing|widens narrows|wider narrower|accelerated slowed|accelerating slowing|accelerates slows
+increase slow|increases slows|increased slowed|upheld overturned|upheld dismissed|upheld quashed|upholds overturns
+pricier cheaper|more-expensive cheaper|more-costly cheaper|less-expensive pricier|less-costly pricier
+less-expensive more-expensive|less-costly more-costly|less-expensive more-costly|less-costly more-expensive"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
+
+
+PHRASED_COMPARATIVES = frozenset({("more", "expensive"), ("more", "costly"), ("less", "expensive"), ("less", "costly")})
+"""Comparisons said in two words, read as one ("more-expensive") so that they meet their opposites ("cheaper")."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
@@ -115,9 +125,13 @@ ANTONYMS = _both_ways(f"{_OPPOSITE_PAIRS}|{_COMPLEMENT_PAIRS}|{_DIRECTION_PAIRS}
 complements among them ("was able" / "was unable"), and any verb moving an amount up against any moving it
 down in the same tense ("increased" / "fell")."""
 
+_SPAN_UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
 FREQUENCIES: tuple[frozenset[str], ...] = (
     frozenset({"once", "twice", "thrice", *(f"{n}-times" for n in range(4, 25))}),
-    frozenset({"hourly", "daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly"}),
+    frozenset(
+        {"hourly", "daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly"}
+        | {f"every-{n}-{unit}" for n in range(2, 61) for unit in _SPAN_UNITS}
+    ),
 )
 """How often: a claim naming one member of a group where the evidence names another states another rate."""
 
@@ -133,6 +147,22 @@ FREQUENCY_UNITS = {
 }
 """The period a phrase names ("every week", "once a month") and the one word for its rate: "every night" is
 once a day, so "daily"."""
+
+SEVERAL_PERIODS = {(2, "week"): "fortnightly", (3, "month"): "quarterly", (12, "month"): "yearly", (7, "day"): "weekly"}
+"""Spans of several periods that one rate word names: "every two weeks" is "fortnightly"."""
+
+
+def every_few(count: str, unit: str) -> str | None:
+    """The one word for "every two weeks", "every other week", "every 3 months" ("fortnightly", "quarterly"),
+    and for any other span of several periods a word of its own ("every five years" is "every-5-years", a
+    rate that differs from "yearly"); None where the words name no span."""
+    n = 2 if count.lower() == "other" else int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower())
+    unit = unit.lower()
+    single = unit[:-1] if unit.endswith("s") else unit
+    if not n or n < 2 or f"{single}s" not in _SPAN_UNITS:
+        return None
+    return SEVERAL_PERIODS.get((n, single)) or (f"every-{n}-{single}s" if n <= 60 else None)
+
 
 RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily"}
 """Rate words that name the same rate as one of `FREQUENCIES`: a backup run "nightly" runs "daily"."""

@@ -102,6 +102,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "ml": ("volume", 0.001),
     "gallons": ("volume", 3.785411784),  # US gallons
     "gallon": ("volume", 3.785411784),
+    "weeks": ("time", 604800.0),
+    "week": ("time", 604800.0),
+    "days": ("time", 86400.0),
+    "day": ("time", 86400.0),
     "hours": ("time", 3600.0),
     "hour": ("time", 3600.0),
     "hrs": ("time", 3600.0),
@@ -333,6 +337,38 @@ def unit_in_template(template: str | None) -> str | None:
         return None
     match = re.search(rf"\{{o\}}\s*({_UNIT_PATTERN})(?!\w)", template, re.I)
     return match[1].lower() if match else None
+
+
+_DECADE = re.compile(r"\b(?:the\s+)?((?:1[0-9]|20)\d0)'?s\b", re.I)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[0-9]\d\d|20\d\d)(?!\d|[.,]\d|'?s\b)")
+
+
+_MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)\b({_MONTH_PATTERN})\.?\s+(\d{{4}})\b(?!,?\s*\d)", re.I)
+
+
+def month_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of every month named with its year and no day ("June 2007", "Sept. 1939")."""
+    days = [(q.start, q.end) for q in parse_quantities(text) if q.kind == QuantityKind.DATE]
+    return [
+        (m.start(), m.end(), int(m[2]))
+        for m in _MONTH_YEAR.finditer(text)
+        if all(m.end() <= a or m.start() >= b for a, b in days)
+    ]
+
+
+def decades(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, first year) of every decade `text` names ("the 1990s", "2000s", "1960's")."""
+    return [(m.start(), m.end(), int(m[1])) for m in _DECADE.finditer(text)]
+
+
+def years_in(text: str) -> set[int]:
+    """The years `text` writes in digits, a decade's own digits left out ("1997", "June 2007", not "1990s")."""
+    return {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+
+
+def in_decade(year: int, decade: int) -> bool:
+    """A year of the decade: 1997 of the 1990s. What is said of a year is said of its decade."""
+    return decade <= year <= decade + 9
 
 
 def same_quantity(

@@ -7,9 +7,10 @@ holidays", as a contradiction. Exact comparison finds the equivalence (`groundin
 rates, the same-direction verbs and the complements of `grounding.text.lexicon`), so the model is shown
 the claim as the evidence writes it. Only a value equal to the claim's own, said in other words or in
 another unit (or inside the claim's hedge: "about 1,000 kilograms" / "1,025 kg"), is written in (and a
-year as the one full date the evidence gives in it, a verb moving an amount the same way, and a state as
-the denial of its complement), and nothing else in the claim changes: a wrong amount stays wrong, and the
-rules still read the claim as given.
+year or a decade as the one full date, month or year the evidence gives in it, a verb moving an amount the
+same way, a multiple as the move the evidence gives from one value to that multiple, a state as the denial
+of its complement, "nobody" as "no one", and a superlative as the denial of anything beyond it), and
+nothing else in the claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
 """
 
 from __future__ import annotations
@@ -24,13 +25,25 @@ from grounding.text.lexicon import (
     FREQUENCY_UNITS,
     RATE_SYNONYMS,
     SAME_DIRECTION,
+    every_few,
 )
-from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities, same_quantity
+from grounding.text.quantities import (
+    UNITS,
+    Quantity,
+    QuantityKind,
+    decades,
+    in_decade,
+    month_years,
+    parse_quantities,
+    same_quantity,
+    years_in,
+)
 
 _PERIODS = "|".join(FREQUENCY_UNITS)
 _ADVERBS = {*FREQUENCY_UNITS.values(), *RATE_SYNONYMS}
 _RATE = re.compile(
     rf"\b(?:(?:every|each)\s+(?P<period>{_PERIODS})"
+    rf"|every\s+(?P<count>\w+)\s+(?P<span>{_PERIODS})s?"
     rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
     re.I,
 )
@@ -58,15 +71,25 @@ def _reword(claim: str, premise: str) -> Reading:
     stated = _quantities(premise)
     for quantity in _quantities(claim):
         same = next((s for s in stated if _equal(quantity, s)), None)
-        if same is not None and same.text.lower() != quantity.text.lower():
+        if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             edits.append((quantity.start, quantity.end, same.text))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
-    rates = {_rate(m): m.group() for m in _RATE.finditer(premise)}
+        elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):
+            month = _the_month_of(int(quantity.value), premise, stated)
+            if month:
+                edits.append((quantity.start, quantity.end, month))
+    rates: dict[str | None, list[str]] = {}
+    for match in _RATE.finditer(premise):
+        rates.setdefault(_rate(match), []).append(match.group())
     for match in _RATE.finditer(claim):
-        said = rates.get(_rate(match))
-        if said is not None and said.lower() != match.group().lower():
-            edits.append((match.start(), match.end(), said))
+        said = rates.get(_rate(match), []) if _rate(match) else []
+        if said and all(s.lower() != match.group().lower() for s in said):
+            edits.append((match.start(), match.end(), said[0]))
+    edits.extend(_years_of_decades(claim, premise))
+    edits.extend(_multiples(claim, premise))
+    edits.extend(_same_words(claim, premise))
+    edits.extend(_superlatives(claim, premise))
     edits.extend(_same_moves(claim, premise))
     edits.extend(_denied_opposites(claim, premise))
     if not edits:
@@ -111,11 +134,70 @@ def _the_date_of(year: Quantity, stated: tuple[Quantity, ...]) -> Quantity | Non
     return dates[0] if len(dates) == 1 and not plain else None
 
 
+def _the_month_of(year: int, premise: str, stated: tuple[Quantity, ...]) -> str | None:
+    """The one month the premise gives with the claim's year, where it gives the year no other way: "came
+    out in 2007" against "released in June 2007" is read as "came out in June 2007" (the model reads a
+    bare year against a month of it as another date)."""
+    months = [(start, end) for start, end, said in month_years(premise) if said == year]
+    if len({premise[a:b].lower() for a, b in months}) != 1:
+        return None
+    alone = [
+        q
+        for q in stated
+        if int(q.value) == year and q.kind != QuantityKind.NUMBER and not any(a <= q.start < b for a, b in months)
+    ]
+    return None if alone else premise[months[0][0] : months[0][1]]
+
+
+def _month_before(claim: str, start: int) -> bool:
+    """The claim names the year's month itself ("in June 2007")."""
+    return any(end == start + 4 for _, end, _ in month_years(claim))
+
+
 def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str]:
     """The edit that writes the date for the year, "in 1903" becoming "on December 17, 1903"."""
     if claim[max(0, year.start - 3) : year.start].lower() == "in ":
         return year.start - 3, year.end, f"on {day.text}"
     return year.start, year.end, day.text
+
+
+def _years_of_decades(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "in the 1990s" read as "in 1997" where the premise gives the one year of that decade: what it says
+    of the year it says of the decade, and the model reads a year against a year surely."""
+    years = years_in(premise)
+    named = {first for *_, first in decades(premise)}
+    edits = []
+    for start, end, first in decades(claim):
+        inside = [year for year in years if in_decade(year, first)]
+        if len(inside) == 1 and first not in named:
+            month = _the_month_of(inside[0], premise, _quantities(premise))
+            edits.append((start, end, month or str(inside[0])))
+    return edits
+
+
+_MULTIPLIED = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_MULTIPLIED_WORD = re.compile(rf"\b(?:{'|'.join(_MULTIPLIED)})\b", re.I)
+_VERB_BEFORE_FROM = re.compile(r"\b(\w+)\s+from\s*[$€£]?\s*$")
+
+
+def _multiples(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "Sales doubled" read as "Sales rose from $2 million to $4 million" where the premise moves the amount
+    from one value to twice it: the model cannot divide, and reads the two as unrelated."""
+    edits = []
+    stated = [q for q in _quantities(premise) if q.kind == QuantityKind.NUMBER]
+    for match in _MULTIPLIED_WORD.finditer(claim):
+        if claim[match.end() :].lstrip().lower().startswith("from"):
+            continue  # "doubled from 2 to 4": the claim gives the move itself
+        factor = _MULTIPLIED[match.group().lower()]
+        for old, new in zip(stated, stated[1:], strict=False):
+            between = premise[old.end : new.start].strip(" $€£").lower()
+            verb = _VERB_BEFORE_FROM.search(premise[: old.start])
+            if between != "to" or not verb or old.value <= 0 or old.dimension != new.dimension:
+                continue
+            if abs(new.value / old.value - factor) <= 0.01 * factor:
+                edits.append((match.start(), match.end(), premise[verb.start() : new.end]))
+                break
+    return edits
 
 
 def _factor(quantity: Quantity) -> float:
@@ -180,6 +262,60 @@ def _denied_opposites(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+_SAME_WORDS = (("nobody", "no one"), ("everybody", "everyone"), ("somebody", "someone"), ("anybody", "anyone"))
+_SAME_WORD = re.compile(rf"\b(?:{'|'.join(word for pair in _SAME_WORDS for word in pair)})\b", re.I)
+_OTHER_WORD = {a: b for pair in _SAME_WORDS for a, b in (pair, pair[::-1])}
+
+
+def _same_words(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "Nobody" read as "No one" where the premise writes it so, and never the claim's way."""
+    edits = []
+    for match in _SAME_WORD.finditer(claim):
+        word = match.group()
+        other = _OTHER_WORD[word.lower()]
+        if _said(other, premise) and not _said(word, premise):
+            edits.append((match.start(), match.end(), other.capitalize() if word[0].isupper() else other))
+    return edits
+
+
+_IRREGULAR_DEGREES = {"better": "best", "worse": "worst"}
+_NONE_MORE = re.compile(
+    r"^No (?P<noun>[\w' -]+?) (?P<be>is|was|are|were) (?P<degree>more \w+|\w+er|better|worse)"
+    r" than (?P<name>[^,;]+?)\.?$",
+    re.I,
+)
+_THE_MOST = re.compile(
+    r"^(?P<name>[A-Z][\w' -]*?) (?P<be>is|was) the (?P<degree>most \w+|\w+est|best|worst) (?P<noun>[\w' -]+?)\.?$"
+)
+
+
+def _superlative(comparative: str) -> str:
+    if comparative.lower().startswith("more "):
+        return "most " + comparative[5:]
+    return _IRREGULAR_DEGREES.get(comparative.lower()) or comparative[:-2] + "est"
+
+
+def _comparative(superlative: str) -> str:
+    if superlative.lower().startswith("most "):
+        return "more " + superlative[5:]
+    back = {v: k for k, v in _IRREGULAR_DEGREES.items()}
+    return back.get(superlative.lower()) or superlative[:-3] + "er"
+
+
+def _superlatives(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "No mountain is higher than Everest" read as "Everest is the highest mountain" where the premise says
+    "the highest", and the other way round where it says "no ... larger than": one fact, said by its
+    superlative or by denying anything beyond it, which the model reads as unrelated sentences."""
+    text = claim.strip()
+    if (none := _NONE_MORE.match(text)) and re.search(rf"\b{_superlative(none['degree'])}\b", premise, re.I):
+        return [(0, len(claim), f"{none['name']} {none['be']} the {_superlative(none['degree'])} {none['noun']}.")]
+    if (most := _THE_MOST.match(text)) and re.search(
+        rf"\bno\b[^.]*\b{_comparative(most['degree'])} than\b", premise, re.I
+    ):
+        return [(0, len(claim), f"No {most['noun']} {most['be']} {_comparative(most['degree'])} than {most['name']}.")]
+    return []
+
+
 def _said(word: str, premise: str) -> int:
     return len(re.findall(rf"\b{re.escape(word)}\b", premise, re.I))
 
@@ -190,8 +326,10 @@ def _opposed(word: str, used: set[str]) -> bool:
     return any(ANTONYMS.get(mate, frozenset()) & used for mate in _MOVES[word] | {word})
 
 
-def _rate(match: re.Match) -> str:
+def _rate(match: re.Match) -> str | None:
     if match["period"]:
         return FREQUENCY_UNITS[match["period"].lower()]
+    if match["span"]:
+        return every_few(match["count"], match["span"])
     adverb = match["adverb"].lower()
     return RATE_SYNONYMS.get(adverb, adverb)

@@ -5,10 +5,14 @@ from hypothesis import strategies as st
 
 from grounding.text.quantities import (
     QuantityKind,
+    decades,
+    in_decade,
     literal_quantity,
+    month_years,
     parse_quantities,
     same_quantity,
     unit_in_template,
+    years_in,
 )
 
 
@@ -99,8 +103,25 @@ def test_durations_in_digits_and_in_words_compare_in_seconds():
 
 def test_a_count_of_calendar_periods_in_words_is_a_number_with_its_period():
     (weeks,) = parse_quantities("two weeks later")
-    assert (weeks.value, weeks.unit, weeks.text) == (2.0, "weeks", "two weeks")
+    assert (weeks.value, weeks.unit, weeks.text, weeks.dimension) == (2 * 604800.0, "weeks", "two weeks", "time")
+    (years,) = parse_quantities("every four years")
+    assert (years.value, years.unit, years.dimension) == (4.0, "years", None)  # a year has no fixed length
     assert parse_quantities("once a year") == []  # a rate, not a count
+
+
+def test_days_and_weeks_are_durations_that_convert():
+    (weeks,) = parse_quantities("The course lasts six weeks.")
+    (days,) = parse_quantities("It runs for 42 days.")
+    (hours,) = parse_quantities("It takes 24 hours.")
+    assert same_quantity(weeks, days) and same_quantity(hours, parse_quantities("one day")[0]) is not False
+    assert same_quantity(days, parse_quantities("40 days")[0]) is False
+
+
+def test_decades_months_and_years_in_text():
+    assert decades("It opened in the 1990s, not the 1980's.") == [(13, 22, 1990), (28, 38, 1980)]
+    assert years_in("in 1997, with 2,000 staff, a 1990s design and 1999.5 points") == {1997}
+    assert in_decade(1997, 1990) and not in_decade(2000, 1990)
+    assert month_years("released in June 2007, on 17 June 2008 and on July 4, 2009") == [(12, 21, 2007)]
 
 
 def test_volumes_and_small_masses_convert():

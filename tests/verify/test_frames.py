@@ -116,6 +116,8 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
         ),
         # one people said two ways
         ("Argentinian striker scored 84 league goals.", "The Argentine striker scored 84 league goals."),
+        # a year of the decade the claim names
+        ("The bridge opened in the 1990s.", "The bridge opened to traffic in 1997."),
         # a common noun that opens a sentence is no name
         (
             "Police handled 115,000 crimes during the campaign.",
@@ -184,6 +186,14 @@ def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
             "Pride and Prejudice is an 1813 novel by Jane Austen.",
             "Jane Austen",
         ),
+        # a part named by a noun: a student of someone was taught by them
+        ("Socrates was taught by Plato.", "Plato was a student of Socrates and the teacher of Aristotle.", "Socrates"),
+        ("Aristotle taught Plato.", "Plato was the teacher of Aristotle.", "Plato"),
+        (
+            "Queen Elizabeth II is the daughter of King Charles III.",
+            "King Charles III is the eldest son of Queen Elizabeth II.",
+            "Queen Elizabeth II",
+        ),
     ],
 )
 def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> None:
@@ -202,6 +212,11 @@ def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> No
         # a passive without its "is": the hormone is what the pancreas produces
         ("Insulin is produced by the pancreas.", "Insulin is a hormone produced by the beta cells of the pancreas."),
         ("The ancient Greeks used these exercises.", "Gymnastics evolved from exercises used by the ancient Greeks."),
+        ("Plato was taught by Socrates.", "Socrates was the teacher of Plato, who later taught Aristotle."),
+        ("Plato taught Aristotle.", "Aristotle was a pupil of Plato."),
+        # a part named by a noun has no single agent: two parents, several teachers
+        ("Charles is the son of Prince Philip.", "Charles is the eldest son of Queen Elizabeth."),
+        ("Plato was taught by Cratylus.", "Plato was a student of Socrates."),
     ],
 )
 def test_the_same_act_said_another_way_is_no_role_conflict(claim, evidence) -> None:

@@ -39,6 +39,13 @@ LAKE = "Lake Superior is the largest freshwater lake in the world by surface are
         ("More than 100 people died in the fire.", "More than 200 people died in the fire.", False),
         ("Russia is larger than Canada.", "No country in the world is larger than Russia.", False),
         ("Sound travels faster in steel than in air.", SOUND, False),
+        # a side found but for one word ("invented" where the evidence says "patented")
+        (
+            "The telephone was invented after the television.",
+            "Bell patented the telephone in 1876, decades before the first television was shown in 1926.",
+            True,
+        ),
+        ("The telephone was invented after the radio.", "Bell patented the telephone before the television.", False),
     ],
 )
 def test_a_comparison_turned_round_is_contradicted(claim: str, evidence: str, contradicted: bool) -> None:
@@ -93,6 +100,38 @@ def test_another_rate_in_other_words_is_contradicted(claim: str, contradicted: b
 
 def test_yearly_and_annually_are_one_rate() -> None:
     assert AntonymRule().check("The report is published annually.", "The report is published every year.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The committee meets every two weeks.", False),
+        ("The committee meets every other week.", False),
+        ("The committee meets weekly.", True),
+        ("The committee meets every week.", True),
+    ],
+)
+def test_every_two_weeks_is_fortnightly(claim: str, contradicted: bool) -> None:
+    evidence = "The committee meets fortnightly on Thursday evenings."
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "said"),
+    [
+        ("Solar power is now more expensive than coal.", "Solar power is now cheaper than coal.", "more expensive"),
+        ("Solar power is now cheaper than coal.", "Solar power is now more costly than coal.", "cheaper"),
+        ("The trade deficit narrowed in March.", "The trade deficit widened in March as imports jumped.", "narrowed"),
+        ("Beta blockers increase the heart rate.", "Beta blockers slow the heart rate.", "increase"),
+    ],
+)
+def test_a_comparison_or_a_move_said_the_other_way_is_contradicted(claim: str, evidence: str, said: str) -> None:
+    (finding,) = AntonymRule().check(claim, evidence)
+    assert f"the claim says {said!r}" in finding.detail
+    assert (
+        AntonymRule().check("Solar power is now less expensive than coal.", "Solar power is now cheaper than coal.")
+        == []
+    )
 
 
 @pytest.mark.parametrize("claim", ["The database is backed up daily.", "The database is backed up nightly."])
@@ -216,6 +255,20 @@ def test_a_capitalised_common_word_or_a_short_name_is_not_new(claim: str, eviden
             "It's obvious that its love, so strong, will never go out of fashion.",
             False,
         ),
+        # two denials in two clauses are no agreement with a claim that has none
+        (
+            "The flu shot contains a live virus.",
+            "The flu shot does not contain a live virus, so it cannot give you the flu.",
+            True,
+        ),
+        (
+            "Lane did not molest the boy because they had never met.",
+            "His mother said that Lane did not molest the boy because they had never met.",
+            False,
+        ),
+        # "non-" denies its word
+        ("The paint is toxic.", "The paint is non-toxic and safe for children.", True),
+        ("The paint is non-toxic.", "The paint is non-toxic and safe for children.", False),
     ],
 )
 def test_a_denial_in_a_later_clause_is_read_through_its_pronoun(claim: str, evidence: str, contradicted: bool) -> None:

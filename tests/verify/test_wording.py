@@ -22,6 +22,11 @@ def test_an_equal_duration_date_or_rate_is_written_as_the_evidence_writes_it():
     assert reword("It is held monthly.", "It is held each month.")[0] == "It is held each month."
     assert reword("The drive takes 2 hours.", "The drive takes 120 minutes.")[0] == "The drive takes 120 minutes."
     assert reword("It cost 2,000,000 dollars.", "It cost two million dollars.")[0] == "It cost two million dollars."
+    assert reword("The course lasts six weeks.", "The course runs for 42 days.")[0] == "The course lasts 42 days."
+    assert reword("It meets every two weeks.", "It meets fortnightly.")[0] == "It meets fortnightly."
+    assert reword("It meets every other week.", "It meets fortnightly.")[0] == "It meets fortnightly."
+    assert reword("Nobody was hurt.", "No one was hurt in the fire.")[0] == "No one was hurt."
+    assert reword("Nobody was hurt.", "Nobody was hurt, and no one was arrested.") == ("Nobody was hurt.", ())
 
 
 def test_a_year_is_read_as_the_one_full_date_the_evidence_gives_in_it():
@@ -32,6 +37,54 @@ def test_a_year_is_read_as_the_one_full_date_the_evidence_gives_in_it():
     assert reword("1903 saw the first flight.", "The first flight was on 17 December 1903.")[0] == (
         "17 December 1903 saw the first flight."
     )
+
+
+def test_a_year_or_a_decade_is_read_as_the_one_month_or_year_the_evidence_gives_in_it():
+    iphone = "Apple released the first iPhone in June 2007."
+    assert reword("The first iPhone came out in 2007.", iphone) == (
+        "The first iPhone came out in June 2007.",
+        (("2007", "June 2007"),),
+    )
+    assert reword("It came out in the 2000s.", iphone)[0] == "It came out in June 2007."
+    assert reword("The bridge opened in the 1990s.", "It opened to traffic in 1997.")[0] == "The bridge opened in 1997."
+    for claim, premise in [
+        ("It came out in June 2007.", iphone),  # the claim names the month itself
+        ("It came out in 2007.", "Planned for May 2007, it came out in June 2007."),  # which month?
+        ("It came out in 2007.", "It came out in June 2007 and sold out in 2007."),  # the year said plainly too
+        ("It opened in the 1990s.", "Work began in 1991 and it opened in 1997."),  # which year?
+        ("It opened in the 1980s.", "It opened in 1997."),  # another decade: the rules' case
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
+def test_a_multiple_is_read_as_the_move_from_one_value_to_that_multiple():
+    assert reword("Sales doubled last year.", "Sales rose from $2 million to $4 million last year.") == (
+        "Sales rose from $2 million to $4 million last year.",
+        (("doubled", "rose from $2 million to $4 million"),),
+    )
+    assert (
+        reword("Membership tripled.", "Membership grew from 1,000 to 3,000.")[0]
+        == "Membership grew from 1,000 to 3,000."
+    )
+    for claim, premise in [
+        ("Sales doubled last year.", "Sales rose from $2 million to $3 million last year."),
+        ("Sales doubled.", "Sales were $2 million and profits $4 million."),  # no move from one to the other
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
+def test_a_superlative_and_the_denial_of_anything_beyond_it_are_read_as_each_other():
+    assert reword("No mountain on Earth is higher than Everest.", "Mount Everest is the highest mountain on Earth.")[
+        0
+    ] == ("Everest is the highest mountain on Earth.")
+    assert reword("Russia is the largest country by area.", "By area, no country is larger than Russia.")[0] == (
+        "No country by area is larger than Russia."
+    )
+    for claim, premise in [
+        ("Russia is the largest country.", "Canada is larger than the US."),  # no denial of anything larger
+        ("No river is longer than the Nile.", "The Amazon is the largest river."),  # another superlative
+    ]:
+        assert reword(claim, premise) == (claim, ())
 
 
 def test_a_verb_moving_an_amount_is_read_as_the_evidence_verb_for_the_same_move():
@@ -113,3 +166,30 @@ def test_the_verdict_says_it_read_the_claim_in_the_evidence_words():
     assert "'90 minutes' as 'an hour and a half'" in verdict.findings[-1].detail
     off = EntailmentThresholds(rules=tuple(r for r in thresholds.rules if r != "equivalents"))
     assert plan_pairs([claim], evidence, off).pairs == [(text, claim.text)]
+
+
+_PHRASES = [
+    "Sales doubled from 2 to 4",
+    "Sales rose from $2 million to $4 million",
+    "nobody",
+    "no one",
+    "every two weeks",
+    "fortnightly",
+    "in the 1990s",
+    "in 1997",
+    "in June 2007",
+    "six weeks",
+    "42 days",
+    "No mountain is higher than Everest",
+    "Everest is the highest mountain",
+    "and",
+    "the clinic",
+]
+
+
+@settings(max_examples=150, derandomize=True)
+@given(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=5))
+def test_a_claim_read_against_itself_is_left_as_it_is(phrases):
+    sentence = " ".join(phrases) + "."
+    assert reword(sentence, sentence) == (sentence, ())
+

@@ -40,7 +40,7 @@ from grounding.text.lexicon import (
     STOPWORDS,
     SUBORDINATORS,
 )
-from grounding.text.quantities import parse_quantities, same_quantity
+from grounding.text.quantities import decades, in_decade, parse_quantities, same_quantity, years_in
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -271,6 +271,16 @@ def _demonym(one: str, other: str) -> bool:
     return len(root) >= 4 and any(long == root + ending for ending in _DEMONYM_ENDINGS)
 
 
+def _of_the_decade(one: str, other: str) -> bool:
+    """ "the 1990s" against "1997": a year of the decade says what the decade says, no other value."""
+    return any(
+        in_decade(year, first)
+        for a, b in ((one, other), (other, one))
+        for *_, first in decades(a)
+        for year in years_in(b)
+    )
+
+
 def _common_word(token: _Token, evidence: str) -> bool:
     """A capitalised word that opens its sentence and that the evidence writes in lower case is a
     common noun ("Police", "Ministers"), not a name."""
@@ -420,6 +430,7 @@ class SubstitutionRule:
             or _listed_together(sentence, wrong, right)
             or _abbreviates(wrong, right)
             or _demonym(wrong, right)
+            or _of_the_decade(wrong, right)
             or _linked_elsewhere(evidence, sentence, wrong, right)
         ):
             return None
@@ -442,6 +453,9 @@ class _Frame:
     verb: str
     agent: Sequence[_Token]
     patient: Sequence[_Token]
+    one_agent: bool = True
+    """Whether another agent of the same act on the same patient says the claim's is wrong: a film has one
+    director in the claim's sense, a child two parents."""
 
 
 def _noun_phrase(tokens: Sequence[_Token]) -> Sequence[_Token]:
@@ -494,20 +508,40 @@ _MADE_BY = {
 Jane Austen wrote."""
 
 
+_ROLE_NOUNS = {
+    **dict.fromkeys("teacher teachers tutor tutors".split(), ("teach", False)),
+    **dict.fromkeys("student students pupil pupils apprentice apprentices".split(), ("teach", True)),
+    **dict.fromkeys("father mother parent parents".split(), ("parent", False)),
+    **dict.fromkeys("son sons daughter daughters child children".split(), ("parent", True)),
+}
+"""A part named by a noun with "of", the act it stands for, and whether the subject is the act's patient:
+"Plato was a student of Socrates" says Socrates taught Plato, "the teacher of Aristotle" that he taught him,
+"Charles is the son of Elizabeth" that she is his parent. Only a part turned round contradicts: a child has
+two parents and a pupil may have had several teachers."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _works(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
-    """ "Pride and Prejudice is an 1813 novel by Jane Austen" as "Jane Austen wrote Pride and Prejudice"."""
+    """ "Pride and Prejudice is an 1813 novel by Jane Austen" as "Jane Austen wrote Pride and Prejudice", and
+    "Plato was a student of Socrates" as "Socrates taught Plato"."""
     be = next((k for k, t in enumerate(tokens) if t.low in BE_FORMS), None)
     if not be:
         return ()
-    work = [t for t in tokens[:be] if t.low not in DETERMINERS]
-    return tuple(
-        _Frame(_stem(_MADE_BY[tokens[k - 1].low]), agent, work)
+    subject = [t for t in tokens[:be] if t.low not in DETERMINERS]
+    made = tuple(
+        _Frame(_stem(_MADE_BY[tokens[k - 1].low]), agent, subject)
         for k in range(be + 2, len(tokens))
         if tokens[k].low == "by"
         and tokens[k - 1].low in _MADE_BY
         and (agent := _leading(tokens[k + 1 :], "name"))  # "by Leo Tolstoy, first published in 1869"
     )
+    parts = []
+    for k in range(be + 2, len(tokens)):
+        if tokens[k].low == "of" and tokens[k - 1].low in _ROLE_NOUNS and (other := _leading(tokens[k + 1 :], "name")):
+            verb, subject_is_patient = _ROLE_NOUNS[tokens[k - 1].low]
+            agent, patient = (other, subject) if subject_is_patient else (subject, other)
+            parts.append(_Frame(_stem(verb), agent, patient, one_agent=False))
+    return made + tuple(parts)
 
 
 def _same(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
@@ -599,7 +633,13 @@ class RoleRule:
                 f"{_phrase(frame.agent)!r}: {quote(sentence)}"
             )
         names = _kind(frame.agent) == "name" and _kind(stated.agent) == "name"
-        if whole or not names or not _same(frame.patient, stated.patient) or not _disjoint(frame.agent, stated.agent):
+        if (
+            whole
+            or not names
+            or not (frame.one_agent and stated.one_agent)
+            or not _same(frame.patient, stated.patient)
+            or not _disjoint(frame.agent, stated.agent)
+        ):
             return None
         if _listed_together(sentence, _phrase(frame.agent), _phrase(stated.agent)):
             return None

@@ -11,7 +11,16 @@ import re
 
 from grounding.text.lexicon import CLAIM_OPENERS
 from grounding.text.names import NAME_RUN
-from grounding.text.quantities import WORD_NUMBERS, Quantity, QuantityKind, parse_quantities, same_quantity
+from grounding.text.quantities import (
+    WORD_NUMBERS,
+    Quantity,
+    QuantityKind,
+    decades,
+    in_decade,
+    parse_quantities,
+    same_quantity,
+    years_in,
+)
 from grounding.types import Effect, RuleFinding
 
 NOVELTY_DISCOUNT = 0.8
@@ -59,8 +68,17 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
         claimed = [q for q in parse_quantities(claim) if q.kind == QuantityKind.NUMBER]  # a year is exact
         stated = parse_quantities(premise)
         spelled = {value for word, value in WORD_NUMBERS.items() if word in words}
-        novel += [n for n in missing if not _approximated(n, claimed, stated) and not _spelled(n, spelled)]
+        spans = _decades_stated(claim, premise)
+        novel += [
+            n for n in missing if not _approximated(n, claimed, stated) and not _spelled(n, spelled) and n not in spans
+        ]
     return novel
+
+
+def _decades_stated(claim: str, premise: str) -> set[str]:
+    """The claim's decades ("1990" of "the 1990s") that the premise states by a year of them ("in 1997")."""
+    years = years_in(premise)
+    return {str(first) for *_, first in decades(claim) if any(in_decade(year, first) for year in years)}
 
 
 def _spelled(number: str, spelled: set[int]) -> bool:

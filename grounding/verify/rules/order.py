@@ -12,8 +12,8 @@ small cross-encoder calls it entailed. The rule reads both sentences as two side
 
 A side is known by its pivot words: the content words on one side of the claim and not the other
 ("air", "water"; not "sound", which both sides share by position). Both pivots must be found on the
-evidence's sides, so a sentence comparing other things never counts; a negated sentence ("no country
-is larger than Russia") is left to the model.
+evidence's sides, but for one word at most, so a sentence comparing other things never counts; a negated
+sentence ("no country is larger than Russia") is left to the model.
 """
 
 from __future__ import annotations
@@ -115,6 +115,12 @@ def _agrees(claimed: _Relation, stated: _Relation) -> bool | None:
     return False if _CONVERSE.get(claimed.marker) == stated.marker else None
 
 
+def _found(pivot: frozenset[str], said: frozenset[str]) -> bool:
+    """A side's pivot words are in the sentence but for one at most: "the telephone was invented" is the
+    side of "Bell patented the telephone" that the telephone names, though the sentence says "patented"."""
+    return bool(pivot & said) and len(pivot - said) <= 1
+
+
 class ComparisonRule:
     name = "comparisons"
 
@@ -128,8 +134,8 @@ class ComparisonRule:
         for sentence, stated in _stated(evidence):
             agrees = _agrees(mine, stated)
             before, after = stated.before, stated.after
-            if agrees is None or not (left_pivot | right_pivot) <= before | after:
-                continue  # another relation, or a sentence that does not speak of everything the claim compares
+            if agrees is None or not (_found(left_pivot, before | after) and _found(right_pivot, before | after)):
+                continue  # another relation, or a sentence that does not speak of what the claim compares
             swapped = bool((right_pivot & before) - after) and bool((left_pivot & after) - before)
             kept = bool((right_pivot & after) - before) and bool((left_pivot & before) - after)
             if swapped == kept or swapped != agrees:

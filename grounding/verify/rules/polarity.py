@@ -30,8 +30,10 @@ from grounding.text.lexicon import (
     FREQUENCIES,
     FREQUENCY_UNITS,
     NEGATORS,
+    PHRASED_COMPARATIVES,
     RATE_SYNONYMS,
     STOPWORDS,
+    every_few,
 )
 from grounding.text.quantities import WORD_NUMBERS, Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
@@ -58,7 +60,18 @@ class _Sentence:
 def _words(text: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
     word ("every night" is "daily")."""
-    return _rates([re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)])
+    return _comparatives(_rates([re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]))
+
+
+def _comparatives(words: list[str]) -> list[str]:
+    """ "more expensive" as one word, "more-expensive", so that it meets "cheaper" (`PHRASED_COMPARATIVES`)."""
+    out: list[str] = []
+    for word in words:
+        if out and (out[-1], word) in PHRASED_COMPARATIVES:
+            out[-1] = f"{out[-1]}-{word}"
+        else:
+            out.append(word)
+    return out
 
 
 _EVERY = frozenset({"every", "each", "per"})
@@ -87,6 +100,9 @@ def _rates(words: list[str]) -> list[str]:
         elif word in _EVERY and following in FREQUENCY_UNITS:
             out.append(FREQUENCY_UNITS[following])
             i += 2
+        elif word in _EVERY and (rate := every_few(following, after)):
+            out.append(rate)  # "every two weeks" is "fortnightly"
+            i += 3
         elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and _counts(out[-1]):
             out.append(FREQUENCY_UNITS[following])
             i += 2
@@ -100,7 +116,8 @@ def _rates(words: list[str]) -> list[str]:
 
 
 def _spoken(word: str) -> str:
-    return word.replace("-times", " times")
+    spoken = word.replace("-times", " times").replace("more-", "more ").replace("less-", "less ")
+    return spoken.replace("-", " ") if spoken.startswith("every-") else spoken
 
 
 def _counts(word: str) -> bool:
@@ -155,6 +172,8 @@ def _negators(words: list[str]) -> list[int]:
             continue
         if word == "no" and following == "longer":
             found.append(i)  # "no longer sells" is "does not sell any more"
+        elif word == "non" and following:
+            found.append(i)  # "non-refundable", "non-toxic": the word's denial
         elif word in _VERB_NEGATORS or word.endswith("n't") or (word in _DENYING_VERBS and following == "to"):
             found.append(i)  # "refuses to look beyond" is "is not looking beyond"
     return found
@@ -248,6 +267,7 @@ class NegationRule:
         if denies_a_thing is None:
             return []
         negated = _negated(words) != denies_a_thing
+        claim_denials = len(_negators(words))
         matches = []
         for sentence in _matching(words, evidence):
             clause = _clause(words, sentence.text)
@@ -256,8 +276,12 @@ class NegationRule:
                 continue
             denied = _negated(clause) != in_clause
             says_no = _negated(sentence.words) != bool(in_sentence)
-            if says_no == negated and wanted <= _stems(sentence.words):
-                return []  # a sentence says all of it, the claim's way
+            if (
+                says_no == negated
+                and claim_denials == len(_negators(sentence.words))
+                and wanted <= _stems(sentence.words)
+            ):
+                return []  # a sentence says all of it with the claim's denials (not two denials against none)
             # "X, who has not been named, said ..." says it the claim's way, unless the claim states a thing
             # the clause that says it denies ("do not work ..., so they are not effective" has two denials);
             # and the negated clause itself must say most of the claim, not only its sentence
