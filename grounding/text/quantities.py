@@ -6,6 +6,7 @@ A neural checker reads "328,170" and "about 330 thousand" as similar strings and
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -346,14 +347,18 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[0-9]\d\d|20\d\d)(?!\d|[.,]\d|'?s\b)")
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)\b({_MONTH_PATTERN})\.?\s+(\d{{4}})\b(?!,?\s*\d)", re.I)
 
 
-def month_years(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, year) of every month named with its year and no day ("June 2007", "Sept. 1939")."""
+@functools.lru_cache(maxsize=4096)
+def month_years(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, year) of every month named with its year and no day ("June 2007", "Sept. 1939"). Cached:
+    every claim of an answer is read against the same evidence sentences."""
+    if not _MONTH_YEAR.search(text):
+        return ()
     days = [(q.start, q.end) for q in parse_quantities(text) if q.kind == QuantityKind.DATE]
-    return [
+    return tuple(
         (m.start(), m.end(), int(m[2]))
         for m in _MONTH_YEAR.finditer(text)
         if all(m.end() <= a or m.start() >= b for a, b in days)
-    ]
+    )
 
 
 def decades(text: str) -> list[tuple[int, int, int]]:

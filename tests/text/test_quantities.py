@@ -121,7 +121,7 @@ def test_decades_months_and_years_in_text():
     assert decades("It opened in the 1990s, not the 1980's.") == [(13, 22, 1990), (28, 38, 1980)]
     assert years_in("in 1997, with 2,000 staff, a 1990s design and 1999.5 points") == {1997}
     assert in_decade(1997, 1990) and not in_decade(2000, 1990)
-    assert month_years("released in June 2007, on 17 June 2008 and on July 4, 2009") == [(12, 21, 2007)]
+    assert month_years("released in June 2007, on 17 June 2008 and on July 4, 2009") == ((12, 21, 2007),)
 
 
 def test_volumes_and_small_masses_convert():

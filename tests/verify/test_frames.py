@@ -118,6 +118,15 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
         ("Argentinian striker scored 84 league goals.", "The Argentine striker scored 84 league goals."),
         # a year of the decade the claim names
         ("The bridge opened in the 1990s.", "The bridge opened to traffic in 1997."),
+        # one name spelt two ways, and a phrase opening on a preposition, are no other value
+        (
+            "Argentina is considering leasing 12 Sukhoi SU-24 bombers from Russia.",
+            "Argentina is considering leasing 12 Suhkoi SU-24 bombers, pictured, from Russia.",
+        ),
+        (
+            "He has compared Sterling's situation with Scott Sinclair.",
+            "Toure compared Sterling's situation with that of Jack Rodwell (left) and Scott Sinclair.",
+        ),
         # a common noun that opens a sentence is no name
         (
             "Police handled 115,000 crimes during the campaign.",

@@ -281,6 +281,13 @@ def _of_the_decade(one: str, other: str) -> bool:
     )
 
 
+def _misspelt(one: str, other: str) -> bool:
+    """One name spelt two ways ("Sukhoi" / "Suhkoi"): the same letters, two of them swapped, are a spelling,
+    not another value ("Tuesday" / "Thursday" are two)."""
+    a, b = one.lower(), other.lower()
+    return a != b and " " not in a and a[:1] == b[:1] and sorted(a) == sorted(b)
+
+
 def _common_word(token: _Token, evidence: str) -> bool:
     """A capitalised word that opens its sentence and that the evidence writes in lower case is a
     common noun ("Police", "Ministers"), not a name."""
@@ -431,6 +438,8 @@ class SubstitutionRule:
             or _abbreviates(wrong, right)
             or _demonym(wrong, right)
             or _of_the_decade(wrong, right)
+            or _misspelt(wrong, right)
+            or right.split()[0].lower() in PREPOSITIONS
             or _linked_elsewhere(evidence, sentence, wrong, right)
         ):
             return None
