@@ -136,15 +136,16 @@ def _against_baseline(
 
     At 150 items a set's AUROC carries about +-0.04, so "above" or "below" a baseline by less means
     nothing; the paired interval says whether the gap is real (`ahead`, `behind`) or not (`level`)."""
+    unknown = {"diff": None, "ci95": [None, None], "standing": "unknown"}
     if not test or any(baseline not in row.get("baselines", {}) for row in test):
-        return {"diff": None, "ci95": [None, None], "standing": "unknown"}
+        return unknown
     theirs = np.array([float(row["baselines"][baseline]) for row in test])
     groups = [answer_group(str(row["id"])) for row in test]
     diff = auroc(scores, labels) - auroc(theirs, labels)
     low, high = paired_difference_ci(auroc, scores, theirs, labels, n=SUITE_BOOTSTRAP, groups=groups)
-    standing = "ahead" if low > 0 else "behind" if high < 0 else "level"
     if not all(math.isfinite(v) for v in (diff, low, high)):
-        return {"diff": None, "ci95": [None, None], "standing": "unknown"}
+        return unknown
+    standing = "ahead" if low > 0 else "behind" if high < 0 else "level"
     return {"diff": round(diff, 4), "ci95": [round(low, 4), round(high, 4)], "standing": standing}
 
 

@@ -159,9 +159,10 @@ def every_few(count: str, unit: str) -> str | None:
     n = 2 if count.lower() == "other" else int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower())
     unit = unit.lower()
     single = unit[:-1] if unit.endswith("s") else unit
-    if not n or n < 2 or f"{single}s" not in _SPAN_UNITS:
+    if not n:
         return None
-    return SEVERAL_PERIODS.get((n, single)) or (f"every-{n}-{single}s" if n <= 60 else None)
+    rate = f"every-{n}-{single}s"
+    return SEVERAL_PERIODS.get((n, single)) or (rate if rate in FREQUENCIES[1] else None)
 
 
 RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily"}

@@ -341,7 +341,6 @@ def unit_in_template(template: str | None) -> str | None:
 
 
 _DECADE = re.compile(r"\b(?:the\s+)?((?:1[0-9]|20)\d0)'?s\b", re.I)
-_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[0-9]\d\d|20\d\d)(?!\d|[.,]\d|'?s\b)")
 
 
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)(?<!\d)\b({_MONTH_PATTERN})\.?\s+(\d{{4}})\b(?!,?\s*\d)", re.I)
@@ -367,8 +366,13 @@ def decades(text: str) -> list[tuple[int, int, int]]:
 
 
 def years_in(text: str) -> set[int]:
-    """The years `text` writes in digits, a decade's own digits left out ("1997", "June 2007", not "1990s")."""
-    return {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+    """The years `text` states, alone or in a date ("1997", "June 2007", "17 June 2008"), not a decade's
+    own digits ("1990s")."""
+    return {
+        int(q.value)
+        for q in parse_quantities(text)
+        if q.kind in (QuantityKind.YEAR, QuantityKind.DATE) and not re.match(r"'?s\b", text[q.end :])
+    }
 
 
 def in_decade(year: int, decade: int) -> bool:

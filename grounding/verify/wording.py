@@ -164,10 +164,13 @@ def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str]:
 def _years_of_decades(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """ "in the 1990s" read as "in 1997" where the premise gives the one year of that decade: what it says
     of the year it says of the decade, and the model reads a year against a year surely."""
+    claimed = decades(claim)
+    if not claimed:
+        return []
     years = years_in(premise)
     named = {first for *_, first in decades(premise)}
     edits = []
-    for start, end, first in decades(claim):
+    for start, end, first in claimed:
         inside = [year for year in years if in_decade(year, first)]
         if len(inside) == 1 and first not in named:
             month = _the_month_of(inside[0], premise, _quantities(premise))
@@ -279,6 +282,7 @@ def _same_words(claim: str, premise: str) -> list[tuple[int, int, str]]:
 
 
 _IRREGULAR_DEGREES = {"better": "best", "worse": "worst"}
+_IRREGULAR_COMPARATIVES = {v: k for k, v in _IRREGULAR_DEGREES.items()}
 _NONE_MORE = re.compile(
     r"^No (?P<noun>[\w' -]+?) (?P<be>is|was|are|were) (?P<degree>more \w+|\w+er|better|worse)"
     r" than (?P<name>[^,;]+?)\.?$",
@@ -298,8 +302,7 @@ def _superlative(comparative: str) -> str:
 def _comparative(superlative: str) -> str:
     if superlative.lower().startswith("most "):
         return "more " + superlative[5:]
-    back = {v: k for k, v in _IRREGULAR_DEGREES.items()}
-    return back.get(superlative.lower()) or superlative[:-3] + "er"
+    return _IRREGULAR_COMPARATIVES.get(superlative.lower()) or superlative[:-3] + "er"
 
 
 def _superlatives(claim: str, premise: str) -> list[tuple[int, int, str]]:

@@ -77,8 +77,9 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
 
 def _decades_stated(claim: str, premise: str) -> set[str]:
     """The claim's decades ("1990" of "the 1990s") that the premise states by a year of them ("in 1997")."""
-    years = years_in(premise)
-    return {str(first) for *_, first in decades(claim) if any(in_decade(year, first) for year in years)}
+    claimed = decades(claim)
+    years = years_in(premise) if claimed else set()
+    return {str(first) for *_, first in claimed if any(in_decade(year, first) for year in years)}
 
 
 def _spelled(number: str, spelled: set[int]) -> bool:
