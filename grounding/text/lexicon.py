@@ -75,7 +75,8 @@ admitted denied|admits denies|confirmed denied|confirms denies|acquitted convict
 widening narrowing|widens narrows|wider narrower|accelerated slowed|accelerating slowing|accelerates slows
 increase slow|increases slows|increased slowed|upheld overturned|upheld dismissed|upheld quashed|upholds overturns
 pricier cheaper|more-expensive cheaper|more-costly cheaper|less-expensive pricier|less-costly pricier
-less-expensive more-expensive|less-costly more-costly|less-expensive more-costly|less-costly more-expensive"""
+less-expensive more-expensive|less-costly more-costly|less-expensive more-costly|less-costly more-expensive
+conductor insulator|conductors insulators|beat lost|defeated lost|beats loses|defeats loses"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
@@ -96,7 +97,8 @@ def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
 _COMPLEMENT_PAIRS = """open closed|alive dead|legal illegal|lawful unlawful|safe unsafe|effective ineffective
 guilty innocent|present absent|true false|possible impossible|visible invisible|available unavailable
 married unmarried|correct incorrect|valid invalid|complete incomplete|allowed forbidden|allowed banned
-permitted prohibited|permitted banned|able unable|necessary unnecessary|mandatory optional"""
+permitted prohibited|permitted banned|able unable|necessary unnecessary|mandatory optional|mandatory voluntary
+compulsory voluntary|compulsory optional"""
 COMPLEMENTS = _both_ways(_COMPLEMENT_PAIRS)
 """States with no third case between them, so that denying one asserts the other: "is closed" says what
 "is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"
@@ -163,6 +165,21 @@ def every_few(count: str, unit: str) -> str | None:
         return None
     rate = f"every-{n}-{single}s"
     return SEVERAL_PERIODS.get((n, single)) or (rate if rate in FREQUENCIES[1] else None)
+
+
+_WHOLE_PERIODS = {"hour": (60, "minute"), "day": (24, "hour"), "year": (12, "month")}
+
+
+def times_per_period(count: str, unit: str) -> tuple[int, str] | None:
+    """ "every 12 hours" as twice a day, "every six months" as twice a year, "every 15 minutes" as four times
+    an hour: a span that divides its period evenly, so that a rate said by its span and one said by its count
+    ("twice daily") compare as one. None for any other span ("every 2 days", "every 5 years")."""
+    n = 2 if count.lower() == "other" else int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower())
+    single = unit.lower()[:-1] if unit.lower().endswith("s") else unit.lower()
+    for period, (parts, part) in _WHOLE_PERIODS.items():
+        if single == part and n and 1 < n < parts and parts % n == 0:
+            return parts // n, period
+    return None
 
 
 RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily"}

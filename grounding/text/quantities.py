@@ -11,7 +11,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 MONTHS = {
     name: number
@@ -128,6 +128,15 @@ UNITS: dict[str, tuple[str, float]] = {
     "° f": ("temperature in Fahrenheit", 1.0),
     "fahrenheit": ("temperature in Fahrenheit", 1.0),
     "kelvin": ("temperature in kelvin", 1.0),
+    "terabytes": ("data", 1e12),
+    "tb": ("data", 1e12),
+    "gigabytes": ("data", 1e9),
+    "gb": ("data", 1e9),
+    "megabytes": ("data", 1e6),
+    "mb": ("data", 1e6),
+    "kilobytes": ("data", 1e3),
+    "kb": ("data", 1e3),
+    "bytes": ("data", 1.0),
     "percent": ("ratio", 0.01),
     "per cent": ("ratio", 0.01),
     "%": ("ratio", 0.01),
@@ -181,6 +190,26 @@ whose measure is the word after it. "a year" is left alone: "once a year" is a r
 _WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
 
 
+_CLOCK = re.compile(
+    r"(?<![\w.:])(?:(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<half>[ap])(?:m\b|\.m\b\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:]))",
+    re.I,
+)
+"""A time of day, "11 pm", "11:30 a.m." or "23:00", read as minutes after midnight so that the two clocks
+compare."""
+TIME_OF_DAY = "time of day"
+_SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/-]|[.,]\d|\s?%)")
+_RESULT_BEFORE = re.compile(
+    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?)\b(?:\W+\w+){0,3}\W*$",
+    re.I,
+)
+_RESULT_AFTER = re.compile(
+    r"^\W*(?:win|victory|triumph|defeat|loss|draw|lead|scoreline|thrashing|home win|away win)\b", re.I
+)
+SCORE = "score"
+"""A game's result ("won 3-1", "a 2-2 draw"), the higher side first: "lost 1-2" and "won 2-1" give one score."""
+
+
 class QuantityKind(StrEnum):
     NUMBER = "number"
     YEAR = "year"
@@ -188,6 +217,8 @@ class QuantityKind(StrEnum):
 
 
 class Quantity(BaseModel):
+    model_config = ConfigDict(frozen=True)  # parses are cached and shared
+
     kind: QuantityKind
     value: float
     start: int
@@ -201,6 +232,12 @@ class Quantity(BaseModel):
 
 def parse_quantities(text: str) -> list[Quantity]:
     """Every number, year and date in `text`, with its span; dates win over the numbers inside them."""
+    return list(_parsed(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str) -> tuple[Quantity, ...]:
+    """Cached: every rule reads the claim's and each evidence sentence's quantities, for every claim."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -229,6 +266,17 @@ def parse_quantities(text: str) -> list[Quantity]:
             value = float(_COUNTS[match["count"].lower()])
             found.append(_number(text, match.start(), match.end(), value, f"{match['unit'].lower()}s"))
             taken.append(match.span())
+    for match in _SCORE.finditer(text):
+        before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() : match.end() + 25]
+        if free(*match.span()) and (_RESULT_BEFORE.search(before) or _RESULT_AFTER.search(after)):
+            high, low = sorted((int(match[1]), int(match[2])), reverse=True)
+            score = _number(text, match.start(), match.end(), float(high * 1000 + low), None)
+            found.append(score.model_copy(update={"unit": "score", "dimension": SCORE}))
+            taken.append(match.span())
+    for match in _CLOCK.finditer(text):
+        if free(*match.span()):
+            found.append(_clock(text, match))
+            taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if not free(*match.span()):
             continue
@@ -252,7 +300,17 @@ def parse_quantities(text: str) -> list[Quantity]:
         else:
             found.append(_number(text, match.start(), match.end(), value, unit))
         taken.append(match.span())
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
+
+
+def _clock(text: str, match: re.Match) -> Quantity:
+    if match["h24"] is not None:
+        minutes = int(match["h24"]) * 60 + int(match["m24"])
+    else:
+        hour = int(match["h"]) % 12 + (12 if match["half"].lower() == "p" else 0)
+        minutes = hour * 60 + int(match["m"] or 0)
+    quantity = _number(text, match.start(), match.end(), float(minutes), None)
+    return quantity.model_copy(update={"unit": "o'clock", "dimension": TIME_OF_DAY})
 
 
 def _duration(match: re.Match) -> float:
@@ -365,6 +423,27 @@ def decades(text: str) -> list[tuple[int, int, int]]:
     return [(m.start(), m.end(), int(m[1])) for m in _DECADE.finditer(text)]
 
 
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+    " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_CENTURY = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<number>[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?P<twenty>twenty-first|twenty first)"
+    rf"|(?P<word>{'|'.join(_ORDINAL_WORDS)}))[\s-]+century\b",
+    re.I,
+)
+
+
+def centuries(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, first year, last year) of every century `text` names ("the 19th century", "the
+    nineteenth century": 1800 to 1899, as the words are commonly meant)."""
+    found = []
+    for m in _CENTURY.finditer(text):
+        n = int(m["number"]) if m["number"] else 21 if m["twenty"] else _ORDINAL_WORDS.index(m["word"].lower()) + 1
+        found.append((m.start(), m.end(), (n - 1) * 100, (n - 1) * 100 + 99))
+    return found
+
+
 def years_in(text: str) -> set[int]:
     """The years `text` states, alone or in a date ("1997", "June 2007", "17 June 2008"), not a decade's
     own digits ("1990s")."""
@@ -388,13 +467,18 @@ def same_quantity(
         QuantityKind.YEAR,
         QuantityKind.DATE,
     ):
-        if claimed.kind == QuantityKind.NUMBER and not (1000 <= claimed.value <= 2100):
-            return None
+        if any(q.kind == QuantityKind.NUMBER and not 1000 <= q.value <= 2100 for q in (claimed, actual)):
+            return None  # "in 2010" and "11 years early": a year and a count, either way round
         if claimed.kind == QuantityKind.DATE and actual.kind == QuantityKind.DATE:
             return claimed.day == actual.day
         return int(claimed.value) == int(actual.value)
     if claimed.dimension and actual.dimension and claimed.dimension != actual.dimension:
         return None
+    if {TIME_OF_DAY, SCORE} & {claimed.dimension, actual.dimension}:
+        if claimed.dimension != actual.dimension:
+            return None  # "at 11 pm" and "11 trains", "won 3-1" and "3 goals"
+        hedge = 15 if claimed.approximate and claimed.dimension == TIME_OF_DAY else 0
+        return abs(claimed.value - actual.value) <= hedge  # minutes and goals exactly
     allowed = hedged_tolerance if claimed.approximate else tolerance
     if actual.value == 0:
         return abs(claimed.value) <= allowed

@@ -9,8 +9,11 @@ the claim as the evidence writes it. Only a value equal to the claim's own, said
 another unit (or inside the claim's hedge: "about 1,000 kilograms" / "1,025 kg"), is written in (and a
 year or a decade as the one full date, month or year the evidence gives in it, a verb moving an amount the
 same way, a multiple as the move the evidence gives from one value to that multiple, a state as the denial
-of its complement, "nobody" as "no one", and a superlative as the denial of anything beyond it), and
-nothing else in the claim changes: a wrong amount stays wrong, and the rules still read the claim as given.
+of its complement and a denial as the opposite state the evidence asserts, "nobody" as "no one", a
+superlative as the denial of anything beyond it, a century as the one year the evidence gives in it, a
+time of day on the evidence's clock, a rate by its count or its span ("twice a day" / "every 12 hours"),
+and an act said two ways, "found not guilty" / "acquitted"), and nothing else in the claim changes: a
+wrong amount stays wrong, and the rules still read the claim as given.
 """
 
 from __future__ import annotations
@@ -26,13 +29,16 @@ from grounding.text.lexicon import (
     RATE_SYNONYMS,
     SAME_DIRECTION,
     every_few,
+    times_per_period,
 )
 from grounding.text.quantities import (
+    TIME_OF_DAY,
     UNITS,
+    WORD_NUMBERS,
     Quantity,
     QuantityKind,
+    centuries,
     decades,
-    in_decade,
     month_years,
     parse_quantities,
     same_quantity,
@@ -92,6 +98,9 @@ def _reword(claim: str, premise: str) -> Reading:
     edits.extend(_superlatives(claim, premise))
     edits.extend(_same_moves(claim, premise))
     edits.extend(_denied_opposites(claim, premise))
+    edits.extend(_opposites_stated(claim, premise))
+    edits.extend(_phrasings(claim, premise))
+    edits.extend(e for e in _counted_rates(claim, premise) if all(e[1] <= a or e[0] >= b for a, b, _ in edits))
     if not edits:
         return claim, ()
     edits.sort()
@@ -121,7 +130,8 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     if claimed.dimension != stated.dimension or abs(claimed.value - stated.value) > 1e-9 * max(1.0, abs(stated.value)):
         return False
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
-    return in_words or (claimed.dimension is not None and _factor(claimed) != _factor(stated))
+    clocks = claimed.dimension == TIME_OF_DAY  # "11 pm" against "23:00"
+    return in_words or clocks or (claimed.dimension is not None and _factor(claimed) != _factor(stated))
 
 
 def _the_date_of(year: Quantity, stated: tuple[Quantity, ...]) -> Quantity | None:
@@ -161,17 +171,22 @@ def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str]:
     return year.start, year.end, day.text
 
 
+def _periods(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, first year, last year) of the decades and centuries the text names."""
+    return [(start, end, first, first + 9) for start, end, first in decades(text)] + centuries(text)
+
+
 def _years_of_decades(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """ "in the 1990s" read as "in 1997" where the premise gives the one year of that decade: what it says
     of the year it says of the decade, and the model reads a year against a year surely."""
-    claimed = decades(claim)
+    claimed = _periods(claim)
     if not claimed:
         return []
     years = years_in(premise)
-    named = {first for *_, first in decades(premise)}
+    named = {first for _, _, first, _ in _periods(premise)}
     edits = []
-    for start, end, first in claimed:
-        inside = [year for year in years if in_decade(year, first)]
+    for start, end, first, last in claimed:
+        inside = [year for year in years if first <= year <= last]
         if len(inside) == 1 and first not in named:
             month = _the_month_of(inside[0], premise, _quantities(premise))
             edits.append((start, end, month or str(inside[0])))
@@ -265,9 +280,86 @@ def _denied_opposites(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+_CONTRARY_STATES = {**COMPLEMENTS, "accepted": frozenset({"rejected"}), "approved": frozenset({"rejected"})}
+"""States of which the other one's assertion denies this one: "was rejected" says "was not accepted"."""
+
+
+def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """A denial the claim makes, read as the opposite state the premise asserts: "was not accepted" as "was
+    rejected", "is not legal" as "is illegal". The premise's state rules the claim's out, so the two say the
+    same; never where the premise also uses the claim's word or denies its own."""
+    stated = {m["word"].lower(): m for m in _STATED.finditer(premise)}
+    edits = []
+    for match in _DENIED.finditer(claim):
+        word, be = match["word"].lower(), (match["be"] or "").lower()
+        short = (match["short"] or "").lower()
+        be = be or (short[:-3] if short[:-3] in BE_FORMS else "")
+        opposite = next((w for w in sorted(_CONTRARY_STATES.get(word, ())) if w in stated), None)
+        if not be or opposite is None or _said(word, premise) or _DENIED.search(premise):
+            continue
+        said = f"{match['be'] or short[:-3]} {stated[opposite]['word']}"
+        edits.append((match.start(), match.end(), said))
+    return edits
+
+
+_PHRASINGS = (
+    (r"\bfound (?:(?P<who>(?!not\b)\w+) )?not guilty\b", r"\bacquitted\b", "acquitted"),
+    (r"\bfound (?:(?P<who>(?!not\b)\w+) )?guilty\b", r"\bconvicted\b", "convicted"),
+    (r"\b(?:did not|didn't) attend\b", r"\babsent from\b", "was absent from"),
+    (r"\b(?:was|were) absent from\b", r"\b(?:did not|didn't) attend\b", "did not attend"),
+)
+"""One act said two ways, read the premise's way where the premise uses it: "found her not guilty" is
+"acquitted her", "did not attend" is "was absent from"."""
+
+
+def _phrasings(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for phrase, used, said in _PHRASINGS:
+        if not re.search(used, premise, re.I):
+            continue
+        for match in re.finditer(phrase, claim, re.I):
+            who = match.groupdict().get("who")
+            edits.append((match.start(), match.end(), f"{said} {who}" if who else said))
+    return edits
+
+
 _SAME_WORDS = (("nobody", "no one"), ("everybody", "everyone"), ("somebody", "someone"), ("anybody", "anyone"))
 _SAME_WORD = re.compile(rf"\b(?:{'|'.join(word for pair in _SAME_WORDS for word in pair)})\b", re.I)
 _OTHER_WORD = {a: b for pair in _SAME_WORDS for a, b in (pair, pair[::-1])}
+
+
+_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_COUNTED_RATE = re.compile(
+    r"\b(?:every\s+(?P<span_count>\w+)\s+(?P<span>minutes?|hours?|months?)"
+    r"|(?P<count>once|twice|thrice|(?P<times>\w+)\s+times)\s+(?:(?:a|an|per|each|every)\s+(?P<period>hour|day|year)"
+    r"|(?P<adverb>hourly|daily|yearly|annually)))\b",
+    re.I,
+)
+
+
+def _times_per(match: re.Match) -> tuple[int, str] | None:
+    if match["span"]:
+        return times_per_period(match["span_count"], match["span"])
+    count = match["count"].lower()
+    times = (match["times"] or "").lower()
+    n = _COUNT_WORDS.get(count) or (int(times) if times.isdigit() else WORD_NUMBERS.get(times))
+    period = match["period"] or {"hourly": "hour", "daily": "day"}.get(match["adverb"].lower(), "year")
+    return (n, period.lower()) if n else None
+
+
+def _counted_rates(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "twice a day" read as the premise's "every 12 hours", and the other way round: one rate said by its
+    count or by its span."""
+    stated: dict[tuple[int, str], str] = {}
+    for match in _COUNTED_RATE.finditer(premise):
+        if (rate := _times_per(match)) is not None:
+            stated.setdefault(rate, match.group())
+    edits = []
+    for match in _COUNTED_RATE.finditer(claim):
+        said = stated.get(_times_per(match) or (0, ""))
+        if said and bool(match["span"]) != said.lower().startswith("every"):
+            edits.append((match.start(), match.end(), said))
+    return edits
 
 
 def _same_words(claim: str, premise: str) -> list[tuple[int, int, str]]:

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from grounding.text.quantities import (
     QuantityKind,
+    centuries,
     decades,
     in_decade,
     literal_quantity,
@@ -67,6 +68,8 @@ def test_years_compare_exactly():
     actual = literal_quantity("1879", "http://www.w3.org/2001/XMLSchema#gYear")
     assert same_quantity(parse_quantities("in 1879")[0], actual)
     assert same_quantity(parse_quantities("in 1897")[0], actual) is False
+    year, count = parse_quantities("in 2010")[0], parse_quantities("11 years early")[0]
+    assert same_quantity(year, count) is None and same_quantity(count, year) is None  # either way round
 
 
 def test_unit_from_template():
@@ -130,3 +133,39 @@ def test_volumes_and_small_masses_convert():
     assert gallons.dimension == litres.dimension == "volume" and same_quantity(gallons, litres) is False
     (milligrams,) = parse_quantities("500 mg")
     assert same_quantity(milligrams, parse_quantities("0.5 grams")[0])
+
+
+def _one(text: str):
+    (quantity,) = parse_quantities(text)
+    return quantity
+
+
+def test_times_of_day_on_either_clock_compare_to_the_minute():
+    assert _one("at 11 pm").value == _one("at 23:00").value == 23 * 60
+    assert _one("at 12 am").value == 0 and _one("at 12pm").value == 12 * 60
+    assert _one("opens at 9:30 a.m. daily").text == "9:30 a.m."
+    assert _one("The last train leaves at 11 pm.").text == "11 pm"  # the full stop is the sentence's
+    assert same_quantity(_one("at 11 pm"), _one("at 23:00"))
+    assert same_quantity(_one("at 10:45 pm"), _one("at 23:00")) is False  # 1% apart, yet another time
+    assert same_quantity(_one("at about 10:50 pm"), _one("at 23:00"))  # within the hedge
+    assert same_quantity(_one("at 11 pm"), _one("11 trains")) is None
+
+
+def test_data_sizes_convert():
+    assert same_quantity(_one("128 GB of storage"), _one("128 gigabytes of storage"))
+    assert same_quantity(_one("2 TB"), _one("2,000 gigabytes"))
+    assert same_quantity(_one("64 GB"), _one("128 gigabytes")) is False
+
+
+def test_a_game_result_is_one_score_whichever_side_comes_first():
+    assert same_quantity(_one("Spain beat England 2-1"), _one("England lost 1-2"))
+    assert same_quantity(_one("The match ended 3-1."), _one("The match finished 3-2 after extra time.")) is False
+    assert _one("a 2-2 draw").dimension == "score"
+    # ranges, seasons and plain pairs of numbers are no result
+    assert all(q.dimension is None for q in parse_quantities("aged 18-25, pages 10-20, in 2010-11"))
+
+
+def test_centuries_hold_their_years():
+    assert centuries("founded in the nineteenth century") == [(11, 33, 1800, 1899)]
+    assert [c[2:] for c in centuries("the 21st century and the twenty-first century")] == [(2000, 2099)] * 2
+    assert centuries("the 1990s") == []

@@ -396,6 +396,10 @@ def test_filler_in_front_of_a_claim_is_peeled_off():
     assert texts("I don't think so, Sylvester Stallone wrote The Expendables.") == [
         "Sylvester Stallone wrote The Expendables."
     ]
+    assert texts("not really, programming is a formal language.") == ["Programming is a formal language."]
+    # a doubt in front of a statement keeps the statement, and "I know that" adds nothing to it
+    assert texts("i have no idea, but i know that skiing can be a sport.") == ["Skiing can be a sport."]
+    assert texts("I know Paris well.") == ["I know Paris well."]
 
 
 @pytest.mark.parametrize(

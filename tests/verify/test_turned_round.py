@@ -409,6 +409,52 @@ def test_no_longer_is_a_denial(claim: str, evidence: str, contradicted: bool) ->
 
 
 @pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # a denial that affirms: as far apart as can be, what must not be forgotten is so
+        (
+            "Van Gerwen and Van Barneveld are in Manchester.",
+            "Van Gerwen and Van Barneveld couldn't be further apart as they head into the event in Manchester.",
+            False,
+        ),
+        (
+            "The review was precipitated by months of protests.",
+            "It should not be forgotten that the review was precipitated by months of protests.",
+            False,
+        ),
+        ("He won the appeal.", "It cannot be denied that he won the appeal.", False),
+        # a bound and a plain denial still deny
+        ("The dose can be more than 20 mg.", "The dose cannot be more than 20 mg.", True),
+        ("He could be happier in Paris.", "He could not be happier than he was in Paris.", True),
+    ],
+)
+def test_a_denial_that_affirms_is_no_denial(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # a denial inside a condition states nothing the evidence denies
+        (
+            "Broccoli is often boiled or steamed but I also like it when it is not boiled.",
+            "Broccoli is often boiled or steamed but may be eaten raw.",
+            False,
+        ),
+        ("Aspirin is recommended if the child is not feverish.", "Aspirin is recommended for adults.", False),
+        # a denial before the condition still denies the clause
+        (
+            "Aspirin is not recommended when children have a fever.",
+            "Aspirin is recommended when children have a fever.",
+            True,
+        ),
+    ],
+)
+def test_a_denial_inside_a_condition_is_no_denial_of_the_fact(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
     ("claim", "evidence"),
     [
         ("The patient was able to walk after the surgery.", "After the surgery the patient was unable to walk."),
@@ -428,3 +474,70 @@ def test_the_same_count_said_two_ways_agrees() -> None:
     assert AntonymRule().check("The drops are used four times a day.", evidence) == []
     (finding,) = AntonymRule().check("The drops are used twice a day.", evidence)
     assert "'4 times'" in finding.detail and "'twice'" in finding.detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # the claim's word said of something else, its opposite of the claim's thing
+        ("The library is open on Sundays.", "The library is open Monday to Saturday and closed on Sundays.", True),
+        ("The library is open on Mondays.", "The library is open Monday to Saturday and closed on Sundays.", False),
+        ("Spain lost the final.", "Spain beat England 2-1 in the final.", True),
+        ("England lost the final.", "Spain beat England 2-1 in the final.", False),  # the other side
+    ],
+)
+def test_an_opposite_in_another_clause_or_a_result_contradicts(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The drug is taken every 12 hours.", "The drug is taken twice daily.", False),
+        ("The board meets twice a year.", "The board meets every six months.", False),
+        ("The drug is taken three times a day.", "The drug is taken every 12 hours.", True),
+        ("The drug is taken every 12 hours.", "The drug is taken once daily.", True),
+        ("Reports are filed every 3 months.", "Reports are filed quarterly.", False),
+    ],
+)
+def test_a_rate_said_by_its_span_compares_with_one_said_by_its_count(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+def test_one_event_said_by_two_verbs_has_its_values_compared() -> None:
+    (finding,) = QuantityRule().check("The match ended 3-1.", "The match finished 3-2 after extra time.")
+    assert "3-2" in finding.detail
+    assert QuantityRule().check("The match ended 2-3.", "The match finished 3-2 after extra time.") == []
+
+
+def test_a_unit_the_evidence_measures_in_other_words_is_no_new_name() -> None:
+    assert novel_mentions("The phone has 128 GB of storage.", "The phone comes with 128 gigabytes of storage.") == []
+    assert novel_mentions("The last train leaves at 11 PM.", "The final train departs at 23:00.") == []
+    unmeasured = novel_mentions("The phone has 128 GB of storage.", "The phone comes with plenty of storage.")
+    assert unmeasured == ["GB", "128"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # another sentence gives the claim's value after the claim's own words: the evidence says it
+        (
+            "Data was viewed more than 1,000 times.",
+            "The data was viewed more than 200 times within days. Overall, the data was viewed more than 1,000 times.",
+            False,
+        ),
+        (
+            "Durst, 71, is wanted for murder.",
+            "Durst, 55, is wanted for murder in Texas. Robert Durst, 71, pleaded.",
+            False,
+        ),
+        # a value said only after a common word ("in 2011") is no such sentence
+        ("The school was opened in 2011.", "The school was opened in 2010. It was sold in 2011.", True),
+    ],
+)
+def test_a_value_the_evidence_also_gives_in_the_claims_words_is_not_contradicted(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(QuantityRule().check(claim, evidence)) == contradicted

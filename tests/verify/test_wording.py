@@ -115,6 +115,56 @@ def test_a_state_is_read_as_the_evidence_denial_of_its_complement():
         assert reword(claim, premise) == (claim, ())
 
 
+def test_a_denied_state_is_read_as_the_opposite_state_the_evidence_asserts():
+    assert reword("The password was not accepted.", "The password was rejected because it was too short.") == (
+        "The password was rejected.",
+        (("was not accepted", "was rejected"),),
+    )
+    assert reword("The museum isn't open on Mondays.", "The museum is closed on Mondays.")[0] == (
+        "The museum is closed on Mondays."
+    )
+    for claim, premise in [
+        ("The password was not rejected.", "The password was rejected."),  # no opposite asserted
+        ("The museum is not open on Mondays.", "The museum is open on Mondays."),  # its own word
+        ("The password was not accepted.", "The password was not rejected."),  # the evidence denies too
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
+def test_one_act_said_two_ways_is_read_the_evidence_way():
+    assert reword("The jury found her not guilty.", "She was acquitted by the jury.")[0] == "The jury acquitted her."
+    assert reword("She was found not guilty.", "She was acquitted.")[0] == "She was acquitted."
+    assert reword("The jury found him guilty.", "He was convicted of fraud.")[0] == "The jury convicted him."
+    assert reword("The mayor did not attend the ceremony.", "The mayor was absent from the ceremony.")[0] == (
+        "The mayor was absent from the ceremony."
+    )
+    assert reword("The jury found her not guilty.", "She was convicted.") == ("The jury found her not guilty.", ())
+
+
+def test_a_rate_said_by_its_count_is_read_as_the_same_rate_said_by_its_span():
+    assert reword("The drug is taken twice a day.", "The drug is taken every 12 hours.")[0] == (
+        "The drug is taken every 12 hours."
+    )
+    assert (
+        reword("The board meets twice a year.", "It meets every six months.")[0] == "The board meets every six months."
+    )
+    assert reword("The bus runs every 15 minutes.", "The bus runs four times an hour.")[0] == (
+        "The bus runs four times an hour."
+    )
+    assert reword("The drug is taken three times a day.", "The drug is taken every 12 hours.")[1] == ()
+
+
+def test_a_time_of_day_and_a_century_are_read_as_the_evidence_gives_them():
+    assert reword("The last train leaves at 11 pm.", "The final train departs at 23:00.")[0] == (
+        "The last train leaves at 23:00."
+    )
+    assert reword("The last train leaves at 10 pm.", "The final train departs at 23:00.")[1] == ()
+    assert reword("It was founded in the nineteenth century.", "It was founded in 1887 in Leeds.")[0] == (
+        "It was founded in 1887."
+    )
+    assert reword("It was founded in the 18th century.", "It was founded in 1887 in Leeds.")[1] == ()
+
+
 def test_a_hedged_measure_is_read_as_the_value_the_evidence_gives_inside_the_hedge():
     said, changes = reword("The rover weighs about 1,000 kilograms.", "The rover has a mass of 1,025 kg.")
     assert said == "The rover weighs about 1,025 kg." and changes == (("1,000 kilograms", "1,025 kg"),)
@@ -192,4 +242,3 @@ _PHRASES = [
 def test_a_claim_read_against_itself_is_left_as_it_is(phrases):
     sentence = " ".join(phrases) + "."
     assert reword(sentence, sentence) == (sentence, ())
-

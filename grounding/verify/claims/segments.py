@@ -26,11 +26,13 @@ _EXCLAMATIONS = (
 _DOUBTS = (
     r"(?:i'm not sure|i am not sure|i'm not certain|i am not certain|i'm not 100% sure|i don't know for sure"
     r"|i do not know for sure|i don't know exactly|i'm unsure|i am unsure|i may be wrong|i could be wrong"
-    r"|i might be wrong|i don't think so|i do not think so|i don't believe so|i'm afraid not)"
+    r"|i might be wrong|i don't think so|i do not think so|i don't believe so|i'm afraid not|not really"
+    r"|i have no idea|i've no idea|i have no clue|no idea|no clue|i don't know|i do not know|i dont know)"
 )
 _HEDGE_PHRASES = (
     r"(?:the answer is|the short answer is|the correct answer is|the final answer is|i think(?: that)?"
     r"|i believe(?: that)?|i guess|i suppose|i'd say|i would say|in my opinion|to the best of my knowledge"
+    r"|i (?:do )?know that"
     r"|as far as i know|if i recall correctly"
     r"|as of my (?:last|latest|knowledge) (?:update|cutoff|cut-off)(?: in \w+(?: \d{4})?)?"
     r"|based on (?:the|my) (?:provided |given )?(?:information|context|knowledge|passages?|documents?|sources?)"

@@ -137,11 +137,26 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     clauses = []
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
-        for part in CLAUSE_BREAK.split(sentence):
-            if part and part.strip():
-                tokens = _tokens(part)
-                clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
+        parts = [part for part in CLAUSE_BREAK.split(sentence) if part and part.strip()]
+        apposed = _apposed(parts)
+        for part in parts + ([apposed] if apposed else []):
+            tokens = _tokens(part)
+            clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
     return tuple(clauses)
+
+
+_PARTICIPLES = frozenset("born known written built held made given taken seen shown led found sold".split())
+
+
+def _apposed(parts: Sequence[str]) -> str | None:
+    """ "The update, released on 3 June, fixed the bug" also says "The update was released on 3 June": a
+    participle set off by commas after a short subject is a clause about that subject."""
+    if len(parts) < 3 or not 0 < len(_tokens(parts[0])) <= 6:
+        return None
+    first = _tokens(parts[1])[:1]
+    if not first or not (first[0].low.endswith("ed") or first[0].low in _PARTICIPLES) or first[0].capitalised:
+        return None
+    return f"{parts[0].strip()} was {parts[1].strip()}"
 
 
 @functools.lru_cache(maxsize=64)
@@ -294,6 +309,19 @@ def _common_word(token: _Token, evidence: str) -> bool:
     return token.start == 0 and re.search(rf"(?<![A-Za-z]){re.escape(token.low)}(?![A-Za-z])", evidence) is not None
 
 
+def _described(slot: Sequence[_Token], stated: Sequence[_Token]) -> bool:
+    """The evidence's name only qualifies a description that may well denote the claim's name: "The Spurs
+    midfielder" (Christian Eriksen), "Bundesliga side Wolfsburg", "the famous Muppet" (Kermit)."""
+    at = next((k for k in range(len(slot)) if slot[k] is stated[0]), None)
+    if at is None:
+        return False
+    after = slot[at + len(stated) : at + len(stated) + 1]
+    common = STOPWORDS | PREPOSITIONS | DETERMINERS | NAME_CONNECTORS
+    headed = bool(after) and not after[0].capitalised and after[0].low not in common
+    modified = at >= 2 and slot[at - 2].low in {"the", "a", "an"} and not slot[at - 1].capitalised
+    return headed or modified
+
+
 def _phrase(tokens: Sequence[_Token]) -> str:
     return " ".join(t.text for t in tokens)
 
@@ -431,7 +459,8 @@ class SubstitutionRule:
         else:
             stated = _leading(theirs[j1:j2], kind)
             same = {t.low for t in claimed} & {t.low for t in stated}
-            right = _span(clause, stated) if stated and not same else None
+            described = kind == "name" and stated and _described(theirs[j1:j2], stated)
+            right = _span(clause, stated) if stated and not same and not described else None
         if (
             not right
             or _listed_together(sentence, wrong, right)
@@ -452,9 +481,14 @@ class SubstitutionRule:
         )
 
 
+_SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat"}
+"""Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does."""
+
+
 def _stem(word: str) -> str:
     word = _IRREGULAR.get(word, word)
-    return re.sub(r"(?:ied|ies)$", "y", re.sub(r"(?:ed|es|s|e|ing)$", "", word)) if len(word) > 4 else word
+    stem = re.sub(r"(?:ied|ies)$", "y", re.sub(r"(?:ed|es|s|e|ing)$", "", word)) if len(word) > 4 else word
+    return _SAME_ACT.get(stem, stem)
 
 
 @dataclass(frozen=True)
@@ -550,7 +584,24 @@ def _works(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
             verb, subject_is_patient = _ROLE_NOUNS[tokens[k - 1].low]
             agent, patient = (other, subject) if subject_is_patient else (subject, other)
             parts.append(_Frame(_stem(verb), agent, patient, one_agent=False))
+    for k in range(be + 1, len(tokens) - 1):
+        if tokens[k + 1].low in _ROLE_NOUNS and (other := _possessor(tokens, k)):
+            verb, subject_is_patient = _ROLE_NOUNS[tokens[k + 1].low]  # "Anna is Peter's daughter"
+            agent, patient = (other, subject) if subject_is_patient else (subject, other)
+            parts.append(_Frame(_stem(verb), agent, patient, one_agent=False))
     return made + tuple(parts)
+
+
+def _possessor(tokens: Sequence[_Token], k: int) -> Sequence[_Token]:
+    """The name that owns the noun after `k` ("Peter's", "Queen Elizabeth's"), without its "'s"."""
+    last = tokens[k]
+    if not last.capitalised or not re.search(r"['’]s$", last.text):
+        return ()
+    start = k
+    while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].low not in BE_FORMS:
+        start -= 1
+    low = re.sub(r"'s$", "", last.low)
+    return (*tokens[start:k], _Token(last.text[:-2], low, last.start))
 
 
 def _same(a: Sequence[_Token], b: Sequence[_Token]) -> bool:

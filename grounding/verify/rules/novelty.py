@@ -48,6 +48,7 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
     words = set(re.findall(r"\w+", text))
     initials = {"".join(w[0] for w in m.group().split()).lower() for m in NAME_RUN.finditer(premise)}
     novel = []
+    units = _units_measured(claim, premise)
     claim = re.sub(r"\b\w+n['’]t\b|\bI['’](?:m|ve|ll|d)\b", " ", claim)
     for match in NAME_RUN.finditer(claim):
         tokens = [t for t in match.group().split() if t.lower() not in CLAIM_OPENERS or match.start() > 0]
@@ -56,8 +57,8 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
             low = token.lower()
             if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):
                 continue
-            if token.isupper() and len(token) <= 5 and low in initials:
-                continue
+            if token.isupper() and len(token) <= 5 and low in initials or low in units:
+                continue  # "GB" where the premise measures in gigabytes
             if match.start() == 0 and position == 0 and len(tokens) == 1 and _inflects(low, words):
                 continue  # "Smoking increases ..." against "People who smoke ...": a common word, capitalised
             if position < len(tokens) - 1 and _surname_alone(tokens[-1], premise):
@@ -73,6 +74,15 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
             n for n in missing if not _approximated(n, claimed, stated) and not _spelled(n, spelled) and n not in spans
         ]
     return novel
+
+
+def _units_measured(claim: str, premise: str) -> set[str]:
+    """The claim's units ("GB", "PM") of which the premise gives an amount in some unit of the same measure."""
+    measured = [q for q in parse_quantities(claim) if q.dimension]
+    if not measured:
+        return set()
+    measures = {q.dimension for q in parse_quantities(premise) if q.dimension}
+    return {word.lower() for q in measured if q.dimension in measures for word in re.findall(r"[A-Za-z]+", q.text)}
 
 
 def _decades_stated(claim: str, premise: str) -> set[str]:

@@ -34,6 +34,7 @@ from grounding.text.lexicon import (
     RATE_SYNONYMS,
     STOPWORDS,
     every_few,
+    times_per_period,
 )
 from grounding.text.quantities import WORD_NUMBERS, Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
@@ -101,7 +102,9 @@ def _rates(words: list[str]) -> list[str]:
             out.append(FREQUENCY_UNITS[following])
             i += 2
         elif word in _EVERY and (rate := every_few(following, after)):
-            out.append(rate)  # "every two weeks" is "fortnightly"
+            # "every two weeks" is "fortnightly", "every 12 hours" "twice daily"
+            counted = times_per_period(following, after) if rate.startswith("every-") else None
+            out += [_COUNTED.get(counted[0], f"{counted[0]}-times"), FREQUENCY_UNITS[counted[1]]] if counted else [rate]
             i += 3
         elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and _counts(out[-1]):
             out.append(FREQUENCY_UNITS[following])
@@ -128,8 +131,19 @@ def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
     return {w for w in words if w not in STOPWORDS and w not in NEGATORS and w not in drop and len(w) > 1}
 
 
+_SAME_VERBS = {
+    **dict.fromkeys(("started", "commenced"), "began"),
+    **dict.fromkeys(("starts", "commences"), "begins"),
+    **dict.fromkeys(("finished", "concluded"), "ended"),
+    **dict.fromkeys(("finishes", "concludes"), "ends"),
+}
+"""Verbs for one event, counted as one word where overlap is measured: "the match finished 3-2" is about
+what "the match ended 3-1" is."""
+
+
 def _stem(word: str) -> str:
     """A plural read as its singular ("colds" is "cold"), so overlap counts the same noun either way."""
+    word = _SAME_VERBS.get(word, word)
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
@@ -163,12 +177,30 @@ def _denies_a_noun(words: list[str], i: int) -> bool:
     return following in _ARTICLES and not _AUXILIARIES & set(words[max(0, i - 2) : i])
 
 
+_DEGREES = frozenset({"more", "less", "further", "farther", "better", "worse", "happier", "closer", "prouder"})
+_FACTIVE_DENIALS = frozenset({"forget", "forgotten", "overlook", "overlooked", "ignore", "ignored", "denied"})
+
+
+def _affirms(words: list[str], i: int) -> bool:
+    """A denial that says the opposite of no: "could not be further apart" (as far apart as can be), "it
+    should not be forgotten that ..." and "cannot be denied that ..." (what follows is so)."""
+    after = words[i + 1 : i + 5]
+    could = words[i] in {"couldn't", "cannot", "can't"} or words[i - 1 : i] in (["could"], ["can"])
+    if could and after[:1] in (["be"], ["have"]):
+        rest = after[1:] if after[0] == "be" else after[2:] if after[1:2] == ["been"] else []
+        if rest[:1] and rest[0] in _DEGREES and rest[1:2] != ["than"]:
+            return True  # "could not be more different", never "cannot be more than 20 mg"
+    return any(w in _FACTIVE_DENIALS and after[k + 1 : k + 2] == ["that"] for k, w in enumerate(after))
+
+
 def _negators(words: list[str]) -> list[int]:
     """Where the verb negators are ("not only" and a verbless "not a ..." aside)."""
     found = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         if word == "not" and (following in {"only", "just", "merely"} or _denies_a_noun(words, i)):
+            continue
+        if (word in _VERB_NEGATORS or word.endswith("n't")) and _affirms(words, i):
             continue
         if word == "no" and following == "longer":
             found.append(i)  # "no longer sells" is "does not sell any more"
@@ -257,6 +289,17 @@ def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
     return found
 
 
+_CONDITIONS = frozenset({"when", "whenever", "if", "unless", "once"})
+
+
+def _only_conditions_denied(words: list[str]) -> bool:
+    """Every denial of the claim sits in a condition ("I like it when it is not boiled"): the claim states
+    nothing the evidence could deny, whatever the evidence says of the unconditioned fact."""
+    where = _negators(words)
+    condition = next((i for i, word in enumerate(words) if word in _CONDITIONS), None)
+    return bool(where) and condition is not None and condition < where[0]
+
+
 class NegationRule:
     name = "negation"
 
@@ -265,6 +308,8 @@ class NegationRule:
         wanted = _stems(_content(words))
         denies_a_thing = _denies_a_thing(words, wanted)
         if denies_a_thing is None:
+            return []
+        if _only_conditions_denied(words):
             return []
         negated = _negated(words) != denies_a_thing
         claim_denials = len(_negators(words))
@@ -320,17 +365,21 @@ class AntonymRule:
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
             for sentence in _matching(words, evidence, frozenset({word, *opposites})):
                 clause = _clause(words, sentence.text)
-                if word in clause or _negated(clause) != _negated(words):
-                    continue  # "the clinic does not open" agrees with "the clinic is closed"
-                found = next((o for j, o in enumerate(clause) if o in opposites and _near(subject, clause, j)), None)
-                # what the claim puts right after its word may stand in another clause of the sentence: "invented
-                # the press around 1440, three centuries before the French Revolution"
-                said = (
-                    sentence.words if word not in sentence.words and _negated(sentence.words) == _negated(words) else ()
-                )
-                found = found or next(
-                    (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
-                )
+                found = None
+                if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
+                    near = (o for j, o in enumerate(clause) if o in opposites and _near(subject, clause, j))
+                    found = next(near, None)
+                    # what the claim puts right after its word may stand in another clause of the sentence:
+                    # "invented the press around 1440, three centuries before the French Revolution"
+                    candidates = [list(sentence.words)] if word not in sentence.words else []
+                else:
+                    # or the sentence says the claim's word of something else and the opposite of the claim's
+                    # thing: "open Monday to Saturday and closed on Sundays"
+                    candidates = [list(c) for c in _clauses(sentence.text) if word not in c]
+                for said in (c for c in candidates if _negated(c) == _negated(words)):
+                    found = found or next(
+                        (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
+                    )
                 if found:
                     theirs, ours = _spoken(found), _spoken(word)
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
@@ -371,9 +420,9 @@ class QuantityRule:
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
-                found = self._other_currency(claim, quantity, sentence.text, stated) or self._other_value(
-                    claim, quantity, sentence.text, stated, claimed
-                )
+                found = self._other_currency(claim, quantity, sentence.text, stated)
+                if not found and not _said_elsewhere(claim, quantity, evidence):
+                    found = self._other_value(claim, quantity, sentence.text, stated, claimed)
                 if found:
                     return [found]
         return []
@@ -409,6 +458,18 @@ class QuantityRule:
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
         detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
         return contradiction(self.name, detail, sentence, correction)
+
+
+def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
+    """The evidence also gives the claim's value after the claim's own words, back to the first content word
+    ("Durst, 71", "viewed more than 1,000", "BMI of 25 to 29) had an 18 per cent", not "in 2011"): a summary
+    often takes its figure from one sentence while another sentence gives a figure of its own."""
+    lead = re.findall(r"[\w£$€%]+", claim[: quantity.start])[-3:]
+    content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
+    if content is None:
+        return False
+    said = lead[content:] + re.findall(r"[\w£$€%]+", quantity.text)
+    return re.search(r"\b" + r"\W+".join(map(re.escape, said)), evidence, re.I) is not None
 
 
 def _currency(text: str, quantity: Quantity) -> tuple[str, str] | None:
