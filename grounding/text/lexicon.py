@@ -167,6 +167,9 @@ def every_few(count: str, unit: str) -> str | None:
     return SEVERAL_PERIODS.get((n, single)) or (rate if rate in FREQUENCIES[1] else None)
 
 
+COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+"""How many times a rate's words count ("twice a day"); other counts are said "N times"."""
+
 _WHOLE_PERIODS = {"hour": (60, "minute"), "day": (24, "hour"), "year": (12, "month")}
 
 

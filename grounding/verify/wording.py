@@ -25,6 +25,7 @@ from grounding.text.lexicon import (
     ANTONYMS,
     BE_FORMS,
     COMPLEMENTS,
+    COUNT_WORDS,
     FREQUENCY_UNITS,
     RATE_SYNONYMS,
     SAME_DIRECTION,
@@ -328,7 +329,6 @@ _SAME_WORD = re.compile(rf"\b(?:{'|'.join(word for pair in _SAME_WORDS for word 
 _OTHER_WORD = {a: b for pair in _SAME_WORDS for a, b in (pair, pair[::-1])}
 
 
-_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _COUNTED_RATE = re.compile(
     r"\b(?:every\s+(?P<span_count>\w+)\s+(?P<span>minutes?|hours?|months?)"
     r"|(?P<count>once|twice|thrice|(?P<times>\w+)\s+times)\s+(?:(?:a|an|per|each|every)\s+(?P<period>hour|day|year)"
@@ -342,7 +342,7 @@ def _times_per(match: re.Match) -> tuple[int, str] | None:
         return times_per_period(match["span_count"], match["span"])
     count = match["count"].lower()
     times = (match["times"] or "").lower()
-    n = _COUNT_WORDS.get(count) or (int(times) if times.isdigit() else WORD_NUMBERS.get(times))
+    n = COUNT_WORDS.get(count) or (int(times) if times.isdigit() else WORD_NUMBERS.get(times))
     period = match["period"] or {"hourly": "hour", "daily": "day"}.get(match["adverb"].lower(), "year")
     return (n, period.lower()) if n else None
 

@@ -14,8 +14,10 @@ every word of the claim in the evidence and calls it entailed. Two rules read th
   evidence names for another part and leaves out of the list the claim puts them in is never supported
   ("Steven Spielberg starred in Jurassic Park" / "... directed by Steven Spielberg and starred Sam Neill").
 
-A passive may come without its "is" ("a hormone produced by the pancreas"), and a work may be named with
-its maker by "by" ("an 1813 novel by Jane Austen" is a book she wrote). Both rules stand down when any
+A passive may come without its "is" ("a hormone produced by the pancreas"), a work may be named with its
+maker by "by" ("an 1813 novel by Jane Austen" is a book she wrote), a part by a possessive ("Peter's
+daughter"), and a participle set off by commas says what its subject was ("The update, released on 3
+June, ..."). Both rules stand down when any
 evidence sentence holds every content word of the claim (the evidence may say it elsewhere), and when
 the claim's filler is listed beside the evidence's ("founded by Paul Allen and Bill Gates"): a co-author
 is not a contradiction; `substitutions` also where another sentence names both fillers ("born in

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from grounding.text.lexicon import (
     ANTONYMS,
+    COUNT_WORDS,
     CURRENCIES,
     FREQUENCIES,
     FREQUENCY_UNITS,
@@ -77,13 +78,17 @@ def _comparatives(words: list[str]) -> list[str]:
 
 _EVERY = frozenset({"every", "each", "per"})
 _TIMES = frozenset({"twice", "thrice", "times"})
-_COUNTED = {1: "once", 2: "twice", 3: "thrice"}
+_COUNTED = {n: word for word, n in COUNT_WORDS.items()}
 
 
 def _times(count: str) -> str | None:
     """ "four times" as one word, "4-times", and "two times" as "twice": counts compare word for word."""
     n = int(count) if count.isdigit() else WORD_NUMBERS.get(count)
-    return None if n is None or not 1 <= n <= 24 else _COUNTED.get(n, f"{n}-times")
+    return None if n is None or not 1 <= n <= 24 else _count_word(n)
+
+
+def _count_word(n: int) -> str:
+    return _COUNTED.get(n, f"{n}-times")
 
 
 def _rates(words: list[str]) -> list[str]:
@@ -104,7 +109,7 @@ def _rates(words: list[str]) -> list[str]:
         elif word in _EVERY and (rate := every_few(following, after)):
             # "every two weeks" is "fortnightly", "every 12 hours" "twice daily"
             counted = times_per_period(following, after) if rate.startswith("every-") else None
-            out += [_COUNTED.get(counted[0], f"{counted[0]}-times"), FREQUENCY_UNITS[counted[1]]] if counted else [rate]
+            out += [_count_word(counted[0]), FREQUENCY_UNITS[counted[1]]] if counted else [rate]
             i += 3
         elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and _counts(out[-1]):
             out.append(FREQUENCY_UNITS[following])
