@@ -308,9 +308,11 @@ _PHRASINGS = (
     (r"\bfound (?:(?P<who>(?!not\b)\w+) )?guilty\b", r"\bconvicted\b", "convicted"),
     (r"\b(?:did not|didn't) attend\b", r"\babsent from\b", "was absent from"),
     (r"\b(?:was|were) absent from\b", r"\b(?:did not|didn't) attend\b", "did not attend"),
+    (r"\bis (?:published|released)\b", r"\bcomes out\b", "comes out"),
+    (r"\bwas (?:published|released)\b", r"\bcame out\b", "came out"),
 )
 """One act said two ways, read the premise's way where the premise uses it: "found her not guilty" is
-"acquitted her", "did not attend" is "was absent from"."""
+"acquitted her", "did not attend" is "was absent from", "is published" is "comes out"."""
 
 
 def _phrasings(claim: str, premise: str) -> list[tuple[int, int, str]]:

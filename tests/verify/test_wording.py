@@ -18,7 +18,7 @@ def test_an_equal_duration_date_or_rate_is_written_as_the_evidence_writes_it():
         "The flight takes an hour and a half.",
         (("90 minutes", "an hour and a half"),),
     )
-    assert reword("It is published every month.", "It comes out monthly.")[0] == "It is published monthly."
+    assert reword("It is published every month.", "It comes out monthly.")[0] == "It comes out monthly."
     assert reword("It is held monthly.", "It is held each month.")[0] == "It is held each month."
     assert reword("The drive takes 2 hours.", "The drive takes 120 minutes.")[0] == "The drive takes 120 minutes."
     assert reword("It cost 2,000,000 dollars.", "It cost two million dollars.")[0] == "It cost two million dollars."
@@ -139,6 +139,15 @@ def test_one_act_said_two_ways_is_read_the_evidence_way():
         "The mayor was absent from the ceremony."
     )
     assert reword("The jury found her not guilty.", "She was convicted.") == ("The jury found her not guilty.", ())
+    assert reword("The newsletter is published monthly.", "It comes out monthly.")[0] == (
+        "The newsletter comes out monthly."
+    )
+    assert reword("The album was released in 2001.", "The album came out in 2001.")[0] == "The album came out in 2001."
+    # the verb is read the evidence's way, the rate stays the claim's
+    assert reword("It is published every week.", "It comes out monthly.") == (
+        "It comes out every week.",
+        (("is published", "comes out"),),
+    )
 
 
 def test_a_rate_said_by_its_count_is_read_as_the_same_rate_said_by_its_span():
@@ -180,7 +189,7 @@ def test_a_different_value_a_year_or_another_rate_stays_as_the_claim_says_it():
         ("She was born on 17 December 1903.", "She was born on December 17, 1903."),  # formatting alone
         ("Turnout was 43%.", "Turnout was 43 per cent."),
         ("It cost $3 million.", "It cost $3,000,000."),
-        ("It is published every week.", "It comes out monthly."),
+        ("It is issued every week.", "It comes out monthly."),
         ("Take it twice daily.", "Take it daily."),
         ("Take it once a week.", "Take it twice weekly."),  # the count stays for the rules to compare
         ("The bridge is 90 metres long.", "The crossing takes 90 minutes."),  # another measure
