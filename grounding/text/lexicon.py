@@ -154,13 +154,17 @@ SEVERAL_PERIODS = {(2, "week"): "fortnightly", (3, "month"): "quarterly", (12, "
 """Spans of several periods that one rate word names: "every two weeks" is "fortnightly"."""
 
 
+def _span(count: str, unit: str) -> tuple[int | None, str]:
+    """How many periods "every N periods" spans, and the period in the singular ("other" is two)."""
+    unit = unit.lower()
+    return 2 if count.lower() == "other" else count_of(count), unit[:-1] if unit.endswith("s") else unit
+
+
 def every_few(count: str, unit: str) -> str | None:
     """The one word for "every two weeks", "every other week", "every 3 months" ("fortnightly", "quarterly"),
     and for any other span of several periods a word of its own ("every five years" is "every-5-years", a
     rate that differs from "yearly"); None where the words name no span."""
-    n = 2 if count.lower() == "other" else int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower())
-    unit = unit.lower()
-    single = unit[:-1] if unit.endswith("s") else unit
+    n, single = _span(count, unit)
     if not n:
         return None
     rate = f"every-{n}-{single}s"
@@ -170,6 +174,13 @@ def every_few(count: str, unit: str) -> str | None:
 COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 """How many times a rate's words count ("twice a day"); other counts are said "N times"."""
 
+
+def count_of(word: str) -> int | None:
+    """A count in digits or words: "12", "twelve", "twice"."""
+    low = word.lower()
+    return int(low) if low.isdigit() else COUNT_WORDS.get(low) or WORD_NUMBERS.get(low)
+
+
 _WHOLE_PERIODS = {"hour": (60, "minute"), "day": (24, "hour"), "year": (12, "month")}
 
 
@@ -177,8 +188,7 @@ def times_per_period(count: str, unit: str) -> tuple[int, str] | None:
     """ "every 12 hours" as twice a day, "every six months" as twice a year, "every 15 minutes" as four times
     an hour: a span that divides its period evenly, so that a rate said by its span and one said by its count
     ("twice daily") compare as one. None for any other span ("every 2 days", "every 5 years")."""
-    n = 2 if count.lower() == "other" else int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower())
-    single = unit.lower()[:-1] if unit.lower().endswith("s") else unit.lower()
+    n, single = _span(count, unit)
     for period, (parts, part) in _WHOLE_PERIODS.items():
         if single == part and n and 1 < n < parts and parts % n == 0:
             return parts // n, period

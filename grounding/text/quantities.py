@@ -270,8 +270,7 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
         before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() : match.end() + 25]
         if free(*match.span()) and (_RESULT_BEFORE.search(before) or _RESULT_AFTER.search(after)):
             high, low = sorted((int(match[1]), int(match[2])), reverse=True)
-            score = _number(text, match.start(), match.end(), float(high * 1000 + low), None)
-            found.append(score.model_copy(update={"unit": "score", "dimension": SCORE}))
+            found.append(_number(text, match.start(), match.end(), float(high * 1000 + low), "score", SCORE))
             taken.append(match.span())
     for match in _CLOCK.finditer(text):
         if free(*match.span()):
@@ -309,8 +308,7 @@ def _clock(text: str, match: re.Match) -> Quantity:
     else:
         hour = int(match["h"]) % 12 + (12 if match["half"].lower() == "p" else 0)
         minutes = hour * 60 + int(match["m"] or 0)
-    quantity = _number(text, match.start(), match.end(), float(minutes), None)
-    return quantity.model_copy(update={"unit": "o'clock", "dimension": TIME_OF_DAY})
+    return _number(text, match.start(), match.end(), float(minutes), "o'clock", TIME_OF_DAY)
 
 
 def _duration(match: re.Match) -> float:
@@ -323,10 +321,12 @@ def _duration(match: re.Match) -> float:
     return count + (0.25 if match["part"] == "quarter" else 0.0)
 
 
-def _number(text: str, start: int, end: int, value: float, unit: str | None) -> Quantity:
+def _number(text: str, start: int, end: int, value: float, unit: str | None, dimension: str | None = None) -> Quantity:
+    """A number with its unit; `dimension` names a measure of its own (a time of day, a score) that no
+    factor converts."""
     before = text[max(0, start - 20) : start].lower()
     approximate = any(before.rstrip().endswith(h) for h in HEDGES)
-    dimension, factor = UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
+    dimension, factor = (dimension, 1.0) if dimension else UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
     return Quantity(
         kind=QuantityKind.NUMBER,
         value=value,

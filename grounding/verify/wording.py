@@ -25,17 +25,16 @@ from grounding.text.lexicon import (
     ANTONYMS,
     BE_FORMS,
     COMPLEMENTS,
-    COUNT_WORDS,
     FREQUENCY_UNITS,
     RATE_SYNONYMS,
     SAME_DIRECTION,
+    count_of,
     every_few,
     times_per_period,
 )
 from grounding.text.quantities import (
     TIME_OF_DAY,
     UNITS,
-    WORD_NUMBERS,
     Quantity,
     QuantityKind,
     centuries,
@@ -342,9 +341,7 @@ _COUNTED_RATE = re.compile(
 def _times_per(match: re.Match) -> tuple[int, str] | None:
     if match["span"]:
         return times_per_period(match["span_count"], match["span"])
-    count = match["count"].lower()
-    times = (match["times"] or "").lower()
-    n = COUNT_WORDS.get(count) or (int(times) if times.isdigit() else WORD_NUMBERS.get(times))
+    n = count_of(match["times"] or match["count"])
     period = match["period"] or {"hourly": "hour", "daily": "day"}.get(match["adverb"].lower(), "year")
     return (n, period.lower()) if n else None
 

@@ -311,6 +311,9 @@ def _common_word(token: _Token, evidence: str) -> bool:
     return token.start == 0 and re.search(rf"(?<![A-Za-z]){re.escape(token.low)}(?![A-Za-z])", evidence) is not None
 
 
+_FUNCTION_WORDS = STOPWORDS | PREPOSITIONS | DETERMINERS | NAME_CONNECTORS
+
+
 def _described(slot: Sequence[_Token], stated: Sequence[_Token]) -> bool:
     """The evidence's name only qualifies a description that may well denote the claim's name: "The Spurs
     midfielder" (Christian Eriksen), "Bundesliga side Wolfsburg", "the famous Muppet" (Kermit)."""
@@ -318,8 +321,7 @@ def _described(slot: Sequence[_Token], stated: Sequence[_Token]) -> bool:
     if at is None:
         return False
     after = slot[at + len(stated) : at + len(stated) + 1]
-    common = STOPWORDS | PREPOSITIONS | DETERMINERS | NAME_CONNECTORS
-    headed = bool(after) and not after[0].capitalised and after[0].low not in common
+    headed = bool(after) and not after[0].capitalised and after[0].low not in _FUNCTION_WORDS
     modified = at >= 2 and slot[at - 2].low in {"the", "a", "an"} and not slot[at - 1].capitalised
     return headed or modified
 
@@ -602,8 +604,7 @@ def _possessor(tokens: Sequence[_Token], k: int) -> Sequence[_Token]:
     start = k
     while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].low not in BE_FORMS:
         start -= 1
-    low = re.sub(r"'s$", "", last.low)
-    return (*tokens[start:k], _Token(last.text[:-2], low, last.start))
+    return (*tokens[start:k], _Token(last.text[:-2], last.low, last.start))  # the low form drops "'s" already
 
 
 def _same(a: Sequence[_Token], b: Sequence[_Token]) -> bool:

@@ -34,10 +34,11 @@ from grounding.text.lexicon import (
     PHRASED_COMPARATIVES,
     RATE_SYNONYMS,
     STOPWORDS,
+    count_of,
     every_few,
     times_per_period,
 )
-from grounding.text.quantities import WORD_NUMBERS, Quantity, parse_quantities, same_quantity
+from grounding.text.quantities import Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -83,7 +84,7 @@ _COUNTED = {n: word for word, n in COUNT_WORDS.items()}
 
 def _times(count: str) -> str | None:
     """ "four times" as one word, "4-times", and "two times" as "twice": counts compare word for word."""
-    n = int(count) if count.isdigit() else WORD_NUMBERS.get(count)
+    n = count_of(count)
     return None if n is None or not 1 <= n <= 24 else _count_word(n)
 
 
@@ -297,10 +298,9 @@ def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
 _CONDITIONS = frozenset({"when", "whenever", "if", "unless", "once"})
 
 
-def _only_conditions_denied(words: list[str]) -> bool:
-    """Every denial of the claim sits in a condition ("I like it when it is not boiled"): the claim states
-    nothing the evidence could deny, whatever the evidence says of the unconditioned fact."""
-    where = _negators(words)
+def _only_conditions_denied(words: list[str], where: list[int]) -> bool:
+    """Every denial of the claim (at `where`) sits in a condition ("I like it when it is not boiled"): the
+    claim states nothing the evidence could deny, whatever the evidence says of the unconditioned fact."""
     condition = next((i for i, word in enumerate(words) if word in _CONDITIONS), None)
     return bool(where) and condition is not None and condition < where[0]
 
@@ -314,10 +314,11 @@ class NegationRule:
         denies_a_thing = _denies_a_thing(words, wanted)
         if denies_a_thing is None:
             return []
-        if _only_conditions_denied(words):
+        denials = _negators(words)
+        if _only_conditions_denied(words, denials):
             return []
-        negated = _negated(words) != denies_a_thing
-        claim_denials = len(_negators(words))
+        negated = (len(denials) % 2 == 1) != denies_a_thing
+        claim_denials = len(denials)
         matches = []
         for sentence in _matching(words, evidence):
             clause = _clause(words, sentence.text)
@@ -422,11 +423,12 @@ class QuantityRule:
             return []
         words = _words(claim)
         numbers = frozenset(w for q in claimed for w in _words(q.text))
+        said = [q for q in claimed if _said_elsewhere(claim, q, evidence)]
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
                 found = self._other_currency(claim, quantity, sentence.text, stated)
-                if not found and not _said_elsewhere(claim, quantity, evidence):
+                if not found and quantity not in said:
                     found = self._other_value(claim, quantity, sentence.text, stated, claimed)
                 if found:
                     return [found]
