@@ -219,6 +219,13 @@ def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
         # a part named by a possessive, and one act said by two verbs
         ("Anna is Peter's daughter.", "Peter is Anna's son.", "Anna"),
         ("Google bought the startup.", "The startup was acquired by Microsoft in 2021.", "Microsoft"),
+        # an act named by a verb's noun: to file a lawsuit against someone is to sue them
+        (
+            "The tenant sued the landlord.",
+            "The landlord filed a lawsuit against the tenant over unpaid rent.",
+            "landlord",
+        ),
+        ("The rebels attacked the army.", "The army launched an attack on the rebels at dawn.", "army"),
     ],
 )
 def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> None:
@@ -245,6 +252,8 @@ def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> No
         ("Anna is Peter's mother.", "Peter is Anna's son."),
         ("Anna is Peter's daughter.", "Maria is Peter's daughter."),
         ("Facebook purchased Instagram.", "Instagram was acquired by Facebook."),
+        ("The tenant sued the landlord.", "The tenant filed a new lawsuit against the landlord."),
+        ("The landlord filed the papers on Monday.", "The tenant sued the landlord on Friday."),
     ],
 )
 def test_the_same_act_said_another_way_is_no_role_conflict(claim, evidence) -> None:

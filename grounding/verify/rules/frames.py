@@ -485,8 +485,17 @@ class SubstitutionRule:
         )
 
 
-_SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat"}
+_SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat", "sued": "sue", "sues": "sue"}
 """Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does."""
+
+_LIGHT_VERBS = {
+    **dict.fromkeys((("fil", "lawsuit"), ("fil", "suit"), ("brought", "lawsuit"), ("brought", "suit")), "sue"),
+    ("launch", "attack"): "attack",
+    ("pay", "visit"): "visit",
+}
+"""A verb whose noun names the act, and the act: "filed a lawsuit against the tenant" is "sued the tenant",
+with the tenant after "against" as the act's patient."""
+_LIGHT_OBJECT = frozenset({"against", "on", "to"})
 
 
 def _stem(word: str) -> str:
@@ -523,6 +532,17 @@ def _verb_like(token: _Token, previous: _Token | None) -> bool:
     return token.low.endswith("s") and previous is not None and previous.capitalised
 
 
+def _light_verb(verb: str, following: Sequence[_Token]) -> tuple[str, Sequence[_Token]] | None:
+    """The act and its patient where a verb's noun names the act ("filed a lawsuit against the tenant")."""
+    words = [t.low for t in following[:4]]
+    at = next((j for j, w in enumerate(words) if w in _LIGHT_OBJECT), None)
+    if not at:
+        return None
+    act = _LIGHT_VERBS.get((verb, words[at - 1]))
+    patient = _noun_phrase(following[at + 1 :])
+    return (act, patient) if act and patient else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
     """Each (agent, verb, patient) a clause states, passive turned active ("B was written by A")."""
@@ -539,10 +559,14 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
             continue  # "is located in": a state, not an act with an agent
         else:
             agent, patient = before, _noun_phrase(tokens[k + 1 :])
+        verb = _stem(token.low)
+        light = _light_verb(verb, tokens[k + 1 :])
+        if light:
+            verb, patient = light
         agent = [t for t in agent if t.low not in DETERMINERS]
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
-            frames.append(_Frame(_stem(token.low), agent, patient))
+            frames.append(_Frame(verb, agent, patient))
     return tuple(frames) + _works(tokens)
 
 
