@@ -58,6 +58,7 @@ while its "not" belongs to another clause."""
 class _Sentence:
     text: str
     words: tuple[str, ...]
+    stems: frozenset[str]
 
 
 def _words(text: str) -> list[str]:
@@ -147,6 +148,7 @@ _SAME_VERBS = {
 what "the match ended 3-1" is."""
 
 
+@functools.lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """A plural read as its singular ("colds" is "cold"), so overlap counts the same noun either way."""
     word = _SAME_VERBS.get(word, word)
@@ -233,9 +235,11 @@ def _denies_the_claim(clause: list[str], wanted: set[str]) -> bool:
 def _sentences(evidence: str) -> tuple[_Sentence, ...]:
     """The evidence's sentences with their words, read once per evidence: every claim of an answer, and
     every rule, is matched against the same sentences."""
-    return tuple(
-        _Sentence(evidence[start:end], tuple(_words(evidence[start:end]))) for start, end in split_sentences(evidence)
-    )
+    sentences = []
+    for start, end in split_sentences(evidence):
+        words = tuple(_words(evidence[start:end]))
+        sentences.append(_Sentence(evidence[start:end], words, frozenset(_stems(words))))
+    return tuple(sentences)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -250,7 +254,7 @@ def _matching(
     wanted = _stems(_content(claim, drop))
     if len(wanted) < 2:
         return []
-    return [s for s in _sentences(evidence) if len(wanted & _stems(s.words)) >= overlap * len(wanted)]
+    return [s for s in _sentences(evidence) if len(wanted & s.stems) >= overlap * len(wanted)]
 
 
 def _clause(claim: list[str], sentence: str) -> list[str]:
@@ -327,11 +331,7 @@ class NegationRule:
                 continue
             denied = _negated(clause) != in_clause
             says_no = _negated(sentence.words) != bool(in_sentence)
-            if (
-                says_no == negated
-                and claim_denials == len(_negators(sentence.words))
-                and wanted <= _stems(sentence.words)
-            ):
+            if says_no == negated and claim_denials == len(_negators(sentence.words)) and wanted <= sentence.stems:
                 return []  # a sentence says all of it with the claim's denials (not two denials against none)
             # "X, who has not been named, said ..." says it the claim's way, unless the claim states a thing
             # the clause that says it denies ("do not work ..., so they are not effective" has two denials);
