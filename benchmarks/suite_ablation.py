@@ -33,8 +33,10 @@ def variants(names: list[str], reading: str | None = None, sentences: int | None
     base = VerifierOptions() if reading is None else VerifierOptions(reading=reading)
     if sentences is not None:
         base = base.model_copy(update={"evidence_sentences": sentences})
-    other = "windows" if base.reading == "aligned" else "aligned"
-    every = {"default": base, f"{other} reading": base.model_copy(update={"reading": other})}
+    every = {"default": base}
+    for other in ("joined", "aligned", "windows"):
+        if other != base.reading:
+            every[f"{other} reading"] = base.model_copy(update={"reading": other})
     every["no rules"] = base.model_copy(update={"rules": ()})
     for rule in RULES.names():
         if rule in base.rules:

@@ -40,3 +40,36 @@ def test_a_claim_read_in_windows_sees_support_across_sentences() -> None:
     )
     assert report.claims[0].verdict == Verdict.SUPPORTED
     assert any("1903" in c.span_text for c in report.claims[0].citations)
+
+
+STORY = [
+    "The museum opened in 1998 on the harbour front. A local architect designed the building. "
+    "The collection covers maritime history. Entry to the museum has been free since 2010. The cafe closes at five."
+]
+
+
+def _plan(reading: str):
+    from grounding.types import Claim, Evidence, EvidenceKind
+    from grounding.verify.checkers.entailment import EntailmentThresholds, plan_pairs
+
+    claim = Claim(index=0, text="The museum has been free to enter since 2010.", start=0, end=45)
+    evidence = [Evidence(id="e", kind=EvidenceKind.PASSAGE, text=STORY[0], source="test")]
+    return plan_pairs([claim], evidence, EntailmentThresholds(reading=reading, sentences=3))
+
+
+def test_the_default_reading_shows_the_model_the_aligned_sentences_together_once() -> None:
+    (premise, _), *others = _plan("joined").pairs
+    assert not others  # one pair per claim: no sentence lends its support alone
+    sentences = [s.strip() + "." for s in STORY[0].split(".") if s.strip()]
+    chosen = [s for s in sentences if s in premise]
+    assert "Entry to the museum has been free since 2010." in chosen and len(chosen) == 3
+    assert premise == " ".join(chosen)  # in the document's order
+
+
+def test_the_aligned_reading_adds_each_sentence_alone_and_windows_add_the_document() -> None:
+    joined = _plan("joined").pairs
+    aligned = [premise for premise, _ in _plan("aligned").pairs]
+    assert len(aligned) == 4 and aligned[-1] == joined[0][0]
+    assert all(premise in joined[0][0] for premise in aligned[:3])
+    windows = [premise for premise, _ in _plan("windows").pairs]
+    assert STORY[0] in windows and windows[-1] == joined[0][0]
