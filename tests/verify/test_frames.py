@@ -89,6 +89,15 @@ ROLES = RoleRule()
         ),
         # a participle set off by commas says what its subject was
         ("The update was released in May.", "The update, released on 3 June, fixed the login bug.", "May", "June"),
+        # a letter changed is another name, though one letter more is a spelling
+        ("The talks were held in Iran last week.", "The talks were held in Iraq last week.", "Iran", "Iraq"),
+        # a name with "the" is no nickname of another
+        (
+            "The Rolling Stones recorded Abbey Road.",
+            "The Beatles recorded Abbey Road in 1969.",
+            "Rolling Stones",
+            "Beatles",
+        ),
     ],
 )
 def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wrong, right) -> None:
@@ -124,6 +133,16 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
         (
             "Argentina is considering leasing 12 Sukhoi SU-24 bombers from Russia.",
             "Argentina is considering leasing 12 Suhkoi SU-24 bombers, pictured, from Russia.",
+        ),
+        ("Models include Sjana Earpe.", "The models will include Sjana Earp, Kate Kendall and Amanda Bisk."),
+        (
+            "Barcelona president Josep Bartomeu says the club are happy with Enrique.",
+            "Barcelona president Josep Maria Bartemou says the club are 'very happy' with Enrique.",
+        ),
+        # a team's nickname stands for its name
+        (
+            "Arsenal are second in the Premier League after an eight-match winning run.",
+            "The Gunners are second in the Barclays Premier League following an eight-match winning run.",
         ),
         (
             "He has compared Sterling's situation with Scott Sinclair.",

@@ -299,10 +299,18 @@ def _of_the_decade(one: str, other: str) -> bool:
 
 
 def _misspelt(one: str, other: str) -> bool:
-    """One name spelt two ways ("Sukhoi" / "Suhkoi"): the same letters, two of them swapped, are a spelling,
-    not another value ("Tuesday" / "Thursday" are two)."""
+    """One name spelt two ways ("Sukhoi" / "Suhkoi", "Bartomeu" / "Maria Bartemou", "Earpe" / "Earp"): the
+    same letters, two of them swapped, or one letter more, are a spelling, not another value ("Tuesday" /
+    "Thursday" are two, and so are "Iran" / "Iraq": a letter changed is another name)."""
     a, b = one.lower(), other.lower()
-    return a != b and " " not in a and a[:1] == b[:1] and sorted(a) == sorted(b)
+    if " " in a or a == b:
+        return False
+    b = b.split()[-1] if b.split()[-1][:1] == a[:1] else b
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    one_more = len(shorter) >= 4 and len(longer) == len(shorter) + 1
+    return a[:1] == b[:1] and (
+        sorted(a) == sorted(b) or one_more and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+    )
 
 
 def _common_word(token: _Token, evidence: str) -> bool:
@@ -324,6 +332,27 @@ def _described(slot: Sequence[_Token], stated: Sequence[_Token]) -> bool:
     headed = bool(after) and not after[0].capitalised and after[0].low not in _FUNCTION_WORDS
     modified = at >= 2 and slot[at - 2].low in {"the", "a", "an"} and not slot[at - 1].capitalised
     return headed or modified
+
+
+def _nickname(
+    claim: Sequence[_Token], claimed: Sequence[_Token], clause: Sequence[_Token], stated: Sequence[_Token]
+) -> bool:
+    """ "The Gunners", "The Foxes": one capitalised plural after "the" is a team's nickname, which may well
+    stand for the claim's name without "the" (Arsenal, Leicester), not another value. A name with "the" is
+    another such name ("The Rolling Stones" / "The Beatles")."""
+    at = next((k for k, t in enumerate(clause) if t is stated[0]), None)
+    mine = next((k for k, t in enumerate(claim) if t is claimed[0]), None)
+    return (
+        at is not None
+        and mine is not None
+        and (mine == 0 or claim[mine - 1].low != "the")
+        and at > 0
+        and clause[at - 1].low == "the"
+        and len(stated) == 1
+        and stated[0].text[:1].isupper()
+        and stated[0].low.endswith("s")
+        and not stated[0].low.endswith("ss")
+    )
 
 
 def _phrase(tokens: Sequence[_Token]) -> str:
@@ -471,7 +500,11 @@ class SubstitutionRule:
         else:
             stated = _leading(theirs[j1:j2], kind)
             same = {t.low for t in claimed} & {t.low for t in stated}
-            described = kind == "name" and stated and _described(theirs[j1:j2], stated)
+            described = (
+                kind == "name"
+                and stated
+                and (_described(theirs[j1:j2], stated) or _nickname(mine, claimed, theirs, stated))
+            )
             right = _span(clause, stated) if stated and not same and not described else None
         if (
             not right
