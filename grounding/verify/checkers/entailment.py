@@ -253,14 +253,13 @@ def _decide(
     conflicts = [f for f in findings if f.effect == Effect.CONTRADICTS]
     if conflicts:
         conflict = conflicts[0]
-        naming = [spans for _, spans in rows if conflict.cite and conflict.cite in " ".join(s.text for s in spans)]
         return ClaimVerdict(
             claim=claim,
             verdict=Verdict.CONTRADICTED,
             confidence=round(max(contra, CONFLICT_CONFIDENCE), 4),
             method=Method.ENTAILMENT,
             reason=conflict.detail,
-            citations=_cited(conflict.cite, evidence) or _citations(naming[0] if naming else spans_contra, evidence),
+            citations=_cited(conflict.cite, evidence) or _citations(spans_contra, evidence),
             scores=scores,
             correction=conflict.correction,
             findings=findings,
