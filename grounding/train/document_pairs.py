@@ -1,13 +1,15 @@
-"""Self-supervised claim-vs-window pairs from real documents, with hard negatives.
+"""Self-supervised claim-vs-document pairs from real documents, with hard negatives.
 
-The verifier reads a claim against a window of consecutive evidence sentences, so it is taught on
-exactly that: a window of a document as premise, and as hypothesis
+Two premise shapes: a window of consecutive sentences of a document (`document_pairs`, what the
+`windows` reading shows the model), or the few sentences the verifier's alignment picks for the claim,
+joined in document order (`aligned_pairs`, what the default reading shows it). As hypothesis
 
 - a sentence of the window, or two of its sentences fused into one (entailment);
 - the same after one perturbation: a name swapped for another of the document, a number or year
   shifted, a negation added or removed, a word replaced by its antonym (rose/fell, before/after,
   once/twice), the two names around a verb exchanged (contradiction);
-- a sentence of the same document outside the window, or of another document (neutral).
+- a sentence of the same document outside the window, or of another document (neutral); in the
+  aligned shape, also a sentence read against its document with that sentence taken out (neutral).
 
 Perturbations are the mistakes summaries and answers make (FactCC's transformations, and the probe
 cases of the product), and each negative differs from a supported claim by one edit, so the model
@@ -239,6 +241,67 @@ def document_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = No
                 pairs.append(Pair(premise, hypothesis, label, f"document-{kind}", LICENCE, True))
     rng.shuffle(pairs)
     return pairs[:count]
+
+
+def aligned_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = None, k: int = 3) -> list[Pair]:
+    """About `count` pairs in the shape the verifier reads by default: a claim against the `k` sentences of
+    its document that the verifier's own alignment picks for it, joined in document order.
+
+    Claims are made as in `document_pairs` (a sentence or a fusion of two, one-edit hard negatives, a
+    sentence of another document), plus a sentence read against its document with that sentence taken out
+    (neutral, "removed"): its nearest neighbours look like support and are not, which is what a summary's
+    invented detail looks like to the reader. A removed sentence whose content another sentence repeats is
+    skipped, since it would still be supported.
+    """
+    from grounding.verify.alignment import align, build_premise
+
+    rng = random.Random(seed)
+    docs = docs if docs is not None else documents()
+    pairs: list[Pair] = []
+    order = list(range(len(docs)))
+    rng.shuffle(order)
+    for d in order:
+        if len(pairs) >= count:
+            break
+        sentences = _sentences(docs[d])
+        if len(sentences) < 4:
+            continue
+        document = " ".join(sentences)
+        made: list[tuple[str, Label, str]] = [(rng.choice(sentences), "entailment", "sentence")]
+        if rng.random() < 0.4:
+            a, b = sorted(rng.sample(range(len(sentences)), 2))
+            fused = _fuse(sentences[a], sentences[b])
+            if fused:
+                made.append((fused, "entailment", "fusion"))
+        for chance in (1.0, 0.6):
+            edited = perturb(rng.choice(sentences), docs[d], rng)
+            if edited and rng.random() < chance:
+                made.append((edited[1], "contradiction", edited[0]))
+        if rng.random() < 0.15:
+            stranger = _sentences(docs[rng.randrange(len(docs))])
+            if stranger:
+                made.append((rng.choice(stranger), "neutral", "unrelated"))
+        spans = align([claim for claim, _, _ in made], [document], k=k).spans
+        for (claim, label, kind), chosen in zip(made, spans, strict=True):
+            pairs.append(Pair(build_premise(chosen), claim, label, f"aligned-{kind}", LICENCE, True))
+        if rng.random() < 0.45:
+            index = rng.randrange(len(sentences))
+            rest = sentences[:index] + sentences[index + 1 :]
+            if not _repeated(sentences[index], rest):
+                chosen = align([sentences[index]], [" ".join(rest)], k=k).spans[0]
+                pairs.append(Pair(build_premise(chosen), sentences[index], "neutral", "aligned-removed", LICENCE, True))
+    rng.shuffle(pairs)
+    return pairs[:count]
+
+
+def _repeated(sentence: str, others: list[str], share: float = 0.6) -> bool:
+    """Whether another sentence holds most of this one's content words (the document says it twice)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z0-9]{4,}", sentence)}
+    if not words:
+        return True
+    return any(
+        len(words & {w.lower() for w in re.findall(r"[A-Za-z0-9]{4,}", o)}) >= share * len(words) for o in others
+    )
 
 
 def factcg_pairs(root: Path | None = None) -> list[Pair]:

@@ -73,6 +73,7 @@ DEFAULT_CAPS = {
     "halueval-qa": 1000,
     # document windows with hard negatives (grounding/train/document_pairs.py), only with --document-pairs N
     **{f"document-{kind}": 100_000 for kind in DOCUMENT_KINDS},
+    **{f"aligned-{kind}": 100_000 for kind in (*DOCUMENT_KINDS, "removed")},
     "factcg-doc": 2100,
     "factcg-multihop": 1100,
 }
@@ -137,6 +138,7 @@ def build_training_data(
     cache_dir: Path | None = None,
     progress: bool = False,
     document_count: int = 0,
+    document_shape: str = "windows",
 ) -> TrainingData:
     """Mix NLI, synthetic and HaluEval-train pairs under per-source caps (scaled down to `max_pairs`)."""
     caps = dict(DEFAULT_CAPS if caps is None else caps)
@@ -148,10 +150,11 @@ def build_training_data(
     for source, splits in _split_pairs(synthetic_pairs(synthetic_count, seed=seed)).items():
         pools[source] = splits
     if document_count:
-        from grounding.train.document_pairs import document_pairs, factcg_pairs
+        from grounding.train.document_pairs import aligned_pairs, document_pairs, factcg_pairs
 
-        log.info("generating %d document-window pairs and reading FactCG", document_count)
-        for source, splits in _split_pairs([*document_pairs(document_count, seed=seed), *factcg_pairs()]).items():
+        make = aligned_pairs if document_shape == "aligned" else document_pairs
+        log.info("generating %d document pairs (%s) and reading FactCG", document_count, document_shape)
+        for source, splits in _split_pairs([*make(document_count, seed=seed), *factcg_pairs()]).items():
             pools[source] = splits
     for split, limits in (("train", halueval_limits), ("dev", dev_limits)):
         params = {"split": split, "limits": limits, "seed": seed, "version": 2}
@@ -641,6 +644,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--document-pairs", type=int, default=0, metavar="N", help="add N document-window pairs and FactCG"
     )
     parser.add_argument(
+        "--document-shape",
+        choices=("windows", "aligned"),
+        default="windows",
+        help="document pairs read against windows of the document, or against the sentences the verifier aligns",
+    )
+    parser.add_argument(
         "--halueval-dev", action="append", default=[], metavar="TASK=N", help="HaluEval dev rows of TASK held out"
     )
     parser.add_argument("--synthetic-pairs", type=int, default=20000, metavar="N", help="graph pairs generated")
@@ -672,6 +681,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             cache_dir=args.cache_dir,
             progress=not args.no_progress,
             document_count=args.document_pairs,
+            document_shape=args.document_shape,
         )
     if args.export_data is not None:
         items = dev_eval_items()
