@@ -203,6 +203,17 @@ def _fuse(first: str, second: str) -> str:
     return first.rstrip(" .!?") + ", and " + second[0].lower() + second[1:] if second[:1].isupper() else None
 
 
+def _supported(pool: list[str], rng: random.Random) -> list[tuple[str, Label, str]]:
+    """A sentence of the pool, and now and then two of its sentences fused into one claim."""
+    made: list[tuple[str, Label, str]] = [(rng.choice(pool), "entailment", "sentence")]
+    if len(pool) >= 2 and rng.random() < 0.4:
+        a, b = sorted(rng.sample(range(len(pool)), 2))
+        fused = _fuse(pool[a], pool[b])
+        if fused:
+            made.append((fused, "entailment", "fusion"))
+    return made
+
+
 def document_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = None) -> list[Pair]:
     """About `count` pairs: 40% entailment, 45% contradiction (hard negatives), 15% neutral."""
     rng = random.Random(seed)
@@ -219,13 +230,7 @@ def document_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = No
         for start, end in _windows(sentences, rng):
             premise = " ".join(sentences[start:end])
             inside = sentences[start:end]
-            claim = rng.choice(inside)
-            made: list[tuple[str, Label, str]] = [(claim, "entailment", "sentence")]
-            if len(inside) >= 2 and rng.random() < 0.4:
-                a, b = sorted(rng.sample(range(len(inside)), 2))
-                fused = _fuse(inside[a], inside[b])
-                if fused:
-                    made.append((fused, "entailment", "fusion"))
+            made = _supported(inside, rng)
             edited = perturb(rng.choice(inside), docs[d], rng)
             if edited:
                 made.append((edited[1], "contradiction", edited[0]))
@@ -267,12 +272,7 @@ def aligned_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = Non
         if len(sentences) < 4:
             continue
         document = " ".join(sentences)
-        made: list[tuple[str, Label, str]] = [(rng.choice(sentences), "entailment", "sentence")]
-        if rng.random() < 0.4:
-            a, b = sorted(rng.sample(range(len(sentences)), 2))
-            fused = _fuse(sentences[a], sentences[b])
-            if fused:
-                made.append((fused, "entailment", "fusion"))
+        made = _supported(sentences, rng)
         for chance in (1.0, 0.6):
             edited = perturb(rng.choice(sentences), docs[d], rng)
             if edited and rng.random() < chance:

@@ -641,7 +641,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--export-data", type=Path, default=None, help="build the data, write it here and stop")
     parser.add_argument("--data", type=Path, default=None, help="train on data written by --export-data")
     parser.add_argument(
-        "--document-pairs", type=int, default=0, metavar="N", help="add N document-window pairs and FactCG"
+        "--document-pairs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N document pairs (see --document-shape) and FactCG",
     )
     parser.add_argument(
         "--document-shape",
