@@ -541,3 +541,18 @@ def test_a_value_the_evidence_also_gives_in_the_claims_words_is_not_contradicted
     claim: str, evidence: str, contradicted: bool
 ) -> None:
     assert bool(QuantityRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Tickets can be refunded.", "Tickets are non-refundable but can be exchanged.", True),
+        ("The deposit is returned.", "The deposit is non-returnable.", True),
+        ("Tickets cannot be refunded.", "Tickets are non-refundable but can be exchanged.", False),
+        ("Tickets can be exchanged.", "Tickets are non-refundable but can be exchanged.", False),
+        ("Tickets are refundable.", "Tickets are refundable within 14 days.", False),
+    ],
+)
+def test_a_non_adjective_denies_its_verb(claim: str, evidence: str, contradicted: bool) -> None:
+    """ "non-refundable" states that the tickets cannot be refunded, whatever form the claim's verb takes."""
+    assert bool(NegationRule().check(claim, evidence)) == contradicted

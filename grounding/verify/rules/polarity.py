@@ -156,7 +156,14 @@ def _stem(word: str) -> str:
 
 
 def _stems(words: Iterable[str]) -> set[str]:
-    return {_stem(w) for w in words}
+    """The words' stems, and after a "non" what the adjective denies: "non-refundable" states of "refunded"."""
+    words = list(words)
+    found = {_stem(w) for w in words}
+    for before, word in zip(words, words[1:], strict=False):
+        if before == "non" and word.endswith(("able", "ible")) and len(word) >= 8:
+            root = word[:-4]
+            found |= {root, root + "ed", root + "d"}
+    return found
 
 
 _VERB_NEGATORS = frozenset({"not", "never", "cannot"})
@@ -228,7 +235,7 @@ def _denies_the_claim(clause: list[str], wanted: set[str]) -> bool:
     """Some of the claim's words come after the clause's last negator: "... on death row for murders he
     says he didn't commit" denies the murders, not the years on death row that the claim states."""
     where = _negators(clause)
-    return bool(where) and bool(wanted & _stems(clause[where[-1] + 1 :]))
+    return bool(where) and bool(wanted & _stems(clause[where[-1] :]))  # from the negator: "non-refundable"
 
 
 @functools.lru_cache(maxsize=64)
