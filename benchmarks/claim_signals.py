@@ -86,8 +86,9 @@ def main() -> None:
             "hallucinated": int(labels.sum()),
         }
     for signal, row in table.items():
+        sets = " ".join(f"{k}={v:.3f}" for k, v in row.items())
         row["mean"] = round(float(np.nanmean(list(row.values()))), 4)
-        print(f"{signal:26s} mean {row['mean']:.4f}  " + " ".join(f"{k}={v:.3f}" for k, v in row.items()))
+        print(f"{signal:26s} mean {row['mean']:.4f}  {sets}")
     write_result(
         args.name,
         {
