@@ -556,3 +556,20 @@ def test_a_value_the_evidence_also_gives_in_the_claims_words_is_not_contradicted
 def test_a_non_adjective_denies_its_verb(claim: str, evidence: str, contradicted: bool) -> None:
     """ "non-refundable" states that the tickets cannot be refunded, whatever form the claim's verb takes."""
     assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Residents need a permit to build a shed.", "Residents may build a shed under 10 m2 without a permit.", True),
+        ("Residents do not need a permit to build a shed.", "Residents may build a shed without a permit.", False),
+        ("Residents need a permit to build a shed.", "Residents cannot build a shed without a permit.", False),
+        ("Residents do not need a permit to build a shed.", "Residents cannot build a shed without a permit.", True),
+        ("Visitors need a visa to enter Japan.", "Visitors can enter Japan without a visa for 90 days.", True),
+        ("The bakery needs flour to make bread.", "The bakery makes bread without sugar.", False),
+        ("Residents need a permit to build a shed.", "Residents may paint a fence without a permit.", False),
+    ],
+)
+def test_what_is_done_without_a_thing_does_not_need_it(claim: str, evidence: str, contradicted: bool) -> None:
+    """ "Need a permit to build" against "may build without a permit"; "cannot build without" agrees."""
+    assert bool(NegationRule().check(claim, evidence)) == contradicted

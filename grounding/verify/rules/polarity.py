@@ -6,7 +6,9 @@ with the evidence sentences that state the same thing in nearly the same words (
 content words, near one another), and look for the one edit that flips the meaning:
 
 - `negation`: one says "not"/"never"/"no longer", or "no" before the claim's noun ("charges no entry
-  fee"), the other does not;
+  fee"), or "non-" before the claim's verb ("non-refundable"), the other does not; or the claim says a
+  thing is needed for what the evidence does without it ("need a permit to build" / "may build without a
+  permit");
 - `antonyms`: one word is replaced by its opposite about the same subject ("net income rose" vs
   "net income fell") or before the same words ("after the French Revolution" vs "before the French
   Revolution"), frequencies included ("once daily" vs "twice daily");
@@ -316,11 +318,50 @@ def _only_conditions_denied(words: list[str], where: list[int]) -> bool:
     return bool(where) and condition is not None and condition < where[0]
 
 
+_NEEDS = frozenset({"need", "needs", "needed", "require", "requires", "required"})
+"""Verbs that make a thing a condition: "need a permit to build" is denied by "may build without a permit"."""
+
+
+def _needed(words: list[str]) -> str | None:
+    """The thing a claim says is needed, or not ("Residents need a permit to build a shed": "permit")."""
+    for i, word in enumerate(words[:-1]):
+        if word in _NEEDS:
+            thing = next((w for w in words[i + 1 : i + 4] if w not in _ARTICLES), None)
+            if thing and thing not in STOPWORDS:
+                return thing
+    return None
+
+
+def _without(claim: list[str], thing: str, evidence: str) -> tuple[bool, str] | None:
+    """(whether the need holds, the sentence) where an evidence clause does what the claim speaks of with or
+    without `thing`: "may build a garden shed without a permit" (it does not), "cannot build a garden shed
+    without a permit" (it does)."""
+    wanted = _stems(_content(claim, _NEEDS | {thing}))
+    for sentence in _sentences(evidence):
+        if len(wanted & sentence.stems) < CLAUSE_OVERLAP * len(wanted):
+            continue
+        for clause in _clauses(sentence.text):
+            at = [i for i, w in enumerate(clause) if w == "without"]
+            if any(
+                _stem(next((w for w in clause[i + 1 : i + 3] if w not in _ARTICLES), "")) == _stem(thing) for i in at
+            ):
+                return _negated(list(clause)), sentence.text
+    return None
+
+
 class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(claim)
+        thing = _needed(words)
+        said = _without(words, thing, evidence) if thing else None
+        if said is not None:
+            needed, sentence = said
+            if needed != _negated(words):
+                return []  # "need a permit" is what "cannot build without a permit" says
+            which = "does not need" if not needed else "needs"
+            return [contradiction(self.name, f"The evidence says it {which} {thing!r}: {quote(sentence)}", sentence)]
         wanted = _stems(_content(words))
         denies_a_thing = _denies_a_thing(words, wanted)
         if denies_a_thing is None:
