@@ -573,3 +573,17 @@ def test_a_non_adjective_denies_its_verb(claim: str, evidence: str, contradicted
 def test_what_is_done_without_a_thing_does_not_need_it(claim: str, evidence: str, contradicted: bool) -> None:
     """ "Need a permit to build" against "may build without a permit"; "cannot build without" agrees."""
     assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Glass is a good conductor of electricity.", "Glass is an excellent electrical insulator.", True),
+        ("Glass is a poor conductor of electricity.", "Glass is an excellent electrical insulator.", False),
+        ("Copper is a good conductor of electricity.", "Copper is an excellent electrical conductor.", False),
+        ("Rubber is a very good conductor of heat.", "Rubber is a good insulator of heat.", True),
+    ],
+)
+def test_a_grading_word_does_not_hide_an_opposite(claim: str, evidence: str, contradicted: bool) -> None:
+    """ "a good conductor" against "an excellent insulator": the grades differ, the opposite stands."""
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted

@@ -11,7 +11,8 @@ content words, near one another), and look for the one edit that flips the meani
   permit");
 - `antonyms`: one word is replaced by its opposite about the same subject ("net income rose" vs
   "net income fell") or before the same words ("after the French Revolution" vs "before the French
-  Revolution"), frequencies included ("once daily" vs "twice daily");
+  Revolution"), frequencies included ("once daily" vs "twice daily"), whatever grades them ("a good
+  conductor" vs "an excellent insulator");
 - `quantities`: the same measured thing with another number, unit-aware ("20 mg" vs "40 mg"; "about
   25 million" still matches "25.7 million"; "100 degrees Celsius" is not "100 degrees Fahrenheit").
 
@@ -154,6 +155,9 @@ what "the match ended 3-1" is."""
 def _stem(word: str) -> str:
     """A plural read as its singular ("colds" is "cold"), so overlap counts the same noun either way."""
     word = _SAME_VERBS.get(word, word)
+    for ending in ("icity", "ical"):  # "electricity", "electrical" and "electric" say one thing
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)] + "ic"
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
@@ -406,6 +410,13 @@ def _opposite_word(claim: list[str], clause: list[str]) -> bool:
     return any(word not in said and ANTONYMS.get(word, frozenset()) & said for word in claim)
 
 
+_GRADING = frozenset({"good", "great", "excellent", "very", "highly", "extremely", "efficient"})
+"""Words that grade the claim's word without turning it: "a good conductor" and "an excellent insulator"
+still say opposite things, so they are neither the subject nor words the evidence must repeat."""
+_WEAKENING = frozenset({"poor", "bad", "weak", "inefficient"})
+"""Words that turn the claim's word: "a poor conductor" is no contradiction of "an insulator"."""
+
+
 class AntonymRule:
     name = "antonyms"
 
@@ -415,9 +426,11 @@ class AntonymRule:
             opposites = ANTONYMS.get(word) or _other_frequencies(word)
             if not opposites:
                 continue
-            subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS][-2:]
+            if words[i - 1 : i] and words[i - 1] in _WEAKENING:
+                continue  # "a poor conductor" says what "an insulator" says
+            subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS and w not in _GRADING][-2:]
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
-            for sentence in _matching(words, evidence, frozenset({word, *opposites})):
+            for sentence in _matching(words, evidence, frozenset({word, *opposites}) | _GRADING):
                 clause = _clause(words, sentence.text)
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
