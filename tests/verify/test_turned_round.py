@@ -587,3 +587,23 @@ def test_what_is_done_without_a_thing_does_not_need_it(claim: str, evidence: str
 def test_a_grading_word_does_not_hide_an_opposite(claim: str, evidence: str, contradicted: bool) -> None:
     """ "a good conductor" against "an excellent insulator": the grades differ, the opposite stands."""
     assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The suspect was released on bail.", "The magistrate refused bail and remanded the suspect in custody.", True),
+        ("The suspect was not released on bail.", "The magistrate refused bail and remanded the suspect.", False),
+        ("The company was awarded the licence.", "The regulator refused the licence to the company.", True),
+        ("The company applied for a licence.", "The regulator refused the licence to the company.", False),
+        ("The suspect was released on bail.", "The magistrate granted bail and the suspect was released.", False),
+        (
+            "The suspect was released on bail.",
+            "The magistrate refused bail at first. The suspect was released on bail a week later.",
+            False,
+        ),
+    ],
+)
+def test_what_was_refused_was_not_granted(claim: str, evidence: str, contradicted: bool) -> None:
+    """ "released on bail" against "refused bail", unless the evidence also says it the claim's way."""
+    assert bool(NegationRule().check(claim, evidence)) == contradicted

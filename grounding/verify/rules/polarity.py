@@ -8,7 +8,7 @@ content words, near one another), and look for the one edit that flips the meani
 - `negation`: one says "not"/"never"/"no longer", or "no" before the claim's noun ("charges no entry
   fee"), or "non-" before the claim's verb ("non-refundable"), the other does not; or the claim says a
   thing is needed for what the evidence does without it ("need a permit to build" / "may build without a
-  permit");
+  permit"), or granted what the evidence refuses ("released on bail" / "refused bail");
 - `antonyms`: one word is replaced by its opposite about the same subject ("net income rose" vs
   "net income fell") or before the same words ("after the French Revolution" vs "before the French
   Revolution"), frequencies included ("once daily" vs "twice daily"), whatever grades them ("a good
@@ -353,11 +353,41 @@ def _without(claim: list[str], thing: str, evidence: str) -> tuple[bool, str] | 
     return None
 
 
+_GRANTED = frozenset({"granted", "given", "awarded", "released", "received", "approved", "obtained", "got", "won"})
+_REFUSED = frozenset({"refused", "denied", "rejected", "withheld", "declined"})
+"""What a claim says was granted ("released on bail", "awarded a licence") and what refuses it in the
+evidence ("refused bail", "denied a licence")."""
+
+
+def _refused(claim: list[str], evidence: str) -> str | None:
+    """An evidence clause that refuses the thing an unnegated claim says was granted: "The suspect was
+    released on bail" against "The magistrate refused bail and remanded the suspect in custody"."""
+    if _negated(claim):
+        return None
+    granted = [i for i, w in enumerate(claim) if w in _GRANTED]
+    things = {_stem(w) for i in granted for w in claim[i + 1 : i + 4] if w not in STOPWORDS and w not in _GRANTED}
+    wanted = _stems(_content(claim, _GRANTED))
+    whole = _stems(_content(claim))
+    if any(whole <= s.stems and not _negated(list(s.words)) for s in _sentences(evidence)):
+        return None  # "refused at first, then released on bail": some sentence says it the claim's way
+    for sentence in _sentences(evidence) if things else ():
+        if len(wanted & sentence.stems) < CLAUSE_OVERLAP * len(wanted):
+            continue
+        for clause in _clauses(sentence.text):
+            for i, word in enumerate(clause[:-1]):
+                thing = next((w for w in clause[i + 1 : i + 3] if w not in _ARTICLES), "")
+                if word in _REFUSED and _stem(thing) in things and not _negated(list(clause)):
+                    return sentence.text
+    return None
+
+
 class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(claim)
+        if refused := _refused(words, evidence):
+            return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
         thing = _needed(words)
         said = _without(words, thing, evidence) if thing else None
         if said is not None:
