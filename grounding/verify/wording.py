@@ -309,9 +309,12 @@ _PHRASINGS = (
     (r"\b(?:was|were) absent from\b", r"\b(?:did not|didn't) attend\b", "did not attend"),
     (r"\bis (?:published|released)\b", r"\bcomes out\b", "comes out"),
     (r"\bwas (?:published|released)\b", r"\bcame out\b", "came out"),
+    (r"\bresigned\b", r"\bstepped down\b", "stepped down"),
+    (r"\bstepped down\b", r"\bresigned\b", "resigned"),
 )
 """One act said two ways, read the premise's way where the premise uses it: "found her not guilty" is
-"acquitted her", "did not attend" is "was absent from", "is published" is "comes out"."""
+"acquitted her", "did not attend" is "was absent from", "is published" is "comes out", "resigned" is
+"stepped down"."""
 
 
 def _phrasings(claim: str, premise: str) -> list[tuple[int, int, str]]:

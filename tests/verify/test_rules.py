@@ -53,3 +53,18 @@ def test_an_unknown_rule_name_is_refused_with_the_choices() -> None:
         VerifierOptions(rules=("near-miss",))
     with pytest.raises(InputError, match="choose from"):
         RULES.get("nope")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Anna is older than her sister.", "Anna was born in 1990. Her sister was born in 1986.", True),
+        ("Anna is younger than her sister.", "Anna was born in 1990. Her sister was born in 1986.", False),
+        ("Anna is older than her sister.", "Anna was born in 1990 and her sister in 1986.", False),
+        ("Anna is older than her sister.", "Anna was born in 1990. Her sister was born in 1990.", False),
+    ],
+)
+def test_who_is_older_follows_from_the_birth_years(claim: str, evidence: str, contradicted: bool) -> None:
+    from grounding.verify.rules.order import ComparisonRule
+
+    assert bool(ComparisonRule().check(claim, evidence)) == contradicted

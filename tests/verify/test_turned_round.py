@@ -607,3 +607,34 @@ def test_a_grading_word_does_not_hide_an_opposite(claim: str, evidence: str, con
 def test_what_was_refused_was_not_granted(claim: str, evidence: str, contradicted: bool) -> None:
     """ "released on bail" against "refused bail", unless the evidence also says it the claim's way."""
     assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The vaccine contains animal products.", "The vaccine is free of animal products.", True),
+        ("The vaccine is free of animal products.", "The vaccine is free of animal products.", False),
+        ("She left £500 free of tax to him.", "He was left £500, free of inheritance tax.", False),
+    ],
+)
+def test_free_of_a_thing_denies_it(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The lake is deep.", "The lake is very shallow, nowhere deeper than two metres.", True),
+        ("The patient is alive.", "The patient was declared dead.", True),
+        ("The lake is deep.", "The river near the lake is shallow.", False),
+        ("The shop is open.", "The shop is closed on Sundays.", False),
+        ("The newsletter is sent every day.", "The newsletter goes out once a week, on Mondays.", True),
+        ("The newsletter is sent every day.", "The newsletter is sent daily; the digest goes out once a week.", False),
+    ],
+)
+def test_an_opposite_said_of_the_claims_subject_is_read_whatever_else_differs(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    """A clause that opens on the claim's subject and ends on the opposite word, unqualified, contradicts
+    even where the claim's other words are not there ("sent" / "goes out")."""
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted

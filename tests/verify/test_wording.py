@@ -135,6 +135,8 @@ def test_one_act_said_two_ways_is_read_the_evidence_way():
     assert reword("The jury found her not guilty.", "She was acquitted by the jury.")[0] == "The jury acquitted her."
     assert reword("She was found not guilty.", "She was acquitted.")[0] == "She was acquitted."
     assert reword("The jury found him guilty.", "He was convicted of fraud.")[0] == "The jury convicted him."
+    assert reword("The minister resigned.", "The minister stepped down on Friday.")[0] == "The minister stepped down."
+    assert reword("The CEO stepped down.", "The CEO resigned in May.")[0] == "The CEO resigned."
     assert reword("The mayor did not attend the ceremony.", "The mayor was absent from the ceremony.")[0] == (
         "The mayor was absent from the ceremony."
     )

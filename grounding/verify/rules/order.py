@@ -121,10 +121,46 @@ def _found(pivot: frozenset[str], said: frozenset[str]) -> bool:
     return bool(pivot & said) and len(pivot - said) <= 1
 
 
+_AGES = re.compile(
+    r"^(?P<left>.+?)\s+(?:is|was|are|were)\s+(?P<word>older|younger)\s+than\s+(?P<right>.+?)[.!]?$", re.I
+)
+_BORN = re.compile(r"\bborn\b\D{0,40}?\b(?P<year>1\d{3}|20\d{2})\b", re.I)
+
+
+def _birth_year(side: str, sentences: list[str]) -> tuple[str, int] | None:
+    """The one evidence sentence that gives a birth year and names the side ("her sister": "Her sister was
+    born in 1986"), with that year; None where no sentence or several do."""
+    wanted = {w.lower() for w in _TOKEN.findall(side)} - STOPWORDS - DETERMINERS
+    found = [
+        (sentence, int(born["year"]))
+        for sentence in sentences
+        if wanted and wanted <= {w.lower() for w in _TOKEN.findall(sentence)} and (born := _BORN.search(sentence))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _birth_order(claim: str, evidence: str) -> RuleFinding | None:
+    """ "Anna is older than her sister" against "Anna was born in 1990. Her sister was born in 1986.": who is
+    older follows from the years the evidence gives, each in a sentence of its own."""
+    asked = _AGES.match(claim.strip())
+    if asked is None:
+        return None
+    sentences = [evidence[a:b] for a, b in split_sentences(evidence)]
+    left, right = _birth_year(asked["left"], sentences), _birth_year(asked["right"], sentences)
+    if left is None or right is None or left[0] == right[0] or left[1] == right[1]:
+        return None
+    if (left[1] < right[1]) == (asked["word"].lower() == "older"):
+        return None
+    detail = f"The evidence gives the birth years {left[1]} and {right[1]}: {quote(left[0])} {quote(right[0])}"
+    return contradiction("comparisons", detail, right[0])
+
+
 class ComparisonRule:
     name = "comparisons"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        if found := _birth_order(claim, evidence):
+            return [found]
         mine = _relation(claim)
         if mine is None:
             return []

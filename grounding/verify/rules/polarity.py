@@ -261,11 +261,11 @@ def _clauses(sentence: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _matching(
-    claim: list[str], evidence: str, drop: frozenset[str] = frozenset(), overlap: float = MIN_OVERLAP
+    claim: list[str], evidence: str, drop: frozenset[str] = frozenset(), overlap: float = MIN_OVERLAP, least: int = 2
 ) -> list[_Sentence]:
-    """Evidence sentences holding at least `overlap` of the claim's content words."""
+    """Evidence sentences holding at least `overlap` of the claim's content words (and `least` of them)."""
     wanted = _stems(_content(claim, drop))
-    if len(wanted) < 2:
+    if len(wanted) < least:
         return []
     return [s for s in _sentences(evidence) if len(wanted & s.stems) >= overlap * len(wanted)]
 
@@ -303,6 +303,9 @@ def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
     still be charged), so that the clause is left alone. "with no warning", "No. 10" deny nothing here."""
     found: bool | None = False
     for i, word in enumerate(words):
+        free = word == "free" and words[i + 1 : i + 2] == ["of"] and words[i - 1 : i] in (["is"], ["are"])
+        if free and _stems(words[i + 2 : i + 4]) & wanted:
+            return True  # "is free of animal products" denies "contains animal products"
         if word == "no" and 0 < i < len(words) - 1 and words[i - 1] not in _NOT_A_VERB and words[i + 1] != "longer":
             following = words[i + 1]
             if _stem(following) in wanted:
@@ -460,11 +463,20 @@ class AntonymRule:
                 continue  # "a poor conductor" says what "an insulator" says
             subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS and w not in _GRADING][-2:]
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
-            for sentence in _matching(words, evidence, frozenset({word, *opposites}) | _GRADING):
+            drop = frozenset({word, *opposites}) | _GRADING
+            matched = _matching(words, evidence, drop)
+            # or a clause that opens on the claim's subject and ends on the opposite, unqualified, whatever else
+            # the claim says ("The lake is deep" / "The lake is very shallow"; "The newsletter is sent daily" /
+            # "The newsletter goes out once a week"; not "The shop is closed on Sundays")
+            loose = [s for s in _sentences(evidence) if s not in matched]
+            for sentence in matched + loose:
                 clause = _clause(words, sentence.text)
+                if sentence in loose and not (_opens_on(clause, subject) and clause[-1:] and clause[-1] in opposites):
+                    continue
+                who = subject[:1] if sentence in loose else subject
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
-                    near = (o for j, o in enumerate(clause) if o in opposites and _near(subject, clause, j))
+                    near = (o for j, o in enumerate(clause) if o in opposites and _near(who, clause, j))
                     found = next(near, None)
                     # what the claim puts right after its word may stand in another clause of the sentence:
                     # "invented the press around 1440, three centuries before the French Revolution"
@@ -482,6 +494,12 @@ class AntonymRule:
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
+
+
+def _opens_on(clause: Sequence[str], subject: list[str]) -> bool:
+    """The clause's subject is the claim's: "the lake is very shallow", not "the river near the lake is"."""
+    opening = [w for w in clause[:3] if w not in _ARTICLES][:1]
+    return bool(subject) and _stems(opening) == _stems(subject[:1])
 
 
 def _anchored(anchor: list[str], words: Sequence[str], position: int, reach: int = 4) -> bool:
