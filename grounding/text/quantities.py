@@ -177,10 +177,12 @@ _COUNTS = {word: value for word, value in WORD_NUMBERS.items() if 1 <= value <= 
 _DURATION_WORDS = re.compile(
     rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>a\s+quarter\s+of)\s+an?\s+"
     rf"|(?P<count>{'|'.join(_COUNTS)})\s+(?P<and_half>and\s+a\s+half\s+)?)"
-    r"(?P<unit>hour|minute)s?\b(?:\s+and\s+a\s+(?P<part>half|quarter)\b)?",
+    r"(?P<unit>hour|minute|kilomet(?:re|er)|met(?:re|er)|mile|kilogram|lit(?:re|er))s?\b"
+    r"(?:\s+and\s+a\s+(?P<part>half|quarter)\b)?",
     re.I,
 )
-"""A duration said in words: "an hour and a half", "half an hour", "two and a half hours"."""
+"""A duration or a measure said in words: "an hour and a half", "half an hour", "two and a half hours",
+"half a kilometre", "a mile and a half"."""
 _PERIOD_WORDS = re.compile(
     rf"\b(?P<count>{'|'.join(w for w in _COUNTS if w not in ('a', 'an'))})\s+(?P<unit>day|week|month|year|decade)s?\b",
     re.I,

@@ -104,6 +104,16 @@ def test_durations_in_digits_and_in_words_compare_in_seconds():
     assert parse_quantities("for a second time") == []  # an ordinal, not a duration
 
 
+def test_a_measure_in_words_compares_with_its_digits():
+    (words,) = parse_quantities("The bridge is half a kilometre long.")
+    (digits,) = parse_quantities("The bridge spans 500 metres.")
+    assert words.text == "half a kilometre" and words.dimension == digits.dimension == "length"
+    assert same_quantity(words, digits)
+    assert values("a mile and a half") == [(QuantityKind.NUMBER, 2414.016)]
+    assert values("three kilometres") == [(QuantityKind.NUMBER, 3000.0)]
+    assert same_quantity(*parse_quantities("two litres, 2,500 ml")) is False
+
+
 def test_a_count_of_calendar_periods_in_words_is_a_number_with_its_period():
     (weeks,) = parse_quantities("two weeks later")
     assert (weeks.value, weeks.unit, weeks.text, weeks.dimension) == (2 * 604800.0, "weeks", "two weeks", "time")
