@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from grounding.text.lexicon import (
@@ -153,7 +153,8 @@ what "the match ended 3-1" is."""
 
 @functools.lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
-    """A plural read as its singular ("colds" is "cold"), so overlap counts the same noun either way."""
+    """A plural read as its singular ("colds" is "cold"), so overlap counts the same noun either way, and an
+    "-ical" or "-icity" word as its "-ic" root ("electrical", "electricity")."""
     word = _SAME_VERBS.get(word, word)
     for ending in ("icity", "ical"):  # "electricity", "electrical" and "electric" say one thing
         if word.endswith(ending) and len(word) > len(ending) + 3:
@@ -329,13 +330,25 @@ _NEEDS = frozenset({"need", "needs", "needed", "require", "requires", "required"
 """Verbs that make a thing a condition: "need a permit to build" is denied by "may build without a permit"."""
 
 
+def _object(words: Sequence[str], i: int, reach: int = 2) -> str:
+    """The word `words[i]` acts on, its article aside ("refused the licence": "licence"); "" where none."""
+    return next((w for w in words[i + 1 : i + 1 + reach] if w not in _ARTICLES), "")
+
+
+def _clauses_about(wanted: set[str], evidence: str) -> Iterator[tuple[_Sentence, tuple[str, ...]]]:
+    """The clauses of the evidence sentences that hold most of the claim's words (`CLAUSE_OVERLAP`)."""
+    for sentence in _sentences(evidence):
+        if len(wanted & sentence.stems) >= CLAUSE_OVERLAP * len(wanted):
+            for clause in _clauses(sentence.text):
+                yield sentence, clause
+
+
 def _needed(words: list[str]) -> str | None:
     """The thing a claim says is needed, or not ("Residents need a permit to build a shed": "permit")."""
     for i, word in enumerate(words[:-1]):
-        if word in _NEEDS:
-            thing = next((w for w in words[i + 1 : i + 4] if w not in _ARTICLES), None)
-            if thing and thing not in STOPWORDS:
-                return thing
+        thing = _object(words, i, reach=3) if word in _NEEDS else ""
+        if thing and thing not in STOPWORDS:
+            return thing
     return None
 
 
@@ -343,16 +356,9 @@ def _without(claim: list[str], thing: str, evidence: str) -> tuple[bool, str] | 
     """(whether the need holds, the sentence) where an evidence clause does what the claim speaks of with or
     without `thing`: "may build a garden shed without a permit" (it does not), "cannot build a garden shed
     without a permit" (it does)."""
-    wanted = _stems(_content(claim, _NEEDS | {thing}))
-    for sentence in _sentences(evidence):
-        if len(wanted & sentence.stems) < CLAUSE_OVERLAP * len(wanted):
-            continue
-        for clause in _clauses(sentence.text):
-            at = [i for i, w in enumerate(clause) if w == "without"]
-            if any(
-                _stem(next((w for w in clause[i + 1 : i + 3] if w not in _ARTICLES), "")) == _stem(thing) for i in at
-            ):
-                return _negated(list(clause)), sentence.text
+    for sentence, clause in _clauses_about(_stems(_content(claim, _NEEDS | {thing})), evidence):
+        if any(w == "without" and _stem(_object(clause, i)) == _stem(thing) for i, w in enumerate(clause)):
+            return _negated(list(clause)), sentence.text
     return None
 
 
@@ -365,22 +371,17 @@ evidence ("refused bail", "denied a licence")."""
 def _refused(claim: list[str], evidence: str) -> str | None:
     """An evidence clause that refuses the thing an unnegated claim says was granted: "The suspect was
     released on bail" against "The magistrate refused bail and remanded the suspect in custody"."""
-    if _negated(claim):
-        return None
     granted = [i for i, w in enumerate(claim) if w in _GRANTED]
     things = {_stem(w) for i in granted for w in claim[i + 1 : i + 4] if w not in STOPWORDS and w not in _GRANTED}
-    wanted = _stems(_content(claim, _GRANTED))
+    if not things or _negated(claim):
+        return None
     whole = _stems(_content(claim))
     if any(whole <= s.stems and not _negated(list(s.words)) for s in _sentences(evidence)):
         return None  # "refused at first, then released on bail": some sentence says it the claim's way
-    for sentence in _sentences(evidence) if things else ():
-        if len(wanted & sentence.stems) < CLAUSE_OVERLAP * len(wanted):
-            continue
-        for clause in _clauses(sentence.text):
-            for i, word in enumerate(clause[:-1]):
-                thing = next((w for w in clause[i + 1 : i + 3] if w not in _ARTICLES), "")
-                if word in _REFUSED and _stem(thing) in things and not _negated(list(clause)):
-                    return sentence.text
+    for sentence, clause in _clauses_about(_stems(_content(claim, _GRANTED)), evidence):
+        refuses = any(w in _REFUSED and _stem(_object(clause, i)) in things for i, w in enumerate(clause))
+        if refuses and not _negated(list(clause)):
+            return sentence.text
     return None
 
 
@@ -468,12 +469,12 @@ class AntonymRule:
             # or a clause that opens on the claim's subject and ends on the opposite, unqualified, whatever else
             # the claim says ("The lake is deep" / "The lake is very shallow"; "The newsletter is sent daily" /
             # "The newsletter goes out once a week"; not "The shop is closed on Sundays")
-            loose = [s for s in _sentences(evidence) if s not in matched]
-            for sentence in matched + loose:
+            loose = [(s, True) for s in _sentences(evidence) if s not in matched]
+            for sentence, is_loose in [(s, False) for s in matched] + loose:
                 clause = _clause(words, sentence.text)
-                if sentence in loose and not (_opens_on(clause, subject) and clause[-1:] and clause[-1] in opposites):
+                if is_loose and not (_opens_on(clause, subject) and clause[-1:] and clause[-1] in opposites):
                     continue
-                who = subject[:1] if sentence in loose else subject
+                who = subject[:1] if is_loose else subject
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
                     near = (o for j, o in enumerate(clause) if o in opposites and _near(who, clause, j))
