@@ -214,19 +214,24 @@ def _supported(pool: list[str], rng: random.Random) -> list[tuple[str, Label, st
     return made
 
 
+def _shuffled(docs: list[str], rng: random.Random, least: int) -> Iterator[tuple[int, list[str]]]:
+    """(index, sentences) of the documents in a random order, those of at least `least` sentences."""
+    order = list(range(len(docs)))
+    rng.shuffle(order)
+    for d in order:
+        sentences = _sentences(docs[d])
+        if len(sentences) >= least:
+            yield d, sentences
+
+
 def document_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = None) -> list[Pair]:
     """About `count` pairs: 40% entailment, 45% contradiction (hard negatives), 15% neutral."""
     rng = random.Random(seed)
     docs = docs if docs is not None else documents()
     pairs: list[Pair] = []
-    order = list(range(len(docs)))
-    rng.shuffle(order)
-    for d in order:
+    for d, sentences in _shuffled(docs, rng, least=2):
         if len(pairs) >= count:
             break
-        sentences = _sentences(docs[d])
-        if len(sentences) < 2:
-            continue
         for start, end in _windows(sentences, rng):
             premise = " ".join(sentences[start:end])
             inside = sentences[start:end]
@@ -263,14 +268,9 @@ def aligned_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = Non
     rng = random.Random(seed)
     docs = docs if docs is not None else documents()
     pairs: list[Pair] = []
-    order = list(range(len(docs)))
-    rng.shuffle(order)
-    for d in order:
+    for d, sentences in _shuffled(docs, rng, least=4):
         if len(pairs) >= count:
             break
-        sentences = _sentences(docs[d])
-        if len(sentences) < 4:
-            continue
         document = " ".join(sentences)
         made = _supported(sentences, rng)
         for chance in (1.0, 0.6):
