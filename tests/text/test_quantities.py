@@ -145,6 +145,13 @@ def test_volumes_and_small_masses_convert():
     assert same_quantity(milligrams, parse_quantities("0.5 grams")[0])
 
 
+def test_grams_centimetres_and_micrograms_are_units_but_a_networks_g_is_not():
+    assert same_quantity(_one("4 g"), _one("4,000 mg")) and _one("500g").dimension == "mass"
+    assert same_quantity(_one("30 cm"), _one("300 mm")) and same_quantity(_one("1 metre"), _one("100 centimetres"))
+    assert same_quantity(_one("50 mcg"), _one("0.05 mg")) and same_quantity(_one("12 inches"), _one("30.48 cm"))
+    assert _one("a 4G phone").dimension is None and _one("the 5G rollout").unit is None
+
+
 def _one(text: str):
     (quantity,) = parse_quantities(text)
     return quantity

@@ -324,6 +324,17 @@ def test_a_value_the_claim_gives_elsewhere_is_its_own_not_another() -> None:
     assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("20 mg", "40 mg")
 
 
+def test_the_same_number_in_another_unit_is_a_slip_whatever_the_wording() -> None:
+    evidence = "Paracetamol is safe at the usual dose. Adults should not take more than 4 g in 24 hours."
+    (finding,) = QuantityRule().check("The maximum daily dose is 4 mg.", evidence)
+    assert finding.correction is not None and (finding.correction.wrong, finding.correction.right) == ("4 mg", "4 g")
+    assert QuantityRule().check("The maximum daily dose is 4,000 mg.", evidence) == []
+    assert QuantityRule().check("The trail is 5 km long.", "The trail is 5 miles long.")
+    assert QuantityRule().check("The trail is 8 km long.", "The trail is 5 miles long.") == []  # 8 km is 5 miles
+    # a temperature's scale is a measure of its own, left to the check below
+    assert QuantityRule().check("It melts at 30 degrees Celsius.", "It melts at 86 degrees Fahrenheit.") == []
+
+
 def test_a_temperature_on_another_scale_is_not_the_same_value() -> None:
     evidence = "At sea level water boils at 100 degrees Celsius, or 212 degrees Fahrenheit."
     (finding,) = QuantityRule().check("Water boils at 100 degrees Fahrenheit at sea level.", evidence)

@@ -23,6 +23,7 @@ evidence merely does not mention is left to the model.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from grounding.text.lexicon import (
     every_few,
     times_per_period,
 )
-from grounding.text.quantities import Quantity, parse_quantities, same_quantity
+from grounding.text.quantities import UNITS, Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -534,6 +535,9 @@ class QuantityRule:
         words = _words(claim)
         numbers = frozenset(w for q in claimed for w in _words(q.text))
         said = [q for q in claimed if _said_elsewhere(claim, q, evidence)]
+        slip = self._other_unit(claimed, evidence)
+        if slip:
+            return [slip]
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
@@ -556,6 +560,29 @@ class QuantityRule:
                 return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
         return None
 
+    def _other_unit(self, claimed: list[Quantity], evidence: str) -> RuleFinding | None:
+        """The claim's number in another unit of the same measure ("4 mg" / "4 g", "5 km" / "5 miles"), and
+        the claim's amount nowhere: a slip of the unit, which no wording of the same thing explains, so the
+        sentence need not share the claim's words ("The maximum daily dose is 4 mg" / "Adults should not
+        take more than 4 g in 24 hours")."""
+        sentences = [(s.text, parse_quantities(s.text)) for s in _sentences(evidence)]
+        for quantity in claimed:
+            if quantity.dimension is None or quantity.unit is None:
+                continue
+            if any(same_quantity(quantity, q) for _, stated in sentences for q in stated if q.kind == quantity.kind):
+                continue
+            for sentence, stated in sentences:
+                for q in stated:
+                    if (
+                        q.dimension == quantity.dimension
+                        and q.unit is not None
+                        and math.isclose(_number_of(q), _number_of(quantity))
+                        and UNITS[q.unit][1] != UNITS[quantity.unit][1]
+                    ):
+                        detail = f"The evidence gives {q.text!r}, not {quantity.text!r}: {quote(sentence)}"
+                        return contradiction(self.name, detail, sentence, Correction(wrong=quantity.text, right=q.text))
+        return None
+
     def _other_value(
         self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity], claimed: list[Quantity]
     ) -> RuleFinding | None:
@@ -575,6 +602,11 @@ class QuantityRule:
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
         detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
         return contradiction(self.name, detail, sentence, correction)
+
+
+def _number_of(quantity: Quantity) -> float:
+    """The number as written, its unit aside: 4 for "4 mg" and for "4 g"."""
+    return quantity.value / UNITS[quantity.unit][1] if quantity.unit in UNITS else quantity.value
 
 
 def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
