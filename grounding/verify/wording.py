@@ -33,6 +33,7 @@ from grounding.text.lexicon import (
     times_per_period,
 )
 from grounding.text.quantities import (
+    MONTHS,
     TIME_OF_DAY,
     UNITS,
     Quantity,
@@ -75,7 +76,11 @@ def reword(claim: str, premise: str) -> Reading:
 def _reword(claim: str, premise: str) -> Reading:
     edits: list[tuple[int, int, str]] = []
     stated = _quantities(premise)
+    seasons = _seasons(claim, premise, stated)
+    edits.extend((start, end, said) for start, end, said in seasons if said)
     for quantity in _quantities(claim):
+        if any(start <= quantity.start < end for start, end, _ in seasons):
+            continue  # "the spring of 1985" is not all of 1985
         same = next((s for s in stated if _equal(quantity, s)), None)
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             edits.append((quantity.start, quantity.end, same.text))
@@ -157,6 +162,39 @@ def _the_month_of(year: int, premise: str, stated: tuple[Quantity, ...]) -> str 
         if int(q.value) == year and q.kind != QuantityKind.NUMBER and not any(a <= q.start < b for a, b in months)
     ]
     return None if alone else premise[months[0][0] : months[0][1]]
+
+
+_SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "autumn": (9, 10, 11),
+    "fall": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
+_SEASON = re.compile(
+    rf"\b(?:in\s+)?(?:the\s+)?(?P<season>{'|'.join(_SEASON_MONTHS)})\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I
+)
+
+
+def _seasons(claim: str, premise: str, stated: tuple[Quantity, ...]) -> list[tuple[int, int, str | None]]:
+    """Each season of a year the claim names, read as the one date (or month) the premise gives in it: "born
+    in the spring of 1985" as "born on 12 April 1985". A season's months are the northern hemisphere's, the
+    winter's those of its year (December, January, February). Where the premise's date falls outside the
+    season, or it gives none, the season is left as it is (`None`), never read as the whole year."""
+    found: list[tuple[int, int, str | None]] = []
+    for match in _SEASON.finditer(claim):
+        year, months = int(match["year"]), _SEASON_MONTHS[match["season"].lower()]
+        dates = [q for q in stated if q.kind == QuantityKind.DATE and q.day is not None and q.day.year == year]
+        in_months = [(a, b) for a, b, said in month_years(premise) if said == year]
+        named = {MONTHS.get(premise[a:b].split()[0].rstrip(".").lower()) for a, b in in_months}
+        if len(dates) == 1 and dates[0].day is not None and dates[0].day.month in months:
+            found.append((match.start(), match.end(), f"on {dates[0].text}"))
+        elif not dates and len(named) == 1 and next(iter(named)) in months:
+            a, b = in_months[0]
+            found.append((match.start(), match.end(), f"in {premise[a:b]}"))
+        else:
+            found.append((match.start(), match.end(), None))
+    return found
 
 
 def _month_before(claim: str, start: int) -> bool:

@@ -57,6 +57,21 @@ def test_a_year_or_a_decade_is_read_as_the_one_month_or_year_the_evidence_gives_
         assert reword(claim, premise) == (claim, ())
 
 
+def test_a_season_is_read_as_the_one_date_or_month_the_evidence_gives_in_it():
+    leeds = "She was born on 12 April 1985 in Leeds."
+    assert reword("She was born in the spring of 1985.", leeds) == (
+        "She was born on 12 April 1985.",
+        (("in the spring of 1985", "on 12 April 1985"),),
+    )
+    assert reword("It came out in summer 2007.", "It was released in June 2007.")[0] == "It came out in June 2007."
+    for claim, premise in [
+        ("She was born in the autumn of 1985.", leeds),  # April is no autumn: the season stays, never the year
+        ("She was born in the spring of 1985.", "She was born in 1985."),  # no date to read it as
+        ("She moved in the spring of 1985.", "She moved on 2 March 1985 and again on 9 May 1985."),  # which?
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
 def test_a_multiple_is_read_as_the_move_from_one_value_to_that_multiple():
     assert reword("Sales doubled last year.", "Sales rose from $2 million to $4 million last year.") == (
         "Sales rose from $2 million to $4 million last year.",
