@@ -649,3 +649,32 @@ def test_an_opposite_said_of_the_claims_subject_is_read_whatever_else_differs(
     """A clause that opens on the claim's subject and ends on the opposite word, unqualified, contradicts
     even where the claim's other words are not there ("sent" / "goes out")."""
     assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+CLINIC = "The clinic is open from Monday to Friday, 8 am to 6 pm. It is closed at weekends and on public holidays."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # a sentence opening on a pronoun is read with the previous sentence's subject
+        ("The clinic is open at weekends.", CLINIC, True),
+        ("The clinic is closed at weekends.", CLINIC, False),
+        ("Anna Berg is poor.", "Anna Berg was born in Oslo. She is not poor.", True),
+        ("Anna Berg is poor.", "Anna Berg was born in Oslo. It is not poor.", False),
+        # "it" is no thing where the previous sentence opens on a name, nor "It is likely that ..." a pronoun
+        ("Paris is closed at weekends.", "Anna Berg is open to offers. It is closed at weekends.", False),
+        ("The road is open at night.", "The road is busy. It is likely that the tunnel is closed at night.", False),
+        # a day of the week is read as the span of days the evidence names that holds it
+        ("The clinic is open on Saturdays.", CLINIC, True),
+        ("The clinic is closed on Sundays.", CLINIC, False),
+        ("The clinic is open on Tuesdays.", CLINIC, False),
+        ("The office is open on Tuesdays.", "The office is closed on weekdays.", True),
+        # not where the evidence names the day itself
+        ("The shop is open on Sundays.", "The shop is closed on Saturdays but open at weekends otherwise.", False),
+    ],
+)
+def test_a_pronoun_is_read_through_the_previous_sentence_and_a_day_through_its_span(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(AntonymRule().check(claim, evidence) or NegationRule().check(claim, evidence)) == contradicted

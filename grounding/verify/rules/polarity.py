@@ -61,8 +61,12 @@ while its "not" belongs to another clause."""
 @dataclass(frozen=True)
 class _Sentence:
     text: str
+    """As the evidence writes it: what a finding quotes."""
     words: tuple[str, ...]
     stems: frozenset[str]
+    read: str
+    """As the rules read it: a leading "it", "he", "she" or "they" in the words of the previous sentence's
+    subject ("It is closed at weekends" after "The clinic is open from Monday to Friday")."""
 
 
 def _words(text: str) -> list[str]:
@@ -250,11 +254,41 @@ def _denies_the_claim(clause: list[str], wanted: set[str]) -> bool:
 def _sentences(evidence: str) -> tuple[_Sentence, ...]:
     """The evidence's sentences with their words, read once per evidence: every claim of an answer, and
     every rule, is matched against the same sentences."""
-    sentences = []
+    sentences: list[_Sentence] = []
     for start, end in split_sentences(evidence):
-        words = tuple(_words(evidence[start:end]))
-        sentences.append(_Sentence(evidence[start:end], words, frozenset(_stems(words))))
+        text = evidence[start:end]
+        read = _with_subject(text, sentences[-1].text) if sentences else text
+        words = tuple(_words(read))
+        sentences.append(_Sentence(text, words, frozenset(_stems(words)), read))
     return tuple(sentences)
+
+
+_LEADING_PRONOUN = re.compile(r"^(?P<pronoun>It|He|She|They)\s+(?=\w)")
+_EXPLETIVE = re.compile(r"^It(?:'s|\s+(?:is|was|has been|seems|appears))\b(?:\s+\S+){0,4}?\s+(?:that|to|whether)\b")
+_SUBJECT = re.compile(
+    r"^(?P<subject>(?:(?P<article>The|This|That|These|Those)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|do|did)\b"
+)
+
+
+def _with_subject(sentence: str, previous: str) -> str:
+    """`sentence` with a leading pronoun replaced by the previous sentence's subject, where that subject is
+    plain (a name, or "the" and a noun, before the first auxiliary verb) and fits the pronoun: "it" a thing
+    ("the clinic"), "he" or "she" a name ("Anna Berg"), "they" either. "It is likely that ..." is left as
+    it is, as is a pronoun after a sentence whose subject is not plain."""
+    pronoun = _LEADING_PRONOUN.match(sentence)
+    subject = _SUBJECT.match(previous.strip())
+    if not pronoun or not subject or _EXPLETIVE.match(sentence):
+        return sentence
+    thing, named = subject["article"] is not None, subject["subject"][:1].isupper() and subject["article"] is None
+    words = subject["subject"].split()
+    if named and not all(w[:1].isupper() for w in words):
+        return sentence  # "Sales fell sharply" is no name
+    fits = {"It": thing, "He": named, "She": named, "They": thing or named}[pronoun["pronoun"]]
+    if not fits:
+        return sentence
+    said = subject["subject"] if named else subject["subject"][:1].lower() + subject["subject"][1:]
+    return f"{said[:1].upper()}{said[1:]} {sentence[pronoun.end() :]}"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -340,7 +374,7 @@ def _clauses_about(wanted: set[str], evidence: str) -> Iterator[tuple[_Sentence,
     """The clauses of the evidence sentences that hold most of the claim's words (`CLAUSE_OVERLAP`)."""
     for sentence in _sentences(evidence):
         if len(wanted & sentence.stems) >= CLAUSE_OVERLAP * len(wanted):
-            for clause in _clauses(sentence.text):
+            for clause in _clauses(sentence.read):
                 yield sentence, clause
 
 
@@ -390,7 +424,7 @@ class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        words = _words(claim)
+        words = _words(_days_as_spans(claim, evidence))
         if refused := _refused(words, evidence):
             return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
         thing = _needed(words)
@@ -412,7 +446,7 @@ class NegationRule:
         claim_denials = len(denials)
         matches = []
         for sentence in _matching(words, evidence):
-            clause = _clause(words, sentence.text)
+            clause = _clause(words, sentence.read)
             in_clause, in_sentence = _denies_a_thing(clause, wanted), _denies_a_thing(sentence.words, wanted)
             if in_clause is None:
                 continue
@@ -425,7 +459,7 @@ class NegationRule:
             # and the negated clause itself must say most of the claim, not only its sentence
             if (
                 (says_no != negated or (not negated and denied))
-                and len(wanted & _with_antecedent(clause, sentence.text)) >= CLAUSE_OVERLAP * len(wanted)
+                and len(wanted & _with_antecedent(clause, sentence.read)) >= CLAUSE_OVERLAP * len(wanted)
                 and not _opposite_word(words, clause)  # "does not open" says "is closed"
                 and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
             ):
@@ -456,7 +490,7 @@ class AntonymRule:
     name = "antonyms"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        words = _words(claim)
+        words = _words(_days_as_spans(claim, evidence))
         for i, word in enumerate(words):
             opposites = ANTONYMS.get(word) or _other_frequencies(word)
             if not opposites:
@@ -472,7 +506,7 @@ class AntonymRule:
             # "The newsletter goes out once a week"; not "The shop is closed on Sundays")
             loose = [(s, True) for s in _sentences(evidence) if s not in matched]
             for sentence, is_loose in [(s, False) for s in matched] + loose:
-                clause = _clause(words, sentence.text)
+                clause = _clause(words, sentence.read)
                 if is_loose and not (_opens_on(clause, subject) and clause[-1:] and clause[-1] in opposites):
                     continue
                 who = subject[:1] if is_loose else subject
@@ -486,7 +520,7 @@ class AntonymRule:
                 else:
                     # or the sentence says the claim's word of something else and the opposite of the claim's
                     # thing: "open Monday to Saturday and closed on Sundays"
-                    candidates = [list(c) for c in _clauses(sentence.text) if word not in c]
+                    candidates = [list(c) for c in _clauses(sentence.read) if word not in c]
                 for said in (c for c in candidates if _negated(c) == _negated(words)):
                     found = found or next(
                         (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
@@ -496,6 +530,29 @@ class AntonymRule:
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+_DAY = re.compile(rf"\bon\s+(?P<day>{'|'.join((*_WEEKDAYS, 'saturday', 'sunday'))})s?\b", re.I)
+_SPAN_OF_DAYS = re.compile(r"\b(?P<said>(?:at|on)\s+(?:the\s+)?(?P<span>weekend|weekday)s?)\b", re.I)
+
+
+def _days_as_spans(claim: str, evidence: str) -> str:
+    """The claim with a day of the week said as the span the evidence names that holds it, where the evidence
+    names the span and never the day: "open on Saturdays" read as "open at weekends" against "It is closed at
+    weekends", "on Tuesdays" as "on weekdays". What holds for every day of a span holds for each."""
+    spans = {m["span"].lower(): m["said"] for m in _SPAN_OF_DAYS.finditer(evidence)}
+    if not spans:
+        return claim
+
+    def said(match: re.Match[str]) -> str:
+        day = match["day"].lower()
+        span = "weekday" if day in _WEEKDAYS else "weekend"
+        if span not in spans or re.search(rf"\b{day}", evidence, re.I):
+            return match.group()
+        return spans[span]
+
+    return _DAY.sub(said, claim)
 
 
 def _opens_on(clause: Sequence[str], subject: list[str]) -> bool:
