@@ -76,7 +76,8 @@ widening narrowing|widens narrows|wider narrower|accelerated slowed|accelerating
 increase slow|increases slows|increased slowed|upheld overturned|upheld dismissed|upheld quashed|upholds overturns
 pricier cheaper|more-expensive cheaper|more-costly cheaper|less-expensive pricier|less-costly pricier
 less-expensive more-expensive|less-costly more-costly|less-expensive more-costly|less-costly more-expensive
-conductor insulator|conductors insulators|beat lost|defeated lost|beats loses|defeats loses"""
+conductor insulator|conductors insulators|beat lost|defeated lost|beats loses|defeats loses
+hired fired|hires fires|hired dismissed|hired sacked|appointed dismissed|appointed sacked|promoted demoted"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

@@ -45,6 +45,7 @@ from grounding.text.quantities import (
     same_quantity,
     years_in,
 )
+from grounding.text.sentences import split_sentences
 
 _PERIODS = "|".join(FREQUENCY_UNITS)
 _ADVERBS = {*FREQUENCY_UNITS.values(), *RATE_SYNONYMS}
@@ -81,7 +82,9 @@ def _reword(claim: str, premise: str) -> Reading:
     for quantity in _quantities(claim):
         if any(start <= quantity.start < end for start, end, _ in seasons):
             continue  # "the spring of 1985" is not all of 1985
-        same = next((s for s in stated if _equal(quantity, s)), None)
+        same = next((s for s in stated if _equal(quantity, s)), None) or _the_count_in_hedge(
+            claim, quantity, premise, stated
+        )
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             edits.append((quantity.start, quantity.end, same.text))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
@@ -105,6 +108,7 @@ def _reword(claim: str, premise: str) -> Reading:
     edits.extend(_denied_opposites(claim, premise))
     edits.extend(_opposites_stated(claim, premise))
     edits.extend(_phrasings(claim, premise))
+    edits.extend(_beaten(claim, premise))
     edits.extend(e for e in _counted_rates(claim, premise) if all(e[1] <= a or e[0] >= b for a, b, _ in edits))
     if not edits:
         return claim, ()
@@ -137,6 +141,22 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
     clocks = claimed.dimension == TIME_OF_DAY  # "11 pm" against "23:00"
     return in_words or clocks or (claimed.dimension is not None and _factor(claimed) != _factor(stated))
+
+
+def _the_count_in_hedge(claim: str, claimed: Quantity, premise: str, stated: tuple[Quantity, ...]) -> Quantity | None:
+    """The premise's one plain number, where it falls inside the claim's hedge on a count ("holds about 80,000
+    spectators" / "has a capacity of 81,500"). A count has no unit to say what is counted, so only a premise
+    that gives no other plain number, and counts nothing else with it ("about 300 people" / "310 cars"), is
+    read so."""
+    if claimed.kind != QuantityKind.NUMBER or not claimed.approximate or claimed.dimension is not None:
+        return None
+    plain = [s for s in stated if s.kind == QuantityKind.NUMBER and s.dimension is None]
+    if len(plain) != 1 or plain[0].approximate or plain[0].text.lower() == claimed.text.lower():
+        return None
+    counted, theirs = _WORD.match(claim[claimed.end :].lstrip()), _WORD.match(premise[plain[0].end :].lstrip())
+    if theirs and (not counted or counted.group().lower() != theirs.group().lower()):
+        return None
+    return plain[0] if same_quantity(claimed, plain[0]) else None
 
 
 def _the_date_of(year: Quantity, stated: tuple[Quantity, ...]) -> Quantity | None:
@@ -224,11 +244,28 @@ def _years_of_decades(claim: str, premise: str) -> list[tuple[int, int, str]]:
     named = {first for _, _, first, _ in _periods(premise)}
     edits = []
     for start, end, first, last in claimed:
+        part = _PART.search(claim[:start])
+        if part:
+            start, (first, last) = part.start(), _part_of(part["part"].lower(), first, last)
         inside = [year for year in years if first <= year <= last]
         if len(inside) == 1 and first not in named:
             month = _the_month_of(inside[0], premise, _quantities(premise))
             edits.append((start, end, month or str(inside[0])))
     return edits
+
+
+_PART = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)[\s-]+$", re.I)
+
+
+def _part_of(part: str, first: int, last: int) -> tuple[int, int]:
+    """The years of a period's early, mid or late part: "the late 1980s" is 1986-1989, "the early 20th
+    century" 1901-1940; the parts overlap, as people use them."""
+    span = last - first + 1
+    return {
+        "early": (first, first + round(0.4 * span) - 1),
+        "mid": (first + round(0.3 * span), first + round(0.7 * span) - 1),
+        "late": (first + round(0.6 * span), last),
+    }[part]
 
 
 _MULTIPLIED = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -353,6 +390,44 @@ _PHRASINGS = (
 """One act said two ways, read the premise's way where the premise uses it: "found her not guilty" is
 "acquitted her", "did not attend" is "was absent from", "is published" is "comes out", "resigned" is
 "stepped down"."""
+
+
+_LOST = re.compile(
+    r"^(?P<loser>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:lost|(?:was|were)\s+(?:beaten|defeated))"
+    r"(?:\s+(?:to|by)\s+(?P<winner>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?))?"
+    r"(?:\s+(?:in\s+)?(?P<contest>(?:the|a|an|this|its|their)\s+[\w'’-]+))?(?=\s*[.,;]?\s*$)",
+    re.I,
+)
+_BEAT = re.compile(
+    r"(?:^|[,;]\s+)(?P<winner>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:beat|defeated)\s+(?P<rest>.+)$", re.I
+)
+
+
+def _beaten(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """A loss the claim states, read as the win the premise states: "The home team lost the final" as "The
+    visitors beat the home team in the final", where the premise says the visitors beat the home team (and,
+    when the claim names the winner, that same winner). The model reads "lost" against "beat" as opposites."""
+    lead = len(claim) - len(claim.lstrip())
+    lost = _LOST.match(claim.strip())
+    if not lost:
+        return []
+    loser = lost["loser"].lower()
+    for start, end in split_sentences(premise):
+        beat = _BEAT.search(premise[start:end].rstrip(" ."))
+        if not beat or not _article_aside(beat["rest"]).lower().startswith(_article_aside(loser)):
+            continue
+        winner = beat["winner"]
+        if lost["winner"] and _article_aside(lost["winner"]).lower() != _article_aside(winner).lower():
+            continue
+        loser_said = beat["rest"][: len(beat["rest"]) - len(_article_aside(beat["rest"])) + len(_article_aside(loser))]
+        contest = f" in {lost['contest']}" if lost["contest"] else ""
+        said = f"{winner[:1].upper()}{winner[1:]} beat {loser_said}{contest}"
+        return [(lead + lost.start(), lead + lost.end(), said)]
+    return []
+
+
+def _article_aside(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
 
 
 def _phrasings(claim: str, premise: str) -> list[tuple[int, int, str]]:

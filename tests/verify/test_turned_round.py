@@ -678,3 +678,20 @@ def test_a_pronoun_is_read_through_the_previous_sentence_and_a_day_through_its_s
     claim: str, evidence: str, contradicted: bool
 ) -> None:
     assert bool(AntonymRule().check(claim, evidence) or NegationRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The club hired the coach.", "The club fired the coach after five straight defeats.", True),
+        ("The club hired the coach in 2019.", "The club hired the coach in 2019 and fired him in 2021.", False),
+        ("The bank promoted the analyst.", "The bank demoted the analyst last spring.", True),
+        # "made" carries nothing: the profit is what the claim says, and the evidence says a loss
+        ("The airline made a profit last year.", "The airline reported a loss of 120 million dollars last year.", True),
+        ("The airline made a profit last year.", "The airline reported a profit of 90 million euros last year.", False),
+    ],
+)
+def test_hiring_against_firing_and_a_profit_made_against_a_loss_reported(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted

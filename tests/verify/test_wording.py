@@ -72,6 +72,42 @@ def test_a_season_is_read_as_the_one_date_or_month_the_evidence_gives_in_it():
         assert reword(claim, premise) == (claim, ())
 
 
+def test_the_early_mid_or_late_part_of_a_period_is_read_as_the_one_year_the_evidence_gives_in_it():
+    wall = "The Berlin Wall fell on 9 November 1989."
+    assert reword("The wall came down in the late 1980s.", wall) == (
+        "The wall came down in 1989.",
+        (("the late 1980s", "1989"),),
+    )
+    assert reword("It opened in the mid-1990s.", "It opened in 1995.")[0] == "It opened in 1995."
+    assert reword("It was built in the early 20th century.", "It was built in 1912.")[0] == "It was built in 1912."
+    for claim in ("The wall came down in the early 1980s.", "The wall came down in the mid-1980s."):
+        assert reword(claim, wall) == (claim, ())  # 1989 is not in that part: the rules' case
+
+
+def test_a_hedged_count_is_read_as_the_one_plain_number_the_evidence_gives_inside_the_hedge():
+    claim = "The stadium holds about 80,000 spectators."
+    assert reword(claim, "The stadium has a capacity of 81,500.")[0] == "The stadium holds about 81,500 spectators."
+    for premise in (
+        "The stadium has a capacity of 91,500.",  # outside the hedge
+        "The stadium has 81,500 seats and 200 boxes.",  # which number is the count?
+        "The stadium holds some 81,500.",  # a hedge against a hedge: the model's case
+    ):
+        assert reword(claim, premise) == (claim, ())
+
+
+def test_a_loss_is_read_as_the_win_the_evidence_states():
+    assert reword("The home team lost the final.", "The visitors beat the home team 2-1 in the final.")[0] == (
+        "The visitors beat the home team in the final."
+    )
+    assert reword("Spain lost to Italy.", "Italy defeated Spain on penalties.")[0] == "Italy beat Spain."
+    for claim, premise in [
+        ("Spain lost to France.", "Italy beat Spain on penalties."),  # another winner: the rules' case
+        ("Spain lost the final.", "Spain beat Italy in the final."),  # Spain won: the model's case
+        ("Spain lost the final.", "Italy drew with Spain in the final."),
+    ]:
+        assert reword(claim, premise) == (claim, ())
+
+
 def test_a_multiple_is_read_as_the_move_from_one_value_to_that_multiple():
     assert reword("Sales doubled last year.", "Sales rose from $2 million to $4 million last year.") == (
         "Sales rose from $2 million to $4 million last year.",

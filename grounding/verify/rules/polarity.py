@@ -497,7 +497,7 @@ class AntonymRule:
                 continue
             if words[i - 1 : i] and words[i - 1] in _WEAKENING:
                 continue  # "a poor conductor" says what "an insulator" says
-            subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS and w not in _GRADING][-2:]
+            subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS | _GRADING | _LIGHT_VERBS][-2:]
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
             drop = frozenset({word, *opposites}) | _GRADING
             matched = _matching(words, evidence, drop)
@@ -531,6 +531,9 @@ class AntonymRule:
                     return [contradiction(self.name, detail, sentence.text)]
         return []
 
+
+_LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
+"""Verbs whose object carries the meaning ("made a profit" is "reported a profit"): no part of a subject."""
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 _DAY = re.compile(rf"\bon\s+(?P<day>{'|'.join((*_WEEKDAYS, 'saturday', 'sunday'))})s?\b", re.I)
