@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from grounding.text.lexicon import ANAPHORIC_STARTS, KEYWORD_FILLERS, SENTENCE_STARTERS
+from grounding.text.lexicon import ANAPHORIC_STARTS, KEYWORD_FILLERS, SENTENCE_STARTERS, STOPWORDS
 from grounding.text.names import CAPITALISED_WORD
+from grounding.text.quantities import parse_quantities
 from grounding.text.sentences import split_sentences
 from knowledge.embeddings import DEFAULT_EMBEDDING_MODEL, embed, embed_cached
 
@@ -107,6 +108,23 @@ def shares_subject(claim: str, premise: str) -> bool:
     if not names:
         return shares_topic(claim, premise)
     return any(_subject(premise[start:end]) in names for start, end in split_sentences(premise))
+
+
+def measures_alike(claim: str, premise: str) -> bool:
+    """Whether the premise can speak to what the claim measures: a claim that gives a measure (a duration, a
+    mass, a length) against evidence that measures only other things, and shares no more than one content
+    word with the claim (its subject), is about something the evidence does not say. A small NLI model reads
+    "The laptop's battery lasts twelve hours" against "The laptop weighs 1.2 kg and has a 14-inch screen"
+    as a contradiction: two numbers that differ. A claim with no measure, or evidence that measures the
+    same thing ("eight years" / "six years"), is left to the model."""
+    measured = {q.dimension for q in parse_quantities(claim) if q.dimension}
+    if not measured or measured & {q.dimension for q in parse_quantities(premise)}:
+        return True
+    return len(_content_stems(claim) & _content_stems(premise)) >= 2
+
+
+def _content_stems(text: str) -> set[str]:
+    return {t.lower()[:5] for t in _TOKEN.findall(text) if len(t) > 2 and t.lower() not in STOPWORDS}
 
 
 def _starts_with_pronoun(sentence: str) -> bool:

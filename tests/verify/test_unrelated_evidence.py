@@ -7,7 +7,7 @@ import json
 import pytest
 
 from grounding.types import Verdict
-from grounding.verify.alignment import shares_subject
+from grounding.verify.alignment import measures_alike, shares_subject
 from grounding.verify.verifier import Verifier
 from knowledge.demo import demo_passages_path
 from knowledge.kb import KnowledgeBase
@@ -38,6 +38,28 @@ GRIFFIN = "Canberra was designed by Walter Burley Griffin."
 )
 def test_shares_subject(claim, premise, shared):
     assert shares_subject(claim, premise) is shared
+
+
+@pytest.mark.parametrize(
+    ("claim", "premise", "alike"),
+    [
+        ("The laptop's battery lasts twelve hours.", "The laptop weighs 1.2 kg and has a 14-inch screen.", False),
+        ("The laptop's battery lasts twelve hours.", "The laptop's battery lasts eight hours.", True),
+        ("He was sentenced to eight years in prison.", "The judge jailed him for six years.", True),  # years both
+        ("The bridge is 90 metres long.", "The bridge, 120 metres long, opened in 1990.", True),
+        ("The bridge is 90 metres long.", "The crossing takes 90 minutes.", False),
+        ("Egypt is in South America.", "Egypt is a country in North Africa.", True),  # no measure: the model's
+    ],
+)
+def test_only_evidence_measuring_what_the_claim_measures_may_contradict_it(claim, premise, alike):
+    assert measures_alike(claim, premise) is alike
+
+
+def test_a_measure_the_evidence_never_takes_is_not_contradicted():
+    report = Verifier().verify(
+        "The laptop's battery lasts twelve hours.", evidence=["The laptop weighs 1.2 kg and has a 14-inch screen."]
+    )
+    assert [c.verdict for c in report.claims] == [Verdict.UNVERIFIABLE]
 
 
 @pytest.fixture(scope="module")

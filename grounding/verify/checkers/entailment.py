@@ -20,6 +20,7 @@ from grounding.verify.alignment import (
     align,
     build_premise,
     evidence_windows,
+    measures_alike,
     shares_subject,
     shares_topic,
 )
@@ -207,8 +208,9 @@ def check_claims(
 
 
 def _about_the_claim(claim: str, premise: str) -> bool:
-    """Only evidence about the claim's own subject may contradict it; the rest can leave it unverifiable."""
-    return shares_topic(claim, premise) and shares_subject(claim, premise)
+    """Only evidence about the claim's own subject, and about what the claim measures, may contradict it; the
+    rest can leave it unverifiable."""
+    return shares_topic(claim, premise) and shares_subject(claim, premise) and measures_alike(claim, premise)
 
 
 def _decide(
