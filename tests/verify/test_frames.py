@@ -74,6 +74,20 @@ ROLES = RoleRule()
             "euro",
             "Swiss franc",
         ),
+        # one thing of one owner said with "of" or with "'s", and a currency a country uses
+        (
+            "The currency of Switzerland is the euro.",
+            "Switzerland's currency is the Swiss franc, although some shops near the border accept euros.",
+            "euro",
+            "Swiss franc",
+        ),
+        ("Canada's capital is Toronto.", "The capital of Canada is Ottawa.", "Toronto", "Ottawa"),
+        (
+            "Switzerland uses the euro.",
+            "Switzerland's currency is the Swiss franc, although some shops near the border accept euros.",
+            "euro",
+            "Swiss franc",
+        ),
         # the claim gives the value a plan had before it was changed
         (
             "The concert will be held on Friday.",
@@ -189,6 +203,10 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
             "The annual meeting will take place on 21 May.",
             "The annual meeting, first planned for 14 May, has been moved to 21 May.",
         ),
+        # the owner's thing said the other way, and the currency the country uses
+        ("The capital of Canada is Ottawa.", "Canada's capital, Ottawa, lies on the Ottawa River."),
+        ("Switzerland uses the Swiss franc.", "Switzerland's currency is the Swiss franc."),
+        ("Tourists in Zurich use the euro.", "Switzerland's currency is the Swiss franc."),  # no country's own
         # "is" that joins no description and name: nothing to turn round
         ("It is a black comedy written by Chuck Palahniuk.", "Fight Club is written by Chuck Palahniuk."),
     ],

@@ -408,6 +408,39 @@ def _turned_round(claim: str, tokens: Sequence[_Token]) -> str | None:
     return f"{named} {tokens[be[0]].low} the {description}"
 
 
+_OF_FORM = re.compile(
+    r"^The (?P<thing>[a-z]+(?: [a-z]+)?) of (?P<owner>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+    r" (?P<rest>(?:is|was|are|were) .+)$"
+)
+_POSSESSIVE_FORM = re.compile(
+    r"^(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s (?P<thing>[a-z]+(?: [a-z]+)?) (?P<rest>(?:is|was|are|were) .+)$"
+)
+
+
+def _possessed(claim: str) -> str | None:
+    """ "The currency of Switzerland is the euro" as "Switzerland's currency is the euro", and the other way
+    round: one thing of one owner, said either way, and the evidence may say it the other way."""
+    of = _OF_FORM.match(claim.strip())
+    if of:
+        return f"{of['owner']}'s {of['thing']} {of['rest']}"
+    owned = _POSSESSIVE_FORM.match(claim.strip())
+    return f"The {owned['thing']} of {owned['owner']} {owned['rest']}" if owned else None
+
+
+def _currency_used(claim: str, tokens: Sequence[_Token]) -> str | None:
+    """ "Switzerland uses the euro" as "Switzerland's currency is the euro": what a country pays in is its
+    currency, the form in which the evidence usually names it."""
+    uses = [k for k, t in enumerate(tokens) if t.low in {"uses", "used"}]
+    if len(uses) != 1 or not 0 < uses[0] <= 4 or not all(t.capitalised for t in tokens[: uses[0]]):
+        return None
+    paid = _trim(tokens[uses[0] + 1 :])
+    if not paid or _kind(paid) != "currency":
+        return None
+    owner = claim[tokens[0].start : tokens[uses[0] - 1].start + len(tokens[uses[0] - 1].text)]
+    be = "is" if tokens[uses[0]].low == "uses" else "was"
+    return f"{owner}'s currency {be} the {_span(claim, paid)}"
+
+
 def _may_swap(wanted: set[str], clause: _Clause) -> bool:
     """A swap keeps two of the claim's words, or words the clause refers back to ("its revenue"): the clauses
     that cannot are passed over before the alignment, which costs most of the rule's time."""
@@ -429,12 +462,13 @@ class SubstitutionRule:
         if moved or _stated_whole(wanted, evidence):
             return [moved] if moved else []
         readings = [(claim, mine)]
-        turned = _turned_round(claim, mine)
-        if turned:
-            readings.append((turned, _tokens(turned)))
-        for clause in (c for c in clauses if _may_swap(wanted, c)):
-            for text, tokens in readings:
-                found = self._swap(text, tokens, wanted, clause.text, clause.sentence, evidence)
+        for other in (_turned_round(claim, mine), _possessed(claim), _currency_used(claim, mine)):
+            if other:
+                readings.append((other, _tokens(other)))
+        wants = [_content(tokens) for _, tokens in readings]
+        for clause in (c for c in clauses if any(_may_swap(w, c) for w in wants)):
+            for (text, tokens), want in zip(readings, wants, strict=True):
+                found = self._swap(text, tokens, want, clause.text, clause.sentence, evidence)
                 if found:
                     return [found]
         return []
