@@ -11,9 +11,11 @@ year or a decade as the one full date, month or year the evidence gives in it, a
 same way, a multiple as the move the evidence gives from one value to that multiple, a state as the denial
 of its complement and a denial as the opposite state the evidence asserts, "nobody" as "no one", a
 superlative as the denial of anything beyond it, a century as the one year the evidence gives in it, a
-time of day on the evidence's clock, a rate by its count or its span ("twice a day" / "every 12 hours"),
-and an act said two ways, "found not guilty" / "acquitted"), and nothing else in the claim changes: a
-wrong amount stays wrong, and the rules still read the claim as given.
+season or the late part of a decade as the one date or year the evidence gives in it, a hedged count as
+the one plain number the evidence gives inside the hedge, a time of day on the evidence's clock, a rate by
+its count or its span ("twice a day" / "every 12 hours"), a loss as the win the evidence states, and an act
+said two ways, "found not guilty" / "acquitted"), and nothing else in the claim changes: a wrong amount
+stays wrong, and the rules still read the claim as given.
 """
 
 from __future__ import annotations
