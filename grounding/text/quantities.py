@@ -235,6 +235,13 @@ _RESULT_AFTER = re.compile(
 )
 SCORE = "score"
 """A game's result ("won 3-1", "a 2-2 draw"), the higher side first: "lost 1-2" and "won 2-1" give one score."""
+_SET = r"\d{1,2}\s?[-–]\s?\d{1,2}(?:\s?\(\s?\d{1,2}\s?\))?"
+_SCORE_LINE = re.compile(rf"(?<![\w.,:/-]){_SET}(?:\s?,?\s+{_SET})+(?![\w:/-])")
+_ONE_SET = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(?:\s?\(\s?\d{1,2}\s?\))?")
+SCORE_LINE = "sets"
+"""The sets of a match, "4-6 7-6(3) 6-3", read as one score ("3 sets"), compared whole and only with a line of
+as many sets: one set against another, or a doubles match's two sets against a singles match's three, is no
+contradiction."""
 
 
 class QuantityKind(StrEnum):
@@ -293,6 +300,11 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
             value = float(_COUNTS[match["count"].lower()])
             found.append(_number(text, match.start(), match.end(), value, f"{match['unit'].lower()}s"))
             taken.append(match.span())
+    for match in _SCORE_LINE.finditer(text):
+        sets = [(int(a), int(b)) for a, b in _ONE_SET.findall(match.group())]
+        value = float(int("".join(f"{a:02d}{b:02d}" for a, b in sets)) % 2**52)
+        found.append(_number(text, match.start(), match.end(), value, None, f"{len(sets)} {SCORE_LINE}"))
+        taken.append(match.span())
     for match in _SCORE.finditer(text):
         before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() : match.end() + 25]
         if free(*match.span()) and (_RESULT_BEFORE.search(before) or _RESULT_AFTER.search(after)):
@@ -501,6 +513,8 @@ def same_quantity(
         return int(claimed.value) == int(actual.value)
     if claimed.dimension and actual.dimension and claimed.dimension != actual.dimension:
         return None
+    if any(d and d.endswith(f" {SCORE_LINE}") for d in (claimed.dimension, actual.dimension)):
+        return None if claimed.dimension != actual.dimension else claimed.value == actual.value
     if {TIME_OF_DAY, SCORE} & {claimed.dimension, actual.dimension}:
         if claimed.dimension != actual.dimension:
             return None  # "at 11 pm" and "11 trains", "won 3-1" and "3 goals"

@@ -152,6 +152,15 @@ def test_grams_centimetres_and_micrograms_are_units_but_a_networks_g_is_not():
     assert _one("a 4G phone").dimension is None and _one("the 5G rollout").unit is None
 
 
+def test_the_sets_of_a_match_are_one_score_compared_whole_with_as_many_sets():
+    line = _one("She won 4-6 7-6(3) 6-3.")
+    assert line.text == "4-6 7-6(3) 6-3" and line.dimension == "3 sets"
+    assert same_quantity(line, _one("beat her 4-6, 7-6 (3), 6-3 in the final")) is True
+    assert same_quantity(line, _one("beat her 4-6, 7-6 (3), 7-5 in the final")) is False
+    assert same_quantity(line, _one("were thrashed 6-0 6-3 in the doubles")) is None  # another match
+    assert [q.text for q in parse_quantities("aged 6-9 months")] == ["6", "9"]  # a range, not a line
+
+
 def _one(text: str):
     (quantity,) = parse_quantities(text)
     return quantity

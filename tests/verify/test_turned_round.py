@@ -695,3 +695,38 @@ def test_hiring_against_firing_and_a_profit_made_against_a_loss_reported(
     claim: str, evidence: str, contradicted: bool
 ) -> None:
     assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        # a denied knowing or believing leaves what follows it open
+        ("Father fell from the window.", 'The father said: "I don\'t know how he fell out of the window."', False),
+        (
+            "Porto host Bayern in the Champions League.",
+            "Porto's coach does not believe that Bayern's injuries "
+            "will play a part when Porto host Bayern in the Champions League.",
+            False,
+        ),
+        ("The coach believes Bayern will win.", "The coach does not believe Bayern will win.", True),
+        ("The father was injured in the fall.", "The father was not injured in the fall.", True),
+    ],
+)
+def test_a_denied_belief_is_no_denial_of_what_is_believed(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+def test_a_match_is_compared_by_its_sets_whole() -> None:
+    doubles = "Williams and Riske were thrashed 6-0 6-3 in the doubles by Errani and Pennetta."
+    assert QuantityRule().check("Williams defeated Errani 4-6 7-6(3) 6-3.", doubles) == []
+    (finding,) = QuantityRule().check("She beat Lisicki 4-6, 7-6 (4), 7-6.", "She beat Lisicki 4-6, 7-6 (4), 6-3.")
+    assert "6-3" in finding.detail
+
+
+def test_a_year_counted_from_another_and_a_ruled_out_thing_are_read_as_the_evidence_says_them() -> None:
+    chernova = "Chernova failed a drugs test two years before beating Ennis-Hill in South Korea in 2011."
+    assert QuantityRule().check("Chernova failed a drugs test in 2009.", chernova) == []
+    assert QuantityRule().check("Chernova failed a drugs test in 2008.", chernova)
+    ruled_out = "The minister ruled out an inquiry into the claims."
+    assert NegationRule().check(ruled_out, "The minister said there would be no inquiry into the claims.") == []
+    assert NegationRule().check(ruled_out, "The minister did not rule out an inquiry into the claims.")

@@ -14,7 +14,8 @@ content words, near one another), and look for the one edit that flips the meani
   Revolution"), frequencies included ("once daily" vs "twice daily"), whatever grades them ("a good
   conductor" vs "an excellent insulator");
 - `quantities`: the same measured thing with another number, unit-aware ("20 mg" vs "40 mg"; "about
-  25 million" still matches "25.7 million"; "100 degrees Celsius" is not "100 degrees Fahrenheit").
+  25 million" still matches "25.7 million"; "100 degrees Celsius" is not "100 degrees Fahrenheit"), or the
+  claim's number in another unit of the same measure, whatever the wording ("4 mg" vs "4 g").
 
 Each finds a contradiction only where the evidence states the other version outright; a claim the
 evidence merely does not mention is left to the model.
@@ -42,7 +43,7 @@ from grounding.text.lexicon import (
     every_few,
     times_per_period,
 )
-from grounding.text.quantities import UNITS, Quantity, parse_quantities, same_quantity
+from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -184,6 +185,7 @@ sentences that otherwise agree ("No. 10", "no one else", "without warning")."""
 
 
 _DENYING_VERBS = frozenset({"refuse", "refuses", "refused", "fail", "fails", "failed"})
+_RULED = frozenset({"rule", "rules", "ruled", "ruling"})
 
 
 _AUXILIARIES = frozenset(
@@ -233,6 +235,8 @@ def _negators(words: list[str]) -> list[int]:
             found.append(i)  # "no longer sells" is "does not sell any more"
         elif word == "non" and following:
             found.append(i)  # "non-refundable", "non-toxic": the word's denial
+        elif word in _RULED and following == "out":
+            found.append(i)  # "ruled out an inquiry" says "there will be no inquiry"
         elif word in _VERB_NEGATORS or word.endswith("n't") or (word in _DENYING_VERBS and following == "to"):
             found.append(i)  # "refuses to look beyond" is "is not looking beyond"
     return found
@@ -462,6 +466,7 @@ class NegationRule:
                 and len(wanted & _with_antecedent(clause, sentence.read)) >= CLAUSE_OVERLAP * len(wanted)
                 and not _opposite_word(words, clause)  # "does not open" says "is closed"
                 and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
+                and not _denies_an_attitude(clause, words)
             ):
                 matches.append((sentence, denied))
         if any(stated == negated for _, stated in matches):
@@ -471,6 +476,24 @@ class NegationRule:
                 which = "denies" if not negated else "states"
                 return [contradiction(self.name, f"The evidence {which} it: {quote(sentence.text)}", sentence.text)]
         return []
+
+
+_ATTITUDES = frozenset(
+    "know knew known believe believed think thought expect expected remember recall understand imagine suppose".split()
+)
+"""Verbs whose denial leaves what follows them open: "I don't know how he fell out of the window" says he fell."""
+_ATTITUDE_ROOTS = {"knew": "know", "known": "know", "thought": "think", "believed": "believe", "expected": "expect"}
+
+
+def _denies_an_attitude(clause: list[str], claim: list[str]) -> bool:
+    """Every denial of the clause denies a knowing or believing the claim does not state ("does not believe
+    that Bayern's injuries will play a part" denies no match against Bayern), not the event after it."""
+    where = _negators(clause)
+    stated = {_ATTITUDE_ROOTS.get(w, w) for w in _stems(claim)}
+    return bool(where) and all(
+        any(w in _ATTITUDES and _ATTITUDE_ROOTS.get(_stem(w), _stem(w)) not in stated for w in clause[i + 1 : i + 3])
+        for i in where
+    )
 
 
 def _opposite_word(claim: list[str], clause: list[str]) -> bool:
@@ -659,9 +682,27 @@ class QuantityRule:
         ]
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
             return None
+        if quantity.kind == QuantityKind.YEAR and int(quantity.value) in _years_counted(sentence, stated):
+            return None  # "failed a test in 2009" / "failed a test two years before ... in 2011"
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
         detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
         return contradiction(self.name, detail, sentence, correction)
+
+
+_COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)
+
+
+def _years_counted(sentence: str, stated: list[Quantity]) -> set[int]:
+    """The years a sentence gives by counting from one it names: "two years before ... in 2011" gives 2009,
+    "a decade" aside. Each count is read from every year of the sentence, either way: the sentence says
+    which year it counts from in words no rule parses."""
+    years = [int(q.value) for q in stated if q.kind == QuantityKind.YEAR]
+    found = set()
+    for match in _COUNTED_YEARS.finditer(sentence):
+        count = count_of(match["count"].lower())
+        if count:
+            found |= {year + sign * count for year in years for sign in (-1, 1)}
+    return found
 
 
 def _number_of(quantity: Quantity) -> float:
