@@ -203,6 +203,12 @@ def test_a_refilled_slot_contradicts_and_names_both_fillers(claim, evidence, wro
             "The annual meeting will take place on 21 May.",
             "The annual meeting, first planned for 14 May, has been moved to 21 May.",
         ),
+        # a common noun opening its sentence, on either side, and a bullet opening on its verb
+        (
+            "Officials said the rope was tied into a noose at about 2 a.m.",
+            "Police said the rope was tied into a noose at about 2 a.m. Wednesday, and police are investigating.",
+        ),
+        ("Dumped his body in a creek.", "He said he tied James with a rope and left James's body in a creek."),
         # the owner's thing said the other way, and the currency the country uses
         ("The capital of Canada is Ottawa.", "Canada's capital, Ottawa, lies on the Ottawa River."),
         ("Switzerland uses the Swiss franc.", "Switzerland's currency is the Swiss franc."),
@@ -248,6 +254,7 @@ def test_what_is_not_a_refilled_slot_is_left_alone(claim, evidence) -> None:
         # a part named by a noun: a student of someone was taught by them
         ("Socrates was taught by Plato.", "Plato was a student of Socrates and the teacher of Aristotle.", "Socrates"),
         ("Aristotle taught Plato.", "Plato was the teacher of Aristotle.", "Plato"),
+        ("Iran signed the treaty.", "Iraq signed the treaty in 2004.", "Iraq"),  # a letter changed: another name
         (
             "Queen Elizabeth II is the daughter of King Charles III.",
             "King Charles III is the eldest son of Queen Elizabeth II.",
@@ -278,6 +285,7 @@ def test_swapped_roles_or_another_agent_contradict(claim, evidence, agent) -> No
         ("Instagram was acquired by Facebook.", "Facebook acquired Instagram in 2012."),
         ("Bill Gates founded Microsoft.", "Microsoft was founded by Paul Allen and Bill Gates."),
         ("George Orwell wrote Animal Farm.", "George Orwell wrote Nineteen Eighty-Four."),  # one author, two books
+        ("Homes faces 165 counts.", "Holmes faces 165 counts, including murder."),  # one letter more: a spelling
         # a passive without its "is": the hormone is what the pancreas produces
         ("Insulin is produced by the pancreas.", "Insulin is a hormone produced by the beta cells of the pancreas."),
         ("The ancient Greeks used these exercises.", "Gymnastics evolved from exercises used by the ancient Greeks."),

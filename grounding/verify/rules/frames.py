@@ -319,6 +319,18 @@ def _common_word(token: _Token, evidence: str) -> bool:
     return token.start == 0 and re.search(rf"(?<![A-Za-z]){re.escape(token.low)}(?![A-Za-z])", evidence) is not None
 
 
+_OBJECTS = DETERMINERS | {"him", "them", "it", "us", "me"}
+
+
+def _opens_on_a_verb(tokens: Sequence[_Token], slot: Sequence[_Token]) -> bool:
+    """A capitalised word that opens the claim and is followed by a determiner or an object is a verb, not a
+    name: a summary's bullet often opens on its verb ("Dumped his body in a creek")."""
+    if len(slot) != 1 or slot[0].start != 0:
+        return False
+    after = next((k + 1 for k, t in enumerate(tokens) if t is slot[0]), len(tokens))
+    return after < len(tokens) and tokens[after].low in _OBJECTS
+
+
 _FUNCTION_WORDS = STOPWORDS | PREPOSITIONS | DETERMINERS | NAME_CONNECTORS
 
 
@@ -526,7 +538,7 @@ class SubstitutionRule:
         context = wanted - _content(claimed)
         if kind is None or len(matched & context) < MIN_CONTEXT * len(context) or j2 - j1 > len(claimed) + 4:
             return None
-        if kind == "name" and _common_word(claimed[0], evidence):
+        if kind == "name" and (_common_word(claimed[0], evidence) or _opens_on_a_verb(mine, claimed)):
             return None
         wrong = _span(claim, claimed)
         if kind == "quantity":
@@ -539,7 +551,8 @@ class SubstitutionRule:
                 and stated
                 and (_described(theirs[j1:j2], stated) or _nickname(mine, claimed, theirs, stated))
             )
-            right = _span(clause, stated) if stated and not same and not described else None
+            common = kind == "name" and stated and _common_word(stated[0], evidence)  # "Police said" / "Officials said"
+            right = _span(clause, stated) if stated and not same and not described and not common else None
         if (
             not right
             or _listed_together(sentence, wrong, right)
@@ -803,8 +816,10 @@ class RoleRule:
             or not _disjoint(frame.agent, stated.agent)
         ):
             return None
-        if _listed_together(sentence, _phrase(frame.agent), _phrase(stated.agent)):
-            return None
+        if _listed_together(sentence, _phrase(frame.agent), _phrase(stated.agent)) or _misspelt(
+            _phrase(frame.agent), _phrase(stated.agent)
+        ):
+            return None  # "Homes faces 165 counts" / "Holmes faces 165 counts": one letter more is a spelling
         return (
             f"The evidence gives {_phrase(stated.agent)!r}, not {_phrase(frame.agent)!r}, for "
             f"{_phrase(frame.patient)!r}: {quote(sentence)}"
