@@ -58,6 +58,9 @@ STOPWORDS = frozenset(
 )
 """A general English stopword list with contraction fragments ("didn", "ll"): what a naive baseline ignores."""
 
+DAYS_OF_THE_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""In order, the working days first."""
+
 NEGATORS = frozenset({"not", "never", "no", "none", "nor", "neither", "cannot", "without"})
 """Words that deny what their clause states ("n't" is recognised by its ending)."""
 

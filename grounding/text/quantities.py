@@ -235,9 +235,9 @@ _RESULT_AFTER = re.compile(
 )
 SCORE = "score"
 """A game's result ("won 3-1", "a 2-2 draw"), the higher side first: "lost 1-2" and "won 2-1" give one score."""
-_SET = r"\d{1,2}\s?[-–]\s?\d{1,2}(?:\s?\(\s?\d{1,2}\s?\))?"
+_SET = r"(\d{1,2})\s?[-–]\s?(\d{1,2})(?:\s?\(\s?\d{1,2}\s?\))?"
 _SCORE_LINE = re.compile(rf"(?<![\w.,:/-]){_SET}(?:\s?,?\s+{_SET})+(?![\w:/-])")
-_ONE_SET = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(?:\s?\(\s?\d{1,2}\s?\))?")
+_ONE_SET = re.compile(_SET)
 SCORE_LINE = "sets"
 """The sets of a match, "4-6 7-6(3) 6-3", read as one score ("3 sets"), compared whole and only with a line of
 as many sets: one set against another, or a doubles match's two sets against a singles match's three, is no
@@ -496,6 +496,12 @@ def years_in(text: str) -> set[int]:
 def in_decade(year: int, decade: int) -> bool:
     """A year of the decade: 1997 of the 1990s. What is said of a year is said of its decade."""
     return decade <= year <= decade + 9
+
+
+def unit_factor(quantity: Quantity) -> float:
+    """What one of the quantity's units is in its measure's base unit (0.001 for "mg" in grams' base, the
+    kilogram); 1.0 where it has no convertible unit."""
+    return UNITS[quantity.unit][1] if quantity.unit in UNITS else 1.0
 
 
 def same_quantity(

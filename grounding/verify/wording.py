@@ -37,7 +37,6 @@ from grounding.text.lexicon import (
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
-    UNITS,
     Quantity,
     QuantityKind,
     centuries,
@@ -45,6 +44,7 @@ from grounding.text.quantities import (
     month_years,
     parse_quantities,
     same_quantity,
+    unit_factor,
     years_in,
 )
 from grounding.text.sentences import split_sentences
@@ -142,7 +142,7 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
         return False
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
     clocks = claimed.dimension == TIME_OF_DAY  # "11 pm" against "23:00"
-    return in_words or clocks or (claimed.dimension is not None and _factor(claimed) != _factor(stated))
+    return in_words or clocks or (claimed.dimension is not None and unit_factor(claimed) != unit_factor(stated))
 
 
 def _the_count_in_hedge(claim: str, claimed: Quantity, premise: str, stated: tuple[Quantity, ...]) -> Quantity | None:
@@ -295,10 +295,6 @@ def _multiples(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _factor(quantity: Quantity) -> float:
-    return UNITS[quantity.unit][1] if quantity.unit in UNITS else 1.0
-
-
 def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """Each verb of the claim that moves an amount, written as the premise's verb for the same move where
     the premise does not use the claim's own ("lowered" read as "cut"). A premise that also moves something
@@ -410,7 +406,7 @@ def _beaten(claim: str, premise: str) -> list[tuple[int, int, str]]:
     visitors beat the home team in the final", where the premise says the visitors beat the home team (and,
     when the claim names the winner, that same winner). The model reads "lost" against "beat" as opposites."""
     lead = len(claim) - len(claim.lstrip())
-    lost = _LOST.match(claim.strip())
+    lost = _LOST.match(claim.lstrip())
     if not lost:
         return []
     loser = lost["loser"].lower()
@@ -424,7 +420,7 @@ def _beaten(claim: str, premise: str) -> list[tuple[int, int, str]]:
         loser_said = beat["rest"][: len(beat["rest"]) - len(_article_aside(beat["rest"])) + len(_article_aside(loser))]
         contest = f" in {lost['contest']}" if lost["contest"] else ""
         said = f"{winner[:1].upper()}{winner[1:]} beat {loser_said}{contest}"
-        return [(lead + lost.start(), lead + lost.end(), said)]
+        return [(lead, lead + lost.end(), said)]
     return []
 
 

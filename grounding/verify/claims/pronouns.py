@@ -9,14 +9,15 @@ import re
 from grounding.text.lexicon import DETERMINERS, NAME_CONNECTORS, PREPOSITIONS, SUBJECT_PRONOUNS
 
 _PRONOUN_START = re.compile(r"^(?P<lead>(?:[^,]{1,40}, )?)(?P<pronoun>he|she|his|her|it|its)\b", re.IGNORECASE)
-_EXPLETIVE_IT = re.compile(
+EXPLETIVE_IT = re.compile(
     r"it(?:'s| is| was| has been| had been| seems| seemed| appears| appeared| remains)\b(?:\s+\S+){0,4}?"
     r"\s+(?:that|to|whether|if|how|why|when)\b",
     re.IGNORECASE,
 )
+"""An "it" that stands for nothing ("It is likely that ...", "It seems to ..."), matched where the "it" stands."""
 
 
-def _is_person_name(subject: str) -> bool:
+def is_person_name(subject: str) -> bool:
     """A bare proper name ("Albert Einstein"): what a later "he" or "she" most likely means."""
     tokens = subject.split()
     if not tokens or len(tokens) > 5 or not tokens[0][:1].isupper():
@@ -46,7 +47,7 @@ def _resolve(text: str, person: str | None, thing: str | None) -> str:
         replacement = person
     elif pronoun == "his" or (pronoun == "her" and re.match(r"\s+[a-z]", after)):
         replacement = f"{person}'s" if person else None
-    elif pronoun == "it" and not _EXPLETIVE_IT.match(text, match.start("pronoun")):
+    elif pronoun == "it" and not EXPLETIVE_IT.match(text, match.start("pronoun")):
         replacement = thing
     elif pronoun == "its":
         replacement = f"{thing}'s" if thing else None

@@ -6,7 +6,7 @@ from grounding.text.lexicon import SUBJECT_PRONOUNS
 from grounding.types import Claim
 from grounding.verify.claims.clauses import _clauses
 from grounding.verify.claims.pieces import _body_words, _finish, _Piece, _sentence_pieces
-from grounding.verify.claims.pronouns import _is_named_thing, _is_person_name, _resolve
+from grounding.verify.claims.pronouns import _is_named_thing, _resolve, is_person_name
 from grounding.verify.claims.questions import _answer_to_question
 from grounding.verify.claims.segments import _asserted_in_question, _clean, _content, _Segment, _segments, is_non_claim
 from grounding.verify.claims.words import _ALNUM
@@ -55,7 +55,7 @@ def split_claims(answer: str, question: str | None = None, resolve_pronouns: boo
         if resolve_pronouns:
             text = _resolve(text, person, thing)
         subject = _clean(piece.subject).strip("\"'“”") if piece.subject else None
-        if subject and _is_person_name(subject):
+        if subject and is_person_name(subject):
             person = subject
         if subject and _is_named_thing(subject):
             thing = subject

@@ -35,6 +35,7 @@ from difflib import SequenceMatcher
 from grounding.text.lexicon import (
     BE_FORMS,
     CURRENCIES,
+    DAYS_OF_THE_WEEK,
     DETERMINERS,
     MONTHS,
     NAME_CONNECTORS,
@@ -50,7 +51,7 @@ from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
 MIN_CONTEXT = 0.75
 """Share of the claim's other content words the clause must say in the claim's order around the slot."""
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(DAYS_OF_THE_WEEK)
 _REFERRING = frozenset("it its he his she her they their them this that these those".split())
 _ADDITIVE = frozenset({"also", "too", "another", "additionally", "among", "including"})
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lady lord st mt".split())

@@ -33,6 +33,7 @@ from grounding.text.lexicon import (
     ANTONYMS,
     COUNT_WORDS,
     CURRENCIES,
+    DAYS_OF_THE_WEEK,
     FREQUENCIES,
     FREQUENCY_UNITS,
     NEGATORS,
@@ -43,9 +44,10 @@ from grounding.text.lexicon import (
     every_few,
     times_per_period,
 )
-from grounding.text.quantities import UNITS, Quantity, QuantityKind, parse_quantities, same_quantity
+from grounding.text.quantities import Quantity, QuantityKind, parse_quantities, same_quantity, unit_factor
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
+from grounding.verify.claims.pronouns import EXPLETIVE_IT, is_person_name
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
@@ -268,7 +270,6 @@ def _sentences(evidence: str) -> tuple[_Sentence, ...]:
 
 
 _LEADING_PRONOUN = re.compile(r"^(?P<pronoun>It|He|She|They)\s+(?=\w)")
-_EXPLETIVE = re.compile(r"^It(?:'s|\s+(?:is|was|has been|seems|appears))\b(?:\s+\S+){0,4}?\s+(?:that|to|whether)\b")
 _SUBJECT = re.compile(
     r"^(?P<subject>(?:(?P<article>The|This|That|These|Those)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|do|did)\b"
@@ -282,12 +283,10 @@ def _with_subject(sentence: str, previous: str) -> str:
     it is, as is a pronoun after a sentence whose subject is not plain."""
     pronoun = _LEADING_PRONOUN.match(sentence)
     subject = _SUBJECT.match(previous.strip())
-    if not pronoun or not subject or _EXPLETIVE.match(sentence):
+    if not pronoun or not subject or EXPLETIVE_IT.match(sentence):
         return sentence
-    thing, named = subject["article"] is not None, subject["subject"][:1].isupper() and subject["article"] is None
-    words = subject["subject"].split()
-    if named and not all(w[:1].isupper() for w in words):
-        return sentence  # "Sales fell sharply" is no name
+    thing = subject["article"] is not None
+    named = not thing and is_person_name(subject["subject"])  # "Sales fell sharply" is no name
     fits = {"It": thing, "He": named, "She": named, "They": thing or named}[pronoun["pronoun"]]
     if not fits:
         return sentence
@@ -558,8 +557,8 @@ class AntonymRule:
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
 """Verbs whose object carries the meaning ("made a profit" is "reported a profit"): no part of a subject."""
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
-_DAY = re.compile(rf"\bon\s+(?P<day>{'|'.join((*_WEEKDAYS, 'saturday', 'sunday'))})s?\b", re.I)
+_WORKING_DAYS = DAYS_OF_THE_WEEK[:5]
+_DAY = re.compile(rf"\bon\s+(?P<day>{'|'.join(DAYS_OF_THE_WEEK)})s?\b", re.I)
 _SPAN_OF_DAYS = re.compile(r"\b(?P<said>(?:at|on)\s+(?:the\s+)?(?P<span>weekend|weekday)s?)\b", re.I)
 
 
@@ -573,7 +572,7 @@ def _days_as_spans(claim: str, evidence: str) -> str:
 
     def said(match: re.Match[str]) -> str:
         day = match["day"].lower()
-        span = "weekday" if day in _WEEKDAYS else "weekend"
+        span = "weekday" if day in _WORKING_DAYS else "weekend"
         if span not in spans or re.search(rf"\b{day}", evidence, re.I):
             return match.group()
         return spans[span]
@@ -648,22 +647,18 @@ class QuantityRule:
         the claim's amount nowhere: a slip of the unit, which no wording of the same thing explains, so the
         sentence need not share the claim's words ("The maximum daily dose is 4 mg" / "Adults should not
         take more than 4 g in 24 hours")."""
+        measured = [q for q in claimed if q.dimension is not None and q.unit is not None]
+        if not measured:
+            return None
         sentences = [(s.text, parse_quantities(s.text)) for s in _sentences(evidence)]
-        for quantity in claimed:
-            if quantity.dimension is None or quantity.unit is None:
-                continue
+        for quantity in measured:
             if any(same_quantity(quantity, q) for _, stated in sentences for q in stated if q.kind == quantity.kind):
                 continue
-            for sentence, stated in sentences:
-                for q in stated:
-                    if (
-                        q.dimension == quantity.dimension
-                        and q.unit is not None
-                        and math.isclose(_number_of(q), _number_of(quantity))
-                        and UNITS[q.unit][1] != UNITS[quantity.unit][1]
-                    ):
-                        detail = f"The evidence gives {q.text!r}, not {quantity.text!r}: {quote(sentence)}"
-                        return contradiction(self.name, detail, sentence, Correction(wrong=quantity.text, right=q.text))
+            slip = next(((text, q) for text, stated in sentences for q in stated if _slipped(quantity, q)), None)
+            if slip:
+                sentence, q = slip
+                detail = f"The evidence gives {q.text!r}, not {quantity.text!r}: {quote(sentence)}"
+                return contradiction(self.name, detail, sentence, Correction(wrong=quantity.text, right=q.text))
         return None
 
     def _other_value(
@@ -705,9 +700,14 @@ def _years_counted(sentence: str, stated: list[Quantity]) -> set[int]:
     return found
 
 
-def _number_of(quantity: Quantity) -> float:
-    """The number as written, its unit aside: 4 for "4 mg" and for "4 g"."""
-    return quantity.value / UNITS[quantity.unit][1] if quantity.unit in UNITS else quantity.value
+def _slipped(claimed: Quantity, stated: Quantity) -> bool:
+    """The same number in another unit of the same measure: 4 in "4 mg" and in "4 g"."""
+    return (
+        stated.dimension == claimed.dimension
+        and stated.unit is not None
+        and unit_factor(stated) != unit_factor(claimed)
+        and math.isclose(stated.value / unit_factor(stated), claimed.value / unit_factor(claimed))
+    )
 
 
 def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
