@@ -21,7 +21,8 @@ SENTENCE_STARTERS = frozenset(
 CLAIM_OPENERS = frozenset(
     """the a an it its he she they this that these those there i we you yes no in on at as his her
     their my our but and so also nobody everybody somebody anybody everyone someone anyone nothing
-    everything something most many some all every each several few both any more much""".split()
+    everything something most many some all every each several few both any more much fewer less over under
+    up about around nearly almost roughly approximately only just""".split()
 )
 """Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
 

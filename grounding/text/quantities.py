@@ -183,6 +183,15 @@ HEDGES = (
     "under",
     "up to",
 )
+_LOWER_BOUNDS = (
+    "more than|over|above|at least|upwards of|in excess of|exceeding|no fewer than|no less than|a minimum of"
+)
+_UPPER_BOUNDS = (
+    "less than|fewer than|under|below|at most|up to|no more than|not more than|not exceeding|a maximum of|within"
+)
+_BOUNDS = {**dict.fromkeys(_LOWER_BOUNDS.split("|"), "at least"), **dict.fromkeys(_UPPER_BOUNDS.split("|"), "at most")}
+_BOUND_BEFORE = re.compile(rf"(?<![\w-])({'|'.join(sorted(map(re.escape, _BOUNDS), key=len, reverse=True))})\s*$", re.I)
+"""A bound said just before a number, the longest phrase first: "no more than 4 g" is at most 4 g."""
 
 _UNIT_PATTERN = "|".join("(?-i:g)" if unit == "g" else re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 """Every unit, longest first; a gram's "g" only in lower case, so that "4G" stays a network's generation."""
@@ -250,6 +259,13 @@ class QuantityKind(StrEnum):
     DATE = "date"
 
 
+class Bound(StrEnum):
+    """A number said as a limit: "more than 5,000 people" is at least 5,000, "under three hours" at most three."""
+
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+
+
 class Quantity(BaseModel):
     model_config = ConfigDict(frozen=True)  # parses are cached and shared
 
@@ -261,6 +277,7 @@ class Quantity(BaseModel):
     unit: str | None = None
     dimension: str | None = None
     approximate: bool = False
+    bound: Bound | None = None
     day: date | None = None
 
 
@@ -338,7 +355,46 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
         else:
             found.append(_number(text, match.start(), match.end(), value, unit))
         taken.append(match.span())
-    return tuple(sorted(found, key=lambda q: q.start))
+    return _bounds_carried(text, _joined_durations(text, sorted(found, key=lambda q: q.start)))
+
+
+_DURATION_JOIN = re.compile(r"\s*(?:,\s*|\s(?:and\s+)?)?")
+
+
+def _joined_durations(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """A duration said in several units, "2 hours 54 minutes" or "3 minutes, 43 seconds", read as one amount:
+    each part alone would be compared with the other side's whole ("1 hour" against "two hours"). A part
+    holds less than one of the unit before it: "2 hours, 150 minutes" are two durations."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.dimension == quantity.dimension == "time"
+            and unit_factor(quantity) < quantity.value + 1e-9 <= unit_factor(last)  # "54 minutes", not "150 minutes"
+            and _DURATION_JOIN.fullmatch(text[last.end : quantity.start])
+        ):
+            whole = text[last.start : quantity.end]
+            joined[-1] = last.model_copy(
+                update={"value": last.value + quantity.value, "end": quantity.end, "text": whole, "unit": quantity.unit}
+            )
+        else:
+            joined.append(quantity)
+    return tuple(joined)
+
+
+_RESTATED = re.compile(r"\s*[(,]\s*(?:or\s+|about\s+)?")
+
+
+def _bounds_carried(text: str, found: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """An amount restated in another unit right after a bounded one keeps its bound: in "above 38 degrees
+    Celsius (100.4 degrees Fahrenheit)" the second is a limit too, not a temperature someone has."""
+    carried = list(found)
+    for n in range(1, len(carried)):
+        last, quantity = carried[n - 1], carried[n]
+        if last.bound and not quantity.bound and _RESTATED.fullmatch(text[last.end : quantity.start]):
+            carried[n] = quantity.model_copy(update={"bound": last.bound, "approximate": True})
+    return tuple(carried)
 
 
 def _clock(text: str, match: re.Match) -> Quantity:
@@ -364,7 +420,8 @@ def _number(text: str, start: int, end: int, value: float, unit: str | None, dim
     """A number with its unit; `dimension` names a measure of its own (a time of day, a score) that no
     factor converts."""
     before = text[max(0, start - 20) : start].lower()
-    approximate = any(before.rstrip().endswith(h) for h in HEDGES)
+    bound = _BOUND_BEFORE.search(before)
+    approximate = bound is not None or any(before.rstrip().endswith(h) for h in HEDGES)
     dimension, factor = (dimension, 1.0) if dimension else UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
     return Quantity(
         kind=QuantityKind.NUMBER,
@@ -375,7 +432,14 @@ def _number(text: str, start: int, end: int, value: float, unit: str | None, dim
         unit=unit,
         dimension=dimension,
         approximate=approximate,
+        bound=Bound(_BOUNDS[bound[1].lower()]) if bound else None,
     ).model_copy(update={"value": value * factor} if dimension else {})
+
+
+def bounded_start(text: str, quantity: Quantity) -> int:
+    """Where the quantity's bound begins in `text` ("more than" in "more than 5,000"), or the quantity itself."""
+    found = _BOUND_BEFORE.search(text, max(0, quantity.start - 20), quantity.start) if quantity.bound else None
+    return found.start() if found else quantity.start
 
 
 def _add_date(
@@ -526,10 +590,32 @@ def same_quantity(
             return None  # "at 11 pm" and "11 trains", "won 3-1" and "3 goals"
         hedge = 15 if claimed.approximate and claimed.dimension == TIME_OF_DAY else 0
         return abs(claimed.value - actual.value) <= hedge  # minutes and goals exactly
+    if claimed.bound != actual.bound:
+        return _against_bound(claimed, actual, tolerance)
     allowed = hedged_tolerance if claimed.approximate else tolerance
     if actual.value == 0:
         return abs(claimed.value) <= allowed
     return abs(claimed.value - actual.value) / abs(actual.value) <= allowed
+
+
+def _against_bound(claimed: Quantity, actual: Quantity, tolerance: float) -> bool | None:
+    """A bound read as a bound, not as a value: "more than 5,000" holds of 5,800 and not of 4,000; the
+    evidence's "more than 5,000" leaves the claim's 5,800 open (None) and rules out its 4,000; two bounds
+    the other way round ("more than 10" / "fewer than 20") conflict only where they leave nothing between. A
+    count is bounded only by a count ("over 30,000 views" says nothing of "two weeks")."""
+    if claimed.dimension != actual.dimension:
+        return None
+    if actual.bound is None:
+        return _inside(actual.value, claimed, tolerance)
+    if claimed.bound is None:
+        return None if _inside(claimed.value, actual, tolerance) else False
+    low, high = (claimed, actual) if claimed.bound == Bound.AT_LEAST else (actual, claimed)
+    return None if low.value <= high.value + tolerance * abs(high.value) else False
+
+
+def _inside(value: float, limit: Quantity, tolerance: float) -> bool:
+    margin = tolerance * abs(limit.value)
+    return value >= limit.value - margin if limit.bound == Bound.AT_LEAST else value <= limit.value + margin
 
 
 def relative_difference(claimed: Quantity, actual: Quantity) -> float:

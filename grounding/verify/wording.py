@@ -39,6 +39,7 @@ from grounding.text.quantities import (
     TIME_OF_DAY,
     Quantity,
     QuantityKind,
+    bounded_start,
     centuries,
     decades,
     month_years,
@@ -88,7 +89,7 @@ def _reword(claim: str, premise: str) -> Reading:
             claim, quantity, premise, stated
         )
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
-            edits.append((quantity.start, quantity.end, same.text))
+            edits.append((bounded_start(claim, quantity), quantity.end, same.text))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):

@@ -4,7 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from grounding.text.quantities import (
+    Bound,
     QuantityKind,
+    bounded_start,
     centuries,
     decades,
     in_decade,
@@ -195,3 +197,53 @@ def test_centuries_hold_their_years():
     assert centuries("founded in the nineteenth century") == [(11, 33, 1800, 1899)]
     assert [c[2:] for c in centuries("the 21st century and the twenty-first century")] == [(2000, 2099)] * 2
     assert centuries("the 1990s") == []
+
+
+def test_a_duration_said_in_several_units_is_one_amount():
+    (race,) = parse_quantities("She finished in 2 hours 54 minutes.")
+    assert race.text == "2 hours 54 minutes" and race.value == 2 * 3600 + 54 * 60
+    assert [q.text for q in parse_quantities("a record of 3 minutes, 43 seconds")] == ["3 minutes, 43 seconds"]
+    assert values("1 hour and 40 minutes") == [(QuantityKind.NUMBER, 6000.0)]
+    # a smaller unit first, or another measure, stays apart
+    assert len(parse_quantities("40 minutes 2 hours")) == 2
+    assert len(parse_quantities("2 hours 54 km")) == 2
+
+
+def test_a_number_said_as_a_limit_is_a_bound():
+    (more,) = parse_quantities("The company employs more than 5,000 people.")
+    (most,) = parse_quantities("Take no more than 4 g a day.")
+    (under,) = parse_quantities("in under three hours")
+    assert more.bound == Bound.AT_LEAST and most.bound == Bound.AT_MOST and under.bound == Bound.AT_MOST
+    text = "Take no more than 4 g a day."
+    assert text[bounded_start(text, most) : most.end] == "no more than 4 g"
+    assert parse_quantities("over the past 10 years")[0].bound is None  # "over" that is not before the number
+    assert parse_quantities("clover 5 leaves")[0].bound is None
+    # a restatement in another unit keeps the bound: a threshold, not a temperature someone has
+    celsius, fahrenheit = parse_quantities("a temperature above 38 degrees Celsius (100.4 degrees Fahrenheit)")
+    assert celsius.bound == fahrenheit.bound == Bound.AT_LEAST
+
+
+def test_a_bound_holds_of_the_values_inside_it_and_leaves_open_what_it_does_not_say():
+    (more,) = parse_quantities("more than 5,000")
+    (fewer,) = parse_quantities("fewer than 20")
+    (under,) = parse_quantities("under three hours")
+    (inside,), (outside,) = parse_quantities("5,800"), parse_quantities("4,000")
+    assert same_quantity(more, inside) is True and same_quantity(more, outside) is False
+    assert same_quantity(under, parse_quantities("2 hours 54 minutes")[0]) is True
+    assert same_quantity(under, parse_quantities("3 hours 10 minutes")[0]) is False
+    # the evidence's bound: a value inside it is left open, one outside it is ruled out
+    assert same_quantity(inside, more) is None and same_quantity(outside, more) is False
+    # bounds the other way round conflict only where nothing lies between them
+    assert same_quantity(more, parse_quantities("fewer than 6,000")[0]) is None
+    assert same_quantity(parse_quantities("more than 30")[0], fewer) is False
+    # a count is bounded only by a count
+    assert same_quantity(more, parse_quantities("two weeks")[0]) is None
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_a_bound_agrees_with_the_order_of_the_numbers(limit, value):
+    (at_least,) = parse_quantities(f"at least {limit:,} people")
+    (at_most,) = parse_quantities(f"at most {limit:,} people")
+    (plain,) = parse_quantities(f"{value:,} people")
+    assert same_quantity(at_least, plain) is (value >= limit * 0.98)
+    assert same_quantity(at_most, plain) is (value <= limit * 1.02)

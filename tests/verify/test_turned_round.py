@@ -222,6 +222,13 @@ def test_where_a_change_ended_agrees(claim: str) -> None:
         ("The team won 12 games in a row.", "The team won twelve games in a row before losing.", []),
         ("The team won 11 games in a row.", "The team won twelve games in a row before losing.", ["11"]),
         ("Nobody was injured in the fire.", "No one was injured in the fire.", []),  # a pronoun, no name
+        # a hedge or a bound opening the claim is no name; a measure inside the bound is mentioned
+        ("Almost 2 feet of ash fell.", "Almost 2 feet of ash fell in some areas.", []),
+        ("Up to 40 people were hurt.", "Up to 40 people were hurt in the crash.", []),
+        ("The race took under three hours.", "The race took 2 hours 54 minutes.", []),
+        ("The race took under 150 minutes.", "The race took 2 hours 54 minutes.", ["150"]),
+        # a bare count under a bound holds of any larger number, whatever it counts: still new
+        ("Police arrested more than 100 people.", "Police said 114 people were killed.", ["100"]),
     ],
 )
 def test_a_capitalised_common_word_or_a_short_name_is_not_new(claim: str, evidence: str, novel: list[str]) -> None:

@@ -95,6 +95,19 @@ def test_a_hedged_count_is_read_as_the_one_plain_number_the_evidence_gives_insid
         assert reword(claim, premise) == (claim, ())
 
 
+def test_a_bound_is_read_as_the_value_the_evidence_gives_inside_it():
+    assert reword("She finished the marathon in under three hours.", "She finished in 2 hours 54 minutes.")[0] == (
+        "She finished the marathon in 2 hours 54 minutes."
+    )
+    claim = "The company employs more than 5,000 people."
+    assert reword(claim, "The company has a workforce of 5,800.")[0] == "The company employs 5,800 people."
+    for premise in (
+        "The company has a workforce of 4,800.",  # outside the bound
+        "The company has 5,800 staff and 90 shops.",  # which number is the count?
+    ):
+        assert reword(claim, premise) == (claim, ())
+
+
 def test_a_loss_is_read_as_the_win_the_evidence_states():
     assert reword("The home team lost the final.", "The visitors beat the home team 2-1 in the final.")[0] == (
         "The visitors beat the home team in the final."

@@ -228,18 +228,20 @@ def _decide(
     findings = [finding for rule in whole_rules for finding in rule.check(claim.text, whole)]
     blocked = [f for f in findings if f.effect in (Effect.BLOCKS_SUPPORT, Effect.CONTRADICTS)]
     penalised = []
-    for probs, spans in rows:
-        novel = novel_mentions(claim.text, " ".join(s.text for s in spans)) if novelty is not None else []
+    for n, (probs, spans) in enumerate(rows):
+        # a number read in the premise's words ("more than 5,000" as "5,800") is one the premise mentions
+        said = reword(claim.text, build_premise(spans))[0] if n < len(readings) and readings[n] else claim.text
+        novel = novel_mentions(said, " ".join(s.text for s in spans)) if novelty is not None else []
         if novel or blocked:
             probs = probs.copy()
             probs[0] *= 0.0 if blocked else novelty.discount  # type: ignore[union-attr]
-        penalised.append((probs, spans, novel))
-    rows = [(probs, spans) for probs, spans, _ in penalised]
+        penalised.append((probs, spans, novel, said))
+    rows = [(probs, spans) for probs, spans, *_ in penalised]
     best = max(
         range(len(penalised)),
         key=lambda n: (penalised[n][0][0] >= thresholds.support and not penalised[n][2], penalised[n][0][0]),
     )
-    entail_probs, spans_entail, novel_best = penalised[best]
+    entail_probs, spans_entail, novel_best, said_best = penalised[best]
     if best < len(readings) and readings[best]:
         findings.append(_read_as(readings[best]))
     on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]))]
@@ -251,7 +253,7 @@ def _decide(
         "neutral": round(float(entail_probs[1]), 4),
     }
     if novel_best and novelty is not None:
-        findings.insert(0, novelty.check(claim.text, " ".join(s.text for s in spans_entail))[0])
+        findings.insert(0, novelty.check(said_best, " ".join(s.text for s in spans_entail))[0])
     conflicts = [f for f in findings if f.effect == Effect.CONTRADICTS]
     if conflicts:
         conflict = conflicts[0]

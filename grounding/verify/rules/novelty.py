@@ -113,8 +113,15 @@ def _surname_alone(surname: str, premise: str) -> bool:
 
 
 def _approximated(number: str, claimed: list[Quantity], stated: list[Quantity]) -> bool:
-    """ "about 300,000 km/s" against "299,792 km/s": a hedged or converted value the premise states."""
-    return any(number in q.text and any(same_quantity(q, s) for s in stated if s.kind == q.kind) for q in claimed)
+    """ "about 300,000 km/s" against "299,792 km/s": a hedged or converted value the premise states, or a
+    measure inside the claim's bound ("under three hours" / "2 hours 54 minutes"). A bare count under a bound
+    ("more than 100") holds of any larger number the premise gives, whatever it counts, so it is mentioned only
+    where the claim is read in the premise's words (`grounding.verify.wording`), which checks what is counted."""
+    return any(
+        number in q.text
+        and any(same_quantity(q, s) for s in stated if s.kind == q.kind and (q.dimension or q.bound in (None, s.bound)))
+        for q in claimed
+    )
 
 
 class NoveltyRule:

@@ -677,6 +677,8 @@ class QuantityRule:
         ]
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
             return None
+        if any(q.bound is not None and same_quantity(quantity, q) is None for q in alike):
+            return None  # the evidence's bound leaves the claim's value open: "5,800" / "more than 5,000"
         if quantity.kind == QuantityKind.YEAR and int(quantity.value) in _years_counted(sentence, stated):
             return None  # "failed a test in 2009" / "failed a test two years before ... in 2011"
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
