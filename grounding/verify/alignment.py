@@ -123,6 +123,20 @@ def measures_alike(claim: str, premise: str) -> bool:
     return len(_content_stems(claim) & _content_stems(premise)) >= 2
 
 
+UNRELATED_DISTANCE = 0.5
+"""One minus the cosine beyond which a claim's nearest evidence sentence is about something else."""
+
+
+def near_in_meaning(claim: str, premise: str, distance: float) -> bool:
+    """Whether the premise is about what the claim says: near it in meaning (`distance`, one minus the best
+    cosine between the claim and an evidence sentence, at most `UNRELATED_DISTANCE`), or sharing more than
+    one content word with it. A small NLI model reads "The bank charges no fees for international transfers"
+    against "The bank has 300 branches and employs 12,000 people" as a contradiction: the same subject, and
+    nothing else in common. A swapped value ("The Danube flows into the North Sea" / "... the Black Sea")
+    stays near in meaning, so it is left to the model."""
+    return distance <= UNRELATED_DISTANCE or len(_content_stems(claim) & _content_stems(premise)) >= 2
+
+
 def _content_stems(text: str) -> set[str]:
     return {t.lower()[:5] for t in _TOKEN.findall(text) if len(t) > 2 and t.lower() not in STOPWORDS}
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from grounding.types import Verdict
-from grounding.verify.alignment import measures_alike, shares_subject
+from grounding.types import Effect, Verdict
+from grounding.verify.alignment import measures_alike, near_in_meaning, shares_subject
 from grounding.verify.verifier import Verifier
 from knowledge.demo import demo_passages_path
 from knowledge.kb import KnowledgeBase
@@ -53,6 +53,37 @@ def test_shares_subject(claim, premise, shared):
 )
 def test_only_evidence_measuring_what_the_claim_measures_may_contradict_it(claim, premise, alike):
     assert measures_alike(claim, premise) is alike
+
+
+BANK_FEES = "The bank charges no fees for international transfers."
+BANK_SIZE = "The bank has 300 branches and employs 12,000 people across the country."
+
+
+@pytest.mark.parametrize(
+    ("claim", "premise", "distance", "near"),
+    [
+        (BANK_FEES, BANK_SIZE, 0.79, False),  # one word in common (the subject), far in meaning
+        (BANK_FEES, BANK_SIZE, 0.3, True),  # near in meaning: the model may read it
+        (BANK_FEES, "The bank charges a fee of 2% on international transfers.", 0.79, True),  # shares more words
+    ],
+)
+def test_only_evidence_near_the_claim_or_sharing_more_than_its_subject_may_contradict_it(
+    claim, premise, distance, near
+):
+    assert near_in_meaning(claim, premise, distance) is near
+
+
+def test_a_sentence_about_something_else_of_the_same_subject_is_not_a_contradiction():
+    report = Verifier().verify(BANK_FEES, evidence=[BANK_SIZE])
+    assert [c.verdict for c in report.claims] == [Verdict.UNVERIFIABLE]
+    assert report.claims[0].distance is not None and report.claims[0].distance > 0.5
+    # one word in common but near in meaning: a place swapped, which only the model reads
+    (louvre,) = (
+        Verifier()
+        .verify("The Louvre is in Lyon.", evidence=["The Louvre, in Paris, is the world's most visited museum."])
+        .claims
+    )
+    assert louvre.verdict == Verdict.CONTRADICTED and not louvre.has_effect(Effect.CONTRADICTS)
 
 
 def test_a_measure_the_evidence_never_takes_is_not_contradicted():

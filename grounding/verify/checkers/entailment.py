@@ -21,6 +21,7 @@ from grounding.verify.alignment import (
     build_premise,
     evidence_windows,
     measures_alike,
+    near_in_meaning,
     shares_subject,
     shares_topic,
 )
@@ -177,8 +178,9 @@ def decide(
         readings.setdefault(owner, []).append(plan.rewordings.get(n, ()))
     whole = "\n".join(e.text for e in plan.evidence)
     rules = _rules(thresholds)
+    distances = plan.distances if len(plan.distances) == len(plan.claims) else [0.0] * len(plan.claims)
     verdicts = [
-        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i])
+        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i], distances[i])
         if i in grouped
         else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
@@ -207,10 +209,15 @@ def check_claims(
     return decide(plan, model.predict(plan.pairs), thresholds)
 
 
-def _about_the_claim(claim: str, premise: str) -> bool:
-    """Only evidence about the claim's own subject, and about what the claim measures, may contradict it; the
-    rest can leave it unverifiable."""
-    return shares_topic(claim, premise) and shares_subject(claim, premise) and measures_alike(claim, premise)
+def _about_the_claim(claim: str, premise: str, distance: float) -> bool:
+    """Only evidence about the claim's own subject, about what the claim measures, and about what it says may
+    contradict it; the rest can leave it unverifiable."""
+    return (
+        shares_topic(claim, premise)
+        and shares_subject(claim, premise)
+        and measures_alike(claim, premise)
+        and near_in_meaning(claim, premise, distance)
+    )
 
 
 def _decide(
@@ -221,9 +228,11 @@ def _decide(
     thresholds: EntailmentThresholds,
     rules: tuple[NoveltyRule | None, list[EvidenceRule]],
     readings: Sequence[tuple[tuple[str, str], ...]] = (),
+    distance: float = 0.0,
 ) -> ClaimVerdict:
     """`whole` is all the evidence text: rules read names against it, not only the aligned sentences.
-    `readings[n]` is what row n showed the model in the evidence's wording (`wording.reword`), if anything."""
+    `readings[n]` is what row n showed the model in the evidence's wording (`wording.reword`), if anything;
+    `distance` how far the claim is in meaning from its nearest evidence sentence."""
     novelty, whole_rules = rules
     findings = [finding for rule in whole_rules for finding in rule.check(claim.text, whole)]
     blocked = [f for f in findings if f.effect in (Effect.BLOCKS_SUPPORT, Effect.CONTRADICTS)]
@@ -244,7 +253,7 @@ def _decide(
     entail_probs, spans_entail, novel_best, said_best = penalised[best]
     if best < len(readings) and readings[best]:
         findings.append(_read_as(readings[best]))
-    on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]))]
+    on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]), distance)]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
     scores = {
