@@ -98,6 +98,20 @@ def test_another_rate_in_other_words_is_contradicted(claim: str, contradicted: b
     assert bool(AntonymRule().check(claim, evidence)) == contradicted
 
 
+@pytest.mark.parametrize(
+    ("evidence", "contradicted"),
+    [
+        ("The lake is one of the deepest in Europe, reaching 400 metres.", True),
+        ("The lake is among the deepest in the Alps.", True),
+        ("The lake is the deepest in the country.", True),
+        ("The deepest point of the lake is 12 metres.", False),  # a part of it, not the lake, ranked
+        ("The lake is shallow, and its deepest point is 3 metres.", False),
+    ],
+)
+def test_a_thing_ranked_among_the_most_is_what_the_opposite_superlative_says(evidence: str, contradicted: bool) -> None:
+    assert bool(AntonymRule().check("The lake is shallow.", evidence)) == contradicted
+
+
 def test_yearly_and_annually_are_one_rate() -> None:
     assert AntonymRule().check("The report is published annually.", "The report is published every year.") == []
 

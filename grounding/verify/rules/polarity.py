@@ -517,11 +517,12 @@ class AntonymRule:
             opposites = ANTONYMS.get(word) or _other_frequencies(word)
             if not opposites:
                 continue
+            ranked = _superlative_opposites(word)
             if words[i - 1 : i] and words[i - 1] in _WEAKENING:
                 continue  # "a poor conductor" says what "an insulator" says
             subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS | _GRADING | _LIGHT_VERBS][-2:]
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
-            drop = frozenset({word, *opposites}) | _GRADING
+            drop = frozenset({word, *opposites, *ranked}) | _GRADING
             matched = _matching(words, evidence, drop)
             # or a clause that opens on the claim's subject and ends on the opposite, unqualified, whatever else
             # the claim says ("The lake is deep" / "The lake is very shallow"; "The newsletter is sent daily" /
@@ -529,12 +530,17 @@ class AntonymRule:
             loose = [(s, True) for s in _sentences(evidence) if s not in matched]
             for sentence, is_loose in [(s, False) for s in matched] + loose:
                 clause = _clause(words, sentence.read)
-                if is_loose and not (_opens_on(clause, subject) and clause[-1:] and clause[-1] in opposites):
+                ends_opposite = clause[-1:] and clause[-1] in opposites or _ranked_among(clause, ranked)
+                if is_loose and not (_opens_on(clause, subject) and ends_opposite):
                     continue
                 who = subject[:1] if is_loose else subject
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
-                    near = (o for j, o in enumerate(clause) if o in opposites and _near(who, clause, j))
+                    near = (
+                        o
+                        for j, o in enumerate(clause)
+                        if (o in opposites or o in ranked and _ranked(clause, j)) and _near(who, clause, j)
+                    )
                     found = next(near, None)
                     # what the claim puts right after its word may stand in another clause of the sentence:
                     # "invented the press around 1440, three centuries before the French Revolution"
@@ -590,6 +596,23 @@ def _anchored(anchor: list[str], words: Sequence[str], position: int, reach: int
     """The words the claim puts right after its word follow the opposite word: "invented after the French
     Revolution" against "three centuries before the French Revolution", whose subject stands far off."""
     return bool(anchor) and all(w in words[position + 1 : position + 1 + reach] for w in anchor)
+
+
+def _superlative_opposites(word: str) -> frozenset[str]:
+    """The superlative of the word's opposite ("deepest" for "shallow"), by the superlative's own entry."""
+    forms = {f"{word}est", f"{word}st", f"{word[:-1]}iest", f"{word}{word[-1:]}est"} & ANTONYMS.keys()
+    return frozenset(o for form in forms for o in ANTONYMS[form])
+
+
+def _ranked(words: Sequence[str], position: int) -> bool:
+    """The superlative ranks the thing itself among the most ("is one of the deepest lakes", "is the deepest"),
+    not a part of it ("the deepest point of the lake")."""
+    before = list(words[max(0, position - 3) : position])
+    return before == ["one", "of", "the"] or before[-2:] in (["among", "the"], ["is", "the"], ["was", "the"])
+
+
+def _ranked_among(clause: Sequence[str], superlatives: frozenset[str]) -> bool:
+    return any(w in superlatives and _ranked(clause, j) for j, w in enumerate(clause))
 
 
 def _other_frequencies(word: str) -> frozenset[str]:
