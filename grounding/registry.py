@@ -191,6 +191,11 @@ RULES = Registry(
             "show the model the claim in its evidence's words where both say the same amount, date or rate",
             None,
         ),
+        Entry(
+            "arithmetic",
+            "show the model a sum or difference of two evidence values where the claim states it (9:00 plus 2 hours)",
+            None,
+        ),
         Entry("whole_answer", "blend the riskiest claim with the whole answer's judgement", None),
         Entry(
             "word_coverage",

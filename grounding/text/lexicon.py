@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from grounding.text.quantities import WORD_NUMBERS
+from grounding.text.quantities import WORD_NUMBERS, Quantity
 
 SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i you his her its their our this these that those there here but and
@@ -226,6 +226,17 @@ CURRENCIES = {
     **{word: "bitcoin" for word in ("bitcoin", "bitcoins")},
 }
 """Currency words and signs, each to the currency it names. "pound" is left out: it weighs as often as it pays."""
+
+
+def currency_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
+    """(currency, as written) of an amount: a sign before it ("$3 million") or a word after ("3 million euros")."""
+    sign = re.search(r"([$€£¥])\s*$", text[max(0, quantity.start - 3) : quantity.start])
+    if sign:
+        return CURRENCIES.get(sign.group(1), sign.group(1)), sign.group(1)
+    after = re.match(r"\s*([A-Za-z]+)", text[quantity.end :])
+    if after and after.group(1).lower() in CURRENCIES:
+        return CURRENCIES[after.group(1).lower()], after.group(1)
+    return None
 
 
 QUESTION_STOPWORDS = frozenset(

@@ -190,8 +190,11 @@ _UPPER_BOUNDS = (
     "less than|fewer than|under|below|at most|up to|no more than|not more than|not exceeding|a maximum of|within"
 )
 _BOUNDS = {**dict.fromkeys(_LOWER_BOUNDS.split("|"), "at least"), **dict.fromkeys(_UPPER_BOUNDS.split("|"), "at most")}
-_BOUND_BEFORE = re.compile(rf"(?<![\w-])({'|'.join(sorted(map(re.escape, _BOUNDS), key=len, reverse=True))})\s*$", re.I)
-"""A bound said just before a number, the longest phrase first: "no more than 4 g" is at most 4 g."""
+_BOUND_BEFORE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(map(re.escape, _BOUNDS), key=len, reverse=True))})\s*[$€£¥]?\s*$", re.I
+)
+"""A bound said just before a number (or its currency sign), the longest phrase first: "no more than 4 g" is at
+most 4 g, "above $45" at least $45."""
 
 _UNIT_PATTERN = "|".join("(?-i:g)" if unit == "g" else re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 """Every unit, longest first; a gram's "g" only in lower case, so that "4G" stays a network's generation."""

@@ -89,7 +89,9 @@ def _reword(claim: str, premise: str) -> Reading:
             claim, quantity, premise, stated
         )
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
-            edits.append((bounded_start(claim, quantity), quantity.end, same.text))
+            start = bounded_start(claim, quantity)  # "more than $5,000" is read as "$5,800": the sign stays
+            sign = claim[quantity.start - 1] if start < quantity.start and claim[quantity.start - 1] in "$€£¥" else ""
+            edits.append((start, quantity.end, sign + same.text))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):

@@ -101,6 +101,8 @@ def test_a_bound_is_read_as_the_value_the_evidence_gives_inside_it():
     )
     claim = "The company employs more than 5,000 people."
     assert reword(claim, "The company has a workforce of 5,800.")[0] == "The company employs 5,800 people."
+    paid = reword("The firm paid more than $5,000 in fees.", "The firm paid $5,800 in fees last year.")[0]
+    assert paid == "The firm paid $5,800 in fees."
     for premise in (
         "The company has a workforce of 4,800.",  # outside the bound
         "The company has 5,800 staff and 90 shops.",  # which number is the count?

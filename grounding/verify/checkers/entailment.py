@@ -25,6 +25,7 @@ from grounding.verify.alignment import (
     shares_subject,
     shares_topic,
 )
+from grounding.verify.arithmetic import computed
 from grounding.verify.checkers.base import AnswerUnderCheck
 from grounding.verify.claims import read_with_question
 from grounding.verify.nli import NLIModel
@@ -71,13 +72,21 @@ class PairPlan:
     owners: list[tuple[int, list[AlignedSpan]]]
     rewordings: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Pair index -> (claim's words, evidence's words) where the pair shows the claim in its premise's words."""
+    sums: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """Pair index -> what the premise's values add up to, shown beside it, where the claim states the result."""
     distances: list[float] = field(default_factory=list)
     """Per claim, how far it is in meaning from the nearest evidence sentence (`Alignment.distances`)."""
 
-    def add(self, owner: int, spans: list[AlignedSpan], premise: str, claim: str, equivalents: bool) -> None:
+    def add(
+        self, owner: int, spans: list[AlignedSpan], premise: str, claim: str, equivalents: bool, arithmetic: bool
+    ) -> None:
         said, changes = reword(claim, premise) if equivalents else (claim, ())
+        sums = computed(claim, premise) if arithmetic else ()
         if changes:
             self.rewordings[len(self.pairs)] = changes
+        if sums:
+            self.sums[len(self.pairs)] = sums
+            premise = f"{premise} ({'; '.join(sums)})"
         self.pairs.append((premise, said))
         self.owners.append((owner, spans))
 
@@ -109,15 +118,15 @@ def plan_pairs(
         [c.text for c in claims], texts, k=thresholds.sentences, model=embedding_model, claim_vectors=claim_vectors
     )
     windows = _windows(texts, model, claims) if thresholds.reading == "windows" else []
-    equivalents = "equivalents" in thresholds.rules
+    equivalents, arithmetic = "equivalents" in thresholds.rules, "arithmetic" in thresholds.rules
     for index, (claim, spans) in enumerate(zip(claims, alignments, strict=True)):
         if thresholds.reading == "aligned" and len(spans) > 1:
             for span in spans:
-                plan.add(index, [span], span.text, claim.text, equivalents)
+                plan.add(index, [span], span.text, claim.text, equivalents, arithmetic)
         for window in _claim_windows(windows, spans, thresholds.max_windows):
-            plan.add(index, window, build_premise(window), claim.text, equivalents)
+            plan.add(index, window, build_premise(window), claim.text, equivalents, arithmetic)
         if spans:
-            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents)
+            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents, arithmetic)
     return plan
 
 
@@ -173,14 +182,16 @@ def decide(
     """Verdicts from the model's probabilities for `plan.pairs`, in claim order."""
     grouped: dict[int, list[tuple[np.ndarray, list[AlignedSpan]]]] = {}
     readings: dict[int, list[tuple[tuple[str, str], ...]]] = {}
+    sums: dict[int, list[tuple[str, ...]]] = {}
     for n, (row, (owner, spans)) in enumerate(zip(probabilities, plan.owners, strict=True)):
         grouped.setdefault(owner, []).append((row, spans))
         readings.setdefault(owner, []).append(plan.rewordings.get(n, ()))
+        sums.setdefault(owner, []).append(plan.sums.get(n, ()))
     whole = "\n".join(e.text for e in plan.evidence)
     rules = _rules(thresholds)
     distances = plan.distances if len(plan.distances) == len(plan.claims) else [0.0] * len(plan.claims)
     verdicts = [
-        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i], distances[i])
+        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i], distances[i], sums[i])
         if i in grouped
         else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
@@ -229,10 +240,12 @@ def _decide(
     rules: tuple[NoveltyRule | None, list[EvidenceRule]],
     readings: Sequence[tuple[tuple[str, str], ...]] = (),
     distance: float = 0.0,
+    sums: Sequence[tuple[str, ...]] = (),
 ) -> ClaimVerdict:
     """`whole` is all the evidence text: rules read names against it, not only the aligned sentences.
-    `readings[n]` is what row n showed the model in the evidence's wording (`wording.reword`), if anything;
-    `distance` how far the claim is in meaning from its nearest evidence sentence."""
+    `readings[n]` is what row n showed the model in the evidence's wording (`wording.reword`), if anything,
+    and `sums[n]` what it showed beside the premise (`arithmetic.computed`); `distance` how far the claim is
+    in meaning from its nearest evidence sentence."""
     novelty, whole_rules = rules
     findings = [finding for rule in whole_rules for finding in rule.check(claim.text, whole)]
     blocked = [f for f in findings if f.effect in (Effect.BLOCKS_SUPPORT, Effect.CONTRADICTS)]
@@ -240,7 +253,8 @@ def _decide(
     for n, (probs, spans) in enumerate(rows):
         # a number read in the premise's words ("more than 5,000" as "5,800") is one the premise mentions
         said = reword(claim.text, build_premise(spans))[0] if n < len(readings) and readings[n] else claim.text
-        novel = novel_mentions(said, " ".join(s.text for s in spans)) if novelty is not None else []
+        shown = " ".join([*(s.text for s in spans), *(sums[n] if n < len(sums) else ())])
+        novel = novel_mentions(said, shown) if novelty is not None else []
         if novel or blocked:
             probs = probs.copy()
             probs[0] *= 0.0 if blocked else novelty.discount  # type: ignore[union-attr]
@@ -253,6 +267,8 @@ def _decide(
     entail_probs, spans_entail, novel_best, said_best = penalised[best]
     if best < len(readings) and readings[best]:
         findings.append(_read_as(readings[best]))
+    if best < len(sums) and sums[best]:
+        findings.append(_computed(sums[best]))
     on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]), distance)]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
@@ -262,7 +278,8 @@ def _decide(
         "neutral": round(float(entail_probs[1]), 4),
     }
     if novel_best and novelty is not None:
-        findings.insert(0, novelty.check(said_best, " ".join(s.text for s in spans_entail))[0])
+        shown = " ".join([*(s.text for s in spans_entail), *(sums[best] if best < len(sums) else ())])
+        findings.insert(0, novelty.check(said_best, shown)[0])
     conflicts = [f for f in findings if f.effect == Effect.CONTRADICTS]
     if conflicts:
         conflict = conflicts[0]
@@ -318,6 +335,14 @@ def _read_as(changes: tuple[tuple[str, str], ...]) -> RuleFinding:
         effect=Effect.READS_AS,
         detail=f"Read {said}, as the evidence says the same",
         cite=changes[0][1],
+    )
+
+
+def _computed(sums: tuple[str, ...]) -> RuleFinding:
+    return RuleFinding(
+        rule="arithmetic",
+        effect=Effect.READS_AS,
+        detail=f"Computed from the evidence: {'; '.join(sums)}",
     )
 
 

@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from grounding.text.lexicon import (
     ANTONYMS,
     COUNT_WORDS,
-    CURRENCIES,
     DAYS_OF_THE_WEEK,
     FREQUENCIES,
     FREQUENCY_UNITS,
@@ -41,6 +40,7 @@ from grounding.text.lexicon import (
     RATE_SYNONYMS,
     STOPWORDS,
     count_of,
+    currency_of,
     every_few,
     times_per_period,
 )
@@ -646,20 +646,20 @@ class QuantityRule:
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
             for quantity in claimed:
-                found = self._other_currency(claim, quantity, sentence.text, stated)
+                found = self._othercurrency_of(claim, quantity, sentence.text, stated)
                 if not found and quantity not in said:
                     found = self._other_value(claim, quantity, sentence.text, stated, claimed)
                 if found:
                     return [found]
         return []
 
-    def _other_currency(
+    def _othercurrency_of(
         self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]
     ) -> RuleFinding | None:
         """The same amount in another currency ("3 million euros" / "3 million dollars")."""
-        paid = _currency(claim, quantity)
+        paid = currency_of(claim, quantity)
         for q in stated if paid else []:
-            other = _currency(sentence, q)
+            other = currency_of(sentence, q)
             if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
                 detail = f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: {quote(sentence)}"
                 return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
@@ -745,17 +745,6 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
         return False
     said = lead[content:] + re.findall(r"[\w£$€%]+", quantity.text)
     return re.search(r"\b" + r"\W+".join(map(re.escape, said)), evidence, re.I) is not None
-
-
-def _currency(text: str, quantity: Quantity) -> tuple[str, str] | None:
-    """(currency, as written) of an amount: a sign before it ("$3 million") or a word after ("3 million euros")."""
-    sign = re.search(r"([$€£¥])\s*$", text[max(0, quantity.start - 3) : quantity.start])
-    if sign:
-        return CURRENCIES.get(sign.group(1), sign.group(1)), sign.group(1)
-    after = re.match(r"\s*([A-Za-z]+)", text[quantity.end :])
-    if after and after.group(1).lower() in CURRENCIES:
-        return CURRENCIES[after.group(1).lower()], after.group(1)
-    return None
 
 
 _APPOSITION = re.compile(r"[A-Z][\w'’-]*\s*,\s*$")

@@ -1,0 +1,117 @@
+"""Sums and differences of the evidence's values that a claim states: arithmetic across sentences.
+
+"The train arrives at 11:30" against "The train leaves at 9:00. The journey takes two and a half hours."
+says what the evidence implies and nowhere states, and the small entailment model does not add (P(entailment)
+0.02). Told the sum beside the evidence, "(9:00 plus two and a half hours is 11:30)", it reads the claim as
+supported (0.89), and an author "30 when her first novel was published" against "born in 1960" and
+"published in 1990" likewise. Only a value the claim itself states, and the evidence does not, is computed,
+from two of the evidence's values of the same measure: a time of day and a duration, two amounts of one
+currency or unit, two years for a span of years. The model is never shown a number the claim does not give,
+so a claim with another value ("arrives at 12:30") sees the evidence as it is, and the rules still read the
+claim against the evidence alone.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import permutations
+
+from grounding.text.lexicon import currency_of
+from grounding.text.quantities import SCORE, SCORE_LINE, TIME_OF_DAY, Quantity, QuantityKind, parse_quantities
+
+_DAY_MINUTES = 24 * 60
+_YEARS_AFTER = re.compile(r"^\s*(?:-\s*)?years?\b", re.I)
+_YEARS_BEFORE = re.compile(r"\b(?:aged|age of|at)\s*$", re.I)
+_AGE_WHEN = re.compile(r"\bwas\s*$", re.I)
+
+
+def computed(claim: str, premise: str) -> tuple[str, ...]:
+    """What the premise's values add up to where the claim states the result: "9:00 plus two and a half hours
+    is 11:30"."""
+    claimed = parse_quantities(claim)
+    if not claimed:
+        return ()
+    stated = parse_quantities(premise)
+    sums: list[str] = []
+    for quantity in claimed:
+        if any(_equal(quantity, s) for s in stated):
+            continue
+        sums += _clock_sums(quantity, stated) or _amount_sums(claim, quantity, premise, stated)
+        sums += _year_spans(claim, quantity, stated)
+    return tuple(dict.fromkeys(sums))
+
+
+def _equal(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and a.dimension == b.dimension and abs(a.value - b.value) < 1e-9
+
+
+def _clock_sums(quantity: Quantity, stated: list[Quantity]) -> list[str]:
+    """A time of day as another time of day plus or minus a duration ("leaves at 9:00", "takes 2 hours")."""
+    if quantity.dimension != TIME_OF_DAY:
+        return []
+    clocks = [s for s in stated if s.dimension == TIME_OF_DAY]
+    spans = [s for s in stated if s.dimension == "time" and s.bound is None]
+    sums = []
+    for clock in clocks:
+        for span in spans:
+            minutes = span.value / 60
+            if (clock.value + minutes) % _DAY_MINUTES == quantity.value:
+                sums.append(f"{clock.text} plus {span.text} is {quantity.text}")
+            elif (clock.value - minutes) % _DAY_MINUTES == quantity.value:
+                sums.append(f"{clock.text} minus {span.text} is {quantity.text}")
+    return sums
+
+
+def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """An amount as the sum or difference of two of the premise's amounts of the same currency or unit ("opened
+    at $40", "gained $5": $45). A bare count has nothing to say what it counts, so it is left alone."""
+    measure = _measure(claim, quantity)
+    if measure is None:
+        return []
+    alike = [s for s in stated if s.kind == QuantityKind.NUMBER and s.bound is None and _measure(premise, s) == measure]
+    said = _written(claim, quantity)
+    sums = []
+    for a, b in permutations(alike, 2):
+        if abs(a.value + b.value - quantity.value) < 1e-9 * max(1.0, abs(quantity.value)) and a.start < b.start:
+            sums.append(f"{_written(premise, a)} plus {_written(premise, b)} is {said}")
+        elif abs(a.value - b.value - quantity.value) < 1e-9 * max(1.0, abs(quantity.value)):
+            sums.append(f"{_written(premise, a)} minus {_written(premise, b)} is {said}")
+    return sums
+
+
+def _measure(text: str, quantity: Quantity) -> str | None:
+    if quantity.kind != QuantityKind.NUMBER or quantity.bound is not None:
+        return None
+    currency = currency_of(text, quantity)
+    if currency:
+        return currency[0]
+    if quantity.dimension in (None, TIME_OF_DAY, SCORE) or quantity.dimension.endswith(SCORE_LINE):
+        return None
+    return quantity.dimension
+
+
+def _written(text: str, quantity: Quantity) -> str:
+    """The amount as the text writes it, with its currency sign ("$40", not "40")."""
+    sign = text[quantity.start - 1 : quantity.start] if quantity.start else ""
+    return f"{sign}{quantity.text}" if sign in "$€£¥" and sign else quantity.text
+
+
+def _year_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[str]:
+    """A count of years, or an age ("was 30 when", "aged 30"), as the span between two of the premise's years
+    ("born in 1960", "published in 1990")."""
+    if quantity.kind != QuantityKind.NUMBER or quantity.dimension is not None or not 0 < quantity.value <= 1000:
+        return []
+    before, after = claim[max(0, quantity.start - 12) : quantity.start], claim[quantity.end : quantity.end + 12]
+    if not (
+        _YEARS_AFTER.match(after)
+        or _YEARS_BEFORE.search(before)
+        or (_AGE_WHEN.search(before) and after.lstrip().startswith("when"))
+    ):
+        return []
+    years = sorted({int(s.value) for s in stated if s.kind == QuantityKind.YEAR})
+    return [
+        f"{later} is {quantity.text} years after {earlier}"
+        for earlier in years
+        for later in years
+        if later - earlier == quantity.value
+    ]
