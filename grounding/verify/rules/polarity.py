@@ -231,7 +231,8 @@ def _negators(words: list[str]) -> list[int]:
         following = words[i + 1] if i + 1 < len(words) else ""
         if word == "not" and (following in {"only", "just", "merely"} or _denies_a_noun(words, i)):
             continue
-        if (word in _VERB_NEGATORS or word.endswith("n't")) and _affirms(words, i):
+        choice = "or" in words[max(0, i - 2) : i]  # "either like it or they don't", "may or may not", "or not"
+        if (word in _VERB_NEGATORS or word.endswith("n't")) and (_affirms(words, i) or choice):
             continue
         if word == "no" and following == "longer":
             found.append(i)  # "no longer sells" is "does not sell any more"
