@@ -81,7 +81,10 @@ increase slow|increases slows|increased slowed|upheld overturned|upheld dismisse
 pricier cheaper|more-expensive cheaper|more-costly cheaper|less-expensive pricier|less-costly pricier
 less-expensive more-expensive|less-costly more-costly|less-expensive more-costly|less-costly more-expensive
 conductor insulator|conductors insulators|beat lost|defeated lost|beats loses|defeats loses
-hired fired|hires fires|hired dismissed|hired sacked|appointed dismissed|appointed sacked|promoted demoted"""
+hired fired|hires fires|hired dismissed|hired sacked|appointed dismissed|appointed sacked|promoted demoted
+hotter colder|hottest coldest|warmest coolest|heaviest lightest|longest shortest|widest narrowest|fastest slowest
+stronger weaker|strongest weakest|richer poorer|richest poorest|wetter drier|wettest driest|thicker thinner
+thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest darkest|easier harder|easiest hardest"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

@@ -27,6 +27,7 @@ from grounding.text.lexicon import (
     ANTONYMS,
     BE_FORMS,
     COMPLEMENTS,
+    DAYS_OF_THE_WEEK,
     FREQUENCY_UNITS,
     RATE_SYNONYMS,
     SAME_DIRECTION,
@@ -35,8 +36,10 @@ from grounding.text.lexicon import (
     times_per_period,
 )
 from grounding.text.quantities import (
+    HEDGES,
     MONTHS,
     TIME_OF_DAY,
+    Bound,
     Quantity,
     QuantityKind,
     bounded_start,
@@ -91,7 +94,7 @@ def _reword(claim: str, premise: str) -> Reading:
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             start = bounded_start(claim, quantity)  # "more than $5,000" is read as "$5,800": the sign stays
             sign = claim[quantity.start - 1] if start < quantity.start and claim[quantity.start - 1] in "$€£¥" else ""
-            edits.append((start, quantity.end, sign + same.text))
+            edits.append((start, quantity.end, sign + _hedged(premise, same) if quantity.bound else sign + same.text))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):
@@ -141,11 +144,30 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
         return False
     if claimed.approximate and not stated.approximate and claimed.dimension and claimed.dimension == stated.dimension:
         return bool(same_quantity(claimed, stated))  # "about 1,000 kilograms" is what "1,025 kg" says
+    if claimed.bound and stated.approximate and not stated.bound and claimed.dimension == stated.dimension is not None:
+        return _hedge_inside(claimed, stated)  # "less than an hour" holds of "about 40 minutes"
     if claimed.dimension != stated.dimension or abs(claimed.value - stated.value) > 1e-9 * max(1.0, abs(stated.value)):
         return False
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
     clocks = claimed.dimension == TIME_OF_DAY  # "11 pm" against "23:00"
     return in_words or clocks or (claimed.dimension is not None and unit_factor(claimed) != unit_factor(stated))
+
+
+def _hedge_inside(bound: Quantity, hedged: Quantity, hedge: float = 0.1) -> bool:
+    """Every value the hedge allows lies inside the bound: "about 40 minutes" is less than an hour, "about 55
+    minutes" may not be."""
+    low, high = hedged.value * (1 - hedge), hedged.value * (1 + hedge)
+    return low >= bound.value if bound.bound == Bound.AT_LEAST else high <= bound.value
+
+
+_HEDGE_BEFORE = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in HEDGES if h[0].isalpha())})\s+$", re.I)
+
+
+def _hedged(premise: str, quantity: Quantity) -> str:
+    """The quantity with the hedge the premise says it with ("about 40 minutes"), where there is one."""
+    before = premise[max(0, quantity.start - 20) : quantity.start]
+    hedge = _HEDGE_BEFORE.search(before)
+    return premise[quantity.start - len(before) + hedge.start() : quantity.end] if hedge else quantity.text
 
 
 def _the_count_in_hedge(claim: str, claimed: Quantity, premise: str, stated: tuple[Quantity, ...]) -> Quantity | None:
@@ -449,32 +471,43 @@ _OTHER_WORD = {a: b for pair in _SAME_WORDS for a, b in (pair, pair[::-1])}
 
 _COUNTED_RATE = re.compile(
     r"\b(?:every\s+(?P<span_count>\w+)\s+(?P<span>minutes?|hours?|months?)"
-    r"|(?P<count>once|twice|thrice|(?P<times>\w+)\s+times)\s+(?:(?:a|an|per|each|every)\s+(?P<period>hour|day|year)"
-    r"|(?P<adverb>hourly|daily|yearly|annually)))\b",
+    r"|(?P<count>once|twice|thrice|(?P<times>\w+)\s+times)\s+(?:(?:a|an|per|each|every)\s+(?P<period>hour|day|week|year)"
+    r"|(?P<adverb>hourly|daily|weekly|yearly|annually)))\b",
     re.I,
 )
+_DAY_NAME = rf"(?:{'|'.join(DAYS_OF_THE_WEEK)})s?"
+_WEEKDAYS = re.compile(rf"\b(?:every|on)\s+{_DAY_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_DAY_NAME})+\b", re.I)
+"""Days of the week listed as when something happens ("every Tuesday and Friday"): that many times a week."""
 
 
 def _times_per(match: re.Match) -> tuple[int, str] | None:
     if match["span"]:
         return times_per_period(match["span_count"], match["span"])
     n = count_of(match["times"] or match["count"])
-    period = match["period"] or {"hourly": "hour", "daily": "day"}.get(match["adverb"].lower(), "year")
+    adverbs = {"hourly": "hour", "daily": "day", "weekly": "week"}
+    period = match["period"] or adverbs.get(match["adverb"].lower(), "year")
     return (n, period.lower()) if n else None
 
 
 def _counted_rates(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """ "twice a day" read as the premise's "every 12 hours", and the other way round: one rate said by its
-    count or by its span."""
+    count or by its span; "twice a week" as the premise's "every Tuesday and Friday"."""
     stated: dict[tuple[int, str], str] = {}
     for match in _COUNTED_RATE.finditer(premise):
         if (rate := _times_per(match)) is not None:
             stated.setdefault(rate, match.group())
+    days: dict[tuple[int, str], str] = {}
+    for match in _WEEKDAYS.finditer(premise):
+        named = {day for day in DAYS_OF_THE_WEEK if re.search(rf"\b{day}s?\b", match.group(), re.I)}
+        days.setdefault((len(named), "week"), match.group())
     edits = []
     for match in _COUNTED_RATE.finditer(claim):
-        said = stated.get(_times_per(match) or (0, ""))
+        rate = _times_per(match) or (0, "")
+        said = stated.get(rate)
         if said and bool(match["span"]) != said.lower().startswith("every"):
             edits.append((match.start(), match.end(), said))
+        elif rate in days and not match["span"]:
+            edits.append((match.start(), match.end(), days[rate]))
     return edits
 
 

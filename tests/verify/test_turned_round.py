@@ -46,6 +46,10 @@ LAKE = "Lake Superior is the largest freshwater lake in the world by surface are
             True,
         ),
         ("The telephone was invented after the radio.", "Bell patented the telephone before the television.", False),
+        # comparatives of opposites with a middle are still each other's converse
+        ("Venus's surface is colder than Mercury's.", "Venus's surface is hotter than Mercury's.", True),
+        ("Mercury's surface is colder than Venus's.", "Venus's surface is hotter than Mercury's.", False),
+        ("The new alloy is weaker than steel.", "The new alloy is stronger than steel and lighter.", True),
     ],
 )
 def test_a_comparison_turned_round_is_contradicted(claim: str, evidence: str, contradicted: bool) -> None:
@@ -743,6 +747,17 @@ def test_hiring_against_firing_and_a_profit_made_against_a_loss_reported(
 )
 def test_a_denied_belief_is_no_denial_of_what_is_believed(claim: str, evidence: str, contradicted: bool) -> None:
     assert bool(NegationRule().check(claim, evidence)) == contradicted
+
+
+def test_a_month_of_a_year_is_compared_with_the_evidence_dates_in_that_year() -> None:
+    listed = "The company's shares began trading on the stock exchange on 12 May 2015."
+    (finding,) = QuantityRule().check("The company was listed on the stock exchange in March 2015.", listed)
+    assert finding.correction is not None and finding.correction.right == "May 2015"
+    assert QuantityRule().check("The company was listed on the stock exchange in May 2015.", listed) == []
+    # the year alone agrees; another month of that year said too leaves it open
+    assert QuantityRule().check("The company was listed on the stock exchange in 2015.", listed) == []
+    both = "The album was released in July 2007 and topped the charts in June 2007."
+    assert QuantityRule().check("The album was released in June 2007.", both) == []
 
 
 def test_a_match_is_compared_by_its_sets_whole() -> None:

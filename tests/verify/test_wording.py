@@ -103,6 +103,10 @@ def test_a_bound_is_read_as_the_value_the_evidence_gives_inside_it():
     assert reword(claim, "The company has a workforce of 5,800.")[0] == "The company employs 5,800 people."
     paid = reword("The firm paid more than $5,000 in fees.", "The firm paid $5,800 in fees last year.")[0]
     assert paid == "The firm paid $5,800 in fees."
+    # a hedged value of the premise is read with its hedge where the whole hedge lies inside the bound
+    hedged = reword("It takes less than an hour.", "It usually takes about 40 minutes.")[0]
+    assert hedged == "It takes about 40 minutes."
+    assert reword("It takes less than an hour.", "It usually takes about 58 minutes.")[1] == ()
     for premise in (
         "The company has a workforce of 4,800.",  # outside the bound
         "The company has 5,800 staff and 90 shops.",  # which number is the count?
@@ -229,6 +233,14 @@ def test_a_rate_said_by_its_count_is_read_as_the_same_rate_said_by_its_span():
         "The bus runs four times an hour."
     )
     assert reword("The drug is taken three times a day.", "The drug is taken every 12 hours.")[1] == ()
+    # days of the week listed as when it happens: that many times a week
+    assert reword("The crew visits twice a week.", "The cleaners come every Tuesday and Friday.")[0] == (
+        "The crew visits every Tuesday and Friday."
+    )
+    assert reword("The gym opens three times a week.", "It opens on Mondays, Wednesdays and Fridays.")[0] == (
+        "The gym opens on Mondays, Wednesdays and Fridays."
+    )
+    assert reword("The crew visits three times a week.", "The cleaners come every Tuesday and Friday.")[1] == ()
 
 
 def test_a_time_of_day_and_a_century_are_read_as_the_evidence_gives_them():

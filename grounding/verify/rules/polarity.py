@@ -44,7 +44,15 @@ from grounding.text.lexicon import (
     every_few,
     times_per_period,
 )
-from grounding.text.quantities import Quantity, QuantityKind, parse_quantities, same_quantity, unit_factor
+from grounding.text.quantities import (
+    MONTHS,
+    Quantity,
+    QuantityKind,
+    month_years,
+    parse_quantities,
+    same_quantity,
+    unit_factor,
+)
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
 from grounding.verify.claims.pronouns import EXPLETIVE_IT, is_person_name
@@ -644,8 +652,13 @@ class QuantityRule:
         slip = self._other_unit(claimed, evidence)
         if slip:
             return [slip]
+        months = [(start, end, year) for start, end, year in month_years(claim)]
+        numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
+            month = self._other_month(claim, months, sentence.text, stated)
+            if month:
+                return [month]
             for quantity in claimed:
                 found = self._othercurrency_of(claim, quantity, sentence.text, stated)
                 if not found and quantity not in said:
@@ -664,6 +677,22 @@ class QuantityRule:
             if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
                 detail = f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: {quote(sentence)}"
                 return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
+        return None
+
+    def _other_month(
+        self, claim: str, months: list[tuple[int, int, int]], sentence: str, stated: list[Quantity]
+    ) -> RuleFinding | None:
+        """A month of a year against the sentence's dates and months of that year, none in the claim's month
+        ("listed in March 2015" / "began trading on 12 May 2015"): the year alone agrees."""
+        for start, end, year in months:
+            mine = claim[start:end]
+            theirs = [(q.text, q.day.month) for q in stated if q.day is not None and q.day.year == year]
+            theirs += [(sentence[a:b], _month(sentence[a:b])) for a, b, said in month_years(sentence) if said == year]
+            if theirs and all(month != _month(mine) for _, month in theirs):
+                right = f"{next(w for w in theirs[0][0].split() if w.lower().rstrip('.,') in MONTHS)} {year}"
+                correction = Correction(wrong=mine, right=right.replace(",", "")) if len(theirs) == 1 else None
+                detail = f"The evidence gives {theirs[0][0]!r}, not {mine!r}: {quote(sentence)}"
+                return contradiction(self.name, detail, sentence, correction)
         return None
 
     def _other_unit(self, claimed: list[Quantity], evidence: str) -> RuleFinding | None:
@@ -724,6 +753,11 @@ def _years_counted(sentence: str, stated: list[Quantity]) -> set[int]:
         if count:
             found |= {year + sign * count for year in years for sign in (-1, 1)}
     return found
+
+
+def _month(said: str) -> int:
+    """The month of "March 2015" or "Sept. 1939"."""
+    return MONTHS[said.split()[0].lower().rstrip(".")]
 
 
 def _slipped(claimed: Quantity, stated: Quantity) -> bool:
