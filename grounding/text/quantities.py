@@ -439,9 +439,16 @@ def _number(text: str, start: int, end: int, value: float, unit: str | None, dim
     ).model_copy(update={"value": value * factor} if dimension else {})
 
 
-def bounded_start(text: str, quantity: Quantity) -> int:
-    """Where the quantity's bound begins in `text` ("more than" in "more than 5,000"), or the quantity itself."""
-    found = _BOUND_BEFORE.search(text, max(0, quantity.start - 20), quantity.start) if quantity.bound else None
+_QUALIFIERS = sorted((re.escape(h) for h in {*_BOUNDS, *HEDGES} if h[0].isalpha()), key=len, reverse=True)
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_QUALIFIERS)})\s*[$€£¥]?\s*$", re.I)
+
+
+def qualified_start(text: str, quantity: Quantity) -> int:
+    """Where the words that hedge or bound the quantity begin in `text` ("more than" in "more than $5,000",
+    "about" in "about 40 minutes"), or the quantity itself."""
+    if not (quantity.bound or quantity.approximate):
+        return quantity.start
+    found = _QUALIFIER_BEFORE.search(text, max(0, quantity.start - 20), quantity.start)
     return found.start() if found else quantity.start
 
 

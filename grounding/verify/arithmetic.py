@@ -92,8 +92,8 @@ def _measure(text: str, quantity: Quantity) -> str | None:
 
 def _written(text: str, quantity: Quantity) -> str:
     """The amount as the text writes it, with its currency sign ("$40", not "40")."""
-    sign = text[quantity.start - 1 : quantity.start] if quantity.start else ""
-    return f"{sign}{quantity.text}" if sign in "$€£¥" and sign else quantity.text
+    currency = currency_of(text, quantity)
+    return f"{currency[1]}{quantity.text}" if currency and currency[1] in "$€£¥" else quantity.text
 
 
 def _year_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[str]:

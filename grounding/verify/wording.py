@@ -36,17 +36,16 @@ from grounding.text.lexicon import (
     times_per_period,
 )
 from grounding.text.quantities import (
-    HEDGES,
     MONTHS,
     TIME_OF_DAY,
     Bound,
     Quantity,
     QuantityKind,
-    bounded_start,
     centuries,
     decades,
     month_years,
     parse_quantities,
+    qualified_start,
     same_quantity,
     unit_factor,
     years_in,
@@ -92,9 +91,12 @@ def _reword(claim: str, premise: str) -> Reading:
             claim, quantity, premise, stated
         )
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
-            start = bounded_start(claim, quantity)  # "more than $5,000" is read as "$5,800": the sign stays
-            sign = claim[quantity.start - 1] if start < quantity.start and claim[quantity.start - 1] in "$€£¥" else ""
-            edits.append((start, quantity.end, sign + _hedged(premise, same) if quantity.bound else sign + same.text))
+            # a bound gives way to the premise's value as the premise says it: "more than $5,000" as "$5,800",
+            # "less than an hour" as "about 40 minutes"; a hedge stays ("about 81,500")
+            start = qualified_start(claim, quantity) if quantity.bound else quantity.start
+            sign = claim[start : quantity.start].strip()[-1:] if start < quantity.start else ""
+            said = premise[qualified_start(premise, same) : same.end] if quantity.bound else same.text
+            edits.append((start, quantity.end, f"{sign if sign in '$€£¥' else ''}{said}"))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):
@@ -158,16 +160,6 @@ def _hedge_inside(bound: Quantity, hedged: Quantity, hedge: float = 0.1) -> bool
     minutes" may not be."""
     low, high = hedged.value * (1 - hedge), hedged.value * (1 + hedge)
     return low >= bound.value if bound.bound == Bound.AT_LEAST else high <= bound.value
-
-
-_HEDGE_BEFORE = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in HEDGES if h[0].isalpha())})\s+$", re.I)
-
-
-def _hedged(premise: str, quantity: Quantity) -> str:
-    """The quantity with the hedge the premise says it with ("about 40 minutes"), where there is one."""
-    before = premise[max(0, quantity.start - 20) : quantity.start]
-    hedge = _HEDGE_BEFORE.search(before)
-    return premise[quantity.start - len(before) + hedge.start() : quantity.end] if hedge else quantity.text
 
 
 def _the_count_in_hedge(claim: str, claimed: Quantity, premise: str, stated: tuple[Quantity, ...]) -> Quantity | None:

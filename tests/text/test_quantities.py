@@ -6,13 +6,13 @@ from hypothesis import strategies as st
 from grounding.text.quantities import (
     Bound,
     QuantityKind,
-    bounded_start,
     centuries,
     decades,
     in_decade,
     literal_quantity,
     month_years,
     parse_quantities,
+    qualified_start,
     same_quantity,
     unit_in_template,
     years_in,
@@ -215,7 +215,9 @@ def test_a_number_said_as_a_limit_is_a_bound():
     (under,) = parse_quantities("in under three hours")
     assert more.bound == Bound.AT_LEAST and most.bound == Bound.AT_MOST and under.bound == Bound.AT_MOST
     text = "Take no more than 4 g a day."
-    assert text[bounded_start(text, most) : most.end] == "no more than 4 g"
+    assert text[qualified_start(text, most) : most.end] == "no more than 4 g"
+    hedged = "It takes about 40 minutes."
+    assert hedged[qualified_start(hedged, parse_quantities(hedged)[0]) :] == "about 40 minutes."
     assert parse_quantities("over the past 10 years")[0].bound is None  # "over" that is not before the number
     assert parse_quantities("clover 5 leaves")[0].bound is None
     # a restatement in another unit keeps the bound: a threshold, not a temperature someone has
