@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -180,18 +181,17 @@ def decide(
     plan: PairPlan, probabilities: np.ndarray, thresholds: EntailmentThresholds = EntailmentThresholds()
 ) -> list[ClaimVerdict]:
     """Verdicts from the model's probabilities for `plan.pairs`, in claim order."""
-    grouped: dict[int, list[tuple[np.ndarray, list[AlignedSpan]]]] = {}
-    readings: dict[int, list[tuple[tuple[str, str], ...]]] = {}
-    sums: dict[int, list[tuple[str, ...]]] = {}
+    grouped: dict[int, list[_Read]] = {}
     for n, (row, (owner, spans)) in enumerate(zip(probabilities, plan.owners, strict=True)):
-        grouped.setdefault(owner, []).append((row, spans))
-        readings.setdefault(owner, []).append(plan.rewordings.get(n, ()))
-        sums.setdefault(owner, []).append(plan.sums.get(n, ()))
+        premise, said = plan.pairs[n]
+        grouped.setdefault(owner, []).append(
+            _Read(row, spans, premise, said, plan.rewordings.get(n, ()), plan.sums.get(n, ()))
+        )
     whole = "\n".join(e.text for e in plan.evidence)
     rules = _rules(thresholds)
     distances = plan.distances if len(plan.distances) == len(plan.claims) else [0.0] * len(plan.claims)
     verdicts = [
-        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, readings[i], distances[i], sums[i])
+        _decide(claim, grouped[i], plan.evidence, whole, thresholds, rules, distances[i])
         if i in grouped
         else _no_evidence(claim)
         for i, claim in enumerate(plan.claims)
@@ -231,44 +231,49 @@ def _about_the_claim(claim: str, premise: str, distance: float) -> bool:
     )
 
 
+class _Read(NamedTuple):
+    """One pair the model read for a claim: its probabilities (entailment, neutral, contradiction), the evidence
+    sentences, the premise and claim as shown, the claim's words read as the premise's (`wording.reword`) and the
+    sums shown beside the premise (`arithmetic.computed`)."""
+
+    probs: np.ndarray
+    spans: list[AlignedSpan]
+    premise: str
+    said: str
+    reading: tuple[tuple[str, str], ...]
+    sums: tuple[str, ...]
+
+
 def _decide(
     claim: Claim,
-    rows: list[tuple[np.ndarray, list[AlignedSpan]]],
+    reads: list[_Read],
     evidence: list[Evidence],
     whole: str,
     thresholds: EntailmentThresholds,
     rules: tuple[NoveltyRule | None, list[EvidenceRule]],
-    readings: Sequence[tuple[tuple[str, str], ...]] = (),
     distance: float = 0.0,
-    sums: Sequence[tuple[str, ...]] = (),
 ) -> ClaimVerdict:
-    """`whole` is all the evidence text: rules read names against it, not only the aligned sentences.
-    `readings[n]` is what row n showed the model in the evidence's wording (`wording.reword`), if anything,
-    and `sums[n]` what it showed beside the premise (`arithmetic.computed`); `distance` how far the claim is
-    in meaning from its nearest evidence sentence."""
+    """`whole` is all the evidence text: rules read names against it, not only the aligned sentences;
+    `distance` is how far the claim is in meaning from its nearest evidence sentence."""
     novelty, whole_rules = rules
     findings = [finding for rule in whole_rules for finding in rule.check(claim.text, whole)]
     blocked = [f for f in findings if f.effect in (Effect.BLOCKS_SUPPORT, Effect.CONTRADICTS)]
-    penalised = []
-    for n, (probs, spans) in enumerate(rows):
-        # a number read in the premise's words ("more than 5,000" as "5,800") is one the premise mentions
-        said = reword(claim.text, build_premise(spans))[0] if n < len(readings) and readings[n] else claim.text
-        shown = " ".join([*(s.text for s in spans), *(sums[n] if n < len(sums) else ())])
-        novel = novel_mentions(said, shown) if novelty is not None else []
-        if novel or blocked:
+    # a name or number is new where the premise shown lacks it: a number read in the premise's words ("more
+    # than 5,000" as "5,800") or computed beside it is one the premise mentions
+    novel = [novel_mentions(read.said, read.premise) if novelty is not None else [] for read in reads]
+    rows = []
+    for read, new in zip(reads, novel, strict=True):
+        probs = read.probs
+        if new or blocked:
             probs = probs.copy()
             probs[0] *= 0.0 if blocked else novelty.discount  # type: ignore[union-attr]
-        penalised.append((probs, spans, novel, said))
-    rows = [(probs, spans) for probs, spans, *_ in penalised]
-    best = max(
-        range(len(penalised)),
-        key=lambda n: (penalised[n][0][0] >= thresholds.support and not penalised[n][2], penalised[n][0][0]),
-    )
-    entail_probs, spans_entail, novel_best, said_best = penalised[best]
-    if best < len(readings) and readings[best]:
-        findings.append(_read_as(readings[best]))
-    if best < len(sums) and sums[best]:
-        findings.append(_computed(sums[best]))
+        rows.append((probs, read.spans))
+    best = max(range(len(rows)), key=lambda n: (rows[n][0][0] >= thresholds.support and not novel[n], rows[n][0][0]))
+    (entail_probs, spans_entail), novel_best, read_best = rows[best], novel[best], reads[best]
+    if read_best.reading:
+        findings.append(_read_as(read_best.reading))
+    if read_best.sums:
+        findings.append(_computed(read_best.sums))
     on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]), distance)]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
@@ -278,8 +283,7 @@ def _decide(
         "neutral": round(float(entail_probs[1]), 4),
     }
     if novel_best and novelty is not None:
-        shown = " ".join([*(s.text for s in spans_entail), *(sums[best] if best < len(sums) else ())])
-        findings.insert(0, novelty.check(said_best, shown)[0])
+        findings.insert(0, novelty.check(read_best.said, read_best.premise)[0])
     conflicts = [f for f in findings if f.effect == Effect.CONTRADICTS]
     if conflicts:
         conflict = conflicts[0]
