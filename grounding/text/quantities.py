@@ -190,11 +190,10 @@ _UPPER_BOUNDS = (
     "less than|fewer than|under|below|at most|up to|no more than|not more than|not exceeding|a maximum of|within"
 )
 _BOUNDS = {**dict.fromkeys(_LOWER_BOUNDS.split("|"), "at least"), **dict.fromkeys(_UPPER_BOUNDS.split("|"), "at most")}
-_BOUND_BEFORE = re.compile(
-    rf"(?<![\w-])({'|'.join(sorted(map(re.escape, _BOUNDS), key=len, reverse=True))})\s*[$€£¥]?\s*$", re.I
-)
-"""A bound said just before a number (or its currency sign), the longest phrase first: "no more than 4 g" is at
-most 4 g, "above $45" at least $45."""
+_QUALIFIERS = sorted((re.escape(h) for h in {*_BOUNDS, *HEDGES} if h[0].isalpha()), key=len, reverse=True)
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])({'|'.join(_QUALIFIERS)})\s*[$€£¥]?\s*$", re.I)
+"""A hedge or a bound said just before a number (or its currency sign), the longest phrase first: "no more than
+4 g" is at most 4 g, "above $45" at least $45, "about 40 minutes" a hedge."""
 
 _UNIT_PATTERN = "|".join("(?-i:g)" if unit == "g" else re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 """Every unit, longest first; a gram's "g" only in lower case, so that "4G" stays a network's generation."""
@@ -423,7 +422,8 @@ def _number(text: str, start: int, end: int, value: float, unit: str | None, dim
     """A number with its unit; `dimension` names a measure of its own (a time of day, a score) that no
     factor converts."""
     before = text[max(0, start - 20) : start].lower()
-    bound = _BOUND_BEFORE.search(before)
+    qualifier = _QUALIFIER_BEFORE.search(before)
+    bound = _BOUNDS.get(qualifier[1].lower()) if qualifier else None
     approximate = bound is not None or any(before.rstrip().endswith(h) for h in HEDGES)
     dimension, factor = (dimension, 1.0) if dimension else UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
     return Quantity(
@@ -435,12 +435,8 @@ def _number(text: str, start: int, end: int, value: float, unit: str | None, dim
         unit=unit,
         dimension=dimension,
         approximate=approximate,
-        bound=Bound(_BOUNDS[bound[1].lower()]) if bound else None,
+        bound=Bound(bound) if bound else None,
     ).model_copy(update={"value": value * factor} if dimension else {})
-
-
-_QUALIFIERS = sorted((re.escape(h) for h in {*_BOUNDS, *HEDGES} if h[0].isalpha()), key=len, reverse=True)
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_QUALIFIERS)})\s*[$€£¥]?\s*$", re.I)
 
 
 def qualified_start(text: str, quantity: Quantity) -> int:

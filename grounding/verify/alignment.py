@@ -120,7 +120,7 @@ def measures_alike(claim: str, premise: str) -> bool:
     measured = {q.dimension for q in parse_quantities(claim) if q.dimension}
     if not measured or measured & {q.dimension for q in parse_quantities(premise)}:
         return True
-    return len(_content_stems(claim) & _content_stems(premise)) >= 2
+    return _shares_more_than_a_word(claim, premise)
 
 
 UNRELATED_DISTANCE = 0.5
@@ -134,7 +134,12 @@ def near_in_meaning(claim: str, premise: str, distance: float) -> bool:
     against "The bank has 300 branches and employs 12,000 people" as a contradiction: the same subject, and
     nothing else in common. A swapped value ("The Danube flows into the North Sea" / "... the Black Sea")
     stays near in meaning, so it is left to the model."""
-    return distance <= UNRELATED_DISTANCE or len(_content_stems(claim) & _content_stems(premise)) >= 2
+    return distance <= UNRELATED_DISTANCE or _shares_more_than_a_word(claim, premise)
+
+
+def _shares_more_than_a_word(claim: str, premise: str) -> bool:
+    """More in common than the claim's subject: two content words or more."""
+    return len(_content_stems(claim) & _content_stems(premise)) >= 2
 
 
 def _content_stems(text: str) -> set[str]:

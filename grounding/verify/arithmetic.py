@@ -13,6 +13,7 @@ claim against the evidence alone.
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import permutations
 
@@ -72,9 +73,9 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     said = _written(claim, quantity)
     sums = []
     for a, b in permutations(alike, 2):
-        if abs(a.value + b.value - quantity.value) < 1e-9 * max(1.0, abs(quantity.value)) and a.start < b.start:
+        if math.isclose(a.value + b.value, quantity.value, abs_tol=1e-9) and a.start < b.start:
             sums.append(f"{_written(premise, a)} plus {_written(premise, b)} is {said}")
-        elif abs(a.value - b.value - quantity.value) < 1e-9 * max(1.0, abs(quantity.value)):
+        elif math.isclose(a.value - b.value, quantity.value, abs_tol=1e-9):
             sums.append(f"{_written(premise, a)} minus {_written(premise, b)} is {said}")
     return sums
 

@@ -32,6 +32,7 @@ from grounding.text.lexicon import (
     RATE_SYNONYMS,
     SAME_DIRECTION,
     count_of,
+    currency_of,
     every_few,
     times_per_period,
 )
@@ -94,9 +95,9 @@ def _reword(claim: str, premise: str) -> Reading:
             # a bound gives way to the premise's value as the premise says it: "more than $5,000" as "$5,800",
             # "less than an hour" as "about 40 minutes"; a hedge stays ("about 81,500")
             start = qualified_start(claim, quantity) if quantity.bound else quantity.start
-            sign = claim[start : quantity.start].strip()[-1:] if start < quantity.start else ""
+            paid = currency_of(claim, quantity) if quantity.bound else None
             said = premise[qualified_start(premise, same) : same.end] if quantity.bound else same.text
-            edits.append((start, quantity.end, f"{sign if sign in '$€£¥' else ''}{said}"))
+            edits.append((start, quantity.end, f"{paid[1] if paid and paid[1] in '$€£¥' else ''}{said}"))
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):

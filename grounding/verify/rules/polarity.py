@@ -23,6 +23,7 @@ evidence merely does not mention is left to the model.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import math
 import re
@@ -652,7 +653,7 @@ class QuantityRule:
         slip = self._other_unit(claimed, evidence)
         if slip:
             return [slip]
-        months = [(start, end, year) for start, end, year in month_years(claim)]
+        months = list(month_years(claim))
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
             stated = parse_quantities(sentence.text)
@@ -660,14 +661,14 @@ class QuantityRule:
             if month:
                 return [month]
             for quantity in claimed:
-                found = self._othercurrency_of(claim, quantity, sentence.text, stated)
+                found = self._other_currency(claim, quantity, sentence.text, stated)
                 if not found and quantity not in said:
                     found = self._other_value(claim, quantity, sentence.text, stated, claimed)
                 if found:
                     return [found]
         return []
 
-    def _othercurrency_of(
+    def _other_currency(
         self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]
     ) -> RuleFinding | None:
         """The same amount in another currency ("3 million euros" / "3 million dollars")."""
@@ -689,8 +690,8 @@ class QuantityRule:
             theirs = [(q.text, q.day.month) for q in stated if q.day is not None and q.day.year == year]
             theirs += [(sentence[a:b], _month(sentence[a:b])) for a, b, said in month_years(sentence) if said == year]
             if theirs and all(month != _month(mine) for _, month in theirs):
-                right = f"{next(w for w in theirs[0][0].split() if w.lower().rstrip('.,') in MONTHS)} {year}"
-                correction = Correction(wrong=mine, right=right.replace(",", "")) if len(theirs) == 1 else None
+                right = f"{calendar.month_name[theirs[0][1]]} {year}"
+                correction = Correction(wrong=mine, right=right) if len(theirs) == 1 else None
                 detail = f"The evidence gives {theirs[0][0]!r}, not {mine!r}: {quote(sentence)}"
                 return contradiction(self.name, detail, sentence, correction)
         return None
