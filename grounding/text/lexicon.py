@@ -84,7 +84,8 @@ conductor insulator|conductors insulators|beat lost|defeated lost|beats loses|de
 hired fired|hires fires|hired dismissed|hired sacked|appointed dismissed|appointed sacked|promoted demoted
 hotter colder|hottest coldest|warmest coolest|heaviest lightest|longest shortest|widest narrowest|fastest slowest
 stronger weaker|strongest weakest|richer poorer|richest poorest|wetter drier|wettest driest|thicker thinner
-thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest darkest|easier harder|easiest hardest"""
+thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest darkest|easier harder|easiest hardest
+speeds slows|sped slowed|speed slow|speeding slowing"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
@@ -121,12 +122,14 @@ SAME_DIRECTION: tuple[frozenset[str], ...] = (
     frozenset({"raises", "increases", "lifts"}),
     frozenset({"lowered", "cut", "reduced", "decreased"}),
     frozenset({"lowers", "cuts", "reduces", "decreases"}),
+    frozenset({"rising", "increasing", "growing", "climbing"}),
+    frozenset({"falling", "decreasing", "declining", "dropping"}),
 )
 """Verbs of one tense that move an amount the same way by no stated size: "cut its rate" says what "lowered
 its rate" says. Words of size ("soared", "plunged", "halved") are left out: they say more than the plain
 verb."""
 
-_UP_AND_DOWN = ((0, 2), (1, 3), (4, 6), (5, 7))
+_UP_AND_DOWN = ((0, 2), (1, 3), (4, 6), (5, 7), (8, 9))
 _DIRECTION_PAIRS = "|".join(
     f"{up} {down}" for u, d in _UP_AND_DOWN for up in sorted(SAME_DIRECTION[u]) for down in sorted(SAME_DIRECTION[d])
 )

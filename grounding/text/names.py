@@ -22,3 +22,23 @@ TITLE = re.compile(
     r"\b[A-Z][\w'’\-]*(?:(?::[ \t]+|[ \t]+(?:of|the|and|&|in|on|at|to|for|a|an)[ \t]+|[ \t]+)[A-Z0-9][\w'’\-]*)*"
 )
 """Capitalised words joined by spaces, ": " or the small words titles carry ("Shadow of the Wind")."""
+
+
+def initials(name: str, openers: frozenset[str] = frozenset()) -> str:
+    """ "gdpr" for "The General Data Protection Regulation": the lower-cased first letters of a name's words,
+    leading `openers` (words capitalised only by their position) left out."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in openers:
+        words = words[1:]
+    return "".join(w[0] for w in words).lower()
+
+
+def expanded(acronym: str, text: str, openers: frozenset[str] = frozenset()) -> str | None:
+    """The name in `text` that `acronym` ("GDPR") abbreviates, without its leading openers, or None."""
+    for match in NAME_RUN.finditer(text):
+        words = match.group().split()
+        while len(words) > 1 and words[0].lower() in openers:
+            words = words[1:]
+        if len(words) > 1 and initials(" ".join(words)) == acronym.lower():
+            return " ".join(words)
+    return None

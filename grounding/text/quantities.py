@@ -226,6 +226,15 @@ _PERIOD_WORDS = re.compile(
 """A count of calendar periods in words ("every four years", "two weeks later"), read as "4 years" is: a number
 whose measure is the word after it. "a year" is left alone: "once a year" is a rate, not a count."""
 _WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<count>a|one|two|three|four)[\s-]+)?(?P<part>half|halves|thirds?|quarters?|fifths?)\s+of\b",
+    re.I,
+)
+"""A share said as a fraction, "a third of", "two-thirds of", "half of": a ratio, as "33%" is. Not "the second
+half of the season", which is no share of anything counted."""
+_PLACED = re.compile(r"\b(?:the|first|second|last|final|other)\s+$", re.I)
+"""Words before "half" that make it a part of something placed, not a share."""
 
 
 _CLOCK = re.compile(
@@ -358,6 +367,20 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
             found.append(_number(text, match.start(), match.end(), value, unit))
         taken.append(match.span())
     return _bounds_carried(text, _joined_durations(text, sorted(found, key=lambda q: q.start)))
+
+
+def fraction_shares(text: str) -> list[Quantity]:
+    """Shares said as fractions ("a third of", "two-thirds of", "half of"), as ratios ("a third" is 0.333, as
+    "33%" is 0.33). Kept out of `parse_quantities`: a share in words is a loose figure, good for reading a
+    claim in its evidence's words ("fell by about 33%" as "lost a third"), not for contradicting one."""
+    found = []
+    for match in _FRACTION.finditer(text):
+        count = _COUNTS.get((match["count"] or "").lower(), 0)
+        if (count or match["part"].lower() == "half") and not _PLACED.search(text[: match.start()]):
+            value = (count or 1) / _FRACTIONS[match["part"].lower()]
+            end = match.start() + len(match.group()) - len(" of")
+            found.append(_number(text, match.start(), end, value, None, "ratio"))
+    return found
 
 
 _DURATION_JOIN = re.compile(r"\s*(?:,\s*|\s(?:and\s+)?)?")

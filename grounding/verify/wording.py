@@ -21,11 +21,13 @@ stays wrong, and the rules still read the claim as given.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from grounding.text.lexicon import (
     ANTONYMS,
     BE_FORMS,
+    CLAIM_OPENERS,
     COMPLEMENTS,
     DAYS_OF_THE_WEEK,
     FREQUENCY_UNITS,
@@ -36,6 +38,7 @@ from grounding.text.lexicon import (
     every_few,
     times_per_period,
 )
+from grounding.text.names import expanded
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
@@ -44,6 +47,7 @@ from grounding.text.quantities import (
     QuantityKind,
     centuries,
     decades,
+    fraction_shares,
     month_years,
     parse_quantities,
     qualified_start,
@@ -98,6 +102,8 @@ def _reword(claim: str, premise: str) -> Reading:
             paid = currency_of(claim, quantity) if quantity.bound else None
             said = premise[qualified_start(premise, same) : same.end] if quantity.bound else same.text
             edits.append((start, quantity.end, f"{paid[1] if paid and paid[1] in '$€£¥' else ''}{said}"))
+        elif quantity.kind == QuantityKind.DATE and (day := _iso_day(quantity, stated)):
+            edits.append((quantity.start, quantity.end, day.text))  # "2018-05-25" as "25 May 2018"
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             edits.append(_dated(claim, quantity, day))
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):
@@ -111,6 +117,7 @@ def _reword(claim: str, premise: str) -> Reading:
         said = rates.get(_rate(match), []) if _rate(match) else []
         if said and all(s.lower() != match.group().lower() for s in said):
             edits.append((match.start(), match.end(), said[0]))
+    edits.extend(_acronyms(claim, premise))
     edits.extend(_years_of_decades(claim, premise))
     edits.extend(_multiples(claim, premise))
     edits.extend(_same_words(claim, premise))
@@ -135,7 +142,9 @@ def _reword(claim: str, premise: str) -> Reading:
 
 @functools.lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
-    return tuple(parse_quantities(text))
+    parsed = parse_quantities(text)
+    shares = [f for f in fraction_shares(text) if all(f.end <= q.start or f.start >= q.end for q in parsed)]
+    return tuple(sorted([*parsed, *shares], key=lambda q: q.start))
 
 
 def _equal(claimed: Quantity, stated: Quantity) -> bool:
@@ -145,8 +154,11 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     "43 per cent", "April 20" / "Apr 20") the model reads as it is, and is left alone."""
     if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
         return False
-    if claimed.approximate and not stated.approximate and claimed.dimension and claimed.dimension == stated.dimension:
-        return bool(same_quantity(claimed, stated))  # "about 1,000 kilograms" is what "1,025 kg" says
+    if claimed.approximate and claimed.dimension and claimed.dimension == stated.dimension:
+        if not stated.approximate:
+            return bool(same_quantity(claimed, stated))  # "about 1,000 kilograms" is what "1,025 kg" says
+        if not claimed.bound:
+            return _rounded_from(claimed, stated)  # "roughly 3.8 kilometres" is "about 3,812 metres" rounded
     if claimed.bound and stated.approximate and not stated.bound and claimed.dimension == stated.dimension is not None:
         return _hedge_inside(claimed, stated)  # "less than an hour" holds of "about 40 minutes"
     if claimed.dimension != stated.dimension or abs(claimed.value - stated.value) > 1e-9 * max(1.0, abs(stated.value)):
@@ -154,6 +166,42 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     in_words = claimed.text[:1].isdigit() != stated.text[:1].isdigit()
     clocks = claimed.dimension == TIME_OF_DAY  # "11 pm" against "23:00"
     return in_words or clocks or (claimed.dimension is not None and unit_factor(claimed) != unit_factor(stated))
+
+
+def _rounded_from(claimed: Quantity, stated: Quantity) -> bool:
+    """The claim's value is the stated one rounded to the claim's own precision, in the claim's unit: 3,812
+    metres is 3.8 kilometres to one decimal, 3,800 metres to the hundred."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", claimed.text)
+    if digits is None:
+        return False
+    factor = unit_factor(claimed)
+    mine, theirs = claimed.value / factor, stated.value / factor
+    decimals = len(digits.group(1) or "")
+    if not decimals:
+        whole = digits.group().replace(",", "")
+        decimals = -(len(whole) - len(whole.rstrip("0")))
+    return math.isclose(round(theirs, decimals), mine, rel_tol=1e-9) and theirs != mine
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _iso_day(date: Quantity, stated: tuple[Quantity, ...]) -> Quantity | None:
+    """The premise's date for a claim's date written "2018-05-25", a form a small model reads poorly."""
+    if not _ISO_DATE.fullmatch(date.text):
+        return None
+    return next((s for s in stated if s.day is not None and s.day == date.day and s.text != date.text), None)
+
+
+def _acronyms(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "The GDPR" read as the premise's "General Data Protection Regulation", where the premise spells it out
+    and never uses the acronym."""
+    return [
+        (m.start(), m.end(), name)
+        for m in _ACRONYM.finditer(claim)
+        if not re.search(rf"\b{m.group()}\b", premise) and (name := expanded(m.group(), premise, CLAIM_OPENERS))
+    ]
 
 
 def _hedge_inside(bound: Quantity, hedged: Quantity, hedge: float = 0.1) -> bool:

@@ -15,10 +15,13 @@ from typing import Protocol, runtime_checkable
 
 from grounding.types import Correction, Effect, RuleFinding
 
+_DAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
 CLAUSE_BREAK = re.compile(
-    r"[,;:]\s+|\s+(?:because|while|whereas|although|but|so|and(?!\s+a\s+(?:half|quarter)\b)|which|who)\s+"
+    rf",\s+(?!{_DAY})|[;:]\s+|\s+(?:because|while|whereas|although|but|so|which|who"
+    rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+{_DAY}))\s+"
 )
-"""Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one."""
+"""Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one. A list
+of days ("on Mondays, Wednesdays and Fridays") is one part of its clause."""
 
 
 def quote(text: str, limit: int = 140) -> str:

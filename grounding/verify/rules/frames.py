@@ -656,7 +656,23 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(verb, agent, patient))
-    return tuple(frames) + _works(tokens)
+    return tuple(frames) + _told_to(tokens) + _works(tokens)
+
+
+def _told_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
+    """The act a name is told or asked to do, and to whom: "ordered Samsung to pay Apple" as "Samsung pays
+    Apple", the names on both sides (the act's verb may be any word: "pay", "sue", "join")."""
+    frames = []
+    for k in range(2, len(tokens) - 1):
+        if tokens[k - 1].low != "to" or not tokens[k - 2].capitalised or tokens[k].capitalised:
+            continue
+        start = k - 2
+        while start > 0 and tokens[start - 1].capitalised:
+            start -= 1
+        patient = _leading(tokens[k + 1 :], "name")
+        if start > 0 and patient and tokens[k].low not in STOPWORDS:
+            frames.append(_Frame(_stem(tokens[k].low), tokens[start : k - 1], patient))
+    return tuple(frames)
 
 
 _MADE_BY = {
@@ -723,6 +739,13 @@ def _possessor(tokens: Sequence[_Token], k: int) -> Sequence[_Token]:
 def _same(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
     mine, theirs = _content(a), _content(b)
     return bool(mine) and mine <= theirs
+
+
+def _names_the(patient: Sequence[_Token], agent: Sequence[_Token]) -> bool:
+    """The patient's names are the agent, a name, whatever else the patient says: "a famous biography of James
+    Boswell" names the man who wrote "The Life of Samuel Johnson"."""
+    named = [t for t in patient if t.capitalised]
+    return _kind(agent) == "name" and bool(named) and _same(named, agent)
 
 
 def _disjoint(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
@@ -801,7 +824,7 @@ class RoleRule:
     def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool) -> str | None:
         if (
             _same(frame.agent, stated.patient)
-            and _same(frame.patient, stated.agent)
+            and (_same(frame.patient, stated.agent) or _names_the(frame.patient, stated.agent))
             and _disjoint(frame.agent, frame.patient)
         ):
             return (

@@ -139,10 +139,26 @@ def _rates(words: list[str]) -> list[str]:
         elif word == "once" and following in {"a", "an", "per", "every", "each"} and after in FREQUENCY_UNITS:
             out += ["once", FREQUENCY_UNITS[after]]
             i += 3
+        elif word in {"on", "every"} and (listed := _days_listed(words, i + 1))[0] >= 2:
+            out += [_count_word(listed[0]), "weekly"]  # "on Tuesdays and Fridays" is "twice weekly"
+            i = listed[1]
         else:
             out.append(RATE_SYNONYMS.get(word, word))
             i += 1
     return out
+
+
+def _days_listed(words: list[str], start: int) -> tuple[int, int]:
+    """(how many days of the week, where the list ends) for a list of days from `start`: "tuesdays and
+    fridays", "monday wednesday and friday"."""
+    days, i = set(), start
+    while i < len(words) and (words[i].rstrip("s") in DAYS_OF_THE_WEEK or (words[i] == "and" and days)):
+        if words[i] != "and":
+            days.add(words[i].rstrip("s"))
+        i += 1
+    while i > start and words[i - 1] == "and":
+        i -= 1
+    return len(days), i
 
 
 def _spoken(word: str) -> str:
@@ -163,9 +179,11 @@ _SAME_VERBS = {
     **dict.fromkeys(("starts", "commences"), "begins"),
     **dict.fromkeys(("finished", "concluded"), "ended"),
     **dict.fromkeys(("finishes", "concludes"), "ends"),
+    **dict.fromkeys(("keep", "keeps", "kept", "store", "stores", "stored"), "keep"),
+    **dict.fromkeys(("freeze", "freezes", "frozen", "froze", "freezer", "freezing"), "freeze"),
 }
-"""Verbs for one event, counted as one word where overlap is measured: "the match finished 3-2" is about
-what "the match ended 3-1" is."""
+"""Words for one event, counted as one word where overlap is measured: "the match finished 3-2" is about
+what "the match ended 3-1" is; "kept in the freezer" is about what "store it; do not freeze it" is."""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -304,9 +322,21 @@ def _with_subject(sentence: str, previous: str) -> str:
     return f"{said[:1].upper()}{said[1:]} {sentence[pronoun.end() :]}"
 
 
+_FRONTED = frozenset(
+    "in on at from during after before for by under across since until throughout within among".split()
+)
+"""Prepositions that open a phrase set before a sentence's clause ("In the United Kingdom, jaywalking is not
+an offence"): the phrase belongs to that clause, it is not one of its own."""
+
+
 @functools.lru_cache(maxsize=1024)
 def _clauses(sentence: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(_words(part)) for part in CLAUSE_BREAK.split(sentence) if part.strip())
+    texts = [part for part in CLAUSE_BREAK.split(sentence) if part.strip()]
+    parts = [tuple(_words(part)) for part in texts]
+    fronted = len(parts) > 1 and parts[0][:1] and parts[0][0] in _FRONTED and len(parts[0]) <= 6
+    if fronted and sentence.lstrip().startswith(texts[0].lstrip() + ","):
+        parts[:2] = [parts[0] + parts[1]]
+    return tuple(parts)
 
 
 def _matching(
@@ -340,9 +370,13 @@ def _with_antecedent(clause: list[str], sentence: str) -> set[str]:
     against viruses, so they are not effective against colds", "they" are the antibiotics."""
     said = _stems(clause)
     opening = next((w for w in clause if w not in _CONNECTIVES), "")
-    if opening in _ANAPHORS:
-        said |= _stems(_clauses(sentence)[0])
+    if opening in _ANAPHORS or (len(clause) <= 6 and {"it", "them"} & set(clause)):
+        said |= _stems(_clauses(sentence)[0])  # and a short clause's object: "store insulin; do not freeze it"
     return said
+
+
+_NO_COMPARISON = frozenset({"longer", "less", "more", "fewer", "later", "earlier", "sooner"})
+"""Words after "no" that make it a comparison, not a denial: "no less than 13 players" says there were 13."""
 
 
 def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
@@ -355,7 +389,8 @@ def _denies_a_thing(words: Sequence[str], wanted: set[str]) -> bool | None:
         free = word == "free" and words[i + 1 : i + 2] == ["of"] and words[i - 1 : i] in (["is"], ["are"])
         if free and _stems(words[i + 2 : i + 4]) & wanted:
             return True  # "is free of animal products" denies "contains animal products"
-        if word == "no" and 0 < i < len(words) - 1 and words[i - 1] not in _NOT_A_VERB and words[i + 1] != "longer":
+        denial = 0 < i < len(words) - 1 and words[i - 1] not in _NOT_A_VERB and words[i + 1] not in _NO_COMPARISON
+        if word == "no" and denial:
             following = words[i + 1]
             if _stem(following) in wanted:
                 return True
@@ -448,7 +483,7 @@ class NegationRule:
                 return []  # "need a permit" is what "cannot build without a permit" says
             which = "does not need" if not needed else "needs"
             return [contradiction(self.name, f"The evidence says it {which} {thing!r}: {quote(sentence)}", sentence)]
-        wanted = _stems(_content(words))
+        wanted = _stems(_content(words)) - _witnessed(words)
         denies_a_thing = _denies_a_thing(words, wanted)
         if denies_a_thing is None:
             return []
@@ -458,7 +493,7 @@ class NegationRule:
         negated = (len(denials) % 2 == 1) != denies_a_thing
         claim_denials = len(denials)
         matches = []
-        for sentence in _matching(words, evidence):
+        for sentence in _matching(words, evidence, frozenset(_witnessed(words))):
             clause = _clause(words, sentence.read)
             in_clause, in_sentence = _denies_a_thing(clause, wanted), _denies_a_thing(sentence.words, wanted)
             if in_clause is None:
@@ -476,6 +511,7 @@ class NegationRule:
                 and not _opposite_word(words, clause)  # "does not open" says "is closed"
                 and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
                 and not _denies_an_attitude(clause, words)
+                and not _ranks_by_denial(clause, words)
             ):
                 matches.append((sentence, denied))
         if any(stated == negated for _, stated in matches):
@@ -485,6 +521,29 @@ class NegationRule:
                 which = "denies" if not negated else "states"
                 return [contradiction(self.name, f"The evidence {which} it: {quote(sentence.text)}", sentence.text)]
         return []
+
+
+_NONE = frozenset({"no", "nothing", "nobody", "none", "neither"})
+
+
+def _ranks_by_denial(clause: list[str], claim: list[str]) -> bool:
+    """ "No country in the world is larger than Russia" ranks Russia first: a superlative said by denying any
+    comparison, which states what "Russia is the largest" states. A claim that compares ("larger than") is
+    read against it as usual."""
+    return bool(_NONE & set(clause)) and "than" in clause and "than" not in claim
+
+
+_PERCEIVING = frozenset({"saw", "see", "sees", "seen", "watched", "witnessed", "lived"})
+
+
+def _witnessed(words: list[str]) -> set[str]:
+    """A verb of seeing before what was done ("never saw any of her poems published"): the claim is about the
+    deed ("her poems were published"), which is what the evidence will say, without the seeing."""
+    return {
+        w
+        for i, w in enumerate(words)
+        if w in _PERCEIVING and any(v.endswith("ed") and v not in _PERCEIVING for v in words[i + 2 : i + 8])
+    }
 
 
 _ATTITUDES = frozenset(
