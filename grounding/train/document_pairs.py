@@ -29,6 +29,7 @@ from grounding.data.halueval import clean_knowledge, halueval_root
 from grounding.data.splits import split_of
 from grounding.text.sentences import split_sentences
 from grounding.train import Label, Pair
+from grounding.train.rewording import reword
 
 LICENCE = "MIT (HaluEval documents)"
 WINDOW_WORDS = 140
@@ -203,15 +204,30 @@ def _fuse(first: str, second: str) -> str:
     return first.rstrip(" .!?") + ", and " + second[0].lower() + second[1:] if second[:1].isupper() else None
 
 
-def _supported(pool: list[str], rng: random.Random) -> list[tuple[str, Label, str]]:
-    """A sentence of the pool, and now and then two of its sentences fused into one claim."""
+def _supported(pool: list[str], rng: random.Random, reworded: float = 0.0) -> list[tuple[str, Label, str]]:
+    """A sentence of the pool, now and then two of its sentences fused into one claim, and with chance
+    `reworded` a sentence said in other words, as a summary would say it (`grounding.train.rewording`)."""
     made: list[tuple[str, Label, str]] = [(rng.choice(pool), "entailment", "sentence")]
+    if rng.random() < reworded:
+        # most sentences allow some rewrite; a few tries find one
+        said = next((s for s in (reword(rng.choice(pool), rng) for _ in range(3)) if s), None)
+        if said:
+            made.append((said, "entailment", "reworded"))
     if len(pool) >= 2 and rng.random() < 0.4:
         a, b = sorted(rng.sample(range(len(pool)), 2))
         fused = _fuse(pool[a], pool[b])
         if fused:
             made.append((fused, "entailment", "fusion"))
     return made
+
+
+def _negative(pool: list[str], document: str, rng: random.Random, reworded: float) -> tuple[str, str] | None:
+    """(kind, claim) one edit away from a sentence of the pool; with chance `reworded` the sentence is
+    reworded first, so that rewording alone never tells a supported claim from a contradicted one."""
+    sentence = rng.choice(pool)
+    if rng.random() < reworded:
+        sentence = reword(sentence, rng) or sentence
+    return perturb(sentence, document, rng)
 
 
 def _shuffled(docs: list[str], rng: random.Random, least: int) -> Iterator[tuple[int, list[str]]]:
@@ -253,12 +269,15 @@ def document_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = No
     return pairs[:count]
 
 
-def aligned_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = None, k: int = 3) -> list[Pair]:
+def aligned_pairs(
+    count: int = 8000, seed: int = 0, docs: list[str] | None = None, k: int = 3, reworded: float = 0.0
+) -> list[Pair]:
     """About `count` pairs in the shape the verifier reads by default: a claim against the `k` sentences of
     its document that the verifier's own alignment picks for it, joined in document order.
 
     Claims are made as in `document_pairs` (a sentence or a fusion of two, one-edit hard negatives, a
-    sentence of another document), plus a sentence read against its document with that sentence taken out
+    sentence of another document; with chance `reworded` a supported sentence, and the sentence a hard
+    negative edits, said in other words), plus a sentence read against its document with that sentence taken out
     (neutral, "removed"): its nearest neighbours look like support and are not, which is what a summary's
     invented detail looks like to the reader. A removed sentence whose content another sentence repeats is
     skipped, since it would still be supported.
@@ -272,9 +291,9 @@ def aligned_pairs(count: int = 8000, seed: int = 0, docs: list[str] | None = Non
         if len(pairs) >= count:
             break
         document = " ".join(sentences)
-        made = _supported(sentences, rng)
+        made = _supported(sentences, rng, reworded)
         for chance in (1.0, 0.6):
-            edited = perturb(rng.choice(sentences), docs[d], rng)
+            edited = _negative(sentences, docs[d], rng, reworded)
             if edited and rng.random() < chance:
                 made.append((edited[1], "contradiction", edited[0]))
         if rng.random() < 0.15:

@@ -44,7 +44,18 @@ from knowledge.progress import track
 log = logging.getLogger(__name__)
 
 DEFAULT_OUT_DIR = paths.trained_models() / "groundqa-nli-minilm"
-DOCUMENT_KINDS = ("sentence", "fusion", "negation", "antonym", "number", "year", "name", "role", "unrelated")
+DOCUMENT_KINDS = (
+    "sentence",
+    "fusion",
+    "reworded",
+    "negation",
+    "antonym",
+    "number",
+    "year",
+    "name",
+    "role",
+    "unrelated",
+)
 DEFAULT_CAPS = {
     "snli": 6000,
     "mnli": 5500,
@@ -139,6 +150,7 @@ def build_training_data(
     progress: bool = False,
     document_count: int = 0,
     document_shape: str = "windows",
+    reworded: float = 0.0,
 ) -> TrainingData:
     """Mix NLI, synthetic and HaluEval-train pairs under per-source caps (scaled down to `max_pairs`)."""
     caps = dict(DEFAULT_CAPS if caps is None else caps)
@@ -152,9 +164,12 @@ def build_training_data(
     if document_count:
         from grounding.train.document_pairs import aligned_pairs, document_pairs, factcg_pairs
 
-        make = aligned_pairs if document_shape == "aligned" else document_pairs
-        log.info("generating %d document pairs (%s) and reading FactCG", document_count, document_shape)
-        for source, splits in _split_pairs([*make(document_count, seed=seed), *factcg_pairs()]).items():
+        if document_shape == "aligned":
+            made = aligned_pairs(document_count, seed=seed, reworded=reworded)
+        else:
+            made = document_pairs(document_count, seed=seed)
+        log.info("generated %d document pairs (%s); reading FactCG", len(made), document_shape)
+        for source, splits in _split_pairs([*made, *factcg_pairs()]).items():
             pools[source] = splits
     for split, limits in (("train", halueval_limits), ("dev", dev_limits)):
         params = {"split": split, "limits": limits, "seed": seed, "version": 2}
@@ -654,6 +669,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="document pairs read against windows of the document, or against the sentences the verifier aligns",
     )
     parser.add_argument(
+        "--reworded",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="aligned document pairs: chance that a supported claim, and a hard negative's sentence, is reworded",
+    )
+    parser.add_argument(
         "--halueval-dev", action="append", default=[], metavar="TASK=N", help="HaluEval dev rows of TASK held out"
     )
     parser.add_argument("--synthetic-pairs", type=int, default=20000, metavar="N", help="graph pairs generated")
@@ -686,6 +708,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             progress=not args.no_progress,
             document_count=args.document_pairs,
             document_shape=args.document_shape,
+            reworded=args.reworded,
         )
     if args.export_data is not None:
         items = dev_eval_items()

@@ -98,3 +98,11 @@ def test_a_perturbation_is_one_edit_that_changes_the_sentence(seed: int, sentenc
     if kind in {"number", "year"}:
         assert len(after) == len(before)
         assert sum(a != b for a, b in zip(before, after, strict=True)) == 1
+
+
+def test_reworded_claims_are_supported_and_their_edits_contradicted() -> None:
+    pairs = aligned_pairs(200, seed=3, docs=DOCS, reworded=1.0)
+    reworded = [p for p in pairs if p.source == "aligned-reworded"]
+    assert reworded and all(p.label == "entailment" for p in reworded)
+    assert all(not any(p.hypothesis == s for d in DOCS for s in _sentences_of(d)) for p in reworded)
+    assert not {p.source for p in aligned_pairs(200, seed=3, docs=DOCS)} & {"aligned-reworded"}
