@@ -24,21 +24,23 @@ TITLE = re.compile(
 """Capitalised words joined by spaces, ": " or the small words titles carry ("Shadow of the Wind")."""
 
 
-def initials(name: str, openers: frozenset[str] = frozenset()) -> str:
-    """ "gdpr" for "The General Data Protection Regulation": the lower-cased first letters of a name's words,
-    leading `openers` (words capitalised only by their position) left out."""
+def _without_openers(name: str, openers: frozenset[str]) -> list[str]:
     words = name.split()
     while len(words) > 1 and words[0].lower() in openers:
         words = words[1:]
-    return "".join(w[0] for w in words).lower()
+    return words
+
+
+def initials(name: str, openers: frozenset[str] = frozenset()) -> str:
+    """ "gdpr" for "The General Data Protection Regulation": the lower-cased first letters of a name's words,
+    leading `openers` (words capitalised only by their position) left out."""
+    return "".join(w[0] for w in _without_openers(name, openers)).lower()
 
 
 def expanded(acronym: str, text: str, openers: frozenset[str] = frozenset()) -> str | None:
     """The name in `text` that `acronym` ("GDPR") abbreviates, without its leading openers, or None."""
     for match in NAME_RUN.finditer(text):
-        words = match.group().split()
-        while len(words) > 1 and words[0].lower() in openers:
-            words = words[1:]
+        words = _without_openers(match.group(), openers)
         if len(words) > 1 and initials(" ".join(words)) == acronym.lower():
             return " ".join(words)
     return None

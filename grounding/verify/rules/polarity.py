@@ -483,7 +483,8 @@ class NegationRule:
                 return []  # "need a permit" is what "cannot build without a permit" says
             which = "does not need" if not needed else "needs"
             return [contradiction(self.name, f"The evidence says it {which} {thing!r}: {quote(sentence)}", sentence)]
-        wanted = _stems(_content(words)) - _witnessed(words)
+        seeing = _witnessed(words)
+        wanted = _stems(_content(words)) - seeing
         denies_a_thing = _denies_a_thing(words, wanted)
         if denies_a_thing is None:
             return []
@@ -493,7 +494,7 @@ class NegationRule:
         negated = (len(denials) % 2 == 1) != denies_a_thing
         claim_denials = len(denials)
         matches = []
-        for sentence in _matching(words, evidence, frozenset(_witnessed(words))):
+        for sentence in _matching(words, evidence, seeing):
             clause = _clause(words, sentence.read)
             in_clause, in_sentence = _denies_a_thing(clause, wanted), _denies_a_thing(sentence.words, wanted)
             if in_clause is None:
@@ -533,17 +534,17 @@ def _ranks_by_denial(clause: list[str], claim: list[str]) -> bool:
     return bool(_NONE & set(clause)) and "than" in clause and "than" not in claim
 
 
-_PERCEIVING = frozenset({"saw", "see", "sees", "seen", "watched", "witnessed", "lived"})
+_PERCEIVING = frozenset({"saw", "see", "sees", "seen", "watched", "witnessed"})
 
 
-def _witnessed(words: list[str]) -> set[str]:
+def _witnessed(words: list[str]) -> frozenset[str]:
     """A verb of seeing before what was done ("never saw any of her poems published"): the claim is about the
     deed ("her poems were published"), which is what the evidence will say, without the seeing."""
-    return {
+    return frozenset(
         w
         for i, w in enumerate(words)
         if w in _PERCEIVING and any(v.endswith("ed") and v not in _PERCEIVING for v in words[i + 2 : i + 8])
-    }
+    )
 
 
 _ATTITUDES = frozenset(
