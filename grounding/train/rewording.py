@@ -131,9 +131,7 @@ def _drop_attribution(sentence: str, rng: random.Random) -> str | None:
 
 def _cut_tail(sentence: str, rng: random.Random) -> str | None:
     match = _TAIL.search(sentence)
-    if not match or match.start() < 25 or _KEEP.search(match.group()):
-        return None
-    return sentence[: match.start()] + sentence[match.end() :]
+    return _without(sentence, match, "") if match and match.start() >= 25 else None
 
 
 def _present_tense(sentence: str, rng: random.Random) -> str | None:

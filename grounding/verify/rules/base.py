@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
+from grounding.text.lexicon import DAYS_OF_THE_WEEK
 from grounding.types import Correction, Effect, RuleFinding
 
-_DAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+_DAY = rf"(?i:{'|'.join(DAYS_OF_THE_WEEK)})s?\b"
 CLAUSE_BREAK = re.compile(
     rf",\s+(?!{_DAY})|[;:]\s+|\s+(?:because|while|whereas|although|but|so|which|who"
     rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+{_DAY}))\s+"
