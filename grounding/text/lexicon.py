@@ -22,7 +22,9 @@ CLAIM_OPENERS = frozenset(
     """the a an it its he she they this that these those there i we you yes no in on at as his her
     their my our but and so also nobody everybody somebody anybody everyone someone anyone nothing
     everything something most many some all every each several few both any more much fewer less over under
-    up about around nearly almost roughly approximately only just""".split()
+    up about around nearly almost roughly approximately only just according after before by during following
+    despite since when while although though if because with without for from to of unlike until upon
+    between among across through within into once whereas""".split()
 )
 """Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
 
@@ -152,6 +154,8 @@ FREQUENCY_UNITS = {
     "hour": "hourly",
     "day": "daily",
     "night": "daily",
+    "morning": "daily",
+    "evening": "daily",
     "week": "weekly",
     "fortnight": "fortnightly",
     "month": "monthly",

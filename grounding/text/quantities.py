@@ -233,6 +233,8 @@ _FRACTION = re.compile(
 )
 """A share said as a fraction, "a third of", "two-thirds of", "half of": a ratio, as "33%" is. Not "the second
 half of the season", which is no share of anything counted."""
+_ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>\d+|[a-z]+)\b", re.I)
+"""A share said as one in so many, "one in every ten jobs", "1 in 5 adults"."""
 _PLACED = re.compile(r"\b(?:the|first|second|last|final|other)\s+$", re.I)
 """Words before "half" that make it a part of something placed, not a share."""
 
@@ -370,8 +372,8 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
 
 
 def fraction_shares(text: str) -> list[Quantity]:
-    """Shares said as fractions ("a third of", "two-thirds of", "half of"), as ratios ("a third" is 0.333, as
-    "33%" is 0.33). Kept out of `parse_quantities`: a share in words is a loose figure, good for reading a
+    """Shares said as fractions ("a third of", "two-thirds of", "half of", "one in ten"), as ratios ("a third"
+    is 0.333, as "33%" is 0.33). Kept out of `parse_quantities`: a share in words is a loose figure, good for reading a
     claim in its evidence's words ("fell by about 33%" as "lost a third"), not for contradicting one."""
     found = []
     for match in _FRACTION.finditer(text):
@@ -380,7 +382,12 @@ def fraction_shares(text: str) -> list[Quantity]:
             value = (count or 1) / _FRACTIONS[match["part"].lower()]
             end = match.start() + len(match.group()) - len(" of")
             found.append(_number(text, match.start(), end, value, None, "ratio"))
-    return found
+    for match in _ONE_IN.finditer(text):
+        said = match["whole"].lower()
+        whole = int(said) if said.isdigit() else WORD_NUMBERS.get(said)
+        if whole is not None and 2 <= whole <= 1000:
+            found.append(_number(text, match.start(), match.end(), 1 / whole, None, "ratio"))
+    return sorted(found, key=lambda q: q.start)
 
 
 _DURATION_JOIN = re.compile(r"\s*(?:,\s*|\s(?:and\s+)?)?")

@@ -55,7 +55,7 @@ def shares_topic(claim: str, premise: str) -> bool:
     something, else a shared content word. A sentence about something else cannot contradict a
     claim, however confidently a small NLI model says so ("Melbourne is the capital of Victoria"
     against "The city was designed by Walter Burley Griffin")."""
-    names = _entities(claim)
+    names = _claim_names(claim, premise)
     if names:
         return bool(names & _entities(premise)) or bool(
             {n for n in names if len(n) > 3} & {t.lower() for t in _TOKEN.findall(premise)}
@@ -66,6 +66,17 @@ def shares_topic(claim: str, premise: str) -> bool:
 
 _NAME_RUN = re.compile(r"[A-Z][\w\-'’]*(?: [A-Z][\w\-'’]*)*")
 _OF_SUBJECT = re.compile(r"(?:The|A|An) (?:[a-z][\w\-]* ){1,3}of (?:the )?(?P<name>[A-Z][\w\-'’]*(?: [A-Z][\w\-'’]*)*)")
+
+
+def _claim_names(claim: str, premise: str) -> set[str]:
+    """The claim's capitalised words, but none where the only one is its opening word and the premise never
+    says that word: "People with rheumatoid arthritis take methotrexate daily" names nothing the premise must
+    name; it is capitalised by position ("Patients", "Doctors"), and the claim is about its content words."""
+    names = _entities(claim)
+    first = _TOKEN.match(claim.strip().lstrip("\"'“‘("))
+    if first and names == {first.group().lower()} and first.group().lower() not in premise.lower():
+        return set()
+    return names
 
 
 def _name_runs(sentence: str) -> list[str]:
@@ -105,7 +116,7 @@ def shares_subject(claim: str, premise: str) -> bool:
     back to `shares_topic`.
     """
     names = set(_name_runs(claim)) | ({_subject(claim)} - {None})
-    if not names:
+    if not names or not _claim_names(claim, premise):
         return shares_topic(claim, premise)
     return any(_subject(premise[start:end]) in names for start, end in split_sentences(premise))
 

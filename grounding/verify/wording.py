@@ -157,7 +157,7 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     if claimed.approximate and claimed.dimension and claimed.dimension == stated.dimension:
         if not stated.approximate:
             return bool(same_quantity(claimed, stated))  # "about 1,000 kilograms" is what "1,025 kg" says
-        if not claimed.bound:
+        if not claimed.bound and not math.isclose(claimed.value, stated.value, rel_tol=1e-9):
             return _rounded_from(claimed, stated)  # "roughly 3.8 kilometres" is "about 3,812 metres" rounded
     if claimed.bound and stated.approximate and not stated.bound and claimed.dimension == stated.dimension is not None:
         return _hedge_inside(claimed, stated)  # "less than an hour" holds of "about 40 minutes"

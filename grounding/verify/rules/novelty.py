@@ -53,7 +53,6 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
     claim = re.sub(r"\b\w+n['’]t\b|\bI['’](?:m|ve|ll|d)\b", " ", claim)
     for match in NAME_RUN.finditer(claim):
         tokens = [t for t in match.group().split() if t.lower() not in CLAIM_OPENERS or match.start() > 0]
-        tokens = [t for t in tokens if not (t.lower() in CLAIM_OPENERS and match.start() == 0)]
         for position, token in enumerate(tokens):
             low = token.lower()
             if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):

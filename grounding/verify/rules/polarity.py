@@ -142,6 +142,9 @@ def _rates(words: list[str]) -> list[str]:
         elif word in {"on", "every"} and (listed := _days_listed(words, i + 1))[0] >= 2:
             out += [_count_word(listed[0]), "weekly"]  # "on Tuesdays and Fridays" is "twice weekly"
             i = listed[1]
+        elif word == "the" and (monthly := _days_of_the_month(words, i + 1))[0]:
+            out += [_count_word(monthly[0]), "monthly"]  # "the first and third Tuesdays of each month"
+            i = monthly[1]
         else:
             out.append(RATE_SYNONYMS.get(word, word))
             i += 1
@@ -159,6 +162,24 @@ def _days_listed(words: list[str], start: int) -> tuple[int, int]:
     while i > start and words[i - 1] == "and":
         i -= 1
     return len(days), i
+
+
+_NTH = frozenset({"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th"})
+
+
+def _days_of_the_month(words: list[str], start: int) -> tuple[int, int]:
+    """(how many days a month, where the phrase ends) for weekdays named by their place in the month from
+    `start`: "second tuesday of every month" is once a month, "first and third tuesdays of the month" twice;
+    (0, start) for anything else."""
+    i, nth = start, 0
+    while i < len(words) and (words[i] in _NTH or words[i] == "and" and nth):
+        nth += words[i] != "and"
+        i += 1
+    day = words[i].rstrip("s") if i < len(words) else ""
+    if nth and day in DAYS_OF_THE_WEEK and words[i + 1 : i + 2] == ["of"] and words[i + 3 : i + 4] == ["month"]:
+        if words[i + 2] in {"every", "each", "the", "a"}:
+            return nth, i + 4
+    return 0, start
 
 
 def _spoken(word: str) -> str:

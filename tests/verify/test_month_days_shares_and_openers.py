@@ -1,0 +1,98 @@
+"""Readings the fifteenth probe batch exposed, each beside the case a careless rule would get wrong: weekdays
+placed in the month as a monthly rate, a morning as a day, a share said as "one in ten", and a claim's
+opening word that is no name (a preposition, or a common word capitalised only by its position)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grounding.text.quantities import fraction_shares
+from grounding.verify.alignment import shares_subject, shares_topic
+from grounding.verify.rules.novelty import novel_mentions
+from grounding.verify.rules.polarity import AntonymRule, _rates
+from grounding.verify.wording import reword
+
+MONTHLY = "The council meets on the second Tuesday of every month."
+
+
+def test_weekdays_placed_in_the_month_are_a_monthly_rate() -> None:
+    assert _rates("meets on the second tuesday of every month at 7".split()) == [
+        "meets",
+        "on",
+        "once",
+        "monthly",
+        "at",
+        "7",
+    ]
+    assert _rates("on the first and third mondays of the month".split())[1:] == ["twice", "monthly"]
+    assert _rates("the second half of the month".split()) == "the second half of the month".split()
+    assert _rates("every morning".split()) == ["daily"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The council meets twice a month.", MONTHLY, True),
+        ("The council meets once a month.", MONTHLY, False),
+        ("The club meets once a month.", "The club meets on the first and third Mondays of the month.", True),
+        ("The club meets twice a month.", "The club meets on the first and third Mondays of the month.", False),
+        ("The ferry leaves every morning.", "The ferry leaves once a week.", True),
+        ("The ferry leaves every morning.", "The ferry leaves daily at 6 am.", False),
+    ],
+)
+def test_rates_said_by_days_and_mornings(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("The firm will cut one in every ten jobs.", [0.1]),
+        ("One out of three adults walks to work.", [1 / 3]),
+        ("It is a one in a million chance.", []),
+        ("He was one in 2019 and two in 2020.", []),
+    ],
+)
+def test_one_in_so_many_is_a_share(text: str, shares: list[float]) -> None:
+    assert [q.value for q in fraction_shares(text)] == pytest.approx(shares)
+
+
+def test_a_share_in_words_is_read_as_the_premise_states_it() -> None:
+    premise = "Brightmore will eliminate about 1,400 positions, around 10% of its workforce."
+    said, changes = reword("The retailer plans to cut roughly one in every ten jobs.", premise)
+    assert "10%" in said and changes
+    # the same hedged figure in the same words is left as it is; another figure is not the premise's
+    assert reword("The lake lies at about 3,812 metres.", "The lake sits at about 3,812 metres.")[1] == ()
+    assert reword("The retailer plans to cut roughly one in every five jobs.", premise)[1] == ()
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "novel"),
+    [
+        ("According to the review, the battery lasts longer.", "The review found the battery lasts longer.", []),
+        ("By the end of August the reservoir was nearly empty.", "On 31 August the reservoir was nearly empty.", []),
+        ("Despite the rain, the match went ahead.", "The match went ahead in heavy rain.", []),
+        # a name after the preposition is still a name the evidence must mention
+        ("After Brexit, the bank moved to Dublin.", "Following the referendum, the bank moved to Dublin.", ["Brexit"]),
+    ],
+)
+def test_a_preposition_opening_the_claim_is_no_name(claim: str, evidence: str, novel: list[str]) -> None:
+    assert novel_mentions(claim, evidence) == novel
+
+
+METHOTREXATE = "For rheumatoid arthritis, methotrexate is taken once a week, on the same day each week."
+
+
+@pytest.mark.parametrize(
+    ("claim", "premise", "about"),
+    [
+        ("Patients usually take methotrexate daily.", METHOTREXATE, True),
+        ("People with rheumatoid arthritis take methotrexate every morning.", METHOTREXATE, True),
+        # an opening name the premise never says, with nothing else in common, is still another topic
+        ("Einstein was born in 1879.", "Paris is the capital of France.", False),
+        ("Melbourne is the capital of Victoria.", "The city was designed by Walter Burley Griffin.", False),
+    ],
+)
+def test_a_capitalised_opener_alone_is_no_name_the_premise_must_share(claim: str, premise: str, about: bool) -> None:
+    assert shares_topic(claim, premise) is about
+    assert shares_subject(claim, premise) is about
