@@ -87,7 +87,8 @@ hired fired|hires fires|hired dismissed|hired sacked|appointed dismissed|appoint
 hotter colder|hottest coldest|warmest coolest|heaviest lightest|longest shortest|widest narrowest|fastest slowest
 stronger weaker|strongest weakest|richer poorer|richest poorest|wetter drier|wettest driest|thicker thinner
 thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest darkest|easier harder|easiest hardest
-speeds slows|sped slowed|speed slow|speeding slowing"""
+speeds slows|sped slowed|speed slow|speeding slowing|rise sink|rises sinks|rose sank|rising sinking|float sink
+floats sinks"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

@@ -118,7 +118,20 @@ def shares_subject(claim: str, premise: str) -> bool:
     names = set(_name_runs(claim)) | ({_subject(claim)} - {None})
     if not names or not _claim_names(claim, premise):
         return shares_topic(claim, premise)
-    return any(_subject(premise[start:end]) in names for start, end in split_sentences(premise))
+    return any(
+        _subject(premise[start:end]) in names or _named_by_its_head(premise[start:end], names)
+        for start, end in split_sentences(premise)
+    )
+
+
+_THE_NOUN = re.compile(r"\s*[\"'“‘(]?(?:The|This|That)\s+(?P<noun>[a-z]+)\b")
+
+
+def _named_by_its_head(sentence: str, names: set[str]) -> bool:
+    """The sentence opens on a name's last word as a common noun: "The canal was opened in 1869" is about the
+    Suez Canal, "The bank cut its dividend" about Nordvik Bank."""
+    opening = _THE_NOUN.match(sentence)
+    return bool(opening) and any(" " in name and name.rsplit(" ", 1)[1] == opening["noun"] for name in names)
 
 
 def measures_alike(claim: str, premise: str) -> bool:

@@ -1,6 +1,8 @@
-"""Readings the fifteenth probe batch exposed, each beside the case a careless rule would get wrong: weekdays
-placed in the month as a monthly rate, a morning as a day, a share said as "one in ten", and a claim's
-opening word that is no name (a preposition, or a common word capitalised only by its position)."""
+"""Readings the fifteenth and sixteenth probe batches exposed, each beside the case a careless rule would get
+wrong: weekdays placed in the month as a monthly rate, "every Tuesday" and a morning as rates, a rate said of
+what the claim is about wherever it stands, "less dense" against "denser", a share said as "one in ten", a
+claim's opening word that is no name (a preposition, or a common word capitalised only by its position), and
+"the canal" naming the Suez Canal."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import pytest
 
 from grounding.text.quantities import fraction_shares
 from grounding.verify.alignment import shares_subject, shares_topic
+from grounding.verify.rules.base import CLAUSE_BREAK
 from grounding.verify.rules.novelty import novel_mentions
 from grounding.verify.rules.polarity import AntonymRule, _rates
 from grounding.verify.wording import reword
@@ -27,6 +30,12 @@ def test_weekdays_placed_in_the_month_are_a_monthly_rate() -> None:
     assert _rates("on the first and third mondays of the month".split())[1:] == ["twice", "monthly"]
     assert _rates("the second half of the month".split()) == "the second half of the month".split()
     assert _rates("every morning".split()) == ["daily"]
+    assert _rates("held every sunday".split()) == ["held", "once", "weekly"]
+    assert _rates("closed on sundays".split()) == ["closed", "on", "sundays"]  # when, not how often
+    assert CLAUSE_BREAK.split("Sweeping is on the first and third Tuesday of each month, from 8am.") == [
+        "Sweeping is on the first and third Tuesday of each month",
+        "from 8am.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -38,6 +47,23 @@ def test_weekdays_placed_in_the_month_are_a_monthly_rate() -> None:
         ("The club meets twice a month.", "The club meets on the first and third Mondays of the month.", False),
         ("The ferry leaves every morning.", "The ferry leaves once a week.", True),
         ("The ferry leaves every morning.", "The ferry leaves daily at 6 am.", False),
+        ("The market is held every Sunday.", "The market is held on the last Sunday of each month.", True),
+        (
+            "Adalimumab injections are usually given once a week.",
+            "Adalimumab is typically injected under the skin once every two weeks.",
+            True,
+        ),
+        (
+            "Adalimumab is injected every two weeks.",
+            "Adalimumab is injected under the skin once every two weeks.",
+            False,
+        ),
+        # a rate of something else in a clause about the same thing is no rate of the claim's
+        ("Adalimumab injections are given once a week.", "Patients on adalimumab are seen monthly.", False),
+        ("Warm air is denser than cold air.", "Warm air is less dense than cold air.", True),
+        ("Warm air is less dense than cold air.", "Warm air is denser than cold air.", True),
+        ("Warm air is less dense than cold air.", "Warm air is less dense than the air around it.", False),
+        ("Cork floats in water.", "Cork sinks in water.", True),
     ],
 )
 def test_rates_said_by_days_and_mornings(claim: str, evidence: str, contradicted: bool) -> None:
@@ -96,3 +122,15 @@ METHOTREXATE = "For rheumatoid arthritis, methotrexate is taken once a week, on 
 def test_a_capitalised_opener_alone_is_no_name_the_premise_must_share(claim: str, premise: str, about: bool) -> None:
     assert shares_topic(claim, premise) is about
     assert shares_subject(claim, premise) is about
+
+
+@pytest.mark.parametrize(
+    ("premise", "about"),
+    [
+        ("The canal was officially opened on 17 November 1869.", True),
+        ("Suez Canal Authority staff were paid on 17 November 1869.", False),
+        ("The river was officially opened on 17 November 1869.", False),
+    ],
+)
+def test_a_name_is_referred_to_by_its_last_word(premise: str, about: bool) -> None:
+    assert shares_subject("The Suez Canal was officially opened in 1879.", premise) is about

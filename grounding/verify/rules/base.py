@@ -17,12 +17,13 @@ from grounding.text.lexicon import DAYS_OF_THE_WEEK
 from grounding.types import Correction, Effect, RuleFinding
 
 _DAY = rf"(?i:{'|'.join(DAYS_OF_THE_WEEK)})s?\b"
+_NTH_DAY = rf"(?i:first|second|third|fourth|last)\s+{_DAY}"
 CLAUSE_BREAK = re.compile(
     rf",\s+(?!{_DAY})|[;:]\s+|\s+(?:because|while|whereas|although|but|so|which|who"
-    rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+{_DAY}))\s+"
+    rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+{_DAY})(?!\s+{_NTH_DAY}))\s+"
 )
 """Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one. A list
-of days ("on Mondays, Wednesdays and Fridays") is one part of its clause."""
+of days ("on Mondays, Wednesdays and Fridays", "the first and third Tuesdays") is one part of its clause."""
 
 
 def quote(text: str, limit: int = 140) -> str:

@@ -88,14 +88,31 @@ def _words(text: str) -> list[str]:
 
 
 def _comparatives(words: list[str]) -> list[str]:
-    """ "more expensive" as one word, "more-expensive", so that it meets "cheaper" (`PHRASED_COMPARATIVES`)."""
+    """ "more expensive" as one word, "more-expensive", so that it meets "cheaper" (`PHRASED_COMPARATIVES`),
+    and any "less dense than" as "less-dense than", so that it meets "denser" (`_phrased_opposites`)."""
     out: list[str] = []
-    for word in words:
-        if out and (out[-1], word) in PHRASED_COMPARATIVES:
+    for i, word in enumerate(words):
+        compared = words[i + 1 : i + 2] == ["than"] and word.isalpha() and word not in STOPWORDS
+        if out and ((out[-1], word) in PHRASED_COMPARATIVES or out[-1] in {"more", "less"} and compared):
             out[-1] = f"{out[-1]}-{word}"
         else:
             out.append(word)
     return out
+
+
+def _phrased_opposites(word: str) -> frozenset[str]:
+    """ "denser" and "less-dense" say opposite things, as "more-dense" and "less-dense" do: a comparison in one
+    word against the other direction in two."""
+    if word.startswith(("less-", "more-")):
+        more, base = word.split("-", 1)
+        other = {"less-": "more-", "more-": "less-"}[more + "-"] + base
+        if more == "more":
+            return frozenset({other})
+        return frozenset({other, base + "er", base + "r", base[:-1] + "ier", base + base[-1:] + "er"})
+    if len(word) > 4 and word.endswith("er"):
+        bases = {word[:-2], word[:-1], word[:-3] + "y", word[:-3]}
+        return frozenset(f"less-{b}" for b in bases if len(b) > 2)
+    return frozenset()
 
 
 _EVERY = frozenset({"every", "each", "per"})
@@ -141,6 +158,9 @@ def _rates(words: list[str]) -> list[str]:
             i += 3
         elif word in {"on", "every"} and (listed := _days_listed(words, i + 1))[0] >= 2:
             out += [_count_word(listed[0]), "weekly"]  # "on Tuesdays and Fridays" is "twice weekly"
+            i = listed[1]
+        elif word in {"every", "each"} and (listed := _days_listed(words, i + 1))[0] == 1:
+            out += ["once", "weekly"]  # "every Tuesday"; "on Tuesdays" alone may say when, not how often
             i = listed[1]
         elif word == "the" and (monthly := _days_of_the_month(words, i + 1))[0]:
             out += [_count_word(monthly[0]), "monthly"]  # "the first and third Tuesdays of each month"
@@ -604,8 +624,10 @@ class AntonymRule:
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(_days_as_spans(claim, evidence))
+        head = [w for w in words if w not in STOPWORDS][:1]
         for i, word in enumerate(words):
-            opposites = ANTONYMS.get(word) or _other_frequencies(word)
+            rate = word not in ANTONYMS and bool(_other_frequencies(word))
+            opposites = ANTONYMS.get(word, frozenset()) | _other_frequencies(word) | _phrased_opposites(word)
             if not opposites:
                 continue
             ranked = _superlative_opposites(word)
@@ -622,9 +644,12 @@ class AntonymRule:
             for sentence, is_loose in [(s, False) for s in matched] + loose:
                 clause = _clause(words, sentence.read)
                 ends_opposite = clause[-1:] and clause[-1] in opposites or _ranked_among(clause, ranked)
-                if is_loose and not (_opens_on(clause, subject) and ends_opposite):
+                # a rate said of what the claim is about, wherever it stands: "Adalimumab injections are given
+                # once a week" / "Adalimumab is injected once every two weeks"
+                of_the_head = rate and word not in clause and _opens_on(clause, head)
+                if is_loose and not (_opens_on(clause, subject) and ends_opposite) and not of_the_head:
                     continue
-                who = subject[:1] if is_loose else subject
+                who = [] if of_the_head else subject[:1] if is_loose else subject
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
                     near = (
