@@ -1,8 +1,9 @@
 """Readings the fifteenth and sixteenth probe batches exposed, each beside the case a careless rule would get
 wrong: weekdays placed in the month as a monthly rate, "every Tuesday" and a morning as rates, a rate said of
-what the claim is about wherever it stands, "less dense" against "denser", a share said as "one in ten", a
-claim's opening word that is no name (a preposition, or a common word capitalised only by its position), and
-"the canal" naming the Suez Canal."""
+what the claim is about wherever it stands, "less dense" against "denser", "up from" a figure against a fall,
+a share said as "one in ten", a claim's opening word that is no name (a preposition, or a common word
+capitalised only by its position), "the canal" naming the Suez Canal, a name in apposition, a value for other
+days of the week, and "a year earlier"."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from grounding.text.quantities import fraction_shares
 from grounding.verify.alignment import shares_subject, shares_topic
 from grounding.verify.rules.base import CLAUSE_BREAK
+from grounding.verify.rules.frames import RoleRule
 from grounding.verify.rules.novelty import novel_mentions
-from grounding.verify.rules.polarity import AntonymRule, _rates
+from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates
 from grounding.verify.wording import reword
 
 MONTHLY = "The council meets on the second Tuesday of every month."
@@ -64,6 +66,21 @@ def test_weekdays_placed_in_the_month_are_a_monthly_rate() -> None:
         ("Warm air is less dense than cold air.", "Warm air is denser than cold air.", True),
         ("Warm air is less dense than cold air.", "Warm air is less dense than the air around it.", False),
         ("Cork floats in water.", "Cork sinks in water.", True),
+        (
+            "Brentwick Foods managed to reduce its net debt over the past year.",
+            "Brentwick Foods ended the year with net debt of £410 million, up from £352 million a year earlier.",
+            True,
+        ),
+        (
+            "Brentwick Foods increased its net debt over the past year.",
+            "Brentwick Foods ended the year with net debt of £410 million, up from £352 million a year earlier.",
+            False,
+        ),
+        ("Sales fell last year.", "Sales reached $5 million last year, up from $4 million.", True),
+        ("Sales fell last year.", "Sales reached $5 million last year, down from $6 million.", False),
+        # a rise of something else, or "up from" that moves no figure, is no rise of the claim's thing
+        ("The company cut prices.", "The company said costs were $5 million, up from $4 million.", False),
+        ("Her income fell.", "She grew up from humble beginnings to earn $5 million.", False),
     ],
 )
 def test_rates_said_by_days_and_mornings(claim: str, evidence: str, contradicted: bool) -> None:
@@ -134,3 +151,72 @@ def test_a_capitalised_opener_alone_is_no_name_the_premise_must_share(claim: str
 )
 def test_a_name_is_referred_to_by_its_last_word(premise: str, about: bool) -> None:
     assert shares_subject("The Suez Canal was officially opened in 1879.", premise) is about
+
+
+NANDAKUMAR = "In the semi-final, Priya Nandakumar beat the defending champion, Lotte Verhaegen, 6-4, 6-3."
+
+
+@pytest.mark.parametrize(
+    ("claim", "detail"),
+    [
+        ("Lotte Verhaegen beat Priya Nandakumar in the semi-final.", "other way round"),
+        ("Ana Ruiz beat Lotte Verhaegen in the semi-final.", "not 'Ana Ruiz'"),
+        ("Priya Nandakumar beat Lotte Verhaegen in the semi-final.", None),
+    ],
+)
+def test_a_name_in_apposition_is_who_the_description_is(claim: str, detail: str | None) -> None:
+    findings = RoleRule().check(claim, NANDAKUMAR)
+    if detail is None:
+        assert findings == []
+    else:
+        assert detail in findings[0].detail
+
+
+ORLA = "On weekdays, the last ferry from Orla Island leaves at 6:40 p.m."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("On Sundays, the last ferry from Orla Island leaves at 5:10 p.m.", ORLA, False),
+        ("On Sundays, the last ferry from Orla Island leaves at 5:10 p.m.", ORLA.replace("weekdays", "weekends"), True),
+        ("On Tuesdays, the last ferry from Orla Island leaves at 5:10 p.m.", ORLA, True),
+        (
+            "Halden Foods was profitable in 2022.",
+            "Halden Foods lost $12 million in 2023, after a profit a year earlier.",
+            False,
+        ),
+        (
+            "Halden Foods was profitable in 2019.",
+            "Halden Foods lost $12 million in 2023, after a profit a year earlier.",
+            True,
+        ),
+    ],
+)
+def test_a_value_for_other_days_or_a_counted_year_is_no_other_value(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(QuantityRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Argon is lighter than air.", "Argon is about 38 percent denser than air.", True),
+        # a comparison is read in its own clause, whatever consequence the claim draws from it
+        (
+            "Argon is lighter than air, so leaked argon tends to rise.",
+            "Argon is about 38 percent denser than air.",
+            True,
+        ),
+        (
+            "Argon is denser than air, so leaked argon tends to sink.",
+            "Argon is about 38 percent denser than air.",
+            False,
+        ),
+        ("Halden Foods was profitable in 2023.", "Halden Foods reported a net loss of $12 million for 2023.", True),
+        ("Halden Foods made a loss in 2023.", "Halden Foods reported a net loss of $12 million for 2023.", False),
+    ],
+)
+def test_density_and_profit_have_opposites(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(AntonymRule().check(claim, evidence)) == contradicted

@@ -141,11 +141,25 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
         parts = [part for part in CLAUSE_BREAK.split(sentence) if part and part.strip()]
-        apposed = _apposed(parts)
-        for part in parts + ([apposed] if apposed else []):
+        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts)) if a]
+        for part in parts + apposed:
             tokens = _tokens(part)
             clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
     return tuple(clauses)
+
+
+_DESCRIBED = re.compile(r"^(?P<head>.*?)\b(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s*$")
+
+
+def _named_in_apposition(parts: Sequence[str]) -> str | None:
+    """ "Nandakumar beat the defending champion, Lotte Verhaegen, 6-4" also says "Nandakumar beat Lotte
+    Verhaegen": a name set off by commas right after a description is who the description is."""
+    for before, part in zip(parts, parts[1:], strict=False):
+        words = part.split()
+        described = _DESCRIBED.match(before)
+        if described and described["head"].strip() and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return f"{described['head'].strip()} {part.strip().rstrip('.')}"
+    return None
 
 
 _PARTICIPLES = frozenset("born known written built held made given taken seen shown led found sold".split())

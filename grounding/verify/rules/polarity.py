@@ -39,6 +39,7 @@ from grounding.text.lexicon import (
     NEGATORS,
     PHRASED_COMPARATIVES,
     RATE_SYNONYMS,
+    SAME_DIRECTION,
     STOPWORDS,
     count_of,
     currency_of,
@@ -84,7 +85,50 @@ class _Sentence:
 def _words(text: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
     word ("every night" is "daily")."""
-    return _comparatives(_rates([re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]))
+    words = [re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]
+    return _moves_from(_comparatives(_rates(words)))
+
+
+_UP = frozenset({"rise", "increase", "grow", "climb", "raise"}).union(*(SAME_DIRECTION[i] for i in (0, 1, 4, 5, 8)))
+_DOWN = frozenset({"fall", "decrease", "decline", "drop", "lower", "cut", "reduce"}).union(
+    *(SAME_DIRECTION[i] for i in (2, 3, 6, 7, 9))
+)
+_MOVED = frozenset({"up-from", "down-from"})
+_FIGURE_OPENERS = frozenset({"just", "about", "around", "nearly", "almost", "roughly", "some", "over", "under"})
+
+
+def _moves_from(words: list[str]) -> list[str]:
+    """ "410 million, up from 352 million" as one word, "up-from", a rise of what it follows: it meets any verb
+    that moves an amount down ("reduced its net debt"), and "down-from" any that moves one up."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        figure = words[i + 1 : i + 2]
+        if out and out[-1] in {"up", "down"} and word == "from" and figure:
+            if figure[0][:1].isdigit() or figure[0] in _FIGURE_OPENERS or count_of(figure[0]) is not None:
+                out[-1] = f"{out[-1]}-from"
+                continue
+        out.append(word)
+    return out
+
+
+_TIMES_OF = frozenset({"last", "this", "next", "again", "today", "yesterday", "overnight"})
+
+
+def _has_object(words: list[str], i: int) -> bool:
+    """The verb at `i` moves a thing named after it ("reduced its net debt", "cut prices"), not its subject
+    ("fell last year", "rose sharply", "increased in May", "rose 5%")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after in {"its", "their", "his", "her", "our", "the", "a", "an", "my", "your"}:
+        return True
+    return bool(after) and after not in STOPWORDS | _TIMES_OF and not after.endswith("ly") and not after[0].isdigit()
+
+
+def _moved_opposites(word: str) -> frozenset[str]:
+    if word == "up-from":
+        return _DOWN
+    if word == "down-from":
+        return _UP
+    return frozenset({"up-from"} if word in _DOWN else {"down-from"} if word in _UP else ())
 
 
 def _comparatives(words: list[str]) -> list[str]:
@@ -204,6 +248,7 @@ def _days_of_the_month(words: list[str], start: int) -> tuple[int, int]:
 
 def _spoken(word: str) -> str:
     spoken = word.replace("-times", " times").replace("more-", "more ").replace("less-", "less ")
+    spoken = spoken.replace("-from", " from")
     return spoken.replace("-", " ") if spoken.startswith("every-") else spoken
 
 
@@ -623,11 +668,18 @@ class AntonymRule:
     name = "antonyms"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        words = _words(_days_as_spans(claim, evidence))
+        said = _days_as_spans(claim, evidence)
+        words = _words(said)
         head = [w for w in words if w not in STOPWORDS][:1]
+        parts = _clause_of_each_word(said, words)
         for i, word in enumerate(words):
             rate = word not in ANTONYMS and bool(_other_frequencies(word))
-            opposites = ANTONYMS.get(word, frozenset()) | _other_frequencies(word) | _phrased_opposites(word)
+            opposites = (
+                ANTONYMS.get(word, frozenset())
+                | _other_frequencies(word)
+                | _phrased_opposites(word)
+                | _moved_opposites(word)
+            )
             if not opposites:
                 continue
             ranked = _superlative_opposites(word)
@@ -636,7 +688,8 @@ class AntonymRule:
             subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS | _GRADING | _LIGHT_VERBS][-2:]
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
             drop = frozenset({word, *opposites, *ranked}) | _GRADING
-            matched = _matching(words, evidence, drop)
+            # a comparison is read in its own clause: "Argon is lighter than air, so it rises"
+            matched = _matching(parts[i] if words[i + 1 : i + 2] == ["than"] else words, evidence, drop)
             # or a clause that opens on the claim's subject and ends on the opposite, unqualified, whatever else
             # the claim says ("The lake is deep" / "The lake is very shallow"; "The newsletter is sent daily" /
             # "The newsletter goes out once a week"; not "The shop is closed on Sundays")
@@ -645,19 +698,29 @@ class AntonymRule:
                 clause = _clause(words, sentence.read)
                 ends_opposite = clause[-1:] and clause[-1] in opposites or _ranked_among(clause, ranked)
                 # a rate said of what the claim is about, wherever it stands: "Adalimumab injections are given
-                # once a week" / "Adalimumab is injected once every two weeks"
-                of_the_head = rate and word not in clause and _opens_on(clause, head)
+                # once a week" / "Adalimumab is injected once every two weeks"; and a figure "up from" another
+                # said of what the claim moves: "Brentwick Foods reduced its net debt" / "Brentwick Foods ended
+                # the year with net debt of £410 million, up from £352 million"
+                of_the_head = bool(opposites & _MOVED or rate) and word not in clause and _opens_on(clause, head)
                 if is_loose and not (_opens_on(clause, subject) and ends_opposite) and not of_the_head:
                     continue
-                who = [] if of_the_head else subject[:1] if is_loose else subject
+                only_figures = is_loose and not rate and not (_opens_on(clause, subject) and ends_opposite)
+                who = [] if of_the_head and rate else subject[:1] if is_loose else subject
+                moved = anchor if _has_object(words, i) else subject
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
                     near = (
                         o
                         for j, o in enumerate(clause)
-                        if (o in opposites or o in ranked and _ranked(clause, j)) and _near(who, clause, j)
+                        if not only_figures
+                        and o not in _MOVED
+                        and (o in opposites or o in ranked and _ranked(clause, j))
+                        and _near(who, clause, j)
                     )
-                    found = next(near, None)
+                    # "up from" follows its figure's clause after a comma: read in the whole sentence
+                    whole = sentence.words
+                    figures = (o for j, o in enumerate(whole) if o in _MOVED & opposites and _near(moved, whole, j))
+                    found = next(near, None) or next(figures, None)
                     # what the claim puts right after its word may stand in another clause of the sentence:
                     # "invented the press around 1440, three centuries before the French Revolution"
                     candidates = [list(sentence.words)] if word not in sentence.words else []
@@ -667,13 +730,23 @@ class AntonymRule:
                     candidates = [list(c) for c in _clauses(sentence.read) if word not in c]
                 for said in (c for c in candidates if _negated(c) == _negated(words)):
                     found = found or next(
-                        (o for j, o in enumerate(said) if o in opposites and _anchored(anchor, said, j)), None
+                        (o for j, o in enumerate(said) if o in opposites - _MOVED and _anchored(anchor, said, j)), None
                     )
                 if found:
                     theirs, ours = _spoken(found), _spoken(word)
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
+
+
+def _clause_of_each_word(claim: str, words: list[str]) -> list[list[str]]:
+    """For each of the claim's words, the words of its clause: a comparison is looked for in sentences that say
+    what its own clause says, not the consequence the claim draws ("so it tends to rise")."""
+    starts = [0, *(m.start() for m in CLAUSE_BREAK.finditer(claim)), len(claim)]
+    parts = [_words(claim[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
+    if sum(len(part) for part in parts) != len(words):
+        return [words] * len(words)  # a rate or comparison read across a break: the claim stays whole
+    return [part for part in parts for _ in part]
 
 
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
@@ -762,6 +835,8 @@ class QuantityRule:
         months = list(month_years(claim))
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
+            if _other_days(claim, sentence.text):
+                continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
             stated = parse_quantities(sentence.text)
             month = self._other_month(claim, months, sentence.text, stated)
             if month:
@@ -846,17 +921,32 @@ class QuantityRule:
         return contradiction(self.name, detail, sentence, correction)
 
 
+_SPANS_OF_DAYS = {"weekday": frozenset(_WORKING_DAYS), "weekend": frozenset(DAYS_OF_THE_WEEK[5:])}
+
+
+def _days(text: str) -> frozenset[str]:
+    """The days of the week a text names, a span of them ("weekdays", "at weekends") as its days."""
+    named = {w.lower().rstrip("s") for w in _TOKEN.findall(text)}
+    return frozenset(named & set(DAYS_OF_THE_WEEK)).union(*(_SPANS_OF_DAYS[w] for w in named & _SPANS_OF_DAYS.keys()))
+
+
+def _other_days(claim: str, sentence: str) -> bool:
+    """The claim and the sentence each say which days they hold for, and no day is in both."""
+    mine, theirs = _days(claim), _days(sentence)
+    return bool(mine and theirs) and not mine & theirs
+
+
 _COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)
 
 
 def _years_counted(sentence: str, stated: list[Quantity]) -> set[int]:
     """The years a sentence gives by counting from one it names: "two years before ... in 2011" gives 2009,
-    "a decade" aside. Each count is read from every year of the sentence, either way: the sentence says
-    which year it counts from in words no rule parses."""
+    "a year earlier" one year either way, "a decade" aside. Each count is read from every year of the sentence,
+    either way: the sentence says which year it counts from in words no rule parses."""
     years = [int(q.value) for q in stated if q.kind == QuantityKind.YEAR]
     found = set()
     for match in _COUNTED_YEARS.finditer(sentence):
-        count = count_of(match["count"].lower())
+        count = 1 if match["count"].lower() in {"a", "one"} else count_of(match["count"].lower())
         if count:
             found |= {year + sign * count for year in years for sign in (-1, 1)}
     return found
