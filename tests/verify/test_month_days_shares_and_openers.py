@@ -8,13 +8,15 @@ days of the week, and "a year earlier"."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from grounding.text.quantities import fraction_shares
 from grounding.verify.alignment import shares_subject, shares_topic
 from grounding.verify.rules.base import CLAUSE_BREAK
 from grounding.verify.rules.frames import RoleRule
 from grounding.verify.rules.novelty import novel_mentions
-from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates
+from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates, _words
 from grounding.verify.wording import reword
 
 MONTHLY = "The council meets on the second Tuesday of every month."
@@ -220,3 +222,29 @@ def test_a_value_for_other_days_or_a_counted_year_is_no_other_value(
 )
 def test_density_and_profit_have_opposites(claim: str, evidence: str, contradicted: bool) -> None:
     assert bool(AntonymRule().check(claim, evidence)) == contradicted
+
+
+_WORDS = st.lists(
+    st.sampled_from(
+        "the on every each of and first second third last tuesday tuesdays sunday month week a up down from 5 "
+        "just about net debt rose fell less dense than denser morning".split()
+    ),
+    max_size=14,
+)
+
+
+@given(_WORDS)
+def test_reading_rates_and_movements_keeps_every_other_word(words: list[str]) -> None:
+    """The rate, comparison and movement readings only ever join or replace the words of a phrase they read:
+    they never raise, never lengthen the text, and leave a text with none of their phrases as it is."""
+    read = _words(" ".join(words))
+    assert len(read) <= len(words)
+    if not {"every", "each", "the", "on", "from", "than", "morning"} & set(words):
+        assert read == words
+
+
+@given(st.text(alphabet="one in every ten out of 12 1000 0 a-", max_size=40))
+def test_a_share_is_a_ratio_inside_its_text(text: str) -> None:
+    for share in fraction_shares(text):
+        assert 0 < share.value <= 1
+        assert text[share.start : share.end] == share.text
