@@ -88,7 +88,8 @@ hotter colder|hottest coldest|warmest coolest|heaviest lightest|longest shortest
 stronger weaker|strongest weakest|richer poorer|richest poorest|wetter drier|wettest driest|thicker thinner
 thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest darkest|easier harder|easiest hardest
 speeds slows|sped slowed|speed slow|speeding slowing|rise sink|rises sinks|rose sank|rising sinking|float sink
-floats sinks|denser lighter|densest lightest|profitable unprofitable|profitable loss"""
+floats sinks|denser lighter|densest lightest|profitable unprofitable|profitable loss|promoted relegated
+promotion relegation"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

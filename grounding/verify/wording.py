@@ -42,6 +42,7 @@ from grounding.text.names import expanded
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
+    WORD_NUMBERS,
     Bound,
     Quantity,
     QuantityKind,
@@ -120,6 +121,7 @@ def _reword(claim: str, premise: str) -> Reading:
     edits.extend(_acronyms(claim, premise))
     edits.extend(_years_of_decades(claim, premise))
     edits.extend(_multiples(claim, premise))
+    edits.extend(_moved_by_a_share(claim, premise))
     edits.extend(_same_words(claim, premise))
     edits.extend(_superlatives(claim, premise))
     edits.extend(_same_moves(claim, premise))
@@ -358,7 +360,66 @@ def _multiples(claim: str, premise: str) -> list[tuple[int, int, str]]:
             if abs(new.value / old.value - factor) <= 0.01 * factor:
                 edits.append((match.start(), match.end(), premise[verb.start() : new.end]))
                 break
+        else:
+            moved = _moved_back(premise, stated, factor)
+            if moved:
+                edits.append((match.start(), match.end(), moved))
     return edits
+
+
+_MOVED_TO = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}to\s*[$€£]?\s*$")
+_BACK_FROM = re.compile(r"^[^.;]{0,40}?,?\s*(?:down|up)\s+from\s*[$€£]?\s*$", re.I)
+
+
+def _moved_back(premise: str, stated: list[Quantity], factor: float) -> str | None:
+    """ "halved" read as "cut from 1.20 to 0.60" where the premise says it the other way round: "cut its
+    dividend to 0.60 kroner per share, down from 1.20 kroner"."""
+    for new, old in zip(stated, stated[1:], strict=False):
+        verb = _MOVED_TO.search(premise[: new.start])
+        if not verb or not _BACK_FROM.match(premise[new.end : old.start]) or old.value <= 0:
+            continue
+        if old.dimension == new.dimension and abs(new.value / old.value - factor) <= 0.01 * factor:
+            return f"{verb['verb']} from {_priced(premise, old)} to {_priced(premise, new)}"
+    return None
+
+
+_BY_A_SHARE = re.compile(
+    r"\b(?P<verb>(?P<down>fell|dropped|declined|decreased|shrank|slumped)|rose|grew|increased|climbed|jumped)"
+    r"\s+by\s+(?P<count>a|one|two|three)[\s-](?P<part>half|third|thirds|quarter|quarters|fifth|fifths)\b",
+    re.I,
+)
+_SHARES = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+
+
+def _moved_by_a_share(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "revenue fell by a third" read as "revenue fell from $60 million to $40 million" where the premise moves
+    the amount by that share, either way round ("$40 million, down from $60 million")."""
+    match = _BY_A_SHARE.search(claim)
+    if match is None:
+        return []
+    share = (1 if match["count"].lower() in {"a", "one"} else WORD_NUMBERS[match["count"].lower()]) / _SHARES[
+        match["part"].lower()
+    ]
+    factor = 1 - share if match["down"] else 1 + share
+    stated = [q for q in _quantities(premise) if q.kind == QuantityKind.NUMBER and q.dimension != "ratio"]
+    for first, second in zip(stated, stated[1:], strict=False):
+        between = premise[first.end : second.start]
+        if re.fullmatch(r"\s*to\s*[$€£]?\s*", between):
+            old, new = first, second
+        elif _BACK_FROM.match(between):
+            old, new = second, first
+        else:
+            continue
+        if old.value > 0 and old.dimension == new.dimension and abs(new.value / old.value - factor) <= 0.01:
+            moved = f"{match['verb']} from {_priced(premise, old)} to {_priced(premise, new)}"
+            return [(match.start(), match.end(), moved)]
+    return []
+
+
+def _priced(premise: str, quantity: Quantity) -> str:
+    """The quantity as the premise writes it, with the currency sign before it."""
+    sign = premise[quantity.start - 1 : quantity.start] if quantity.start else ""
+    return f"{sign}{quantity.text}" if sign in {"$", "€", "£"} else quantity.text
 
 
 def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:

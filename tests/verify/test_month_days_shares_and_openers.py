@@ -16,6 +16,7 @@ from grounding.verify.alignment import shares_subject, shares_topic
 from grounding.verify.rules.base import CLAUSE_BREAK
 from grounding.verify.rules.frames import RoleRule
 from grounding.verify.rules.novelty import novel_mentions
+from grounding.verify.rules.order import ComparisonRule
 from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates, _words
 from grounding.verify.wording import reword
 
@@ -248,3 +249,63 @@ def test_a_share_is_a_ratio_inside_its_text(text: str) -> None:
     for share in fraction_shares(text):
         assert 0 < share.value <= 1
         assert text[share.start : share.end] == share.text
+
+
+CALDER = (
+    "Monday to Saturday, direct trains to Pelham leave Calder Junction hourly. On Sundays, direct services run "
+    "every two hours, starting at 09:12."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("On Sundays there's a direct train from Calder Junction to Pelham every hour.", CALDER, True),
+        ("On Sundays there's a direct train from Calder Junction to Pelham every two hours.", CALDER, False),
+        ("Brookfield Rovers were promoted.", "Brookfield Rovers were relegated to the First Division.", True),
+    ],
+)
+def test_a_rate_after_the_same_fronted_phrase_and_promotion(claim: str, evidence: str, contradicted: bool) -> None:
+    findings = AntonymRule().check(claim, evidence)
+    assert bool(findings) == contradicted
+    assert not findings or "'12 times daily'" in findings[0].detail or "relegated" in findings[0].detail
+
+
+def test_a_multiple_is_read_where_the_premise_gives_the_move_the_other_way_round() -> None:
+    premise = "Nordvik Bank cut its annual dividend to 0.60 kroner per share, down from 1.20 kroner a year earlier."
+    said, changes = reword("Nordvik Bank halved its dividend.", premise)
+    assert said == "Nordvik Bank cut from 1.20 to 0.60 its dividend." and changes
+    assert reword("Nordvik Bank doubled its dividend.", premise)[1] == ()
+    raised = "Acme lifted its revenue to $8 million, up from $4 million."
+    assert reword("Acme doubled its revenue.", raised)[0] == "Acme lifted from $4 million to $8 million its revenue."
+
+
+SATO = (
+    "Sato joined Kestrel Labs as a research engineer in 2011. She completed her PhD at Delft in 2016, studying "
+    "part-time while still working at the lab."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("Imani Sato joined Kestrel Labs after completing her PhD.", True),
+        ("Imani Sato joined Kestrel Labs before completing her PhD.", False),
+        # a side no one sentence dates is left to the model
+        ("Imani Sato joined Kestrel Labs after moving to Delft.", False),
+    ],
+)
+def test_the_order_of_two_events_follows_from_the_years_their_sentences_give(claim: str, contradicted: bool) -> None:
+    findings = ComparisonRule().check(claim, SATO)
+    assert bool(findings) == contradicted
+    assert not findings or "2011 and 2016" in findings[0].detail
+
+
+def test_a_move_by_a_share_is_read_as_the_premise_moves_it() -> None:
+    premise = "Merrow Retail reported revenue of $40 million, down from $60 million a year earlier."
+    said, changes = reword("Merrow Retail's revenue fell by a third.", premise)
+    assert said == "Merrow Retail's revenue fell from $60 million to $40 million." and changes
+    assert reword("Merrow Retail's revenue fell by a quarter.", premise)[1] == ()
+    assert reword("Sales rose by a half.", "Sales rose from $4 million to $6 million.")[0] == (
+        "Sales rose from $4 million to $6 million."
+    )

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORDS
+from grounding.text.quantities import years_in
 from grounding.text.sentences import split_sentences
 from grounding.types import RuleFinding
 from grounding.verify.rules.base import contradiction, quote
@@ -155,11 +156,41 @@ def _birth_order(claim: str, evidence: str) -> RuleFinding | None:
     return contradiction("comparisons", detail, right[0])
 
 
+def _dated_order(claim: str, evidence: str) -> RuleFinding | None:
+    """ "Sato joined Kestrel Labs after completing her PhD" against "Sato joined Kestrel Labs in 2011. She
+    completed her PhD in 2016.": which came first follows from the year each side's own sentence gives."""
+    mine = _relation(claim)
+    if mine is None or mine.marker == "than" or years_in(claim):
+        return None
+    sentences = [evidence[a:b] for a, b in split_sentences(evidence)]
+    left = _dated(mine.before - mine.after, sentences)
+    right = _dated(mine.after - mine.before, sentences)
+    if left is None or right is None or left[0] == right[0] or left[1] == right[1]:
+        return None
+    if (left[1] > right[1]) == (mine.marker == "after"):
+        return None
+    detail = f"The evidence dates them {left[1]} and {right[1]}: {quote(left[0])} {quote(right[0])}"
+    return contradiction("comparisons", detail, right[0])
+
+
+def _dated(side: frozenset[str], sentences: list[str]) -> tuple[str, int] | None:
+    """The one sentence that says a side (two of its words at least, and all but one, read by their first five
+    letters, so "completing" is "completed") and gives one year, with that year."""
+    wanted = {w[:5] for w in side}
+    found = []
+    for sentence in sentences:
+        years = years_in(sentence)
+        said = {w[:5] for w in _content(_words(sentence))}
+        if len(years) == 1 and len(wanted & said) >= 2 and len(wanted - said) <= 1:
+            found.append((sentence, next(iter(years))))
+    return found[0] if len(found) == 1 else None
+
+
 class ComparisonRule:
     name = "comparisons"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if found := _birth_order(claim, evidence):
+        if found := _birth_order(claim, evidence) or _dated_order(claim, evidence):
             return [found]
         mine = _relation(claim)
         if mine is None:

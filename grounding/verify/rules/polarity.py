@@ -160,6 +160,7 @@ def _phrased_opposites(word: str) -> frozenset[str]:
 
 
 _EVERY = frozenset({"every", "each", "per"})
+_RATE_UNITS = frozenset(FREQUENCY_UNITS.values())
 _TIMES = frozenset({"twice", "thrice", "times"})
 _COUNTED = {n: word for word, n in COUNT_WORDS.items()}
 
@@ -244,6 +245,12 @@ def _days_of_the_month(words: list[str], start: int) -> tuple[int, int]:
         if words[i + 2] in {"every", "each", "the", "a"}:
             return nth, i + 4
     return 0, start
+
+
+def _counted(words: Sequence[str], position: int) -> str:
+    """The word at `position`, with the count before a rate ("12-times daily"), so a finding says the rate."""
+    before = words[position - 1] if position else ""
+    return f"{before} {words[position]}" if words[position] in _RATE_UNITS and _counts(before) else words[position]
 
 
 def _spoken(word: str) -> str:
@@ -701,7 +708,7 @@ class AntonymRule:
                 # once a week" / "Adalimumab is injected once every two weeks"; and a figure "up from" another
                 # said of what the claim moves: "Brentwick Foods reduced its net debt" / "Brentwick Foods ended
                 # the year with net debt of £410 million, up from £352 million"
-                of_the_head = bool(opposites & _MOVED or rate) and word not in clause and _opens_on(clause, head)
+                of_the_head = bool(opposites & _MOVED or rate) and word not in clause and _opens_on(clause, head, rate)
                 if is_loose and not (_opens_on(clause, subject) and ends_opposite) and not of_the_head:
                     continue
                 only_figures = is_loose and not rate and not (_opens_on(clause, subject) and ends_opposite)
@@ -710,7 +717,7 @@ class AntonymRule:
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
                     near = (
-                        o
+                        _counted(clause, j)
                         for j, o in enumerate(clause)
                         if not only_figures
                         and o not in _MOVED
@@ -775,9 +782,11 @@ def _days_as_spans(claim: str, evidence: str) -> str:
     return _DAY.sub(said, claim)
 
 
-def _opens_on(clause: Sequence[str], subject: list[str]) -> bool:
-    """The clause's subject is the claim's: "the lake is very shallow", not "the river near the lake is"."""
-    opening = [w for w in clause[:3] if w not in _ARTICLES][:1]
+def _opens_on(clause: Sequence[str], subject: list[str], fronted: bool = False) -> bool:
+    """The clause's subject is the claim's: "the lake is very shallow", not "the river near the lake is"; with
+    `fronted`, a phrase the clause opens with may be the claim's first ("On Sundays, services run ...")."""
+    skipped = _ARTICLES | (_NOT_A_VERB if fronted else frozenset())
+    opening = [w for w in clause[:3] if w not in skipped][:1]
     return bool(subject) and _stems(opening) == _stems(subject[:1])
 
 
