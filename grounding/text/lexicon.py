@@ -24,7 +24,7 @@ CLAIM_OPENERS = frozenset(
     everything something most many some all every each several few both any more much fewer less over under
     up about around nearly almost roughly approximately only just according after before by during following
     despite since when while although though if because with without for from to of unlike until upon
-    between among across through within into once whereas""".split()
+    between among across through within into once whereas starting beginning including excluding regarding""".split()
 )
 """Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
 
@@ -89,7 +89,8 @@ stronger weaker|strongest weakest|richer poorer|richest poorest|wetter drier|wet
 thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest darkest|easier harder|easiest hardest
 speeds slows|sped slowed|speed slow|speeding slowing|rise sink|rises sinks|rose sank|rising sinking|float sink
 floats sinks|denser lighter|densest lightest|profitable unprofitable|profitable loss|promoted relegated
-promotion relegation"""
+promotion relegation|appreciated depreciated|appreciates depreciates|appreciate depreciate|gained depreciated
+gains depreciates"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

@@ -118,6 +118,7 @@ def test_a_share_in_words_is_read_as_the_premise_states_it() -> None:
         ("According to the review, the battery lasts longer.", "The review found the battery lasts longer.", []),
         ("By the end of August the reservoir was nearly empty.", "On 31 August the reservoir was nearly empty.", []),
         ("Despite the rain, the match went ahead.", "The match went ahead in heavy rain.", []),
+        ("Starting in September, the pool opens at 6:30.", "From 1 September the pool opens at 6:30.", []),
         # a name after the preposition is still a name the evidence must mention
         ("After Brexit, the bank moved to Dublin.", "Following the referendum, the bank moved to Dublin.", ["Brexit"]),
     ],
@@ -219,6 +220,12 @@ def test_a_value_for_other_days_or_a_counted_year_is_no_other_value(
         ),
         ("Halden Foods was profitable in 2023.", "Halden Foods reported a net loss of $12 million for 2023.", True),
         ("Halden Foods made a loss in 2023.", "Halden Foods reported a net loss of $12 million for 2023.", False),
+        (
+            "In March, the krona gained value against the euro.",
+            "The krona depreciated against the euro in March.",
+            True,
+        ),
+        ("In March, the krona lost value against the euro.", "The krona depreciated against the euro in March.", False),
     ],
 )
 def test_density_and_profit_have_opposites(claim: str, evidence: str, contradicted: bool) -> None:

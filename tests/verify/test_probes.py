@@ -26,7 +26,7 @@ from knowledge.errors import InputError
 PROBES = Path(__file__).with_name("probes.jsonl")
 BLIND = Path(__file__).with_name("probes_blind.jsonl")
 TARGET = 0.95
-BLIND_FLOOR = (60, 11)
+BLIND_FLOOR = (77, 15)
 """Probes right and probes wrongly supported in `probes_blind.jsonl` today: no change may get fewer right or
 pass more as supported."""
 BELOW_TARGET = pytest.mark.xfail(strict=False, reason="verifier below the probe target; see issue 17")
@@ -110,9 +110,9 @@ def test_verifier_gets_the_probes_right(scores):
 def test_probes_written_blind_do_not_regress():
     """Batches a helper wrote without seeing the verifier's code, first scored before any fix (batch 15: 10/24,
     three wrongly supported; batch 16, after the fixes for 15: 12/24, four; batch 17, after those for 16: 12/24,
-    eight; batch 18, after those for 17: 12/24, three): the product's face on phrasing nobody tuned for. They stay
-    out of the probe file's 95% target, which they would sink, and are held to what the verifier gets right
-    today."""
+    eight; batch 18, after those for 17: 12/24, three; batch 19, after those for 18: 16/24, five): the product's
+    face on phrasing nobody tuned for. They stay out of the probe file's 95% target, which they would sink, and
+    are held to what the verifier gets right today."""
     blind = score_probes(Verifier(), BLIND)
     print("\n" + format_scores(blind))
     right, passed_wrongly = BLIND_FLOOR

@@ -692,11 +692,12 @@ class AntonymRule:
             ranked = _superlative_opposites(word)
             if words[i - 1 : i] and words[i - 1] in _WEAKENING:
                 continue  # "a poor conductor" says what "an insulator" says
-            subject = [w for w in words[max(0, i - 4) : i] if w not in STOPWORDS | _GRADING | _LIGHT_VERBS][-2:]
+            first, last = parts[i]
+            subject = _subject_before(words[max(first, i - 4) : i]) or _subject_before(words[max(0, i - 4) : i])
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
             drop = frozenset({word, *opposites, *ranked}) | _GRADING
             # a comparison is read in its own clause: "Argon is lighter than air, so it rises"
-            matched = _matching(parts[i] if words[i + 1 : i + 2] == ["than"] else words, evidence, drop)
+            matched = _matching(words[first:last] if words[i + 1 : i + 2] == ["than"] else words, evidence, drop)
             # or a clause that opens on the claim's subject and ends on the opposite, unqualified, whatever else
             # the claim says ("The lake is deep" / "The lake is very shallow"; "The newsletter is sent daily" /
             # "The newsletter goes out once a week"; not "The shop is closed on Sundays")
@@ -746,14 +747,23 @@ class AntonymRule:
         return []
 
 
-def _clause_of_each_word(claim: str, words: list[str]) -> list[list[str]]:
-    """For each of the claim's words, the words of its clause: a comparison is looked for in sentences that say
-    what its own clause says, not the consequence the claim draws ("so it tends to rise")."""
+def _subject_before(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS | _GRADING | _LIGHT_VERBS][-2:]
+
+
+def _clause_of_each_word(claim: str, words: list[str]) -> list[tuple[int, int]]:
+    """For each of the claim's words, where its clause starts and ends among the words: a comparison is looked
+    for in sentences that say what its own clause says, not the consequence the claim draws ("so it tends to
+    rise"), and a word's subject is in its own clause, not a phrase set before it ("In March, the krona")."""
     starts = [0, *(m.start() for m in CLAUSE_BREAK.finditer(claim)), len(claim)]
-    parts = [_words(claim[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
-    if sum(len(part) for part in parts) != len(words):
-        return [words] * len(words)  # a rate or comparison read across a break: the claim stays whole
-    return [part for part in parts for _ in part]
+    sizes = [len(_words(claim[a:b])) for a, b in zip(starts, starts[1:], strict=False)]
+    if sum(sizes) != len(words):
+        return [(0, len(words))] * len(words)  # a rate or comparison read across a break: the claim stays whole
+    spans, first = [], 0
+    for size in sizes:
+        spans += [(first, first + size)] * size
+        first += size
+    return spans
 
 
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
