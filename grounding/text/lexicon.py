@@ -138,6 +138,13 @@ _UP_AND_DOWN = ((0, 2), (1, 3), (4, 6), (5, 7), (8, 9))
 _DIRECTION_PAIRS = "|".join(
     f"{up} {down}" for u, d in _UP_AND_DOWN for up in sorted(SAME_DIRECTION[u]) for down in sorted(SAME_DIRECTION[d])
 )
+MOVES_UP = frozenset({"rise", "increase", "grow", "climb", "raise"}).union(
+    *(SAME_DIRECTION[u] for u, _ in _UP_AND_DOWN)
+)
+MOVES_DOWN = frozenset({"fall", "decrease", "decline", "drop", "lower", "cut", "reduce"}).union(
+    *(SAME_DIRECTION[d] for _, d in _UP_AND_DOWN)
+)
+"""Every verb that moves an amount up, or down, in any tense: what a figure "up from" another contradicts."""
 ANTONYMS = _both_ways(f"{_OPPOSITE_PAIRS}|{_COMPLEMENT_PAIRS}|{_DIRECTION_PAIRS}")
 """Words and the words that say the opposite of the same subject (direction, comparison, outcome): the
 complements among them ("was able" / "was unable"), and any verb moving an amount up against any moving it

@@ -227,10 +227,8 @@ _PERIOD_WORDS = re.compile(
 whose measure is the word after it. "a year" is left alone: "once a year" is a rate, not a count."""
 _WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
-_FRACTION = re.compile(
-    r"(?<![\w-])(?:(?P<count>a|one|two|three|four)[\s-]+)?(?P<part>half|halves|thirds?|quarters?|fifths?)\s+of\b",
-    re.I,
-)
+_SHARE = re.compile(r"(?:(?P<count>a|one|two|three|four)[\s-]+)?(?P<part>half|halves|thirds?|quarters?|fifths?)", re.I)
+_FRACTION = re.compile(rf"(?<![\w-])(?P<share>{_SHARE.pattern})\s+of\b", re.I)
 """A share said as a fraction, "a third of", "two-thirds of", "half of": a ratio, as "33%" is. Not "the second
 half of the season", which is no share of anything counted."""
 _ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>\d+|[a-z]+)\b", re.I)
@@ -377,17 +375,27 @@ def fraction_shares(text: str) -> list[Quantity]:
     claim in its evidence's words ("fell by about 33%" as "lost a third"), not for contradicting one."""
     found = []
     for match in _FRACTION.finditer(text):
-        count = _COUNTS.get((match["count"] or "").lower(), 0)
-        if (count or match["part"].lower() == "half") and not _PLACED.search(text[: match.start()]):
-            value = (count or 1) / _FRACTIONS[match["part"].lower()]
-            end = match.start() + len(match.group()) - len(" of")
-            found.append(_number(text, match.start(), end, value, None, "ratio"))
+        value = share_in_words(match["share"])
+        if value and not _PLACED.search(text[: match.start()]):
+            found.append(_number(text, match.start(), match.end("share"), value, None, "ratio"))
     for match in _ONE_IN.finditer(text):
         said = match["whole"].lower()
         whole = int(said) if said.isdigit() else WORD_NUMBERS.get(said)
         if whole is not None and 2 <= whole <= 1000:
             found.append(_number(text, match.start(), match.end(), 1 / whole, None, "ratio"))
     return sorted(found, key=lambda q: q.start)
+
+
+def share_in_words(text: str) -> float | None:
+    """The share a fraction said in words gives: "a third" 1/3, "two-thirds" 2/3, "half" 1/2; None for anything
+    else ("thirds" with no count)."""
+    said = _SHARE.fullmatch(text.strip())
+    if said is None:
+        return None
+    count = _COUNTS.get((said["count"] or "").lower(), 0)
+    if not count and said["part"].lower() != "half":
+        return None
+    return (count or 1) / _FRACTIONS[said["part"].lower()]
 
 
 _DURATION_JOIN = re.compile(r"\s*(?:,\s*|\s(?:and\s+)?)?")

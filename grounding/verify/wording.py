@@ -42,7 +42,6 @@ from grounding.text.names import expanded
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
-    WORD_NUMBERS,
     Bound,
     Quantity,
     QuantityKind,
@@ -53,6 +52,7 @@ from grounding.text.quantities import (
     parse_quantities,
     qualified_start,
     same_quantity,
+    share_in_words,
     unit_factor,
     years_in,
 )
@@ -347,23 +347,14 @@ def _multiples(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """ "Sales doubled" read as "Sales rose from $2 million to $4 million" where the premise moves the amount
     from one value to twice it: the model cannot divide, and reads the two as unrelated."""
     edits = []
-    stated = [q for q in _quantities(premise) if q.kind == QuantityKind.NUMBER]
+    moves = _moves(premise, [q for q in _quantities(premise) if q.kind == QuantityKind.NUMBER])
     for match in _MULTIPLIED_WORD.finditer(claim):
         if claim[match.end() :].lstrip().lower().startswith("from"):
             continue  # "doubled from 2 to 4": the claim gives the move itself
         factor = _MULTIPLIED[match.group().lower()]
-        for old, new in zip(stated, stated[1:], strict=False):
-            between = premise[old.end : new.start].strip(" $€£").lower()
-            verb = _VERB_BEFORE_FROM.search(premise[: old.start])
-            if between != "to" or not verb or old.value <= 0 or old.dimension != new.dimension:
-                continue
-            if abs(new.value / old.value - factor) <= 0.01 * factor:
-                edits.append((match.start(), match.end(), premise[verb.start() : new.end]))
-                break
-        else:
-            moved = _moved_back(premise, stated, factor)
-            if moved:
-                edits.append((match.start(), match.end(), moved))
+        said = next((s for old, new, s in moves if s and abs(new.value / old.value - factor) <= 0.01 * factor), None)
+        if said:
+            edits.append((match.start(), match.end(), said))
     return edits
 
 
@@ -371,48 +362,44 @@ _MOVED_TO = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:its|their|his|her|the)\s+(?:[\w
 _BACK_FROM = re.compile(r"^[^.;]{0,40}?,?\s*(?:down|up)\s+from\s*[$€£]?\s*$", re.I)
 
 
-def _moved_back(premise: str, stated: list[Quantity], factor: float) -> str | None:
-    """ "halved" read as "cut from 1.20 to 0.60" where the premise says it the other way round: "cut its
-    dividend to 0.60 kroner per share, down from 1.20 kroner"."""
-    for new, old in zip(stated, stated[1:], strict=False):
-        verb = _MOVED_TO.search(premise[: new.start])
-        if not verb or not _BACK_FROM.match(premise[new.end : old.start]) or old.value <= 0:
-            continue
-        if old.dimension == new.dimension and abs(new.value / old.value - factor) <= 0.01 * factor:
-            return f"{verb['verb']} from {_priced(premise, old)} to {_priced(premise, new)}"
-    return None
+def _moves(premise: str, stated: list[Quantity]) -> list[tuple[Quantity, Quantity, str | None]]:
+    """Each amount the premise moves from one value to the next, (old, new, the move in the premise's words):
+    "rose from $2 million to $4 million", or, said the other way round ("cut its dividend to 0.60 kroner per
+    share, down from 1.20"), "cut from 1.20 to 0.60"; None where no verb says the move."""
+    moves = []
+    for first, second in zip(stated, stated[1:], strict=False):
+        between = premise[first.end : second.start]
+        if between.strip(" $€£").lower() == "to":
+            verb = _VERB_BEFORE_FROM.search(premise[: first.start])
+            moves.append((first, second, premise[verb.start() : second.end] if verb else None))
+        elif _BACK_FROM.match(between):
+            verb = _MOVED_TO.search(premise[: first.start])
+            said = f"{verb['verb']} from {_priced(premise, second)} to {_priced(premise, first)}" if verb else None
+            moves.append((second, first, said))
+    return [(old, new, said) for old, new, said in moves if old.value > 0 and old.dimension == new.dimension]
 
 
 _BY_A_SHARE = re.compile(
     r"\b(?P<verb>(?P<down>fell|dropped|declined|decreased|shrank|slumped)|rose|grew|increased|climbed|jumped)"
-    r"\s+by\s+(?P<count>a|one|two|three)[\s-](?P<part>half|third|thirds|quarter|quarters|fifth|fifths)\b",
+    r"\s+by\s+(?P<share>(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?))\b",
     re.I,
 )
-_SHARES = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
 
 def _moved_by_a_share(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """ "revenue fell by a third" read as "revenue fell from $60 million to $40 million" where the premise moves
     the amount by that share, either way round ("$40 million, down from $60 million")."""
     match = _BY_A_SHARE.search(claim)
-    if match is None:
+    share = share_in_words(match["share"]) if match else None
+    if match is None or share is None:
         return []
-    share = (1 if match["count"].lower() in {"a", "one"} else WORD_NUMBERS[match["count"].lower()]) / _SHARES[
-        match["part"].lower()
-    ]
     factor = 1 - share if match["down"] else 1 + share
     stated = [q for q in _quantities(premise) if q.kind == QuantityKind.NUMBER and q.dimension != "ratio"]
-    for first, second in zip(stated, stated[1:], strict=False):
-        between = premise[first.end : second.start]
-        if re.fullmatch(r"\s*to\s*[$€£]?\s*", between):
-            old, new = first, second
-        elif _BACK_FROM.match(between):
-            old, new = second, first
-        else:
-            continue
-        if old.value > 0 and old.dimension == new.dimension and abs(new.value / old.value - factor) <= 0.01:
-            moved = f"{match['verb']} from {_priced(premise, old)} to {_priced(premise, new)}"
-            return [(match.start(), match.end(), moved)]
+    for old, new, _ in _moves(premise, stated):
+        if abs(new.value / old.value - factor) <= 0.01:
+            return [
+                (match.start(), match.end(), f"{match['verb']} from {_priced(premise, old)} to {_priced(premise, new)}")
+            ]
     return []
 
 

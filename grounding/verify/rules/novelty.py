@@ -118,11 +118,11 @@ def _inflects(word: str, words: set[str]) -> bool:
     return any(w[:need] == word[:need] for w in words if len(w) >= need)
 
 
-_ANYONE = frozenset({"people", "person", "someone", "anyone"})
+_ANYONE = frozenset({"people", "person"})
 """Words for any person or group of persons ("People on simvastatin ..." against "Patients taking simvastatin
-..."): capitalised only because they open the claim. Other capitalised common words stay: an opener the
-evidence never mentions ("Experts have said", "Residents were urged") marks an invented summary on the
-suite's dev halves more often than a right one."""
+..."): capitalised only because they open the claim ("Someone" and "Anyone" are `CLAIM_OPENERS`). Other
+capitalised common words stay: an opener the evidence never mentions ("Experts have said", "Residents were
+urged") marks an invented summary on the suite's dev halves more often than a right one."""
 
 
 def _surname_alone(surname: str, premise: str) -> bool:

@@ -36,10 +36,11 @@ from grounding.text.lexicon import (
     DAYS_OF_THE_WEEK,
     FREQUENCIES,
     FREQUENCY_UNITS,
+    MOVES_DOWN,
+    MOVES_UP,
     NEGATORS,
     PHRASED_COMPARATIVES,
     RATE_SYNONYMS,
-    SAME_DIRECTION,
     STOPWORDS,
     count_of,
     currency_of,
@@ -89,10 +90,6 @@ def _words(text: str) -> list[str]:
     return _moves_from(_comparatives(_rates(words)))
 
 
-_UP = frozenset({"rise", "increase", "grow", "climb", "raise"}).union(*(SAME_DIRECTION[i] for i in (0, 1, 4, 5, 8)))
-_DOWN = frozenset({"fall", "decrease", "decline", "drop", "lower", "cut", "reduce"}).union(
-    *(SAME_DIRECTION[i] for i in (2, 3, 6, 7, 9))
-)
 _MOVED = frozenset({"up-from", "down-from"})
 _FIGURE_OPENERS = frozenset({"just", "about", "around", "nearly", "almost", "roughly", "some", "over", "under"})
 
@@ -125,10 +122,10 @@ def _has_object(words: list[str], i: int) -> bool:
 
 def _moved_opposites(word: str) -> frozenset[str]:
     if word == "up-from":
-        return _DOWN
+        return MOVES_DOWN
     if word == "down-from":
-        return _UP
-    return frozenset({"up-from"} if word in _DOWN else {"down-from"} if word in _UP else ())
+        return MOVES_UP
+    return frozenset({"up-from"} if word in MOVES_DOWN else {"down-from"} if word in MOVES_UP else ())
 
 
 def _comparatives(words: list[str]) -> list[str]:
@@ -965,7 +962,7 @@ def _years_counted(sentence: str, stated: list[Quantity]) -> set[int]:
     years = [int(q.value) for q in stated if q.kind == QuantityKind.YEAR]
     found = set()
     for match in _COUNTED_YEARS.finditer(sentence):
-        count = 1 if match["count"].lower() in {"a", "one"} else count_of(match["count"].lower())
+        count = 1 if match["count"].lower() == "a" else count_of(match["count"].lower())
         if count:
             found |= {year + sign * count for year in years for sign in (-1, 1)}
     return found
