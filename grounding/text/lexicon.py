@@ -90,12 +90,25 @@ thickest thinnest|louder quieter|loudest quietest|brighter darker|brightest dark
 speeds slows|sped slowed|speed slow|speeding slowing|rise sink|rises sinks|rose sank|rising sinking|float sink
 floats sinks|denser lighter|densest lightest|profitable unprofitable|profitable loss|promoted relegated
 promotion relegation|appreciated depreciated|appreciates depreciates|appreciate depreciate|gained depreciated
-gains depreciates"""
+gains depreciates|plaintiff defendant|claimant defendant|plaintiffs defendants|upheld reversed|upholds reverses
+uphold reverse|uphold overturn|upstream downstream|enabled disabled|enable disable|enables disables
+upriver downriver|inbound outbound|uphill downhill"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
 PHRASED_COMPARATIVES = frozenset({("more", "expensive"), ("more", "costly"), ("less", "expensive"), ("less", "costly")})
 """Comparisons said in two words, read as one ("more-expensive") so that they meet their opposites ("cheaper")."""
+
+PHRASAL_MOVES = {
+    (verb, particle): moved
+    for particle, forms in (
+        ("up", ("go rise", "goes rises", "went rose", "gone risen", "going rising")),
+        ("down", ("go fall", "goes falls", "went fell", "gone fallen", "going falling")),
+    )
+    for verb, moved in (form.split() for form in forms)
+}
+"""An amount that "went up" rose and one that "went down" fell: the phrasal verb read as the one word it means,
+so that it meets its opposites ("went up" / "decreased") and its mates ("went down" / "fell")."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
@@ -180,9 +193,14 @@ SEVERAL_PERIODS = {(2, "week"): "fortnightly", (3, "month"): "quarterly", (12, "
 
 
 def _span(count: str, unit: str) -> tuple[int | None, str]:
-    """How many periods "every N periods" spans, and the period in the singular ("other" is two)."""
+    """How many periods "every N periods" spans, and the period in the singular ("other" is two, "every half hour"
+    30 minutes)."""
     unit = unit.lower()
-    return 2 if count.lower() == "other" else count_of(count), unit[:-1] if unit.endswith("s") else unit
+    single = unit[:-1] if unit.endswith("s") else unit
+    if count.lower() == "half" and single in _WHOLE_PERIODS and _WHOLE_PERIODS[single][0] % 2 == 0:
+        parts, part = _WHOLE_PERIODS[single]
+        return parts // 2, part
+    return 2 if count.lower() == "other" else count_of(count), single
 
 
 def every_few(count: str, unit: str) -> str | None:

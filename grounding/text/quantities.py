@@ -210,10 +210,25 @@ _NUMBER = re.compile(
     re.I,
 )
 _COUNTS = {word: value for word, value in WORD_NUMBERS.items() if 1 <= value <= 12} | {"a": 1, "an": 1}
+_UNITS_SPOKEN = "one two three four five six seven eight nine".split()
+_SPOKEN_COUNTS = (
+    _COUNTS
+    | {w: 13 + n for n, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+    | {
+        f"{tens}{joint}{unit}".strip(): 20 + 10 * t + u
+        for t, tens in enumerate(("twenty", "thirty", "forty", "fifty"))
+        for u, unit in enumerate(["", *_UNITS_SPOKEN])
+        for joint in (("",) if not unit else ("-", " "))
+    }
+)
+"""Counts up to 59 in words, "twenty-nine" and "twenty nine" alike: the parts of a duration in words."""
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_COMPOUND_NUMBER = re.compile(rf"\b(?P<tens>{'|'.join(_TENS)})-(?P<unit>{'|'.join(_UNITS_SPOKEN)})\b", re.I)
+"""A number from 21 to 99 written with its hyphen ("thirty-one league goals")."""
 _DURATION_WORDS = re.compile(
     rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>a\s+quarter\s+of)\s+an?\s+"
-    rf"|(?P<count>{'|'.join(_COUNTS)})\s+(?P<and_half>and\s+a\s+half\s+)?)"
-    r"(?P<unit>hour|minute|kilomet(?:re|er)|met(?:re|er)|mile|kilogram|lit(?:re|er))s?\b"
+    rf"|(?P<count>{'|'.join(sorted(_SPOKEN_COUNTS, key=len, reverse=True))})\s+(?P<and_half>and\s+a\s+half\s+)?)"
+    r"(?P<unit>hour|minute|second|kilomet(?:re|er)|met(?:re|er)|mile|kilogram|lit(?:re|er))s?\b"
     r"(?:\s+and\s+a\s+(?P<part>half|quarter)\b)?",
     re.I,
 )
@@ -245,6 +260,8 @@ _CLOCK = re.compile(
 """A time of day, "11 pm", "11:30 a.m." or "23:00", read as minutes after midnight so that the two clocks
 compare."""
 TIME_OF_DAY = "time of day"
+_STOPWATCH = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
+"""A time taken, hours, minutes and seconds, "2:29:12": a duration, not a time of day."""
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/-]|[.,]\d|\s?%)")
 _RESULT_BEFORE = re.compile(
     r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?)\b(?:\W+\w+){0,3}\W*$",
@@ -320,6 +337,8 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
             found.append(_number(text, match.start(), match.end(), value, None))
             taken.append(match.span())
     for match in _DURATION_WORDS.finditer(text):
+        if match["unit"].lower() == "second" and (match["count"] or "").lower() in ("a", "an"):
+            continue  # "a second time", "a second term": an ordinal
         if free(*match.span()):
             found.append(_number(text, match.start(), match.end(), _duration(match), f"{match['unit'].lower()}s"))
             taken.append(match.span())
@@ -327,6 +346,11 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
         if free(*match.span()):
             value = float(_COUNTS[match["count"].lower()])
             found.append(_number(text, match.start(), match.end(), value, f"{match['unit'].lower()}s"))
+            taken.append(match.span())
+    for match in _COMPOUND_NUMBER.finditer(text):
+        if free(*match.span()):
+            value = 10 * (_TENS.index(match["tens"].lower()) + 2) + _UNITS_SPOKEN.index(match["unit"].lower()) + 1
+            found.append(_number(text, match.start(), match.end(), float(value), None))
             taken.append(match.span())
     for match in _SCORE_LINE.finditer(text):
         sets = [(int(a), int(b)) for a, b in _ONE_SET.findall(match.group())]
@@ -339,6 +363,10 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
             high, low = sorted((int(match[1]), int(match[2])), reverse=True)
             found.append(_number(text, match.start(), match.end(), float(high * 1000 + low), "score", SCORE))
             taken.append(match.span())
+    for match in _STOPWATCH.finditer(text):
+        seconds = int(match["h"]) * 3600 + int(match["m"]) * 60 + int(match["s"])
+        found.append(_number(text, match.start(), match.end(), float(seconds), "seconds"))
+        taken.append(match.span())
     for match in _CLOCK.finditer(text):
         if free(*match.span()):
             found.append(_clock(text, match))
@@ -450,7 +478,7 @@ def _duration(match: re.Match) -> float:
     """How many of the unit a duration in words counts ("an hour and a half" is 1.5 hours)."""
     if match["half"] or match["quarter"]:
         return 0.5 if match["half"] else 0.25
-    count = float(_COUNTS[match["count"].lower()])
+    count = float(_SPOKEN_COUNTS[re.sub(r"\s+", " ", match["count"].lower())])
     if match["and_half"] or match["part"] == "half":
         return count + 0.5
     return count + (0.25 if match["part"] == "quarter" else 0.0)
@@ -599,6 +627,58 @@ def years_in(text: str) -> set[int]:
         for q in parse_quantities(text)
         if q.kind in (QuantityKind.YEAR, QuantityKind.DATE) and not re.match(r"'?s\b", text[q.end :])
     }
+
+
+_COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_COUNTED_ON = re.compile(
+    rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year))"
+    r"\s*(?P<way>later|after(?:wards)?|earlier|before)?\b"
+    rf"|\b{_COUNT.replace('count', 'count_at_end')}\s+years?\s+(?P<way_at_end>later|earlier|before)\W*$",
+    re.I,
+)
+
+
+def years_of_sentences(sentences: list[str]) -> list[set[int]]:
+    """Each sentence's years: those it states, or, where it states none and opens or ends by counting from the
+    sentence before ("Three years later she was appointed", "She had won it a year earlier."), the year that
+    count gives from that sentence's one year."""
+    found: list[set[int]] = []
+    for n, sentence in enumerate(sentences):
+        years = years_in(sentence)
+        match = _COUNTED_ON.search(sentence)
+        before = found[n - 1] if n else set()
+        if not years and match and len(before) == 1 and (match["next"] or match["way"] or match["way_at_end"]):
+            said = match["count"] or match["count_at_end"] or "a"
+            count = 1 if match["next"] or said.lower() in ("a", "an") else _counted(said)
+            sign = -1 if (match["way"] or match["way_at_end"] or "").lower() in ("earlier", "before") else 1
+            years = {next(iter(before)) + sign * count}
+        found.append(years)
+    return found
+
+
+def _counted(count: str) -> int:
+    return int(count) if count.isdigit() else WORD_NUMBERS[count.lower()]
+
+
+_QUARTER = re.compile(
+    r"\bQ(?P<q>[1-4])\s*(?:FY\s*)?(?P<year>\d{4})\b"
+    r"|\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s+(?:of\s+)?(?P<of_year>\d{4})\b",
+    re.I,
+)
+_NTH_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def quarters(text: str) -> list[tuple[int, int, int, int]]:
+    """Quarters of a year a text names, "Q2 2024" or "the third quarter of 2023": (start, end, quarter, year)."""
+    return [
+        (
+            m.start(),
+            m.end(),
+            int(m["q"]) if m["q"] else _NTH_QUARTER[m["nth"].lower()],
+            int(m["year"] or m["of_year"]),
+        )
+        for m in _QUARTER.finditer(text)
+    ]
 
 
 def in_decade(year: int, decade: int) -> bool:

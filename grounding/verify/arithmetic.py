@@ -18,7 +18,17 @@ import re
 from itertools import permutations
 
 from grounding.text.lexicon import currency_of
-from grounding.text.quantities import SCORE, SCORE_LINE, TIME_OF_DAY, Quantity, QuantityKind, parse_quantities
+from grounding.text.quantities import (
+    SCORE,
+    SCORE_LINE,
+    TIME_OF_DAY,
+    Quantity,
+    QuantityKind,
+    parse_quantities,
+    years_in,
+    years_of_sentences,
+)
+from grounding.text.sentences import split_sentences
 
 _DAY_MINUTES = 24 * 60
 _YEARS_AFTER = re.compile(r"^\s*(?:-\s*)?years?\b", re.I)
@@ -38,8 +48,26 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         if any(_equal(quantity, s) for s in stated):
             continue
         sums += _clock_sums(quantity, stated) or _amount_sums(claim, quantity, premise, stated)
+        sums += _clock_spans(quantity, stated)
         sums += _year_spans(claim, quantity, stated)
+        sums += _years_counted_on(quantity, premise)
     return tuple(dict.fromkeys(sums))
+
+
+def _years_counted_on(quantity: Quantity, premise: str) -> list[str]:
+    """A year a sentence gives by counting from the one before ("joined in 2004. Three years later she was
+    appointed"): "3 years after 2004 is 2007"."""
+    if quantity.kind != QuantityKind.YEAR:
+        return []
+    sentences = [premise[a:b] for a, b in split_sentences(premise)]
+    counted = years_of_sentences(sentences)
+    year = int(quantity.value)
+    return [
+        f"{abs(year - base)} years {'after' if year > base else 'before'} {base} is {quantity.text}"
+        for n in range(1, len(sentences))
+        if counted[n] == {year} and not years_in(sentences[n]) and len(counted[n - 1]) == 1
+        for base in counted[n - 1]
+    ]
 
 
 def _equal(a: Quantity, b: Quantity) -> bool:
@@ -61,6 +89,20 @@ def _clock_sums(quantity: Quantity, stated: list[Quantity]) -> list[str]:
             elif (clock.value - minutes) % _DAY_MINUTES == quantity.value:
                 sums.append(f"{clock.text} minus {span.text} is {quantity.text}")
     return sums
+
+
+def _clock_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
+    """A duration as the time between two of the premise's times of day ("between 14:05 and 15:20", "departs
+    06:50, arrives 08:05"), the later after the earlier in the premise's order, within a day."""
+    if quantity.dimension != "time" or quantity.bound is not None:
+        return []
+    clocks = [s for s in stated if s.dimension == TIME_OF_DAY]
+    return [
+        f"from {start.text} to {end.text} is {quantity.text}"
+        for n, start in enumerate(clocks)
+        for end in clocks[n + 1 :]
+        if math.isclose((end.value - start.value) % _DAY_MINUTES, quantity.value / 60)
+    ]
 
 
 def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:

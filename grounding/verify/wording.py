@@ -62,7 +62,7 @@ _PERIODS = "|".join(FREQUENCY_UNITS)
 _ADVERBS = {*FREQUENCY_UNITS.values(), *RATE_SYNONYMS}
 _RATE = re.compile(
     rf"\b(?:(?:every|each)\s+(?P<period>{_PERIODS})"
-    rf"|every\s+(?P<count>\w+)\s+(?P<span>{_PERIODS})s?"
+    rf"|every\s+(?P<count>\w+)\s+(?P<span>{_PERIODS}|minute)s?"
     rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
     re.I,
 )
@@ -156,6 +156,9 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     "43 per cent", "April 20" / "Apr 20") the model reads as it is, and is left alone."""
     if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
         return False
+    if claimed.bound and not stated.bound and claimed.dimension == stated.dimension:
+        if math.isclose(claimed.value, stated.value, rel_tol=1e-9):
+            return False  # "must not take more than 4,000 mg" is no "4 g": the bound, and the denial, would be lost
     if claimed.approximate and claimed.dimension and claimed.dimension == stated.dimension:
         if not stated.approximate:
             return bool(same_quantity(claimed, stated))  # "about 1,000 kilograms" is what "1,025 kg" says

@@ -18,8 +18,9 @@ from grounding.types import Correction, Effect, RuleFinding
 
 _DAY = rf"(?i:{'|'.join(DAYS_OF_THE_WEEK)})s?\b"
 _NTH_DAY = rf"(?i:first|second|third|fourth|last)\s+{_DAY}"
+_LIST_ITEM = r"[\w-]+(?:\s+[\w-]+)?,?\s+(?:or|and)\s+[\w-]+[.;]?$"
 CLAUSE_BREAK = re.compile(
-    rf",\s+(?!{_DAY})|[;:]\s+|\s+(?:because|while|whereas|although|but|so|which|who"
+    rf",\s+(?!{_DAY})(?!{_LIST_ITEM})|[;:]\s+|\s+(?:because|while|whereas|although|but|so|which|who"
     rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+{_DAY})(?!\s+{_NTH_DAY}))\s+"
 )
 """Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one. A list

@@ -37,6 +37,7 @@ from grounding.text.lexicon import (
     CURRENCIES,
     DAYS_OF_THE_WEEK,
     DETERMINERS,
+    MODALS_AND_DO,
     MONTHS,
     NAME_CONNECTORS,
     PREPOSITIONS,
@@ -97,6 +98,8 @@ _IRREGULAR = {
     "chose": "choose",
     "chosen": "choose",
     "stole": "steal",
+    "lent": "lend",
+    "brought": "bring",
 }
 
 
@@ -591,20 +594,21 @@ class SubstitutionRule:
 _SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat", "sued": "sue", "sues": "sue"}
 """Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does."""
 
-_LIGHT_VERBS = {
-    **dict.fromkeys((("fil", "lawsuit"), ("fil", "suit"), ("brought", "lawsuit"), ("brought", "suit")), "sue"),
-    ("launch", "attack"): "attack",
-    ("pay", "visit"): "visit",
-}
-"""A verb whose noun names the act, and the act: "filed a lawsuit against the tenant" is "sued the tenant",
-with the tenant after "against" as the act's patient."""
-_LIGHT_OBJECT = frozenset({"against", "on", "to"})
-
 
 def _stem(word: str) -> str:
     word = _IRREGULAR.get(word, word)
     stem = re.sub(r"(?:ied|ies)$", "y", re.sub(r"(?:ed|es|s|e|ing)$", "", word)) if len(word) > 4 else word
     return _SAME_ACT.get(stem, stem)
+
+
+_LIGHT_VERBS = {
+    **dict.fromkeys(((_stem(verb), noun) for verb in ("filed", "brought") for noun in ("lawsuit", "suit")), "sue"),
+    (_stem("launched"), "attack"): "attack",
+    (_stem("paid"), "visit"): "visit",
+}
+"""A verb whose noun names the act, and the act: "filed a lawsuit against the tenant" is "sued the tenant",
+with the tenant after "against" as the act's patient."""
+_LIGHT_OBJECT = frozenset({"against", "on", "to"})
 
 
 @dataclass(frozen=True)
@@ -658,6 +662,12 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
             # "was written by A", and "a hormone produced by A" (a passive without its "is")
             patient = [t for t in before if t.low not in BE_FORMS | {"been", "has", "had", "have"}]
             agent = _noun_phrase(tokens[k + 2 :])
+            after = tokens[k + 2 + len(agent) :]
+            act = _LIGHT_VERBS.get((_stem(token.low), patient[-1].low)) if patient else None
+            if act and after and after[0].low in _LIGHT_OBJECT and _noun_phrase(after[1:]):
+                # "The lawsuit was brought by Keira Voss against Dunmore Logistics": Voss sued Dunmore
+                frames.append(_Frame(act, [t for t in agent if t.low not in DETERMINERS], _noun_phrase(after[1:])))
+                continue
         elif before and before[-1].low in BE_FORMS:
             continue  # "is located in": a state, not an act with an agent
         else:
@@ -667,10 +677,68 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         if light:
             verb, patient = light
         agent = [t for t in agent if t.low not in DETERMINERS]
+        while agent and agent[-1].low in _AUXILIARIES:
+            agent.pop()  # "Dunmore Logistics has filed": the agent is Dunmore Logistics
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(verb, agent, patient))
-    return tuple(frames) + _told_to(tokens) + _works(tokens)
+    return tuple(frames) + _told_to(tokens) + _works(tokens) + _given_to(tokens) + _first_to(tokens)
+
+
+_RANKS = frozenset({"first", "last", "only"})
+_RANKED_ONES = frozenset({"person", "one", "man", "woman", "player", "team", "country", "astronomer", "scientist"})
+
+
+def _first_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
+    """The act a name "was the first to" do, and to what: "Thomas Yeld was the first to observe the comet" as
+    "Thomas Yeld observed the comet", so that "The comet was first observed by Ruth Kellaway" names another."""
+    words = [t.low for t in tokens]
+    for k in range(3, len(tokens) - 2):
+        if words[k] != "to" or words[k - 1] not in _RANKS | _RANKED_ONES:
+            continue
+        rank = k - 1 if words[k - 1] in _RANKS else k - 2
+        if words[rank] not in _RANKS or words[rank - 1] != "the" or words[rank - 2] not in BE_FORMS:
+            continue
+        agent = _leading(list(reversed(tokens[: rank - 2])), "name")[::-1]
+        patient = [t for t in _noun_phrase(tokens[k + 2 :]) if t.low not in DETERMINERS]
+        if agent and patient and tokens[k + 1].low not in STOPWORDS:
+            return (_Frame(_stem(tokens[k + 1].low), list(agent), patient),)
+    return ()
+
+
+_GIVING = frozenset({"lend", "loan", "pay", "give", "send", "sell", "transferr", "transfer", "award", "grant", "owe"})
+"""Acts that pass something from one party to another, the receiver named after "to" or right after the verb."""
+_BEFORE_THE_ACT = MODALS_AND_DO | {"to", "also", "then", "later", "agreed", "has", "have", "had"}
+_AUXILIARIES = MODALS_AND_DO | BE_FORMS | {"has", "have", "had", "been"}
+
+
+def _given_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
+    """Who passes something to whom, both named: "Helmstead Bank lent €200 million to Aalto Yards", "Talbot
+    Logistics must pay Ruth Mercer £48,000", "ordered Ruth Mercer to pay £48,000 to Talbot Logistics". The act
+    is kept apart from the thing passed ("lend>"), and another giver is no contradiction: two parties may each
+    pay the same one."""
+    frames = []
+    for k, token in enumerate(tokens):
+        verb = _stem(token.low)
+        if k == 0 or verb not in _GIVING or token.capitalised:
+            continue
+        j = k
+        while j > 0 and tokens[j - 1].low in _BEFORE_THE_ACT:
+            j -= 1
+        start = j
+        while start > 0 and tokens[start - 1].text[:1].isupper():
+            start -= 1
+        while start < j and tokens[start].low in DETERMINERS | PREPOSITIONS:
+            start += 1  # "In Aalto Yards' ...", "The Helmstead Bank"
+        giver = tokens[start:j]
+        after = tokens[k + 1 :]
+        receiver = _leading(after[:1], "name") and _leading(after, "name")
+        if not receiver:
+            at = next((i for i, t in enumerate(after[:8]) if t.low == "to" or t.low in SUBORDINATORS), None)
+            receiver = _leading(after[at + 1 :], "name") if at is not None and after[at].low == "to" else []
+        if _kind(giver) == "name" and receiver:
+            frames.append(_Frame(f"{verb}>", giver, receiver, one_agent=False))
+    return tuple(frames)
 
 
 def _told_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
@@ -766,6 +834,14 @@ def _disjoint(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
     return not (_content(a) & _content(b)) and bool(_content(a)) and bool(_content(b))
 
 
+def _named(agent: Sequence[_Token]) -> Sequence[_Token]:
+    """The agent's name: all of it, or the name after one word in lower case that describes it ("the astronomer
+    Ruth Kellaway"), not a word capitalised because it opens the sentence ("Boys seemed ...")."""
+    if _kind(agent) == "name":
+        return agent
+    return _leading(agent, "name") if agent and agent[0].text[:1].islower() else []
+
+
 class RoleRule:
     name = "roles"
 
@@ -829,7 +905,8 @@ class RoleRule:
     ) -> RuleFinding:
         """Another agent is a value mitigation can put right; a swap of roles is not."""
         swapped = _same(frame.agent, stated.patient)
-        correction = None if swapped else Correction(wrong=_span(claim, frame.agent), right=_span(clause, stated.agent))
+        theirs = _named(stated.agent) or stated.agent
+        correction = None if swapped else Correction(wrong=_span(claim, frame.agent), right=_span(clause, theirs))
         return RuleFinding(
             rule=self.name, effect=Effect.CONTRADICTS, detail=detail, cite=sentence, correction=correction
         )
@@ -845,20 +922,21 @@ class RoleRule:
                 f"The evidence has it the other way round: {_phrase(stated.agent)!r}, not "
                 f"{_phrase(frame.agent)!r}: {quote(sentence)}"
             )
-        names = _kind(frame.agent) == "name" and _kind(stated.agent) == "name"
+        theirs = _named(stated.agent)
+        names = _kind(frame.agent) == "name" and bool(theirs) and _kind(theirs) == "name"
         if (
             whole
             or not names
             or not (frame.one_agent and stated.one_agent)
             or not _same(frame.patient, stated.patient)
-            or not _disjoint(frame.agent, stated.agent)
+            or not _disjoint(frame.agent, theirs)
         ):
             return None
-        if _listed_together(sentence, _phrase(frame.agent), _phrase(stated.agent)) or _misspelt(
-            _phrase(frame.agent), _phrase(stated.agent)
+        if _listed_together(sentence, _phrase(frame.agent), _phrase(theirs)) or _misspelt(
+            _phrase(frame.agent), _phrase(theirs)
         ):
             return None  # "Homes faces 165 counts" / "Holmes faces 165 counts": one letter more is a spelling
         return (
-            f"The evidence gives {_phrase(stated.agent)!r}, not {_phrase(frame.agent)!r}, for "
+            f"The evidence gives {_phrase(theirs)!r}, not {_phrase(frame.agent)!r}, for "
             f"{_phrase(frame.patient)!r}: {quote(sentence)}"
         )

@@ -21,7 +21,9 @@ from grounding.text.quantities import (
     parse_quantities,
     same_quantity,
     years_in,
+    years_of_sentences,
 )
+from grounding.text.sentences import split_sentences
 from grounding.types import Effect, RuleFinding
 
 NOVELTY_DISCOUNT = 0.8
@@ -57,18 +59,26 @@ def novel_mentions(claim: str, premise: str) -> list[str]:
             low = token.lower()
             if low in words or any(w.startswith(low[:5]) for w in words if len(low) >= 5 and len(w) >= 5):
                 continue
+            if "-" in low and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):  # "Wi-Fi" is one word
+                continue
             if token.isupper() and len(token) <= 5 and low in initials or low in units:
                 continue  # "GB" where the premise measures in gigabytes
             if match.start() == 0 and position == 0 and len(tokens) == 1 and (_inflects(low, words) or low in _ANYONE):
                 continue  # "Smoking increases ..." against "People who smoke ...": a common word, capitalised
+            if match.start() == 0 and position == 0 and len(tokens) == 1 and low in _READERS and _ADDRESSED & words:
+                continue  # "Patients taking Veltrazine ..." against a leaflet's "Do not drink ... while you are taking"
             if position < len(tokens) - 1 and _surname_alone(tokens[-1], premise):
                 continue  # "Nelson Mandela" against "Mandela was freed ...": the evidence names him short
             novel.append(token)
     dated = _dates_stated(claim, premise)
+    counted = {
+        str(y) for years in years_of_sentences([premise[a:b] for a, b in split_sentences(premise)]) for y in years
+    }
     missing = [
         m.group()
         for m in _NUMBER.finditer(claim)
         if m.group() not in text
+        and m.group() not in counted  # "in 2004. Three years later" says 2007
         and m.group().replace(",", "") not in text.replace(",", "")
         and not any(start <= m.start() < end for start, end in dated)
     ]
@@ -123,6 +133,17 @@ _ANYONE = frozenset({"people", "person"})
 ..."): capitalised only because they open the claim ("Someone" and "Anyone" are `CLAIM_OPENERS`). Other
 capitalised common words stay: an opener the evidence never mentions ("Experts have said", "Residents were
 urged") marks an invented summary on the suite's dev halves more often than a right one."""
+
+
+_READERS = frozenset(
+    """patients women men children adults users customers drivers passengers residents tenants visitors travellers
+    travelers students parents employees workers owners smokers members applicants guests shoppers buyers consumers
+    pupils borrowers investors""".split()
+)
+_ADDRESSED = frozenset({"you", "your", "yours", "yourself"})
+"""A text that speaks to its reader ("Tell your doctor if you are pregnant") speaks to whom a claim names as a
+group ("Women who are expecting ..."): the group is its reader, not a name the text leaves out. Elsewhere a
+group the evidence never mentions still counts as new (`_ANYONE`)."""
 
 
 def _surname_alone(surname: str, premise: str) -> bool:

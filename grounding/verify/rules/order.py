@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORDS
-from grounding.text.quantities import years_in
+from grounding.text.quantities import years_in, years_of_sentences
 from grounding.text.sentences import split_sentences
 from grounding.types import RuleFinding
 from grounding.verify.rules.base import contradiction, quote
@@ -173,17 +173,38 @@ def _dated_order(claim: str, evidence: str) -> RuleFinding | None:
     return contradiction("comparisons", detail, right[0])
 
 
+_PRONOUN_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}(?:he|she|they|it|his|her|its|their)\b", re.I)
+
+
 def _dated(side: frozenset[str], sentences: list[str]) -> tuple[str, int] | None:
     """The one sentence that says a side (two of its words at least, and all but one, read by their first five
-    letters, so "completing" is "completed") and gives one year, with that year."""
+    letters, so "completing" is "completed") and gives one year, with that year (counted from the sentence
+    before where it opens "Eight years later")."""
     wanted = {w[:5] for w in side}
     found = []
-    for sentence in sentences:
-        years = years_in(sentence)
+    previous = ""
+    for sentence, years in zip(sentences, years_of_sentences(sentences), strict=True):
         said = {w[:5] for w in _content(_words(sentence))}
+        if _PRONOUN_OPENING.match(sentence):  # "Eight years later she was appointed": she is whom it names
+            said |= {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", previous)}
+        previous = sentence
         if len(years) == 1 and len(wanted & said) >= 2 and len(wanted - said) <= 1:
             found.append((sentence, next(iter(years))))
     return found[0] if len(found) == 1 else None
+
+
+def _sides(
+    left: frozenset[str], right: frozenset[str], before: frozenset[str], after: frozenset[str]
+) -> tuple[bool, bool]:
+    """Whether the evidence puts the claim's two sides the other way round, or as the claim does: by the words
+    of each side found on each side, where one reading has at least twice the words of the other ("Penhallow's
+    first bank opened after the railway had reached the town" / "The railway reached Penhallow in 1868, three
+    years after the town's first bank opened": the town's name on both sides counts little)."""
+    across = ((right & before) - after, (left & after) - before)
+    along = ((right & after) - before, (left & before) - after)
+    swapped = sum(map(len, across)) if all(across) else 0
+    kept = sum(map(len, along)) if all(along) else 0
+    return swapped > 0 and swapped >= 2 * kept, kept > 0 and kept >= 2 * swapped
 
 
 class ComparisonRule:
@@ -203,8 +224,7 @@ class ComparisonRule:
             before, after = stated.before, stated.after
             if agrees is None or not (_found(left_pivot, before | after) and _found(right_pivot, before | after)):
                 continue  # another relation, or a sentence that does not speak of what the claim compares
-            swapped = bool((right_pivot & before) - after) and bool((left_pivot & after) - before)
-            kept = bool((right_pivot & after) - before) and bool((left_pivot & before) - after)
+            swapped, kept = _sides(left_pivot, right_pivot, before, after)
             if swapped == kept or swapped != agrees:
                 continue  # swapped under the same relation, or kept under the opposite one: contradicted
             if swapped:

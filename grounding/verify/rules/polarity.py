@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from grounding.text.lexicon import (
     ANTONYMS,
+    CLAIM_OPENERS,
     COUNT_WORDS,
     DAYS_OF_THE_WEEK,
     FREQUENCIES,
@@ -39,6 +40,7 @@ from grounding.text.lexicon import (
     MOVES_DOWN,
     MOVES_UP,
     NEGATORS,
+    PHRASAL_MOVES,
     PHRASED_COMPARATIVES,
     RATE_SYNONYMS,
     STOPWORDS,
@@ -49,12 +51,16 @@ from grounding.text.lexicon import (
 )
 from grounding.text.quantities import (
     MONTHS,
+    TIME_OF_DAY,
     Quantity,
     QuantityKind,
     month_years,
     parse_quantities,
+    quarters,
     same_quantity,
     unit_factor,
+    years_in,
+    years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, RuleFinding
@@ -85,9 +91,19 @@ class _Sentence:
 
 def _words(text: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
-    word ("every night" is "daily")."""
+    word ("every night" is "daily"), a move said in two ("went up") as the one word it means ("rose")."""
     words = [re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]
-    return _moves_from(_comparatives(_rates(words)))
+    return _moves_from(_comparatives(_rates(_phrasal(words))))
+
+
+def _phrasal(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if out and (out[-1], word) in PHRASAL_MOVES:
+            out[-1] = PHRASAL_MOVES[out[-1], word]
+        else:
+            out.append(word)
+    return out
 
 
 _MOVED = frozenset({"up-from", "down-from"})
@@ -256,12 +272,32 @@ def _spoken(word: str) -> str:
     return spoken.replace("-", " ") if spoken.startswith("every-") else spoken
 
 
+def _as_written(word: str, text: str) -> str:
+    """A move quoted as `text` says it: "went up", not the "rose" it was read as."""
+    for (verb, particle), moved in PHRASAL_MOVES.items():
+        if moved == word and re.search(rf"\b{verb}\s+{particle}\b", text, re.I):
+            return f"{verb} {particle}"
+    return word
+
+
 def _counts(word: str) -> bool:
     return word in _TIMES or word.endswith("-times")
 
 
+_PRONOUN_CONTRACTED = re.compile(r"^(?:i|you|we|they|he|she|it|that|there|who|what)'")
+
+
 def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
-    return {w for w in words if w not in STOPWORDS and w not in NEGATORS and w not in drop and len(w) > 1}
+    """The words that say what a text is about: no stopword, denial or pronoun contracted ("you've")."""
+    return {
+        w
+        for w in words
+        if w not in STOPWORDS
+        and w not in NEGATORS
+        and w not in drop
+        and len(w) > 1
+        and not _PRONOUN_CONTRACTED.match(w)
+    }
 
 
 _SAME_VERBS = {
@@ -383,8 +419,22 @@ def _sentences(evidence: str) -> tuple[_Sentence, ...]:
         text = evidence[start:end]
         read = _with_subject(text, sentences[-1].text) if sentences else text
         words = tuple(_words(read))
-        sentences.append(_Sentence(text, words, frozenset(_stems(words)), read))
+        sentences.append(_Sentence(text, words, frozenset(_stems(words) | _done(words)), read))
     return tuple(sentences)
+
+
+_DO = frozenset({"did", "does", "do", "didn't", "doesn't", "don't"})
+
+
+def _done(words: Sequence[str]) -> set[str]:
+    """The past and present forms of a verb after "did" or "does" ("did not concede" says what "conceded" is
+    about), so that the claim's "conceded" meets the evidence's denial of it; verbs are not stemmed elsewhere."""
+    forms = set()
+    for i, word in enumerate(words[:-1]):
+        verb = words[i + 2] if words[i + 1] in {"not", "never"} and i + 2 < len(words) else words[i + 1]
+        if word in _DO and verb.isalpha() and len(verb) > 2 and verb not in STOPWORDS:
+            forms |= {verb + ("d" if verb.endswith("e") else "ed"), verb + "s"}
+    return forms
 
 
 _LEADING_PRONOUN = re.compile(r"^(?P<pronoun>It|He|She|They)\s+(?=\w)")
@@ -562,6 +612,7 @@ class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        claim = _what_is_reported(claim)
         words = _words(_days_as_spans(claim, evidence))
         if refused := _refused(words, evidence):
             return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
@@ -573,7 +624,7 @@ class NegationRule:
                 return []  # "need a permit" is what "cannot build without a permit" says
             which = "does not need" if not needed else "needs"
             return [contradiction(self.name, f"The evidence says it {which} {thing!r}: {quote(sentence)}", sentence)]
-        seeing = _witnessed(words)
+        seeing = _witnessed(words) | _permitting(words)
         wanted = _stems(_content(words)) - seeing
         denies_a_thing = _denies_a_thing(words, wanted)
         if denies_a_thing is None:
@@ -583,6 +634,10 @@ class NegationRule:
             return []
         negated = (len(denials) % 2 == 1) != denies_a_thing
         claim_denials = len(denials)
+        own_clauses = [
+            (_stems(_content(part)) - seeing, _negated(part))
+            for part in (_words(text) for text in CLAUSE_BREAK.split(claim))
+        ]
         matches = []
         for sentence in _matching(words, evidence, seeing):
             clause = _clause(words, sentence.read)
@@ -596,22 +651,58 @@ class NegationRule:
             # "X, who has not been named, said ..." says it the claim's way, unless the claim states a thing
             # the clause that says it denies ("do not work ..., so they are not effective" has two denials);
             # and the negated clause itself must say most of the claim, not only its sentence
-            if (
-                (says_no != negated or (not negated and denied))
-                and len(wanted & _with_antecedent(clause, sentence.read)) >= CLAUSE_OVERLAP * len(wanted)
-                and not _opposite_word(words, clause)  # "does not open" says "is closed"
-                and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
+            said = _with_antecedent(clause, sentence.read)
+            guarded = (
+                not _opposite_word(words, clause)  # "does not open" says "is closed"
                 and not _denies_an_attitude(clause, words)
                 and not _ranks_by_denial(clause, words)
+            )
+            if (
+                (says_no != negated or (not negated and denied))
+                and len(wanted & said) >= CLAUSE_OVERLAP * len(wanted)
+                and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
+                and guarded
             ):
-                matches.append((sentence, denied))
-        if any(stated == negated for _, stated in matches):
+                matches.append((sentence, denied, negated))
+            elif (own := _own_clause_said(wanted, own_clauses, said)) and guarded:
+                stems, own_negated = own
+                if own_negated != denied and (own_negated or not denied or _denies_the_claim(clause, stems)):
+                    matches.append((sentence, denied, own_negated))
+        if any(stated == mine for _, stated, mine in matches):
             return []  # some sentence says it the claim's way: the evidence disagrees with itself, not the claim
-        for sentence, stated in matches:
-            if stated != negated:
-                which = "denies" if not negated else "states"
+        for sentence, stated, mine in matches:
+            if stated != mine:
+                which = "denies" if not mine else "states"
                 return [contradiction(self.name, f"The evidence {which} it: {quote(sentence.text)}", sentence.text)]
         return []
+
+
+_REPORTED = re.compile(
+    r"^[\w\s'’.-]{0,40}?\b(?:leaflet|label|guide|guidance|guidelines|manual|notice|policy|contract|lease|website"
+    r"|handbook|timetable|instructions|documentation|terms)\s+(?:says|states|warns|notes|explains|advises)"
+    r"\s+(?:that\s+)?",
+    re.I,
+)
+"""A document that says it, before what it says: the evidence is the document's content ("The Veltrazine leaflet
+says it's safe to drink alcohol" / "Do not drink alcohol while you are taking Veltrazine"). Not a person who
+says it ("Lawyer says it looks like his client's handwriting"): who said what is the evidence's to report."""
+
+
+def _what_is_reported(claim: str) -> str:
+    """What a claim reports without who reports it, unless that part denies ("never said that")."""
+    match = _REPORTED.match(claim)
+    if not match or _negators(_words(match.group())) or re.search(r"n['’]t\b", match.group()):
+        return claim
+    return claim[match.end() :]
+
+
+def _own_clause_said(
+    wanted: set[str], own_clauses: list[tuple[set[str], bool]], said: set[str]
+) -> tuple[set[str], bool] | None:
+    """The claim's own clause that an evidence clause says all of, and whether it is negated, where the claim
+    breaks where the evidence does: "You can drink alcohol while taking Veltrazine" / "Do not drink alcohol while
+    you are taking Veltrazine" (the denial is in the clause before "while"); None where no clause of it is said."""
+    return next(((own, no) for own, no in own_clauses if len(own) >= 2 and own != wanted and own <= said), None)
 
 
 _NONE = frozenset({"no", "nothing", "nobody", "none", "neither"})
@@ -622,6 +713,16 @@ def _ranks_by_denial(clause: list[str], claim: list[str]) -> bool:
     comparison, which states what "Russia is the largest" states. A claim that compares ("larger than") is
     read against it as usual."""
     return bool(_NONE & set(clause)) and "than" in clause and "than" not in claim
+
+
+_PERMISSION = frozenset({"safe", "fine", "okay", "ok", "alright"})
+
+
+def _permitting(words: list[str]) -> frozenset[str]:
+    """ "It is safe to drink alcohol" says what "you can drink alcohol" says, so the evidence need not say
+    "safe": "Do not drink alcohol" denies it. Only before "to" and a verb: "safe for children" is a claim of
+    safety, which "not effective for children" does not deny."""
+    return frozenset(w for w, after in zip(words, words[1:], strict=False) if w in _PERMISSION and after == "to")
 
 
 _PERCEIVING = frozenset({"saw", "see", "sees", "seen", "watched", "witnessed"})
@@ -668,10 +769,32 @@ _WEAKENING = frozenset({"poor", "bad", "weak", "inefficient"})
 """Words that turn the claim's word: "a poor conductor" is no contradiction of "an insulator"."""
 
 
+_PLACES = frozenset({"second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"})
+
+
+def _placed_lower(words: list[str], evidence: str) -> RuleFinding | None:
+    """ "Orlis Airport was Velmark's busiest airport" against "Orlis Airport was the second-busiest": a clause
+    about what the claim opens on ranks it below the top by the claim's own superlative."""
+    head = [w for w in words if w not in STOPWORDS][:1]
+    for i, word in enumerate(words):
+        if not head or not word.endswith("est") or (i and words[i - 1] in _PLACES) or word in head:
+            continue
+        for sentence in _sentences(evidence):
+            for clause in _clauses(sentence.read):
+                places = [j for j in range(1, len(clause)) if clause[j] == word and clause[j - 1] in _PLACES]
+                if places and head[0] in clause[: places[0]]:
+                    place = clause[places[0] - 1]
+                    detail = f"The evidence ranks it {place}, not first: {quote(sentence.text)}"
+                    return contradiction("antonyms", detail, sentence.text)
+    return None
+
+
 class AntonymRule:
     name = "antonyms"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        if placed := _placed_lower(_words(claim), evidence):
+            return [placed]
         said = _days_as_spans(claim, evidence)
         words = _words(said)
         head = [w for w in words if w not in STOPWORDS][:1]
@@ -690,7 +813,11 @@ class AntonymRule:
             if words[i - 1 : i] and words[i - 1] in _WEAKENING:
                 continue  # "a poor conductor" says what "an insulator" says
             first, last = parts[i]
-            subject = _subject_before(words[max(first, i - 4) : i]) or _subject_before(words[max(0, i - 4) : i])
+            subject = (
+                _subject_before(words[max(first, i - 4) : i])
+                or _subject_before(words[max(0, i - 4) : i])
+                or _subject_before(words[first:i])  # "Wendhall is located on the south bank"
+            )
             anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
             drop = frozenset({word, *opposites, *ranked}) | _GRADING
             # a comparison is read in its own clause: "Argon is lighter than air, so it rises"
@@ -720,7 +847,8 @@ class AntonymRule:
                         if not only_figures
                         and o not in _MOVED
                         and (o in opposites or o in ranked and _ranked(clause, j))
-                        and _near(who, clause, j)
+                        and (_near(who, clause, j) or bool(who) and set(who) <= set(clause[: min(j, 5)]))
+                        and not _said_for_other_days(claim, clause, j)
                     )
                     # "up from" follows its figure's clause after a comma: read in the whole sentence
                     whole = sentence.words
@@ -728,24 +856,57 @@ class AntonymRule:
                     found = next(near, None) or next(figures, None)
                     # what the claim puts right after its word may stand in another clause of the sentence:
                     # "invented the press around 1440, three centuries before the French Revolution"
-                    candidates = [list(sentence.words)] if word not in sentence.words else []
+                    # and the clause itself where it names what the claim opens on, the opposite before what the
+                    # claim's word stands before: "Oskeby lies on the north bank of the Tarn, opposite Wendhall on
+                    # the south bank"
+                    candidates = (
+                        [list(sentence.words)]
+                        if word not in sentence.words
+                        else [clause]
+                        if set(head) <= set(clause)
+                        else []
+                    )
                 else:
                     # or the sentence says the claim's word of something else and the opposite of the claim's
                     # thing: "open Monday to Saturday and closed on Sundays"
                     candidates = [list(c) for c in _clauses(sentence.read) if word not in c]
                 for said in (c for c in candidates if _negated(c) == _negated(words)):
                     found = found or next(
-                        (o for j, o in enumerate(said) if o in opposites - _MOVED and _anchored(anchor, said, j)), None
+                        (
+                            o
+                            for j, o in enumerate(said)
+                            if o in opposites - _MOVED
+                            and _anchored(anchor, said, j)
+                            and not _said_for_other_days(claim, said, j)
+                        ),
+                        None,
                     )
+                if not found and words[i - 1 : i] and words[i - 1] in _ARTICLES:
+                    found = _apposed(opposites, subject, sentence.text)
                 if found:
-                    theirs, ours = _spoken(found), _spoken(word)
+                    theirs, ours = _as_written(_spoken(found), sentence.text), _as_written(_spoken(word), claim)
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
 
 
+def _apposed(opposites: frozenset[str], subject: list[str], sentence: str) -> str | None:
+    """The opposite set beside the claim's subject by commas: "the plaintiff, former engineer Mira Halvorsen,"
+    or "Mira Halvorsen, the plaintiff," against "Mira Halvorsen was the defendant"."""
+    if not subject:
+        return None
+    named = r"\W+".join(map(re.escape, subject))
+    for opposite in opposites - _MOVED:
+        word = re.escape(opposite)
+        before = rf"\b{word}\s*,\s*(?:[\w-]+\s+){{0,3}}{named}\b"
+        after = rf"\b{named}\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{word}\b"
+        if re.search(before, sentence, re.I) or re.search(after, sentence, re.I):
+            return opposite
+    return None
+
+
 def _subject_before(words: list[str]) -> list[str]:
-    return [w for w in words if w not in STOPWORDS | _GRADING | _LIGHT_VERBS][-2:]
+    return [w for w in words if w not in STOPWORDS | _GRADING | _LIGHT_VERBS | _PLACING_VERBS][-2:]
 
 
 def _clause_of_each_word(claim: str, words: list[str]) -> list[tuple[int, int]]:
@@ -764,6 +925,8 @@ def _clause_of_each_word(claim: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
+_PLACING_VERBS = frozenset({"located", "situated", "lies", "lie", "lay", "sits", "stands", "based"})
+"""Verbs that only place the subject ("Tarnholm is located downstream"): no word of the subject."""
 """Verbs whose object carries the meaning ("made a profit" is "reported a profit"): no part of a subject."""
 
 _WORKING_DAYS = DAYS_OF_THE_WEEK[:5]
@@ -850,14 +1013,18 @@ class QuantityRule:
             return [slip]
         months = list(month_years(claim))
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
+        if counted := self._counted_year(claimed, words, numbers, evidence):
+            return [counted]
         for sentence in _matching(words, evidence, numbers, overlap=0.6):
-            if _other_days(claim, sentence.text):
+            if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
                 continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
             stated = parse_quantities(sentence.text)
-            month = self._other_month(claim, months, sentence.text, stated)
+            month = self._other_month(claim, months, sentence.text, stated) or _other_quarter(claim, sentence.text)
             if month:
                 return [month]
             for quantity in claimed:
+                if _PER.search(claim[: quantity.start]):
+                    continue  # "twice an hour" is a rate, read by `antonyms` against "every 30 minutes"
                 found = self._other_currency(claim, quantity, sentence.text, stated)
                 if not found and quantity not in said:
                     found = self._other_value(claim, quantity, sentence.text, stated, claimed)
@@ -875,6 +1042,32 @@ class QuantityRule:
             if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
                 detail = f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: {quote(sentence)}"
                 return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
+        return None
+
+    def _counted_year(
+        self, claimed: list[Quantity], words: list[str], numbers: frozenset[str], evidence: str
+    ) -> RuleFinding | None:
+        """A year against a sentence that gives none but counts from the one before ("joined in 2004. Three
+        years later she was appointed director" puts the appointment in 2007): the two sentences together say
+        what the claim says, and the counting one says the claim's own words (two of them at least)."""
+        mine = [q for q in claimed if q.kind == QuantityKind.YEAR]
+        sentences = _sentences(evidence)
+        if not mine or len(sentences) < 2:
+            return None
+        wanted = _stems(_content(words, numbers))
+        if any(wanted <= s.stems and years_in(s.text) & {int(q.value) for q in mine} for s in sentences):
+            return None  # a sentence says it all in its year: "He won it in 2014. He had won it a year earlier"
+        counted = years_of_sentences([s.text for s in sentences])
+        for n in range(1, len(sentences)):
+            sentence, years = sentences[n], counted[n]
+            if len(years) != 1 or years_in(sentence.text) or any(int(q.value) in years for q in mine):
+                continue
+            together = sentence.stems | sentences[n - 1].stems
+            if len(wanted & sentence.stems) < 2 or len(wanted & together) < MIN_OVERLAP * len(wanted):
+                continue
+            year = next(iter(years))
+            detail = f"The evidence counts to {year}, not {mine[0].text!r}: {quote(sentence.text)}"
+            return contradiction(self.name, detail, sentence.text, Correction(wrong=mine[0].text, right=str(year)))
         return None
 
     def _other_month(
@@ -915,15 +1108,31 @@ class QuantityRule:
     def _other_value(
         self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity], claimed: list[Quantity]
     ) -> RuleFinding | None:
-        """The same measure with another value ("20 mg" / "40 mg"), none of the sentence's values the claim's.
-        A value the claim itself gives elsewhere is its own, not another ("the 28-year-old ... on may 30"
-        against "... on may 30")."""
+        """The same measure with another value ("20 mg" / "40 mg"), none of the sentence's values the claim's; a
+        year against a day of another year ("born in 1913" / "Born on 14 March 1931"). A value the claim itself
+        gives elsewhere is its own, not another ("the 28-year-old ... on may 30" against "... on may 30")."""
         measure = _measure(claim, quantity)
+        thing = _thing_of(claim, quantity)
+        if thing and any(_thing_of(sentence, q) == thing for q in stated if q.kind == quantity.kind):
+            # "4 GB of RAM" against "512 MB of RAM and 4 GB of flash storage": the RAM's value, not the flash's
+            stated = [q for q in stated if q.kind != quantity.kind or _thing_of(sentence, q) == thing]
+        days = [q for q in stated if q.kind == QuantityKind.DATE]
+        if quantity.kind == QuantityKind.YEAR and any(int(q.value) == int(quantity.value) for q in days):
+            return None
+        # a year against the one day a sentence gives and no year besides ("born in 1913" / "Born on 14 March
+        # 1931"); not a decade ("the early 1970's"), nor a span of days ("(January 8, 1935 - August 16, 1977)")
+        year = (
+            quantity.kind == QuantityKind.YEAR
+            and len(days) == 1
+            and not any(q.kind == QuantityKind.YEAR for q in stated)
+            and not re.match(r"'?s\b", claim[quantity.end :])
+        )
         alike = [
             q
             for q in stated
-            if q.kind == quantity.kind
-            and _measure(sentence, q) == measure
+            if (q.kind == quantity.kind and _measure(sentence, q) == measure or year and q.kind == QuantityKind.DATE)
+            and not _said_for_other_days(claim, _words(sentence[q.end :]), -1)
+            and _event_of(sentence, q) in (_event_of(claim, quantity), None)
             and not any(same_quantity(q, own) for own in claimed if own is not quantity)
         ]
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
@@ -937,6 +1146,38 @@ class QuantityRule:
         return contradiction(self.name, detail, sentence, correction)
 
 
+_EVENTS = {
+    **dict.fromkeys("open opens opened opening start starts started starting begin begins began".split(), "start"),
+    **dict.fromkeys("close closes closed closing end ends ended ending finish finishes finished".split(), "end"),
+    **dict.fromkeys("leave leaves left leaving depart departs departed departing".split(), "departure"),
+    **dict.fromkeys("arrive arrives arrived arriving".split(), "arrival"),
+}
+"""What happens at a time of day: a library that "opens at 10 a.m." and "closes at 1 p.m." states two times."""
+
+
+def _event_of(text: str, quantity: Quantity) -> str | None:
+    """What happens at a time of day, by the nearest verb before it ("closes at 1 p.m."); None for no event or
+    another measure."""
+    if quantity.dimension != TIME_OF_DAY:
+        return None
+    before = _TOKEN.findall(text[: quantity.start])[-4:]
+    return next((_EVENTS[w.lower()] for w in reversed(before) if w.lower() in _EVENTS), None)
+
+
+def _other_quarter(claim: str, sentence: str) -> RuleFinding | None:
+    """A quarter of a year against the sentence's quarters of that year, none the claim's ("in Q3 2024" /
+    "Norvane Systems Q2 2024 results: revenue €412m")."""
+    for start, end, quarter, year in quarters(claim):
+        theirs = [(sentence[a:b], q) for a, b, q, y in quarters(sentence) if y == year]
+        if theirs and all(q != quarter for _, q in theirs):
+            mine = claim[start:end]
+            correction = Correction(wrong=mine, right=theirs[0][0]) if len(theirs) == 1 else None
+            detail = f"The evidence gives {theirs[0][0]!r}, not {mine!r}: {quote(sentence)}"
+            return contradiction("quantities", detail, sentence, correction)
+    return None
+
+
+_PER = re.compile(r"\b(?:once|twice|thrice|times)\s+(?:(?:an?|per|each|every)\s+)?$", re.I)
 _SPANS_OF_DAYS = {"weekday": frozenset(_WORKING_DAYS), "weekend": frozenset(DAYS_OF_THE_WEEK[5:])}
 
 
@@ -944,6 +1185,20 @@ def _days(text: str) -> frozenset[str]:
     """The days of the week a text names, a span of them ("weekdays", "at weekends") as its days."""
     named = {w.lower().rstrip("s") for w in _TOKEN.findall(text)}
     return frozenset(named & set(DAYS_OF_THE_WEEK)).union(*(_SPANS_OF_DAYS[w] for w in named & _SPANS_OF_DAYS.keys()))
+
+
+def _said_for_other_days(claim: str, words: Sequence[str], position: int, reach: int = 4) -> bool:
+    """The word at `position` holds for the days named right after it, none of them the claim's: "every 15
+    minutes on weekdays and every 30 minutes on Saturdays" gives the weekday rate, not the Saturday one."""
+    after = []
+    for word in words[position + 1 : position + 1 + reach]:
+        if word in _RATE_UNITS:
+            continue  # "4-times hourly on weekdays"
+        if word[:1].isdigit() or word in _EVERY or word in _TIMES or "-" in word or word in {"once", "twice"}:
+            break  # the next value's days are its own
+        after.append(word)
+    mine, theirs = _days(claim), _days(" ".join(after))
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _other_days(claim: str, sentence: str) -> bool:
@@ -991,11 +1246,44 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
     content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
     if content is None:
         return False
-    said = lead[content:] + re.findall(r"[\w£$€%]+", quantity.text)
-    return re.search(r"\b" + r"\W+".join(map(re.escape, said)), evidence, re.I) is not None
+    said = re.compile(
+        r"\b" + r"\W+".join(map(re.escape, lead[content:] + re.findall(r"[\w£$€%]+", quantity.text))), re.I
+    )
+    return any(
+        said.search(sentence.text) and not _of_a_sibling(claim, sentence.text) for sentence in _sentences(evidence)
+    )
+
+
+_MODEL_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*\s+\d[\w.]*")
+"""A name that ends on a number, as products and models are named: "Tessel Home 200", "Aurix 16"."""
+
+
+def _of_a_sibling(claim: str, sentence: str) -> bool:
+    """The sentence names a sibling of the model the claim opens on ("Tessel Home 300" of "Tessel Home 200")
+    and not that model: what it says is said of the other one. Only a model the claim opens on is its
+    subject; a later one ("supports Wi-Fi 6") is what it says of it."""
+    match = _MODEL_NAME.match(claim.lstrip())
+    words = [w for w in match.group().split() if w.lower() not in CLAIM_OPENERS] if match else []
+    if len(words) < 2 or re.search(rf"\b{re.escape(' '.join(words))}\b", sentence):
+        return False
+    return any(m.group().split()[-len(words) :][:1] == words[:1] for m in _MODEL_NAME.finditer(sentence))
+
+
+_OF_A_THING = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<thing>[A-Za-z][\w-]*)")
+
+
+def _thing_of(text: str, quantity: Quantity) -> str | None:
+    """What an amount is of, where it says: "ram" for "4 GB of RAM"."""
+    match = _OF_A_THING.match(text, quantity.end)
+    return match["thing"].lower() if match else None
 
 
 _APPOSITION = re.compile(r"[A-Z][\w'’-]*\s*,\s*$")
+
+
+_ADVERBS_AFTER = r"(?:only|each|too|also|alone|apiece|respectively)\b"
+_WORD_AFTER = re.compile(rf"\s*-?\s*(?:{_ADVERBS_AFTER}\s*)*(?!{_ADVERBS_AFTER})([A-Za-z%]+)")
+"""The word after a number that says what it counts, past an adverb: "5 only" counts nothing."""
 
 
 def _measure(text: str, quantity: Quantity) -> str:
@@ -1005,7 +1293,9 @@ def _measure(text: str, quantity: Quantity) -> str:
         return quantity.dimension
     if quantity.unit:
         return quantity.unit
+    if quantity.kind == QuantityKind.DATE:
+        return "date"  # "until 14 May 2025" / "close on Friday 14 March 2025": a day, whatever word follows
     if _APPOSITION.search(text[: quantity.start]) and re.match(r"\s*(?:,|$)", text[quantity.end :]):
         return "age"  # "Valerie Cadman-Khan, 56, appeared": set off by commas after a name
-    after = re.match(r"\s*-?\s*([A-Za-z%]+)", text[quantity.end :])
+    after = _WORD_AFTER.match(text, quantity.end)
     return after.group(1).lower() if after else quantity.kind.value
