@@ -697,7 +697,7 @@ def _first_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
         if words[k] != "to" or words[k - 1] not in _RANKS | _RANKED_ONES:
             continue
         rank = k - 1 if words[k - 1] in _RANKS else k - 2
-        if words[rank] not in _RANKS or words[rank - 1] != "the" or words[rank - 2] not in BE_FORMS:
+        if rank < 3 or words[rank] not in _RANKS or words[rank - 1] != "the" or words[rank - 2] not in BE_FORMS:
             continue
         agent = _leading(list(reversed(tokens[: rank - 2])), "name")[::-1]
         patient = [t for t in _noun_phrase(tokens[k + 2 :]) if t.low not in DETERMINERS]
