@@ -211,19 +211,21 @@ _NUMBER = re.compile(
 )
 _COUNTS = {word: value for word, value in WORD_NUMBERS.items() if 1 <= value <= 12} | {"a": 1, "an": 1}
 _UNITS_SPOKEN = "one two three four five six seven eight nine".split()
-_SPOKEN_COUNTS = (
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPOKEN_NUMBERS = (
     _COUNTS
     | {w: 13 + n for n, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
     | {
         f"{tens}{joint}{unit}".strip(): 20 + 10 * t + u
-        for t, tens in enumerate(("twenty", "thirty", "forty", "fifty"))
+        for t, tens in enumerate(_TENS)
         for u, unit in enumerate(["", *_UNITS_SPOKEN])
         for joint in (("",) if not unit else ("-", " "))
     }
 )
-"""Counts up to 59 in words, "twenty-nine" and "twenty nine" alike: the parts of a duration in words."""
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_COMPOUND_NUMBER = re.compile(rf"\b(?P<tens>{'|'.join(_TENS)})-(?P<unit>{'|'.join(_UNITS_SPOKEN)})\b", re.I)
+"""Numbers up to 99 in words, "twenty-nine" and "twenty nine" alike."""
+_SPOKEN_COUNTS = {word: n for word, n in _SPOKEN_NUMBERS.items() if n < 60}
+"""Counts up to 59 in words: the parts of a duration in words."""
+_COMPOUND_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS_SPOKEN)})\b", re.I)
 """A number from 21 to 99 written with its hyphen ("thirty-one league goals")."""
 _DURATION_WORDS = re.compile(
     rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>a\s+quarter\s+of)\s+an?\s+"
@@ -349,8 +351,7 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
             taken.append(match.span())
     for match in _COMPOUND_NUMBER.finditer(text):
         if free(*match.span()):
-            value = 10 * (_TENS.index(match["tens"].lower()) + 2) + _UNITS_SPOKEN.index(match["unit"].lower()) + 1
-            found.append(_number(text, match.start(), match.end(), float(value), None))
+            found.append(_number(text, match.start(), match.end(), float(_SPOKEN_NUMBERS[match[0].lower()]), None))
             taken.append(match.span())
     for match in _SCORE_LINE.finditer(text):
         sets = [(int(a), int(b)) for a, b in _ONE_SET.findall(match.group())]
@@ -629,7 +630,7 @@ def years_in(text: str) -> set[int]:
     }
 
 
-_COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_COUNT = rf"(?P<count>{'|'.join(_COUNTS)}|\d{{1,2}})"
 _COUNTED_ON = re.compile(
     rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year))"
     r"\s*(?P<way>later|after(?:wards)?|earlier|before)?\b"
@@ -648,16 +649,12 @@ def years_of_sentences(sentences: list[str]) -> list[set[int]]:
         match = _COUNTED_ON.search(sentence)
         before = found[n - 1] if n else set()
         if not years and match and len(before) == 1 and (match["next"] or match["way"] or match["way_at_end"]):
-            said = match["count"] or match["count_at_end"] or "a"
-            count = 1 if match["next"] or said.lower() in ("a", "an") else _counted(said)
+            said = (match["count"] or match["count_at_end"] or "a").lower()
+            count = 1 if match["next"] else int(said) if said.isdigit() else _COUNTS[said]
             sign = -1 if (match["way"] or match["way_at_end"] or "").lower() in ("earlier", "before") else 1
             years = {next(iter(before)) + sign * count}
         found.append(years)
     return found
-
-
-def _counted(count: str) -> int:
-    return int(count) if count.isdigit() else WORD_NUMBERS[count.lower()]
 
 
 _QUARTER = re.compile(

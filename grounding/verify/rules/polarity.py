@@ -925,9 +925,9 @@ def _clause_of_each_word(claim: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
+"""Verbs whose object carries the meaning ("made a profit" is "reported a profit"): no part of a subject."""
 _PLACING_VERBS = frozenset({"located", "situated", "lies", "lie", "lay", "sits", "stands", "based"})
 """Verbs that only place the subject ("Tarnholm is located downstream"): no word of the subject."""
-"""Verbs whose object carries the meaning ("made a profit" is "reported a profit"): no part of a subject."""
 
 _WORKING_DAYS = DAYS_OF_THE_WEEK[:5]
 _DAY = re.compile(rf"\bon\s+(?P<day>{'|'.join(DAYS_OF_THE_WEEK)})s?\b", re.I)
@@ -1054,18 +1054,22 @@ class QuantityRule:
         sentences = _sentences(evidence)
         if not mine or len(sentences) < 2:
             return None
+        stated = [years_in(s.text) for s in sentences]
+        counted = [
+            (n, next(iter(years)))
+            for n, years in enumerate(years_of_sentences([s.text for s in sentences]))
+            if n and len(years) == 1 and not stated[n] and not any(int(q.value) in years for q in mine)
+        ]
         wanted = _stems(_content(words, numbers))
-        if any(wanted <= s.stems and years_in(s.text) & {int(q.value) for q in mine} for s in sentences):
+        if not counted or any(
+            wanted <= s.stems and said & {int(q.value) for q in mine} for s, said in zip(sentences, stated, strict=True)
+        ):
             return None  # a sentence says it all in its year: "He won it in 2014. He had won it a year earlier"
-        counted = years_of_sentences([s.text for s in sentences])
-        for n in range(1, len(sentences)):
-            sentence, years = sentences[n], counted[n]
-            if len(years) != 1 or years_in(sentence.text) or any(int(q.value) in years for q in mine):
-                continue
+        for n, year in counted:
+            sentence = sentences[n]
             together = sentence.stems | sentences[n - 1].stems
             if len(wanted & sentence.stems) < 2 or len(wanted & together) < MIN_OVERLAP * len(wanted):
                 continue
-            year = next(iter(years))
             detail = f"The evidence counts to {year}, not {mine[0].text!r}: {quote(sentence.text)}"
             return contradiction(self.name, detail, sentence.text, Correction(wrong=mine[0].text, right=str(year)))
         return None
@@ -1194,11 +1198,10 @@ def _said_for_other_days(claim: str, words: Sequence[str], position: int, reach:
     for word in words[position + 1 : position + 1 + reach]:
         if word in _RATE_UNITS:
             continue  # "4-times hourly on weekdays"
-        if word[:1].isdigit() or word in _EVERY or word in _TIMES or "-" in word or word in {"once", "twice"}:
+        if word[:1].isdigit() or word in _EVERY or word in COUNT_WORDS or _counts(word) or "-" in word:
             break  # the next value's days are its own
         after.append(word)
-    mine, theirs = _days(claim), _days(" ".join(after))
-    return bool(mine and theirs) and not mine & theirs
+    return _other_days(claim, " ".join(after))
 
 
 def _other_days(claim: str, sentence: str) -> bool:
