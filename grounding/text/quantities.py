@@ -266,7 +266,7 @@ _STOPWATCH = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d
 """A time taken, hours, minutes and seconds, "2:29:12": a duration, not a time of day."""
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/-]|[.,]\d|\s?%)")
 _RESULT_BEFORE = re.compile(
-    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?)\b(?:\W+\w+){0,3}\W*$",
+    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?)\b(?:\W+\w+){0,5}\W*$",
     re.I,
 )
 _RESULT_AFTER = re.compile(
@@ -741,3 +741,22 @@ def _inside(value: float, limit: Quantity, tolerance: float) -> bool:
 
 def relative_difference(claimed: Quantity, actual: Quantity) -> float:
     return abs(claimed.value - actual.value) / max(abs(actual.value), 1e-9)
+
+
+_PERIOD = re.compile(
+    r"^[^.;,]{0,25}?\b(?:every\s+(?P<count>\d+|two|three|four|six|eight|twelve)\s+(?P<every>hour|day|week)s?\b"
+    r"|(?:a|an|per|each|every|in\s+a|in\s+any|in\s+one)\s+(?:24\s*-?\s*hours?(?:\s+period)?|(?P<unit>hour|day|week|month"
+    r"|year|dose)s?)\b|(?P<ly>hourly|daily|weekly|monthly|yearly)\b)",
+    re.I,
+)
+
+
+def period_of(text: str, quantity: Quantity) -> str | None:
+    """The span of time an amount is said for ("20 ml in a day", "5 ml every 6 hours"): an amount a day is no
+    amount every six hours, however a bound holds of it."""
+    said = _PERIOD.match(text[quantity.end :])
+    if not said:
+        return None
+    if said["every"]:
+        return f"every {said['count']} {said['every']}".lower()
+    return (said["unit"] or (said["ly"] or "").removesuffix("ly").replace("dai", "day") or "day").lower()

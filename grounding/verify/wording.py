@@ -50,6 +50,7 @@ from grounding.text.quantities import (
     fraction_shares,
     month_years,
     parse_quantities,
+    period_of,
     qualified_start,
     same_quantity,
     share_in_words,
@@ -63,6 +64,7 @@ _ADVERBS = {*FREQUENCY_UNITS.values(), *RATE_SYNONYMS}
 _RATE = re.compile(
     rf"\b(?:(?:every|each)\s+(?P<period>{_PERIODS})"
     rf"|every\s+(?P<count>\w+)\s+(?P<span>{_PERIODS}|minute)s?"
+    rf"|at\s+(?P<gap>\d+)\s*-?\s*(?P<unit>{_PERIODS}|minute)\s+intervals"
     rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
     re.I,
 )
@@ -93,9 +95,9 @@ def _reword(claim: str, premise: str) -> Reading:
     for quantity in _quantities(claim):
         if any(start <= quantity.start < end for start, end, _ in seasons):
             continue  # "the spring of 1985" is not all of 1985
-        same = next((s for s in stated if _equal(quantity, s)), None) or _the_count_in_hedge(
-            claim, quantity, premise, stated
-        )
+        same = next(
+            (s for s in stated if _equal(quantity, s) and period_of(claim, quantity) == period_of(premise, s)), None
+        ) or _the_count_in_hedge(claim, quantity, premise, stated)
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             # a bound gives way to the premise's value as the premise says it: "more than $5,000" as "$5,800",
             # "less than an hour" as "about 40 minutes"; a hedge stays ("about 81,500")
@@ -667,5 +669,7 @@ def _rate(match: re.Match) -> str | None:
         return FREQUENCY_UNITS[match["period"].lower()]
     if match["span"]:
         return every_few(match["count"], match["span"])
+    if match["gap"]:
+        return every_few(match["gap"], match["unit"])  # "at 20-minute intervals" is "every 20 minutes"
     adverb = match["adverb"].lower()
     return RATE_SYNONYMS.get(adverb, adverb)

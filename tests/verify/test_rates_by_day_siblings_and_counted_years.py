@@ -409,21 +409,11 @@ def test_what_a_document_says_is_its_content_and_a_person_is_reported() -> None:
     assert _what_is_reported("The leaflet never says it's safe.").startswith("The leaflet")
 
 
-KNOWN_FALSE_ROLES = pytest.mark.xfail(
-    strict=True,
-    reason="known defect (sixteenth session): an agent read without its auxiliary ('Detectives have' as "
-    "'Detectives') is a name to set against the claim's, and a list after 'such as' is not read as one; "
-    "seen on the suite's test halves, to be fixed and judged on the dev halves",
-)
-
-
-@KNOWN_FALSE_ROLES
 def test_a_capitalised_common_noun_is_no_other_agent() -> None:
     evidence = "Victoria Police said: 'Detectives have released an image of a man that may be able to assist.'"
     assert not RoleRule().check("Police have released an image of a man.", evidence)
 
 
-@KNOWN_FALSE_ROLES
 def test_a_name_in_a_list_after_such_as_is_one_of_the_agents() -> None:
     evidence = "Celebrities such as Judi Dench, Stephen Fry and Ricky Gervais have signed a petition to end it."
     assert not RoleRule().check("Dame Judi Dench signed a petition to end it.", evidence)

@@ -144,7 +144,7 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
         parts = [part for part in CLAUSE_BREAK.split(sentence) if part and part.strip()]
-        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts)) if a]
+        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), _resumed(parts)) if a]
         for part in parts + apposed:
             tokens = _tokens(part)
             clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
@@ -163,6 +163,17 @@ def _named_in_apposition(parts: Sequence[str]) -> str | None:
         if described and described["head"].strip() and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
             return f"{described['head'].strip()} {part.strip().rstrip('.')}"
     return None
+
+
+def _resumed(parts: Sequence[str]) -> str | None:
+    """ "The Halvard Bridge, completed in 1912, was designed by Oskar Brandt" says "The Halvard Bridge was
+    designed by Oskar Brandt": a clause that opens on its auxiliary has the subject before the aside."""
+    if len(parts) < 3 or not 0 < len(_tokens(parts[0])) <= 6:
+        return None
+    first = _tokens(parts[2])[:1]
+    if not first or first[0].low not in BE_FORMS | {"has", "have", "had"} or first[0].capitalised:
+        return None
+    return f"{parts[0].strip()} {parts[2].strip()}"
 
 
 _PARTICIPLES = frozenset("born known written built held made given taken seen shown led found sold".split())
@@ -632,7 +643,7 @@ def _noun_phrase(tokens: Sequence[_Token]) -> Sequence[_Token]:
 
 
 def _verb_like(token: _Token, previous: _Token | None) -> bool:
-    if token.capitalised or token.low in STOPWORDS or len(token.low) < 4:
+    if token.capitalised or token.low in STOPWORDS or len(token.low) < 4 and token.low not in _IRREGULAR:
         return False
     if token.low in _IRREGULAR or token.low.endswith("ed"):
         return True
@@ -682,7 +693,23 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(verb, agent, patient))
-    return tuple(frames) + _told_to(tokens) + _works(tokens) + _given_to(tokens) + _first_to(tokens)
+    return tuple(frames) + _told_to(tokens) + _works(tokens) + _given_to(tokens) + _first_to(tokens) + _awarded(tokens)
+
+
+_AWARDING = frozenset({"awarded", "presented", "given"})
+
+
+def _awarded(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
+    """A prize "awarded to" a name is one that name won: "The 2021 Orwin Prize for Poetry was awarded to Teodor
+    Halvik" names the winner that "Nadia Presk won the 2021 Orwin Prize" does not."""
+    for k in range(2, len(tokens) - 2):
+        if tokens[k].low not in _AWARDING or tokens[k - 1].low not in BE_FORMS or tokens[k + 1].low != "to":
+            continue
+        prize = [t for t in tokens[: k - 1] if t.low not in DETERMINERS]
+        winner = _leading(tokens[k + 2 :], "name")
+        if prize and winner and any(t.capitalised for t in prize):
+            return (_Frame("win", list(winner), prize),)
+    return ()
 
 
 _RANKS = frozenset({"first", "last", "only"})
@@ -830,8 +857,27 @@ def _names_the(patient: Sequence[_Token], agent: Sequence[_Token]) -> bool:
     return _kind(agent) == "name" and bool(named) and _same(named, agent)
 
 
+def _head(phrase: Sequence[_Token]) -> Sequence[_Token]:
+    """A phrase without the clause that describes it after its noun: "the study linking afternoon naps to better
+    memory" is "the study" that "The study, led by Dr Samuel Pike, found ..." is about."""
+    cut = next((k for k, t in enumerate(phrase) if k and t.low.endswith("ing") and not t.capitalised), len(phrase))
+    return phrase[:cut]
+
+
+def _unpossessed(phrase: Sequence[_Token], sentence: str) -> Sequence[_Token]:
+    """A phrase without its owner where the sentence names the owner elsewhere: "the Ashgrove Trust's board"
+    is "the board" of "Ashgrove Trust – Our board: Tomas Reyes has chaired the board since 2019"."""
+    owned = next((k for k, t in enumerate(phrase) if t.text.endswith(("'s", "’s"))), None)
+    if owned is None or owned + 1 >= len(phrase):
+        return phrase
+    owner = {t.low for t in phrase[: owned + 1]} - DETERMINERS
+    return phrase[owned + 1 :] if owner <= {t.low for t in _tokens(sentence)} else phrase
+
+
 def _disjoint(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
-    return not (_content(a) & _content(b)) and bool(_content(a)) and bool(_content(b))
+    """No word in common but a title: "Dr Mira Okafor" and "Dr Samuel Pike" are two people."""
+    mine, theirs = _content(a) - _TITLES, _content(b) - _TITLES
+    return not (mine & theirs) and bool(mine) and bool(theirs)
 
 
 def _named(agent: Sequence[_Token]) -> Sequence[_Token]:
@@ -840,6 +886,20 @@ def _named(agent: Sequence[_Token]) -> Sequence[_Token]:
     if _kind(agent) == "name":
         return agent
     return _leading(agent, "name") if agent and agent[0].text[:1].islower() else []
+
+
+def _mentioned(frame: _Frame, before: str) -> bool:
+    """The sentence names the claim's agent itself before the clause: "Victoria Police said: 'Detectives have
+    released an image'" and "Celebrities such as Judi Dench, Stephen Fry and Ricky Gervais have signed" tie the
+    claim's agent to the other one (its officers, a list), so the other agent is no contradiction. Named after
+    it, the claim's agent has another part ("directed by Steven Spielberg and starred Sam Neill"); doing the
+    same thing to something else, it is set apart ("Alexander Fleming discovered penicillin, while insulin was
+    discovered by Frederick Banting")."""
+    name = [t.low for t in frame.agent if t.low not in _TITLES and t.low not in NAME_CONNECTORS]
+    tokens = _tokens(before)
+    lows = [t.low for t in tokens]
+    named = bool(name) and any(lows[i : i + len(name)] == name for i in range(len(lows) - len(name) + 1))
+    return named and not any(f.verb == frame.verb for f in _frames(tokens))
 
 
 class RoleRule:
@@ -857,7 +917,11 @@ class RoleRule:
             sentence = clause.sentence
             for frame in claimed:
                 for stated in _frames(clause.tokens):
-                    detail = self._conflict(frame, stated, sentence, whole) if stated.verb == frame.verb else None
+                    if stated.verb != frame.verb:
+                        continue
+                    detail = self._conflict(
+                        frame, stated, sentence, whole, sentence[: max(sentence.find(clause.text), 0)]
+                    )
                     if detail:
                         return [self._finding(claim, frame, stated, clause.text, detail, sentence)]
         # what only the whole sentence shows: a cast list after "and", a work's title that holds an "and"
@@ -912,7 +976,7 @@ class RoleRule:
         )
 
     @staticmethod
-    def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool) -> str | None:
+    def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool, before: str = "") -> str | None:
         if (
             _same(frame.agent, stated.patient)
             and (_same(frame.patient, stated.agent) or _names_the(frame.patient, stated.agent))
@@ -928,12 +992,14 @@ class RoleRule:
             whole
             or not names
             or not (frame.one_agent and stated.one_agent)
-            or not _same(frame.patient, stated.patient)
+            or not _same(_head(_unpossessed(frame.patient, sentence)), stated.patient)
             or not _disjoint(frame.agent, theirs)
         ):
             return None
-        if _listed_together(sentence, _phrase(frame.agent), _phrase(theirs)) or _misspelt(
-            _phrase(frame.agent), _phrase(theirs)
+        if (
+            _listed_together(sentence, _phrase(frame.agent), _phrase(theirs))
+            or _misspelt(_phrase(frame.agent), _phrase(theirs))
+            or _mentioned(frame, before)
         ):
             return None  # "Homes faces 165 counts" / "Holmes faces 165 counts": one letter more is a spelling
         return (

@@ -120,8 +120,13 @@ def _moves_from(words: list[str]) -> list[str]:
             if figure[0][:1].isdigit() or figure[0] in _FIGURE_OPENERS or count_of(figure[0]) is not None:
                 out[-1] = f"{out[-1]}-from"
                 continue
+        if word in {"up", "down"} and figure[:1] and figure[0][:1].isdigit() and _SINCE & set(words[i + 2 : i + 5]):
+            word = f"{word}-from"  # "$412 million, down 8% from the same quarter", "up 5% on last year"
         out.append(word)
     return out
+
+
+_SINCE = frozenset({"from", "on", "year", "compared", "against", "versus"})
 
 
 _TIMES_OF = frozenset({"last", "this", "next", "again", "today", "yesterday", "overnight"})
@@ -133,7 +138,12 @@ def _has_object(words: list[str], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     if after in {"its", "their", "his", "her", "our", "the", "a", "an", "my", "your"}:
         return True
-    return bool(after) and after not in STOPWORDS | _TIMES_OF and not after.endswith("ly") and not after[0].isdigit()
+    return (
+        bool(after)
+        and after not in STOPWORDS | _TIMES_OF | _SINCE
+        and not after.endswith("ly")
+        and not after[0].isdigit()
+    )
 
 
 def _moved_opposites(word: str) -> frozenset[str]:
@@ -476,6 +486,8 @@ def _clauses(sentence: str) -> tuple[tuple[str, ...], ...]:
     fronted = len(parts) > 1 and parts[0][:1] and parts[0][0] in _FRONTED and len(parts[0]) <= 6
     if fronted and sentence.lstrip().startswith(texts[0].lstrip() + ","):
         parts[:2] = [parts[0] + parts[1]]
+    elif len(parts) > 1 and len(parts[0]) <= 5 and sentence.lstrip().startswith(texts[0].lstrip() + ":"):
+        parts[:2] = [parts[0] + parts[1]]  # a heading is what its line is about: "Clarimel 1% cream: Apply ..."
     return tuple(parts)
 
 
@@ -489,16 +501,39 @@ def _matching(
     return [s for s in _sentences(evidence) if len(wanted & s.stems) >= overlap * len(wanted)]
 
 
+def _under_a_heading(claim: str, evidence: str, drop: frozenset[str], overlap: float = 0.6) -> list[_Sentence]:
+    """Terse sentences that say the claim with the one before, a list's heading ("CloudNest plans: Free includes
+    5 GB of storage. Plus includes 100 GB of storage."), and name what the claim names ("Plus")."""
+    wanted = _stems(_content(_words(claim), drop))
+    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.:]\s)\b[A-Z][\w-]+", claim)}
+    sentences = _sentences(evidence)
+    return [
+        s
+        for before, s in zip(sentences, sentences[1:], strict=False)
+        if ":" in before.text
+        and len(s.words) <= 15
+        and len(wanted & s.stems) >= 2
+        and names & set(s.words)
+        and len(wanted & (s.stems | before.stems)) >= overlap * len(wanted)
+    ]
+
+
 def _clause(claim: list[str], sentence: str) -> list[str]:
     """The clause of an evidence sentence that shares most of the claim's content: negation counts there.
 
     "Antibiotics do not work against viruses, so they are effective against bacteria" negates one
     clause; a claim about bacteria must be read against the other. A clause opening on a pronoun is read
-    with what it stands for ("Penguins are flightless birds: they cannot fly")."""
-    wanted = _stems(_content(claim))
-    return list(
-        max(_clauses(sentence), key=lambda words: len(wanted & _with_antecedent(list(words), sentence)), default=())
-    )
+    with what it stands for ("Penguins are flightless birds: they cannot fly"). Where two clauses share as
+    much, the one that holds what the claim opens on: "Net income rose in the third quarter" is read against
+    "while net income fell 3%", not "Revenue grew 5% in the third quarter"."""
+    content = _content(claim)
+    wanted, head = _stems(content), _stems([w for w in claim if w in content][:2])
+
+    def shared(words: Sequence[str]) -> tuple[int, int]:
+        said = _with_antecedent(list(words), sentence)
+        return len(wanted & said), len(head & said)
+
+    return list(max(_clauses(sentence), key=shared, default=()))
 
 
 _CONNECTIVES = frozenset({"so", "and", "but", "yet", "then", "because", "while", "although", "though", "thus"})
@@ -608,11 +643,24 @@ def _refused(claim: list[str], evidence: str) -> str | None:
     return None
 
 
+_TAKEN_WITH = re.compile(
+    r"\b(?P<can>can|may|should|must|cannot|can't|should not|shouldn't)\s+(?:safely\s+)?(?:drink|eat|have)\s+"
+    r"(?P<thing>[\w\s-]{2,40}?)\s+(?:while|when)\s+(?:you(?:'re| are)\s+)?(?:taking|on)\s+(?P<drug>[A-Z][\w-]+)",
+    re.I,
+)
+"""What a leaflet says as "Do not take Velorin with grapefruit juice", a claim says as "you can drink grapefruit
+juice while you're taking Velorin": one act, read the leaflet's way."""
+
+
 class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         claim = _what_is_reported(claim)
+        taken = _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", claim)
+        return self._denied(claim, evidence) or (self._denied(taken, evidence) if taken != claim else [])
+
+    def _denied(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(_days_as_spans(claim, evidence))
         if refused := _refused(words, evidence):
             return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
@@ -680,11 +728,13 @@ class NegationRule:
 _REPORTED = re.compile(
     r"^[\w\s'’.-]{0,40}?\b(?:leaflet|label|guide|guidance|guidelines|manual|notice|policy|contract|lease|website"
     r"|handbook|timetable|instructions|documentation|terms)\s+(?:says|states|warns|notes|explains|advises)"
-    r"\s+(?:that\s+)?",
+    r"\s+(?:that\s+)?"
+    r"|^[\w\s'’.-]{0,40}?\b(?:court|judge|tribunal|jury)\s+(?:has\s+)?(?:ruled|found|held|decided|concluded)\s+that\s+",
     re.I,
 )
 """A document that says it, before what it says: the evidence is the document's content ("The Veltrazine leaflet
-says it's safe to drink alcohol" / "Do not drink alcohol while you are taking Veltrazine"). Not a person who
+says it's safe to drink alcohol" / "Do not drink alcohol while you are taking Veltrazine"), and a court's finding
+its content ("The court ruled that Pellmont had breached the contract"). Not a person who
 says it ("Lawyer says it looks like his client's handwriting"): who said what is the evidence's to report."""
 
 
@@ -721,8 +771,11 @@ _PERMISSION = frozenset({"safe", "fine", "okay", "ok", "alright"})
 def _permitting(words: list[str]) -> frozenset[str]:
     """ "It is safe to drink alcohol" says what "you can drink alcohol" says, so the evidence need not say
     "safe": "Do not drink alcohol" denies it. Only before "to" and a verb: "safe for children" is a claim of
-    safety, which "not effective for children" does not deny."""
-    return frozenset(w for w, after in zip(words, words[1:], strict=False) if w in _PERMISSION and after == "to")
+    safety, which "not effective for children" does not deny. "Safely" after a modal says it too ("can be safely
+    taken with grapefruit juice")."""
+    allowed = {w for w, after in zip(words, words[1:], strict=False) if w in _PERMISSION and after == "to"}
+    safely = {w for i, w in enumerate(words) if w == "safely" and {"can", "may", "be"} & set(words[max(0, i - 2) : i])}
+    return frozenset(allowed | safely)
 
 
 _PERCEIVING = frozenset({"saw", "see", "sees", "seen", "watched", "witnessed"})
@@ -795,7 +848,13 @@ class AntonymRule:
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         if placed := _placed_lower(_words(claim), evidence):
             return [placed]
-        said = _days_as_spans(claim, evidence)
+        if opening := _hours_on_a_closed_day(claim, evidence):
+            return [opening]
+        unexplained = _REASON.sub("", claim)  # "won the final thanks to a late goal": the win is what is turned
+        return self._turned(claim, evidence) or (self._turned(unexplained, evidence) if unexplained != claim else [])
+
+    def _turned(self, claim: str, evidence: str) -> list[RuleFinding]:
+        said = _days_as_spans(_as_verb(claim), evidence)
         words = _words(said)
         head = [w for w in words if w not in STOPWORDS][:1]
         parts = _clause_of_each_word(said, words)
@@ -852,7 +911,9 @@ class AntonymRule:
                     )
                     # "up from" follows its figure's clause after a comma: read in the whole sentence
                     whole = sentence.words
-                    figures = (o for j, o in enumerate(whole) if o in _MOVED & opposites and _near(moved, whole, j))
+                    figures = (
+                        o for j, o in enumerate(whole) if o in _MOVED & opposites and _near(moved[-1:], whole, j)
+                    )
                     found = next(near, None) or next(figures, None)
                     # what the claim puts right after its word may stand in another clause of the sentence:
                     # "invented the press around 1440, three centuries before the French Revolution"
@@ -869,7 +930,11 @@ class AntonymRule:
                 else:
                     # or the sentence says the claim's word of something else and the opposite of the claim's
                     # thing: "open Monday to Saturday and closed on Sundays"
-                    candidates = [list(c) for c in _clauses(sentence.read) if word not in c]
+                    # unless that clause says the claim's own phrase of the claim's subject: "opposite Wendhall on
+                    # the south bank" is where "Wendhall is located on the south bank" is said
+                    k = clause.index(word) if word in clause else -1
+                    own = k >= 0 and set(head) <= set(clause) and bool(anchor) and clause[k + 1 : k + 2] == anchor[:1]
+                    candidates = [] if own else [list(c) for c in _clauses(sentence.read) if word not in c]
                 for said in (c for c in candidates if _negated(c) == _negated(words)):
                     found = found or next(
                         (
@@ -883,11 +948,52 @@ class AntonymRule:
                     )
                 if not found and words[i - 1 : i] and words[i - 1] in _ARTICLES:
                     found = _apposed(opposites, subject, sentence.text)
+                if not found and not _has_object(words, i):
+                    found = _moved_in(word, subject, sentence.words)
                 if found:
                     theirs, ours = _as_written(_spoken(found), sentence.text), _as_written(_spoken(word), claim)
+                    if ours.lower() not in claim.lower():  # said as a noun: "a 12% rise in quarterly revenue"
+                        ours = next((n for n, v in _NOUN_AS_VERB.items() if v == ours and n in claim.lower()), ours)
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
+
+
+_REASON = re.compile(r"[,\s]+(?:thanks to|because of|because|due to|owing to|as a result of)\b[^,;]*(?=[.!]?$)", re.I)
+"""A reason the claim gives after what it says: the rest of the claim is said without it."""
+
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]{3,80},")
+"""A clause set off by commas that says something more of what precedes it: the claim says its figure without it."""
+
+_NOUN_MOVE = re.compile(
+    r"\b(?:a|an)\s+(?P<figure>[\d.,]+\s?(?:%|per\s?cent)\s+)?(?P<move>rise|increase|jump|gain|fall|drop|decline|decrease)"
+    r"\s+in\s+(?P<what>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:to|from|of|at|in|for|on|over|during|compared)\b|[.,;]|$)",
+    re.I,
+)
+_NOUN_AS_VERB = {"rise": "rose", "increase": "increased", "jump": "jumped", "gain": "gained", "fall": "fell"}
+_NOUN_AS_VERB |= {"drop": "dropped", "decline": "declined", "decrease": "decreased"}
+
+
+def _as_verb(claim: str) -> str:
+    """A move the claim says as a noun, said as its verb: "reported a 12% rise in quarterly revenue to £48
+    million" says "quarterly revenue rose 12% to £48 million", whose subject the evidence's "fell" is about."""
+    return _NOUN_MOVE.sub(
+        lambda m: f"{m['what']} {_NOUN_AS_VERB[m['move'].lower()]} {m['figure'] or ''}".rstrip(), claim
+    )
+
+
+_RISES = frozenset({"rise", "increase", "jump", "gain", "growth", "surge", "climb", "rebound"})
+_FALLS = frozenset({"fall", "drop", "decline", "decrease", "slump", "dip", "slide", "reduction", "contraction"})
+
+
+def _moved_in(word: str, subject: list[str], sentence: Sequence[str]) -> str | None:
+    """The move said as a noun before what moved: "reported a 12% fall in third-quarter profit" against
+    "third-quarter profit rose"; the claim's head noun must follow the noun's "in" closely."""
+    opposite = _FALLS if word in MOVES_UP else _RISES if word in MOVES_DOWN else frozenset()
+    for k, said in enumerate(sentence[:-2]):
+        if said in opposite and sentence[k + 1] == "in" and subject and subject[-1] in sentence[k + 2 : k + 6]:
+            return said
+    return None
 
 
 def _apposed(opposites: frozenset[str], subject: list[str], sentence: str) -> str | None:
@@ -906,7 +1012,14 @@ def _apposed(opposites: frozenset[str], subject: list[str], sentence: str) -> st
 
 
 def _subject_before(words: list[str]) -> list[str]:
-    return [w for w in words if w not in STOPWORDS | _GRADING | _LIGHT_VERBS | _PLACING_VERBS][-2:]
+    """What the word is said of, without the count of a rate ("once" of "once weekly" says how often)."""
+    said = [w for w in words if w not in STOPWORDS | _GRADING | _LIGHT_VERBS | _PLACING_VERBS]
+    while said and said[-1] in _RATE_COUNTS:
+        said.pop()
+    return said[-2:]
+
+
+_RATE_COUNTS = frozenset({"once", "twice", "thrice"})
 
 
 def _clause_of_each_word(claim: str, words: list[str]) -> list[tuple[int, int]]:
@@ -934,6 +1047,43 @@ _DAY = re.compile(rf"\bon\s+(?P<day>{'|'.join(DAYS_OF_THE_WEEK)})s?\b", re.I)
 _SPAN_OF_DAYS = re.compile(r"\b(?P<said>(?:at|on)\s+(?:the\s+)?(?P<span>weekend|weekday)s?)\b", re.I)
 
 
+_CLOSED_ON = re.compile(
+    rf"\b(?:is|are|will be|stays?|remains?)\s+closed\s+on\s+(?P<day>{'|'.join(DAYS_OF_THE_WEEK)})s?\b", re.I
+)
+_HOURS = r"\s*:?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:–|-|to)\s*\d{1,2}(?:[:.]\d{2})?"
+_DAY_NAME = rf"(?:{'|'.join(d[:3] for d in DAYS_OF_THE_WEEK)})[a-z]*\.?"
+_OPENING_HOURS = re.compile(
+    rf"\b(?P<first>{_DAY_NAME})(?:\s*(?:–|-|to|through|until)\s*(?P<last>{_DAY_NAME}))?{_HOURS}", re.I
+)
+
+
+def _hours_on_a_closed_day(claim: str, evidence: str) -> RuleFinding | None:
+    """ "The library is closed on Mondays" against "Opening hours: Monday to Friday 9:00–18:00": hours given for
+    a span of days that holds the claim's day say it is open then."""
+    closed = _CLOSED_ON.search(claim)
+    if not closed:
+        return None
+    day = DAYS_OF_THE_WEEK.index(closed["day"].lower())
+    subject = set(_content(_words(claim[: closed.start()])))
+    previous: set[str] = set()
+    for start, end in split_sentences(evidence):
+        sentence = evidence[start:end]
+        said, previous = set(_words(sentence)) | previous, set(_words(sentence))
+        if not subject & said:
+            continue  # the hours of another place
+        for hours in _OPENING_HOURS.finditer(sentence):
+            first = _weekday(hours["first"])
+            last = _weekday(hours["last"]) if hours["last"] else first
+            if first is not None and last is not None and first <= day <= last:
+                detail = f"The evidence gives opening hours on {hours.group().strip()!r}: {quote(sentence)}"
+                return contradiction("antonyms", detail, sentence)
+    return None
+
+
+def _weekday(name: str) -> int | None:
+    return next((k for k, d in enumerate(DAYS_OF_THE_WEEK) if name.lower().startswith(d[:3])), None)
+
+
 def _days_as_spans(claim: str, evidence: str) -> str:
     """The claim with a day of the week said as the span the evidence names that holds it, where the evidence
     names the span and never the day: "open on Saturdays" read as "open at weekends" against "It is closed at
@@ -957,7 +1107,13 @@ def _opens_on(clause: Sequence[str], subject: list[str], fronted: bool = False) 
     `fronted`, a phrase the clause opens with may be the claim's first ("On Sundays, services run ...")."""
     skipped = _ARTICLES | (_NOT_A_VERB if fronted else frozenset())
     opening = [w for w in clause[:3] if w not in skipped][:1]
-    return bool(subject) and _stems(opening) == _stems(subject[:1])
+    if fronted and clause[:1] and clause[0] in _FRONTING:
+        # a span of time before the subject: "From November until March, the Harrowgate ferry will operate"
+        opening += [w for k, w in enumerate(clause[1:7], start=1) if clause[k - 1] in _ARTICLES][:1]
+    return bool(subject) and any(_stems([w]) == _stems(subject[:1]) for w in opening)
+
+
+_FRONTING = frozenset({"from", "during", "until", "between", "throughout", "since", "after", "before", "in", "on"})
 
 
 def _anchored(anchor: list[str], words: Sequence[str], position: int, reach: int = 4) -> bool:
@@ -1015,7 +1171,12 @@ class QuantityRule:
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
         if counted := self._counted_year(claimed, words, numbers, evidence):
             return [counted]
-        for sentence in _matching(words, evidence, numbers, overlap=0.6):
+        matched = _matching(words, evidence, numbers, overlap=0.6)
+        core = _ASIDE.sub("", claim)  # "Lake Orvanne, which drains into the Tarn River, covers 31 km²"
+        if core != claim:
+            matched += [s for s in _matching(_words(core), evidence, numbers, overlap=0.6) if s not in matched]
+        matched += [s for s in _under_a_heading(claim, evidence, numbers) if s not in matched]
+        for sentence in matched:
             if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
                 continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
             stated = parse_quantities(sentence.text)
@@ -1100,7 +1261,14 @@ class QuantityRule:
             return None
         sentences = [(s.text, parse_quantities(s.text)) for s in _sentences(evidence)]
         for quantity in measured:
-            if any(same_quantity(quantity, q) for _, stated in sentences for q in stated if q.kind == quantity.kind):
+            # the amount itself, a bound aside: "up to 40 g" is no amount "10 mg" says, though 10 mg is below it
+            amount = quantity.model_copy(update={"bound": None, "approximate": False})
+            if any(
+                same_quantity(amount, q.model_copy(update={"bound": None}))
+                for _, stated in sentences
+                for q in stated
+                if q.kind == quantity.kind
+            ):
                 continue
             slip = next(((text, q) for text, stated in sentences for q in stated if _slipped(quantity, q)), None)
             if slip:
@@ -1117,6 +1285,7 @@ class QuantityRule:
         gives elsewhere is its own, not another ("the 28-year-old ... on may 30" against "... on may 30")."""
         measure = _measure(claim, quantity)
         thing = _thing_of(claim, quantity)
+        stated = [q for q in stated if not _someone_elses(claim, sentence[: q.start])]
         if thing and any(_thing_of(sentence, q) == thing for q in stated if q.kind == quantity.kind):
             # "4 GB of RAM" against "512 MB of RAM and 4 GB of flash storage": the RAM's value, not the flash's
             stated = [q for q in stated if q.kind != quantity.kind or _thing_of(sentence, q) == thing]
@@ -1143,7 +1312,7 @@ class QuantityRule:
             return None
         if any(q.bound is not None and same_quantity(quantity, q) is None for q in alike):
             return None  # the evidence's bound leaves the claim's value open: "5,800" / "more than 5,000"
-        if quantity.kind == QuantityKind.YEAR and int(quantity.value) in _years_counted(sentence, stated):
+        if quantity.kind == QuantityKind.YEAR and int(quantity.value) in _years_counted(sentence, stated, claim):
             return None  # "failed a test in 2009" / "failed a test two years before ... in 2011"
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
         detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
@@ -1213,16 +1382,28 @@ def _other_days(claim: str, sentence: str) -> bool:
 _COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)
 
 
-def _years_counted(sentence: str, stated: list[Quantity]) -> set[int]:
+def _years_counted(sentence: str, stated: list[Quantity], claim: str = "") -> set[int]:
     """The years a sentence gives by counting from one it names: "two years before ... in 2011" gives 2009,
     "a year earlier" one year either way, "a decade" aside. Each count is read from every year of the sentence,
-    either way: the sentence says which year it counts from in words no rule parses."""
+    either way: the sentence says which year it counts from in words no rule parses. The counted year is the
+    other event's, on the side of the count without the year: "The canal opened to traffic in 1847, three years
+    after work started" dates the start to 1844, not the opening, so a `claim` that says more of the side with
+    the year than of the other gets no counted year from it ("after a profit a year earlier" counts on the side
+    of its year)."""
     years = [int(q.value) for q in stated if q.kind == QuantityKind.YEAR]
+    wanted = _stems(_content(_words(claim)))
     found = set()
     for match in _COUNTED_YEARS.finditer(sentence):
         count = 1 if match["count"].lower() == "a" else count_of(match["count"].lower())
-        if count:
-            found |= {year + sign * count for year in years for sign in (-1, 1)}
+        if not count:
+            continue
+        sides = [sentence[: match.start()], sentence[match.end() :]]
+        dated = [side for side in sides if any(str(year) in side for year in years)]
+        if wanted and len(dated) == 1 and match["way"].lower() in {"before", "after"}:
+            other = sides[1] if dated[0] is sides[0] else sides[0]
+            if len(wanted & _stems(_words(other))) < len(wanted & _stems(_words(dated[0]))):
+                continue
+        found |= {year + sign * count for year in years for sign in (-1, 1)}
     return found
 
 
@@ -1249,16 +1430,40 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
     content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
     if content is None:
         return False
-    said = re.compile(
-        r"\b" + r"\W+".join(map(re.escape, lead[content:] + re.findall(r"[\w£$€%]+", quantity.text))), re.I
-    )
+    words = r"\W+".join(map(re.escape, lead[content:]))
+    figure = r"\W+".join(map(re.escape, re.findall(r"[\w£$€%]+", quantity.text)))
+    said = re.compile(rf"\b{words}\W+(?P<figure>{figure})", re.I)
     return any(
-        said.search(sentence.text) and not _of_a_sibling(claim, sentence.text) for sentence in _sentences(evidence)
+        (found := said.search(sentence.text))
+        and not _of_a_sibling(claim, sentence.text)
+        and not _someone_elses(claim, sentence.text[: found.start("figure")])
+        for sentence in _sentences(evidence)
     )
 
 
-_MODEL_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*\s+\d[\w.]*")
-"""A name that ends on a number, as products and models are named: "Tessel Home 200", "Aurix 16"."""
+def _someone_elses(claim: str, before: str) -> bool:
+    """The figure is what a name the claim does not give did: "a month after rival Pexa Systems announced 450
+    job losses" is Pexa's figure, not Orlan Technologies'; "compound KX-9 reduced them by 67%" is KX-9's. A
+    name and its verb right before the figure say so ("the neighbouring Lake Sessil covers 31 square kilometres"
+    is Sessil's, though the claim's "Lake Orvanne" is a lake too); "512 MB of RAM and" or "in South Korea in"
+    name no doer."""
+    done = _DONE_BY.search(before)
+    if not done:
+        return False
+    named = [w for w in done["name"].split() if w.lower() not in STOPWORDS | MONTHS.keys() | _WEEKDAY_NAMES]
+    return bool(named) and not all(re.search(rf"\b{re.escape(n)}\b", claim, re.I) for n in named)
+
+
+_DONE_BY = re.compile(
+    r"(?P<name>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
+)
+
+
+_WEEKDAY_NAMES = frozenset(DAYS_OF_THE_WEEK)
+
+
+_MODEL_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*\s+(?:\d|[A-Z]{1,3}-?\d)[\w.]*")
+"""A name that ends on a number, as products and models are named: "Tessel Home 200", "Aurix 16", "Corvane Z8"."""
 
 
 def _of_a_sibling(claim: str, sentence: str) -> bool:
@@ -1301,4 +1506,9 @@ def _measure(text: str, quantity: Quantity) -> str:
     if _APPOSITION.search(text[: quantity.start]) and re.match(r"\s*(?:,|$)", text[quantity.end :]):
         return "age"  # "Valerie Cadman-Khan, 56, appeared": set off by commas after a name
     after = _WORD_AFTER.match(text, quantity.end)
-    return after.group(1).lower() if after else quantity.kind.value
+    if not after:
+        return quantity.kind.value
+    word = after.group(1).lower()
+    if re.match(r"[\s-]old\b", text[after.end() :]):
+        return "age"  # "47-year-old", "12 years old": an age, not a span of 12 years
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word  # "jobs", "job"
