@@ -14,7 +14,7 @@ import pytest
 
 from grounding.verify.arithmetic import computed
 from grounding.verify.rules.frames import RoleRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _of_a_sibling
+from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _heading, _of_a_sibling
 from grounding.verify.wording import reword
 
 JOBS = (
@@ -369,3 +369,9 @@ def test_minute_intervals_are_a_rate() -> None:
     assert reword("On weekdays the number 14 bus comes every 20 minutes.", premise)[1] == (
         ("every 20 minutes", "at 20-minute intervals"),
     )
+
+
+def test_a_colon_in_running_text_is_no_heading() -> None:
+    evidence = "racial slur : this racial slur was allegedly printed by premiere photos on the photographs ."
+    assert _heading("Clarimel 1% cream", "Clarimel 1% cream: Apply a thin layer once daily.")
+    assert not _heading("racial slur ", evidence)

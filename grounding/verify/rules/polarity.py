@@ -486,9 +486,16 @@ def _clauses(sentence: str) -> tuple[tuple[str, ...], ...]:
     fronted = len(parts) > 1 and parts[0][:1] and parts[0][0] in _FRONTED and len(parts[0]) <= 6
     if fronted and sentence.lstrip().startswith(texts[0].lstrip() + ","):
         parts[:2] = [parts[0] + parts[1]]
-    elif len(parts) > 1 and len(parts[0]) <= 5 and sentence.lstrip().startswith(texts[0].lstrip() + ":"):
+    elif len(parts) > 1 and len(parts[0]) <= 5 and _heading(texts[0], sentence):
         parts[:2] = [parts[0] + parts[1]]  # a heading is what its line is about: "Clarimel 1% cream: Apply ..."
     return tuple(parts)
+
+
+def _heading(text: str, sentence: str) -> bool:
+    """A capitalised label set before a colon, as a heading is written ("Clarimel 1% cream: Apply ..."), not a
+    colon in running or tokenised text ("racial slur : this racial slur ...")."""
+    label = text.lstrip()
+    return label[:1].isupper() and sentence.lstrip().startswith(label + ":")
 
 
 def _matching(
