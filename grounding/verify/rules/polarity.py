@@ -127,6 +127,8 @@ def _moves_from(words: list[str]) -> list[str]:
 
 
 _SINCE = frozenset({"from", "on", "year", "compared", "against", "versus"})
+"""Words that name what a move is measured against ("down 8% from the same quarter", "rose compared with a year
+earlier"): after a verb they are no object it moves."""
 
 
 _TIMES_OF = frozenset({"last", "this", "next", "again", "today", "yesterday", "overnight"})
