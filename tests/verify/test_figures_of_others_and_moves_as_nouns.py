@@ -375,3 +375,19 @@ def test_a_colon_in_running_text_is_no_heading() -> None:
     evidence = "racial slur : this racial slur was allegedly printed by premiere photos on the photographs ."
     assert _heading("Clarimel 1% cream", "Clarimel 1% cream: Apply a thin layer once daily.")
     assert not _heading("racial slur ", evidence)
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The Corvane Z8 comes with 32 GB of RAM and a 14-inch display.", True),
+        ("The Corvane Z8 comes with 16 GB of RAM and a 14-inch display.", False),
+        ("The Corvane Z10 comes with 32 GB of RAM and a 14-inch display.", False),
+    ],
+)
+def test_a_figure_is_read_in_its_own_part_of_a_claim_that_joins_two_things(claim: str, contradicted: bool) -> None:
+    evidence = (
+        "The Corvane Z10 laptop ships with 32 GB of RAM and a 2 TB SSD. The cheaper Corvane Z8 has 16 GB of RAM and "
+        "a 1 TB SSD. Both models use the same 14-inch display."
+    )
+    assert _fires(QuantityRule(), claim, evidence) is contradicted

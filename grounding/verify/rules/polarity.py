@@ -971,6 +971,13 @@ class AntonymRule:
 _REASON = re.compile(r"[,\s]+(?:thanks to|because of|because|due to|owing to|as a result of)\b[^,;]*(?=[.!]?$)", re.I)
 """A reason the claim gives after what it says: the rest of the claim is said without it."""
 
+def _own_part(claim: str, quantity: Quantity) -> str:
+    """The claim up to the "and" that joins a second thing to the quantity's ("The Corvane Z8 comes with 32 GB of
+    RAM and a 14-inch display"): a sentence that gives one of the two says the quantity's part."""
+    joined = re.search(r"\s+and\s+(?:a|an|the|its|their)\b", claim[quantity.end :])
+    return claim[: quantity.end + joined.start()] if joined else claim
+
+
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]{3,80},")
 """A clause set off by commas that says something more of what precedes it: the claim says its figure without it."""
 
@@ -1185,6 +1192,10 @@ class QuantityRule:
         if core != claim:
             matched += [s for s in _matching(_words(core), evidence, numbers, overlap=0.6) if s not in matched]
         matched += [s for s in _under_a_heading(claim, evidence, numbers) if s not in matched]
+        for quantity in claimed:  # "comes with 32 GB of RAM and a 14-inch display": the RAM's sentence
+            own = _own_part(claim, quantity)
+            if own != claim:
+                matched += [s for s in _matching(_words(own), evidence, numbers, overlap=0.6) if s not in matched]
         for sentence in matched:
             if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
                 continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
