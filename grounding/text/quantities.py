@@ -744,19 +744,24 @@ def relative_difference(claimed: Quantity, actual: Quantity) -> float:
 
 
 _PERIOD = re.compile(
-    r"^[^.;,]{0,25}?\b(?:every\s+(?P<count>\d+|two|three|four|six|eight|twelve)\s+(?P<every>hour|day|week)s?\b"
+    r"^[^.;,]{0,25}?\b(?:every\s+(?P<count>[\w-]+)\s+(?P<every>hour|day|week)s?\b"
     r"|(?:a|an|per|each|every|in\s+a|in\s+any|in\s+one)\s+(?:24\s*-?\s*hours?(?:\s+period)?|(?P<unit>hour|day|week|month"
     r"|year|dose)s?)\b|(?P<ly>hourly|daily|weekly|monthly|yearly)\b)",
     re.I,
 )
+_PER_UNIT = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
 
 
-def period_of(text: str, quantity: Quantity) -> str | None:
-    """The span of time an amount is said for ("20 ml in a day", "5 ml every 6 hours"): an amount a day is no
-    amount every six hours, however a bound holds of it."""
+def period_of(text: str, quantity: Quantity) -> tuple[int, str] | None:
+    """The span of time an amount is said for, as (count, unit): "20 ml in a day" (1, "day"), "5 ml every 6
+    hours" (6, "hour"). An amount a day is no amount every six hours, however a bound holds of it."""
     said = _PERIOD.match(text[quantity.end :])
     if not said:
         return None
     if said["every"]:
-        return f"every {said['count']} {said['every']}".lower()
-    return (said["unit"] or (said["ly"] or "").removesuffix("ly").replace("dai", "day") or "day").lower()
+        count = said["count"].lower()
+        every = int(count) if count.isdigit() else _SPOKEN_NUMBERS.get(count)
+        return (every, said["every"].lower()) if every else None
+    if said["unit"]:
+        return 1, said["unit"].lower()
+    return 1, _PER_UNIT[said["ly"].lower()] if said["ly"] else "day"  # "daily", "in any 24-hour period"

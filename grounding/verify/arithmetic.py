@@ -59,13 +59,13 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
 def _amounts_a_day(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
     """An amount a day as a dose every few hours ("up to 20 ml in a day" / "5 ml every 6 hours"): "5 ml every
     6 hours is 20 ml in 24 hours"."""
-    if quantity.unit is None or period_of(claim, quantity) != "day":
+    if quantity.unit is None or period_of(claim, quantity) != (1, "day"):
         return []
     sums = []
     for dose in (s for s in stated if s.dimension == quantity.dimension and s.unit is not None and s.bound is None):
-        every = re.fullmatch(r"every (\d+) hour", period_of(premise, dose) or "")
-        if every and 24 % int(every[1]) == 0 and math.isclose(dose.value * 24 / int(every[1]), quantity.value):
-            sums.append(f"{dose.text} every {every[1]} hours is {_written(claim, quantity)} in 24 hours")
+        hours, unit = period_of(premise, dose) or (0, "")
+        if unit == "hour" and 24 % hours == 0 and math.isclose(dose.value * 24 / hours, quantity.value):
+            sums.append(f"{dose.text} every {hours} hours is {_written(claim, quantity)} in 24 hours")
     return sums
 
 

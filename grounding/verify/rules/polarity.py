@@ -971,6 +971,7 @@ class AntonymRule:
 _REASON = re.compile(r"[,\s]+(?:thanks to|because of|because|due to|owing to|as a result of)\b[^,;]*(?=[.!]?$)", re.I)
 """A reason the claim gives after what it says: the rest of the claim is said without it."""
 
+
 def _own_part(claim: str, quantity: Quantity) -> str:
     """The claim up to the "and" that joins a second thing to the quantity's ("The Corvane Z8 comes with 32 GB of
     RAM and a 14-inch display"): a sentence that gives one of the two says the quantity's part."""
@@ -1081,18 +1082,16 @@ def _hours_on_a_closed_day(claim: str, evidence: str) -> RuleFinding | None:
         return None
     day = DAYS_OF_THE_WEEK.index(closed["day"].lower())
     subject = set(_content(_words(claim[: closed.start()])))
-    previous: set[str] = set()
-    for start, end in split_sentences(evidence):
-        sentence = evidence[start:end]
-        said, previous = set(_words(sentence)) | previous, set(_words(sentence))
-        if not subject & said:
+    sentences = _sentences(evidence)
+    for before, sentence in zip((None, *sentences), sentences, strict=False):
+        if not subject & {*sentence.words, *(before.words if before else ())}:
             continue  # the hours of another place
-        for hours in _OPENING_HOURS.finditer(sentence):
+        for hours in _OPENING_HOURS.finditer(sentence.text):
             first = _weekday(hours["first"])
             last = _weekday(hours["last"]) if hours["last"] else first
             if first is not None and last is not None and first <= day <= last:
-                detail = f"The evidence gives opening hours on {hours.group().strip()!r}: {quote(sentence)}"
-                return contradiction("antonyms", detail, sentence)
+                detail = f"The evidence gives opening hours on {hours.group().strip()!r}: {quote(sentence.text)}"
+                return contradiction("antonyms", detail, sentence.text)
     return None
 
 
@@ -1187,16 +1186,12 @@ class QuantityRule:
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
         if counted := self._counted_year(claimed, words, numbers, evidence):
             return [counted]
-        matched = _matching(words, evidence, numbers, overlap=0.6)
-        core = _ASIDE.sub("", claim)  # "Lake Orvanne, which drains into the Tarn River, covers 31 km²"
-        if core != claim:
-            matched += [s for s in _matching(_words(core), evidence, numbers, overlap=0.6) if s not in matched]
-        matched += [s for s in _under_a_heading(claim, evidence, numbers) if s not in matched]
-        for quantity in claimed:  # "comes with 32 GB of RAM and a 14-inch display": the RAM's sentence
-            own = _own_part(claim, quantity)
-            if own != claim:
-                matched += [s for s in _matching(_words(own), evidence, numbers, overlap=0.6) if s not in matched]
-        for sentence in matched:
+        # the claim whole, without an aside ("Lake Orvanne, which drains into the Tarn River, covers 31 km²") and
+        # each quantity's own part ("comes with 32 GB of RAM and a 14-inch display": the RAM's sentence)
+        readings = dict.fromkeys([claim, _ASIDE.sub("", claim), *(_own_part(claim, q) for q in claimed)])
+        matched = [s for reading in readings for s in _matching(_words(reading), evidence, numbers, overlap=0.6)]
+        matched += _under_a_heading(claim, evidence, numbers)
+        for sentence in dict.fromkeys(matched):
             if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
                 continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
             stated = parse_quantities(sentence.text)
