@@ -92,11 +92,15 @@ floats sinks|denser lighter|densest lightest|profitable unprofitable|profitable 
 promotion relegation|appreciated depreciated|appreciates depreciates|appreciate depreciate|gained depreciated
 gains depreciates|plaintiff defendant|claimant defendant|plaintiffs defendants|upheld reversed|upholds reverses
 uphold reverse|uphold overturn|upstream downstream|enabled disabled|enable disable|enables disables
-upriver downriver|inbound outbound|uphill downhill"""
+upriver downriver|inbound outbound|uphill downhill|more-slowly faster|more-slowly quicker|more-quickly slower
+more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
-PHRASED_COMPARATIVES = frozenset({("more", "expensive"), ("more", "costly"), ("less", "expensive"), ("less", "costly")})
+PHRASED_COMPARATIVES = frozenset(
+    {("more", "expensive"), ("more", "costly"), ("less", "expensive"), ("less", "costly")}
+    | {("more", "slowly"), ("more", "quickly")}
+)
 """Comparisons said in two words, read as one ("more-expensive") so that they meet their opposites ("cheaper")."""
 
 PHRASAL_MOVES = {
@@ -242,15 +246,15 @@ RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily"}
 """Rate words that name the same rate as one of `FREQUENCIES`: a backup run "nightly" runs "daily"."""
 
 CURRENCIES = {
-    **{word: "euro" for word in ("euro", "euros", "€")},
+    **{word: "euro" for word in ("euro", "euros", "€", "eur")},
     **{word: "dollar" for word in ("dollar", "dollars", "$", "usd")},
     **{word: "pound sterling" for word in ("sterling", "£", "gbp")},
     **{word: "yen" for word in ("yen", "¥", "jpy")},
     **{word: "yuan" for word in ("yuan", "renminbi", "rmb", "cny")},
     **{word: "rupee" for word in ("rupee", "rupees", "inr")},
     **{word: "franc" for word in ("franc", "francs", "chf")},
-    **{word: "krone" for word in ("krone", "kroner")},
-    **{word: "krona" for word in ("krona", "kronor")},
+    **{word: "krone" for word in ("krone", "kroner", "nok", "dkk")},
+    **{word: "krona" for word in ("krona", "kronor", "sek")},
     **{word: "peso" for word in ("peso", "pesos")},
     **{word: "rouble" for word in ("rouble", "roubles", "ruble", "rubles")},
     **{word: "rand" for word in ("rand",)},
@@ -267,10 +271,14 @@ CURRENCIES = {
 
 
 def currency_of(text: str, quantity: Quantity) -> tuple[str, str] | None:
-    """(currency, as written) of an amount: a sign before it ("$3 million") or a word after ("3 million euros")."""
+    """(currency, as written) of an amount: a sign or code before it ("$3 million", "EUR 4.3 billion") or a word
+    after ("3 million euros")."""
     sign = re.search(r"([$€£¥])\s*$", text[max(0, quantity.start - 3) : quantity.start])
     if sign:
         return CURRENCIES.get(sign.group(1), sign.group(1)), sign.group(1)
+    code = re.search(r"(?:^|[\s(])([A-Z]{3})\s*$", text[max(0, quantity.start - 5) : quantity.start])
+    if code and code.group(1).lower() in CURRENCIES:
+        return CURRENCIES[code.group(1).lower()], code.group(1)
     after = re.match(r"\s*([A-Za-z]+)", text[quantity.end :])
     if after and after.group(1).lower() in CURRENCIES:
         return CURRENCIES[after.group(1).lower()], after.group(1)

@@ -206,7 +206,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd
 _NUMBER = re.compile(
     rf"(?<![\w.])(?P<sign>[-−])?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
-    rf"(?:\s*(?P<unit>{_UNIT_PATTERN})(?!\w))?",
+    rf"(?:(?:\s*|-)(?P<unit>{_UNIT_PATTERN})(?!\w))?",
     re.I,
 )
 _COUNTS = {word: value for word, value in WORD_NUMBERS.items() if 1 <= value <= 12} | {"a": 1, "an": 1}
@@ -266,7 +266,8 @@ _STOPWATCH = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d
 """A time taken, hours, minutes and seconds, "2:29:12": a duration, not a time of day."""
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/-]|[.,]\d|\s?%)")
 _RESULT_BEFORE = re.compile(
-    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?)\b(?:\W+\w+){0,5}\W*$",
+    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?|results?)\b"
+    r"(?:\W+\w+){0,5}\W*$",
     re.I,
 )
 _RESULT_AFTER = re.compile(
@@ -634,22 +635,29 @@ _COUNT = rf"(?P<count>{'|'.join(_COUNTS)}|\d{{1,2}})"
 _COUNTED_ON = re.compile(
     rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year))"
     r"\s*(?P<way>later|after(?:wards)?|earlier|before)?\b"
-    rf"|\b{_COUNT.replace('count', 'count_at_end')}\s+years?\s+(?P<way_at_end>later|earlier|before)\W*$",
+    rf"|\b{_COUNT.replace('count', 'count_at_end')}\s+years?\s+(?P<way_at_end>later|earlier|before)\W*$"
+    rf"|\b{_COUNT.replace('count', 'count_after')}\s+years?\s+(?P<way_after>after)\s+(?![\d(])",
     re.I,
 )
 
 
 def years_of_sentences(sentences: list[str]) -> list[set[int]]:
     """Each sentence's years: those it states, or, where it states none and opens or ends by counting from the
-    sentence before ("Three years later she was appointed", "She had won it a year earlier."), the year that
-    count gives from that sentence's one year."""
+    sentence before ("Three years later she was appointed", "She had won it a year earlier."), or counts some years
+    after an event ("The canal opened five years after construction began"), the year that count gives from that
+    sentence's one year."""
     found: list[set[int]] = []
     for n, sentence in enumerate(sentences):
         years = years_in(sentence)
         match = _COUNTED_ON.search(sentence)
         before = found[n - 1] if n else set()
-        if not years and match and len(before) == 1 and (match["next"] or match["way"] or match["way_at_end"]):
-            said = (match["count"] or match["count_at_end"] or "a").lower()
+        if (
+            not years
+            and match
+            and len(before) == 1
+            and (match["next"] or match["way"] or match["way_at_end"] or match["way_after"])
+        ):
+            said = (match["count"] or match["count_at_end"] or match["count_after"] or "a").lower()
             count = 1 if match["next"] else int(said) if said.isdigit() else _COUNTS[said]
             sign = -1 if (match["way"] or match["way_at_end"] or "").lower() in ("earlier", "before") else 1
             years = {next(iter(before)) + sign * count}

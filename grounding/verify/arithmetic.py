@@ -17,7 +17,7 @@ import math
 import re
 from itertools import permutations
 
-from grounding.text.lexicon import currency_of
+from grounding.text.lexicon import count_of, currency_of
 from grounding.text.quantities import (
     SCORE,
     SCORE_LINE,
@@ -53,7 +53,34 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         sums += _year_spans(claim, quantity, stated)
         sums += _years_counted_on(quantity, premise)
         sums += _amounts_a_day(claim, quantity, premise, stated)
+        sums += _units_counted(quantity, premise, stated)
     return tuple(dict.fromkeys(sums))
+
+
+_FORMS = r"(?:tablets|capsules|caplets|pills|sachets|lozenges|doses)"
+_COUNTED_FORMS = re.compile(rf"(?=\b(?P<count>\w+)\s+(?:[\w-]+\s+){{0,2}}?{_FORMS}\b)", re.I)
+_FORM_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_FORMS}\b", re.I)
+
+
+def _units_counted(quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """An amount as a count of the premise's tablets of one strength ("500 mg tablets", "not more than six
+    tablets"): "6 tablets of 500 mg is 3 g"."""
+    if quantity.dimension is None:
+        return []
+    strengths = [
+        s
+        for s in stated
+        if s.dimension == quantity.dimension and s.bound is None and _FORM_AFTER.match(premise[s.end :])
+    ]
+    sums = []
+    for match in _COUNTED_FORMS.finditer(premise):
+        count = count_of(match["count"].lower())
+        if any(s.start <= match.start() < s.end for s in stated):
+            continue  # "500 mg Velorin tablets": the strength, not a count
+        for strength in strengths if count and count > 1 else []:
+            if math.isclose(count * strength.value, quantity.value, rel_tol=1e-9):
+                sums.append(f"{count} tablets of {strength.text} is {quantity.text}")
+    return sums
 
 
 def _amounts_a_day(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:

@@ -108,7 +108,8 @@ def _reword(claim: str, premise: str) -> Reading:
         elif quantity.kind == QuantityKind.DATE and (day := _iso_day(quantity, stated)):
             edits.append((quantity.start, quantity.end, day.text))  # "2018-05-25" as "25 May 2018"
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
-            edits.append(_dated(claim, quantity, day))
+            if (dated := _dated(claim, quantity, day)) is not None:
+                edits.append(dated)
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):
             month = _the_month_of(int(quantity.value), premise, stated)
             if month:
@@ -297,11 +298,19 @@ def _month_before(claim: str, start: int) -> bool:
     return any(end == start + 4 for _, end, _ in month_years(claim))
 
 
-def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str]:
-    """The edit that writes the date for the year, "in 1903" becoming "on December 17, 1903"."""
-    if claim[max(0, year.start - 3) : year.start].lower() == "in ":
-        return year.start - 3, year.end, f"on {day.text}"
-    return year.start, year.end, day.text
+def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str] | None:
+    """The edit that writes the date for the year, "in 1903" becoming "on December 17, 1903", and "in December
+    1903" too; None where the claim gives the year another month ("released in March 2022" / "shipped on 14
+    September 2022"): that claim is not the date's."""
+    start = year.start
+    if _month_before(claim, year.start):
+        month = next(a for a, end, _ in month_years(claim) if end == year.end)
+        if day.day is None or MONTHS.get(claim[month : year.start].split()[0].lower().rstrip(".")) != day.day.month:
+            return None
+        start = month
+    if claim[max(0, start - 3) : start].lower() == "in ":
+        return start - 3, year.end, f"on {day.text}"
+    return start, year.end, day.text
 
 
 def _periods(text: str) -> list[tuple[int, int, int, int]]:
@@ -432,12 +441,12 @@ def _same_moves(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-_BE = r"is|are|was|were"
+_BE = r"is|are|was|were|will\s+be"
 _DO = {"is": "does", "are": "do"}
 _STATED = re.compile(rf"\b(?P<be>{_BE})\s+(?P<word>[a-z]+)\b", re.I)
 _DENIED = re.compile(
-    rf"\b(?:(?P<be>{_BE})\s+not|(?:do|does|did)\s+not|(?P<short>isn't|aren't|wasn't|weren't|don't|doesn't|"
-    rf"didn't))\s+(?P<word>[a-z]+)\b",
+    rf"\b(?:(?P<be>{_BE})\s+not|(?P<will>will\s+not\s+be|won't\s+be|won’t\s+be)|(?:do|does|did)\s+not"
+    rf"|(?P<short>isn't|aren't|wasn't|weren't|don't|doesn't|didn't))\s+(?P<word>[a-z]+)\b",
     re.I,
 )
 
@@ -478,18 +487,18 @@ _CONTRARY_STATES = {**COMPLEMENTS, "accepted": frozenset({"rejected"}), "approve
 
 def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """A denial the claim makes, read as the opposite state the premise asserts: "was not accepted" as "was
-    rejected", "is not legal" as "is illegal". The premise's state rules the claim's out, so the two say the
-    same; never where the premise also uses the claim's word or denies its own."""
+    rejected", "is not legal" as "is illegal", "won't be open" as "will be closed". The premise's state rules the
+    claim's out, so the two say the same; never where the premise also uses the claim's word or denies its own."""
     stated = {m["word"].lower(): m for m in _STATED.finditer(premise)}
     edits = []
     for match in _DENIED.finditer(claim):
         word, be = match["word"].lower(), (match["be"] or "").lower()
         short = (match["short"] or "").lower()
-        be = be or (short[:-3] if short[:-3] in BE_FORMS else "")
+        be = be or ("will be" if match["will"] else short[:-3] if short[:-3] in BE_FORMS else "")
         opposite = next((w for w in sorted(_CONTRARY_STATES.get(word, ())) if w in stated), None)
         if not be or opposite is None or _said(word, premise) or _DENIED.search(premise):
             continue
-        said = f"{match['be'] or short[:-3]} {stated[opposite]['word']}"
+        said = f"{match['be'] or ('will be' if match['will'] else short[:-3])} {stated[opposite]['word']}"
         edits.append((match.start(), match.end(), said))
     return edits
 

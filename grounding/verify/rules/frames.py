@@ -12,7 +12,8 @@ every word of the claim in the evidence and calls it entailed. Two rules read th
 - `roles`: the same verb with its agent and patient swapped, or the same patient given another agent
   ("Sam Neill directed Jurassic Park" / "Jurassic Park was directed by Steven Spielberg"); a person the
   evidence names for another part and leaves out of the list the claim puts them in is never supported
-  ("Steven Spielberg starred in Jurassic Park" / "... directed by Steven Spielberg and starred Sam Neill").
+  ("Steven Spielberg starred in Jurassic Park" / "... directed by Steven Spielberg and starred Sam Neill");
+  a post the evidence gives someone else while giving the claim's person another (`titles`).
 
 A passive may come without its "is" ("a hormone produced by the pancreas"), a work may be named with its
 maker by "by" ("an 1813 novel by Jane Austen" is a book she wrote), a part by a possessive ("Peter's
@@ -48,6 +49,7 @@ from grounding.text.quantities import decades, in_decade, parse_quantities, same
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
+from grounding.verify.rules.titles import other_post
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
 MIN_CONTEXT = 0.75
@@ -144,7 +146,11 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
         parts = [part for part in CLAUSE_BREAK.split(sentence) if part and part.strip()]
-        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), _resumed(parts)) if a]
+        resumed = _resumed(parts)
+        # "Dana Whitcombe, head of logistics, reports to the chief operating officer, Luis Ferrante": both at once
+        both = _named_in_apposition([resumed, *parts[3:]]) if resumed else None
+        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), resumed, both) if a]
+        apposed += _joined_by_and(sentence, parts)
         for part in parts + apposed:
             tokens = _tokens(part)
             clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
@@ -152,6 +158,21 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
 
 
 _DESCRIBED = re.compile(r"^(?P<head>.*?)\b(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s*$")
+
+
+def _joined_by_and(sentence: str, parts: Sequence[str]) -> list[str]:
+    """A clause after "and" that opens on its verb, read with the clause before it, whose subject it shares: "The
+    Sorrel River rises in the Kelvane Hills and flows into Lake Ambry" says the river flows into Lake Ambry. Not
+    after a passive's agent: "was directed by Steven Spielberg and starred Sam Neill" is read as a cast list
+    (`_works`)."""
+    joined = []
+    for before, part in zip(parts, parts[1:], strict=False):
+        first = _tokens(part)[:1]
+        together = f"{before.strip()} and {part.strip()}"
+        passive = any(t.low == "by" for t in _tokens(before))  # "was directed by ... and starred": a cast list
+        if first and not first[0].capitalised and _acts(first[0]) and not passive and together in sentence:
+            joined.append(together)
+    return joined
 
 
 def _named_in_apposition(parts: Sequence[str]) -> str | None:
@@ -167,13 +188,26 @@ def _named_in_apposition(parts: Sequence[str]) -> str | None:
 
 def _resumed(parts: Sequence[str]) -> str | None:
     """ "The Halvard Bridge, completed in 1912, was designed by Oskar Brandt" says "The Halvard Bridge was
-    designed by Oskar Brandt": a clause that opens on its auxiliary has the subject before the aside."""
+    designed by Oskar Brandt": a clause that opens on its auxiliary, or on its verb after a name and what that
+    name is, has the subject before the aside."""
     if len(parts) < 3 or not 0 < len(_tokens(parts[0])) <= 6:
         return None
     first = _tokens(parts[2])[:1]
-    if not first or first[0].low not in BE_FORMS | {"has", "have", "had"} or first[0].capitalised:
+    if not first or first[0].capitalised:
+        return None
+    described = _tokens(parts[1])[:1]
+    # or on its verb after a name and its description: "Dana Whitcombe, head of logistics, reports to ..."
+    # (a description that names someone else, "head of the Deutsche Flugsicherung authority", ties the two)
+    plain = described and not any(t.capitalised for t in _tokens(parts[1]))
+    acts = _kind(_tokens(parts[0])) == "name" and plain and _acts(first[0])
+    if first[0].low not in BE_FORMS | {"has", "have", "had"} and not acts:
         return None
     return f"{parts[0].strip()} {parts[2].strip()}"
+
+
+def _acts(token: _Token) -> bool:
+    """A word that reads as a verb after its subject's name: "reports", "joined", "led"."""
+    return token.low in _IRREGULAR or token.low.endswith("ed") or token.low.endswith("s") and len(token.low) > 3
 
 
 _PARTICIPLES = frozenset("born known written built held made given taken seen shown led found sold".split())
@@ -682,7 +716,10 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         elif before and before[-1].low in BE_FORMS:
             continue  # "is located in": a state, not an act with an agent
         else:
-            agent, patient = before, _noun_phrase(tokens[k + 1 :])
+            after = tokens[k + 1 :]
+            while after[:1] and after[0].low.endswith("ly") and not after[0].capitalised and len(after) > 1:
+                after = after[1:]  # "reports directly to": the patient follows the adverb
+            agent, patient = before, _noun_phrase(after)
         verb = _stem(token.low)
         light = _light_verb(verb, tokens[k + 1 :])
         if light:
@@ -693,7 +730,15 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(verb, agent, patient))
-    return tuple(frames) + _told_to(tokens) + _works(tokens) + _given_to(tokens) + _first_to(tokens) + _awarded(tokens)
+    return (
+        tuple(frames)
+        + _told_to(tokens)
+        + _works(tokens)
+        + _given_to(tokens)
+        + _first_to(tokens)
+        + _awarded(tokens)
+        + _supervised(tokens)
+    )
 
 
 _AWARDING = frozenset({"awarded", "presented", "given"})
@@ -735,8 +780,33 @@ def _first_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
 
 _GIVING = frozenset({"lend", "loan", "pay", "give", "send", "sell", "transferr", "transfer", "award", "grant", "owe"})
 """Acts that pass something from one party to another, the receiver named after "to" or right after the verb."""
-_BEFORE_THE_ACT = MODALS_AND_DO | {"to", "also", "then", "later", "agreed", "has", "have", "had"}
+_BEFORE_THE_ACT = (
+    MODALS_AND_DO
+    | BE_FORMS
+    | {"to", "also", "then", "later", "agreed", "has", "have", "had", "ordered", "required", "told", "asked"}
+)
 _AUXILIARIES = MODALS_AND_DO | BE_FORMS | {"has", "have", "had", "been"}
+
+
+def _supervised(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
+    """Who worked under whom: "Tomas Reyes completed his doctorate under the supervision of Dr. Helen Okafor" and
+    "... under Helen Okafor's supervision" say Okafor supervised Reyes, whoever the clause opens on."""
+    student = _leading(tokens, "name")
+    lows = [t.low for t in tokens]
+    frames = []
+    for k, low in enumerate(lows):
+        if low != "under" or not student:
+            continue
+        after = tokens[k + 1 :]
+        if lows[k + 1 : k + 4] == ["the", "supervision", "of"]:
+            supervisor = _leading(after[3:], "name")
+        else:
+            owner = next((i for i, t in enumerate(after[:5]) if t.text.endswith(("'s", "’s"))), None)
+            named = owner is not None and lows[k + 2 + owner : k + 3 + owner] == ["supervision"]
+            supervisor = _leading(_tokens(" ".join(t.text for t in after[: owner + 1])[:-2]), "name") if named else []
+        if supervisor and _disjoint(student, supervisor):
+            frames.append(_Frame("supervise", supervisor, student))
+    return tuple(frames)
 
 
 def _given_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
@@ -762,10 +832,19 @@ def _given_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
         receiver = _leading(after[:1], "name") and _leading(after, "name")
         if not receiver:
             at = next((i for i, t in enumerate(after[:8]) if t.low == "to" or t.low in SUBORDINATORS), None)
-            receiver = _leading(after[at + 1 :], "name") if at is not None and after[at].low == "to" else []
+            to = after[at + 1 :] if at is not None and after[at].low == "to" else []
+            receiver = _leading(to, "name") or _after_a_description(to)
         if _kind(giver) == "name" and receiver:
             frames.append(_Frame(f"{verb}>", giver, receiver, one_agent=False))
     return tuple(frames)
+
+
+def _after_a_description(tokens: Sequence[_Token], reach: int = 4) -> Sequence[_Token]:
+    """The name a short description in lower case comes before: "its former driver, Mr. Tobias Ranworth"."""
+    k = next((i for i, t in enumerate(tokens[: reach + 1]) if t.capitalised), None)
+    if not k or any(t.capitalised or _numeric(t) for t in tokens[:k]):
+        return []
+    return _leading(tokens[k:], "name")
 
 
 def _told_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
@@ -906,6 +985,8 @@ class RoleRule:
     name = "roles"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        if post := other_post(claim, evidence):
+            return [contradiction(self.name, *post)]
         mine = _tokens(claim)
         claimed = _frames(mine)
         if not claimed:
@@ -979,11 +1060,16 @@ class RoleRule:
     def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool, before: str = "") -> str | None:
         if (
             _same(frame.agent, stated.patient)
-            and (_same(frame.patient, stated.agent) or _names_the(frame.patient, stated.agent))
+            and (
+                _same(frame.patient, stated.agent)
+                or _names_the(frame.patient, stated.agent)
+                or _same(_leading(frame.patient, "name"), _leading(stated.agent, "name"))
+            )
             and _disjoint(frame.agent, frame.patient)
         ):
+            theirs = _leading(stated.agent, "name") or stated.agent
             return (
-                f"The evidence has it the other way round: {_phrase(stated.agent)!r}, not "
+                f"The evidence has it the other way round: {_phrase(theirs)!r}, not "
                 f"{_phrase(frame.agent)!r}: {quote(sentence)}"
             )
         theirs = _named(stated.agent)

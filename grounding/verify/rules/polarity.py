@@ -34,6 +34,7 @@ from grounding.text.lexicon import (
     ANTONYMS,
     CLAIM_OPENERS,
     COUNT_WORDS,
+    CURRENCIES,
     DAYS_OF_THE_WEEK,
     FREQUENCIES,
     FREQUENCY_UNITS,
@@ -229,6 +230,9 @@ def _rates(words: list[str]) -> list[str]:
         elif word in {"on", "every"} and (listed := _days_listed(words, i + 1))[0] >= 2:
             out += [_count_word(listed[0]), "weekly"]  # "on Tuesdays and Fridays" is "twice weekly"
             i = listed[1]
+        elif word == "every" and following == "other" and (listed := _days_listed(words, i + 2))[0] == 1:
+            out.append("fortnightly")  # "every other Thursday"
+            i = listed[1]
         elif word in {"every", "each"} and (listed := _days_listed(words, i + 1))[0] == 1:
             out += ["once", "weekly"]  # "every Tuesday"; "on Tuesdays" alone may say when, not how often
             i = listed[1]
@@ -300,11 +304,13 @@ _PRONOUN_CONTRACTED = re.compile(r"^(?:i|you|we|they|he|she|it|that|there|who|wh
 
 
 def _content(words: list[str], drop: frozenset[str] = frozenset()) -> set[str]:
-    """The words that say what a text is about: no stopword, denial or pronoun contracted ("you've")."""
+    """The words that say what a text is about: no stopword, denial, pronoun contracted ("you've") or "ones"
+    standing for a noun already said ("than untreated ones")."""
     return {
         w
         for w in words
         if w not in STOPWORDS
+        and w != "ones"
         and w not in NEGATORS
         and w not in drop
         and len(w) > 1
@@ -319,9 +325,18 @@ _SAME_VERBS = {
     **dict.fromkeys(("finishes", "concludes"), "ends"),
     **dict.fromkeys(("keep", "keeps", "kept", "store", "stores", "stored"), "keep"),
     **dict.fromkeys(("freeze", "freezes", "frozen", "froze", "freezer", "freezing"), "freeze"),
+    **dict.fromkeys(("reported", "announced", "stated", "says", "reports", "announces"), "said"),
+    **dict.fromkeys(("take", "takes", "taken", "took"), "take"),
+    **dict.fromkeys(("write", "writes", "wrote", "written", "writing"), "write"),
+    **dict.fromkeys(("pregnant", "pregnancy"), "pregnant"),
+    **dict.fromkeys(("alive", "lifetime"), "alive"),
+    **dict.fromkeys(("released", "shipped", "launched"), "released"),
+    **dict.fromkeys(("releases", "ships", "launches"), "releases"),
 }
 """Words for one event, counted as one word where overlap is measured: "the match finished 3-2" is about
-what "the match ended 3-1" is; "kept in the freezer" is about what "store it; do not freeze it" is."""
+what "the match ended 3-1" is; "kept in the freezer" is about what "store it; do not freeze it" is; "Harbeck
+reported ..." says what "Harbeck said ..." does; "is taken" is "take", "during pregnancy" "if you are pregnant", "during
+her lifetime" "while she was alive", "shipped" a product "released"."""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -425,11 +440,16 @@ def _denies_the_claim(clause: list[str], wanted: set[str]) -> bool:
 @functools.lru_cache(maxsize=64)
 def _sentences(evidence: str) -> tuple[_Sentence, ...]:
     """The evidence's sentences with their words, read once per evidence: every claim of an answer, and
-    every rule, is matched against the same sentences."""
+    every rule, is matched against the same sentences. A terse line after a heading is read under it."""
     sentences: list[_Sentence] = []
+    label = ""
     for start, end in split_sentences(evidence):
         text = evidence[start:end]
         read = _with_subject(text, sentences[-1].text) if sentences else text
+        if own := _label(text):
+            label = own
+        elif label and read == text and len(_TOKEN.findall(text)) <= 15:
+            read = f"{label}: {text}"  # a terse line under a heading says it of the heading's thing
         words = tuple(_words(read))
         sentences.append(_Sentence(text, words, frozenset(_stems(words) | _done(words)), read))
     return tuple(sentences)
@@ -491,6 +511,13 @@ def _clauses(sentence: str) -> tuple[tuple[str, ...], ...]:
     elif len(parts) > 1 and len(parts[0]) <= 5 and _heading(texts[0], sentence):
         parts[:2] = [parts[0] + parts[1]]  # a heading is what its line is about: "Clarimel 1% cream: Apply ..."
     return tuple(parts)
+
+
+def _label(sentence: str) -> str:
+    """The capitalised label a sentence opens with, as a heading ("Lunoprazine 20 mg: take one tablet ..."), or "".
+    The lines after it that are terse say what they say of it ("Do not take with food, milk or antacids")."""
+    found = re.match(r"\s*([A-Z][^:.!?]{0,40}):\s", sentence)
+    return found[1] if found and len(found[1].split()) <= 5 and _heading(found[1], sentence) else ""
 
 
 def _heading(text: str, sentence: str) -> bool:
@@ -653,12 +680,22 @@ def _refused(claim: list[str], evidence: str) -> str | None:
 
 
 _TAKEN_WITH = re.compile(
-    r"\b(?P<can>can|may|should|must|cannot|can't|should not|shouldn't)\s+(?:safely\s+)?(?:drink|eat|have)\s+"
+    r"\b(?P<can>can|may|should|must|cannot|can't|should not|shouldn't|do not|don't|never)\s+(?:safely\s+)?"
+    r"(?:drink|eat|have)\s+"
     r"(?P<thing>[\w\s-]{2,40}?)\s+(?:while|when)\s+(?:you(?:'re| are)\s+)?(?:taking|on)\s+(?P<drug>[A-Z][\w-]+)",
     re.I,
 )
 """What a leaflet says as "Do not take Velorin with grapefruit juice", a claim says as "you can drink grapefruit
-juice while you're taking Velorin": one act, read the leaflet's way."""
+juice while you're taking Velorin": one act, read the leaflet's way, and a leaflet that says "Do not drink grapefruit
+juice while you are taking Dorvalex" is read the same way."""
+
+
+def _quoting_the_evidence(finding: RuleFinding, evidence: str) -> RuleFinding:
+    """A finding made on the evidence read the leaflet's way, quoting the sentence the evidence wrote."""
+    for sentence in _sentences(evidence):
+        if finding.cite and _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", sentence.text) == finding.cite:
+            return contradiction(finding.rule, f"The evidence denies it: {quote(sentence.text)}", sentence.text)
+    return finding
 
 
 class NegationRule:
@@ -667,7 +704,12 @@ class NegationRule:
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         claim = _what_is_reported(claim)
         taken = _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", claim)
-        return self._denied(claim, evidence) or (self._denied(taken, evidence) if taken != claim else [])
+        leaflet = _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", evidence)
+        found = self._denied(claim, evidence) or (self._denied(taken, evidence) if taken != claim else [])
+        if found or leaflet == evidence:
+            return found
+        # both in the leaflet's form: a claim said the other way is read that way too
+        return [_quoting_the_evidence(f, evidence) for f in self._denied(taken, leaflet)]
 
     def _denied(self, claim: str, evidence: str) -> list[RuleFinding]:
         words = _words(_days_as_spans(claim, evidence))
@@ -718,6 +760,9 @@ class NegationRule:
                 (says_no != negated or (not negated and denied))
                 and len(wanted & said) >= CLAUSE_OVERLAP * len(wanted)
                 and (negated or not denied or in_clause or _denies_the_claim(clause, wanted))
+                # a clause states what the claim denies only with all of it: "take one tablet before breakfast"
+                # does not say "should not be taken with milk" the other way round
+                and (not negated or denied or not denials or _states_the_denied(words[denials[0] + 1 :], said))
                 and guarded
             ):
                 matches.append((sentence, denied, negated))
@@ -765,6 +810,16 @@ def _own_clause_said(
 
 
 _NONE = frozenset({"no", "nothing", "nobody", "none", "neither"})
+
+
+def _states_the_denied(denied: list[str], said: set[str]) -> bool:
+    """The clause says what the claim denies, all of it but one word in four: "take one tablet before breakfast"
+    does not say "should not be taken with milk" the other way round; "Arthur Conan Doyle wrote The Adventures of
+    Sherlock Holmes" says what "was not written by Arthur Conan Doyle" denies. A month or a number the clause gives
+    another way is left to the clause ("takes effect on 24 October" says what "does not take effect until
+    November" denies)."""
+    wanted = {w for w in _stems(_content(denied)) if w not in MONTHS and not w[:1].isdigit()}
+    return len(wanted - said) <= len(wanted) // 4
 
 
 def _ranks_by_denial(clause: list[str], claim: list[str]) -> bool:
@@ -902,10 +957,28 @@ class AntonymRule:
                 # said of what the claim moves: "Brentwick Foods reduced its net debt" / "Brentwick Foods ended
                 # the year with net debt of £410 million, up from £352 million"
                 of_the_head = bool(opposites & _MOVED or rate) and word not in clause and _opens_on(clause, head, rate)
+                # or a rate said of the thing the claim puts it on, just before it: "take their methotrexate tablets
+                # every morning" / "For rheumatoid arthritis, methotrexate is taken once a week"
+                named = (
+                    rate
+                    and not _counts(word)
+                    and word not in clause
+                    and _rate_of(subject, clause, opposites)
+                    and _says_most_of_a_rate(words, clause, sentence, evidence)
+                    and not _other_days(claim, sentence.text)  # "Monday to Saturday, ... hourly": another timetable
+                )
+                of_the_head = of_the_head or named
                 if is_loose and not (_opens_on(clause, subject) and ends_opposite) and not of_the_head:
                     continue
                 only_figures = is_loose and not rate and not (_opens_on(clause, subject) and ends_opposite)
                 who = [] if of_the_head and rate else subject[:1] if is_loose else subject
+                if not is_loose:
+                    # a matched sentence may name the subject without a modifier: "revenue for the third quarter fell"
+                    # says of "quarterly revenue" what its "revenue" does; never without its head noun ("the total
+                    # vale" is no "total"), and a word the sentence gives in another clause still picks the subject
+                    # out ("Quellon X1" / "Quellon X2")
+                    if who and who[-1] in sentence.words:
+                        who = [w for w in who if w in sentence.words]
                 moved = anchor if _has_object(words, i) else subject
                 found = None
                 if word not in clause and _negated(clause) == _negated(words):  # "does not open" is "is closed"
@@ -915,7 +988,16 @@ class AntonymRule:
                         if not only_figures
                         and o not in _MOVED
                         and (o in opposites or o in ranked and _ranked(clause, j))
-                        and (_near(who, clause, j) or bool(who) and set(who) <= set(clause[: min(j, 5)]))
+                        and (
+                            _near(who, clause, j)
+                            or bool(who)
+                            and set(who) <= set(clause[: min(j, 5)])
+                            # a clause about the subject says its opposite after all its words: "seeds treated
+                            # with the new polymer coating germinated on average 2.3 days faster"
+                            or bool(who)
+                            and _opens_on(clause, who)
+                            and set(who) <= set(clause[:j])
+                        )
                         and not _said_for_other_days(claim, clause, j)
                     )
                     # "up from" follows its figure's clause after a comma: read in the whole sentence
@@ -955,6 +1037,10 @@ class AntonymRule:
                         ),
                         None,
                     )
+                if not found and _opens_on(clause, subject):
+                    found = _in_a_clause_sharing_the_subject(opposites, clause, sentence.read, claim, _negated(words))
+                if not found and len(subject) >= 2 and not is_loose:
+                    found = _in_another_clause_of_the_subject(opposites, subject, sentence.read, claim, _negated(words))
                 if not found and words[i - 1 : i] and words[i - 1] in _ARTICLES:
                     found = _apposed(opposites, subject, sentence.text)
                 if not found and not _has_object(words, i):
@@ -1005,12 +1091,78 @@ _FALLS = frozenset({"fall", "drop", "decline", "decrease", "slump", "dip", "slid
 
 def _moved_in(word: str, subject: list[str], sentence: Sequence[str]) -> str | None:
     """The move said as a noun before what moved: "reported a 12% fall in third-quarter profit" against
-    "third-quarter profit rose"; the claim's head noun must follow the noun's "in" closely."""
+    "third-quarter profit rose"; the claim's head noun must follow the noun's "in" closely, or come just before
+    a move "of" a figure."""
     opposite = _FALLS if word in MOVES_UP else _RISES if word in MOVES_DOWN else frozenset()
     for k, said in enumerate(sentence[:-2]):
         if said in opposite and sentence[k + 1] == "in" and subject and subject[-1] in sentence[k + 2 : k + 6]:
             return said
+        # or set after the figure it moved: "third-quarter revenue of 412 million kroner, a decline of 6 percent"
+        if said in opposite and sentence[k + 1] == "of" and subject and subject[-1] in sentence[max(0, k - 8) : k]:
+            return said
     return None
+
+
+def _rate_of(thing: list[str], clause: Sequence[str], rates: frozenset[str], reach: int = 5) -> bool:
+    """Some word of the thing the claim gives a rate stands shortly before another rate of a period in the clause
+    (a count, "11 times", is no rate of a period)."""
+    named = _stems(thing)
+    return any(
+        o in rates and not _counts(o) and named & _stems(clause[max(0, j - reach) : j]) for j, o in enumerate(clause)
+    )
+
+
+def _says_most_of_a_rate(claim: list[str], clause: Sequence[str], sentence: _Sentence, evidence: str) -> bool:
+    """No other sentence that gives a rate says as much of the claim as the clause does: "General waste collections
+    will remain weekly" is where "General waste on Tenby Road is collected every week" is said, not "recycling
+    bins on Tenby Road will be emptied every other Thursday"."""
+    wanted = _stems(_content(claim))
+    here = len(wanted & _stems(clause))
+    return all(
+        len(wanted & other.stems) < here
+        for other in _sentences(evidence)
+        if other is not sentence and any(_other_frequencies(w) for w in other.words)
+    )
+
+
+def _in_a_clause_sharing_the_subject(
+    opposites: frozenset[str], clause: Sequence[str], sentence: str, claim: str, negated: bool
+) -> str | None:
+    """The opposite said in a later clause of the sentence that has no subject of its own, so says it of the
+    clause's: "Ashford Rovers finished 22nd of 24 teams and were relegated" against "were promoted"."""
+    parts = _clauses(sentence)
+    if tuple(clause) not in parts:
+        return None
+    for later in parts[parts.index(tuple(clause)) + 1 :]:
+        if later[:1] and later[0] in _SUBJECTLESS and _negated(list(later)) == negated:
+            return next(
+                (
+                    w
+                    for j, w in enumerate(later[:3])
+                    if w in opposites - _MOVED and not _said_for_other_days(claim, later, j)
+                ),
+                None,
+            )
+    return None
+
+
+def _in_another_clause_of_the_subject(
+    opposites: frozenset[str], subject: list[str], sentence: str, claim: str, negated: bool
+) -> str | None:
+    """The opposite said right after the claim's subject in any clause of the sentence: "Flooding forced the closure
+    of 14 schools in Brinton, while schools in neighbouring Ashby Vale remained open" against "forced schools in
+    Ashby Vale to close"."""
+    for part in _clauses(sentence):
+        words = list(part)
+        if _negated(words) != negated:
+            continue
+        for j, word in enumerate(words):
+            if word in opposites - _MOVED and _near(subject, words, j) and not _said_for_other_days(claim, words, j):
+                return word
+    return None
+
+
+_SUBJECTLESS = frozenset({"is", "are", "was", "were", "has", "have", "had", "been"})
 
 
 def _apposed(opposites: frozenset[str], subject: list[str], sentence: str) -> str | None:
@@ -1177,14 +1329,14 @@ class QuantityRule:
         if not claimed:
             return []
         words = _words(claim)
-        numbers = frozenset(w for q in claimed for w in _words(q.text))
+        numbers = frozenset(w for q in claimed for w in _words(_figure(q)))
         said = [q for q in claimed if _said_elsewhere(claim, q, evidence)]
         slip = self._other_unit(claimed, evidence)
         if slip:
             return [slip]
         months = list(month_years(claim))
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
-        if counted := self._counted_year(claimed, words, numbers, evidence):
+        if counted := self._counted_year(claimed, words, numbers, evidence) or _counted_on(claimed, words, evidence):
             return [counted]
         # the claim whole, without an aside ("Lake Orvanne, which drains into the Tarn River, covers 31 km²") and
         # each quantity's own part ("comes with 32 GB of RAM and a 14-inch display": the RAM's sentence)
@@ -1397,6 +1549,44 @@ def _other_days(claim: str, sentence: str) -> bool:
 _COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)
 
 
+_LATER = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?:later|afterwards|on)\b", re.I)
+
+
+def _figure(quantity: Quantity) -> str:
+    """The words that give a quantity's value, which say nothing of what a sentence is about: "5 mg", but of
+    "a 6.1-inch screen" only "6.1" (the unit joined by its hyphen describes the thing, as "inch" a screen)."""
+    number, hyphen, unit = quantity.text.partition("-")
+    return number if hyphen and quantity.unit and unit.lower() == quantity.unit.lower() else quantity.text
+
+
+def _counted_on(claimed: list[Quantity], words: list[str], evidence: str) -> RuleFinding | None:
+    """The claim's year taken from the wrong part of a sentence that counts on from it: "He published his first
+    novel in 1979, and won the Halvard Prize for it two years later" puts the prize in 1981, so "won the Halvard
+    Prize in 1979" is contradicted. The clause that counts gives no year of its own and says more of the claim
+    (two of its words at least) than the clause with the year does."""
+    mine = {int(q.value) for q in claimed if q.kind == QuantityKind.YEAR}
+    if not mine:
+        return None
+    wanted = _stems(_content(words))
+    for sentence in _sentences(evidence):
+        parts = [part for part in CLAUSE_BREAK.split(sentence.text) if part.strip()]
+        for k, part in enumerate(parts[1:], start=1):
+            later = _LATER.search(part)
+            count = later and (1 if later["count"].lower() == "a" else count_of(later["count"].lower()))
+            if not count or years_in(part):
+                continue
+            dated = next((p for p in reversed(parts[:k]) if years_in(p)), "")
+            year = next(iter(years_in(dated)), None) if len(years_in(dated)) == 1 else None
+            if year not in mine:
+                continue
+            counting, dating = wanted & _stems(_words(part)), wanted & _stems(_words(dated))
+            if len(counting) >= 2 and len(counting) > len(dating):
+                right = str(year + count)
+                detail = f"The evidence counts {later.group()} from {year}, to {right}: {quote(sentence.text)}"
+                return contradiction("quantities", detail, sentence.text, Correction(wrong=str(year), right=right))
+    return None
+
+
 def _years_counted(sentence: str, stated: list[Quantity], claim: str = "") -> set[int]:
     """The years a sentence gives by counting from one it names: "two years before ... in 2011" gives 2009,
     "a year earlier" one year either way, "a decade" aside. Each count is read from every year of the sentence,
@@ -1460,9 +1650,9 @@ def _someone_elses(claim: str, before: str) -> bool:
     """The figure is what a name the claim does not give did: "a month after rival Pexa Systems announced 450
     job losses" is Pexa's figure, not Orlan Technologies'; "compound KX-9 reduced them by 67%" is KX-9's. A
     name and its verb right before the figure say so ("the neighbouring Lake Sessil covers 31 square kilometres"
-    is Sessil's, though the claim's "Lake Orvanne" is a lake too); "512 MB of RAM and" or "in South Korea in"
-    name no doer."""
-    done = _DONE_BY.search(before)
+    is Sessil's, though the claim's "Lake Orvanne" is a lake too), as does a thing with "which" and its verb
+    ("the reference sample, which boiled at 87 °C"); "512 MB of RAM and" or "in South Korea in" name no doer."""
+    done = _DONE_BY.search(before) or _WHICH_DID.search(before)
     if not done:
         return False
     named = [w for w in done["name"].split() if w.lower() not in STOPWORDS | MONTHS.keys() | _WEEKDAY_NAMES]
@@ -1473,6 +1663,12 @@ _DONE_BY = re.compile(
     r"(?P<name>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
 )
 
+
+_WHICH_DID = re.compile(
+    r"\bthe\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),\s+which\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
+)
+"""A thing the sentence compares with, and what it did: "about nine degrees lower than the reference sample, which
+boiled at 87 °C" is the sample's figure, not the mixture's."""
 
 _WEEKDAY_NAMES = frozenset(DAYS_OF_THE_WEEK)
 
@@ -1510,8 +1706,9 @@ _WORD_AFTER = re.compile(rf"\s*-?\s*(?:{_ADVERBS_AFTER}\s*)*(?!{_ADVERBS_AFTER})
 
 
 def _measure(text: str, quantity: Quantity) -> str:
-    """What a number counts: its unit, an age where commas set it after a name ("Ann Lee, 56,"), else the
-    word after it ("20 mg", "412,000 people", "28-year-old"), else its kind."""
+    """What a number counts: its unit, an age where commas set it after a name ("Ann Lee, 56,"), a currency
+    named after it ("4.2 billion euros") or by its code before it where no word after says what it counts ("EUR
+    4.3 billion in 2022"), else the word after it ("20 mg", "412,000 people", "28-year-old"), else its kind."""
     if quantity.dimension:
         return quantity.dimension
     if quantity.unit:
@@ -1521,9 +1718,14 @@ def _measure(text: str, quantity: Quantity) -> str:
     if _APPOSITION.search(text[: quantity.start]) and re.match(r"\s*(?:,|$)", text[quantity.end :]):
         return "age"  # "Valerie Cadman-Khan, 56, appeared": set off by commas after a name
     after = _WORD_AFTER.match(text, quantity.end)
+    word = after.group(1).lower() if after else ""
+    if word in CURRENCIES:
+        return CURRENCIES[word]
+    currency = currency_of(text, quantity) if not word or word in STOPWORDS else None
+    if currency and len(currency[1]) == 3 and currency[1].isupper():
+        return currency[0]  # "EUR 4.3 billion in 2022" counts what "4.2 billion euros" does
     if not after:
         return quantity.kind.value
-    word = after.group(1).lower()
     if re.match(r"[\s-]old\b", text[after.end() :]):
         return "age"  # "47-year-old", "12 years old": an age, not a span of 12 years
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word  # "jobs", "job"

@@ -1,0 +1,122 @@
+"""Who holds which post: a claim that gives a person the post the evidence gives someone else, while the evidence
+gives that person another post.
+
+"Marta Ellingsen serves as chief financial officer at Corvane Systems" against "Speakers included Dev Raman,
+chief financial officer of Corvane Systems, and Marta Ellingsen, the company's chief operating officer"; "Under
+the lease, Halvard Properties Ltd is the tenant" against "between Halvard Properties Ltd (the Landlord) and
+Dunmore Craft Supplies (the Tenant)". A cross-encoder sees every word of the claim in the sentence and calls it
+entailed. Posts are read where a sentence ties them to a name: set off by commas after it ("Dev Raman, chief
+financial officer of ..."), in brackets after it ("(the Tenant)") or just before it ("chief executive Lena
+Vogt"). Only both together contradict the claim: someone else holds its post, and its person holds another
+(an organisation may have two directors, and a person two posts, but not this post and not that one), in any
+sentences of the evidence ("Dr. Anneliese Varga, its chief scientific officer since 2019 ... said chief executive
+Tomas Reddick").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grounding.text.sentences import split_sentences
+from grounding.verify.rules.base import quote
+
+_HEADS = (
+    "officer|executive|director|chair|chairman|chairwoman|chairperson|president|vice-president|manager|head|"
+    "captain|coach|founder|co-founder|secretary|treasurer|editor|minister|governor|mayor|landlord|tenant|lessor|"
+    "lessee|buyer|seller|vendor|purchaser|plaintiff|defendant|claimant|respondent|appellant|lender|borrower|"
+    "employer|employee|licensor|licensee|ceo|cfo|coo|cto|cio|chancellor|dean|principal|superintendent|chief"
+)
+_NOT_A_RANK = r"(?:said|says|told|added|noted|and|or|the|a|an|by|with|of|to|from|as|was|is|its|their|his|her)"
+_RANKS = "chief|senior|deputy|vice|managing|executive|general|assistant|acting|interim|joint|co"
+_TITLE = (
+    rf"(?<![\w'’])(?:(?i:{_RANKS})[\s-]+|(?!{_NOT_A_RANK}\s)[a-z][a-z-]*\s+){{0,3}}(?i:{_HEADS})"
+    rf"(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?"
+)
+_NAME = r"(?:[A-Z]\.|[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?(?:[A-Z]\.|[A-Z][\w&'’-]*)){0,4}"
+_OWNER = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:company|firm|club|team|bank|group|council)['’]s\s+)?"
+
+_AFTER_NAME = re.compile(
+    rf"(?P<name>{_NAME})\s*,\s*{_OWNER}(?P<title>{_TITLE})\b(?=\s*(?:[,.;)]|$)|\s+(?:of|at|since|from|until|for)\b)"
+)
+_BRACKETED = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?i:the\s+)?(?P<title>{_TITLE})\s*\)")
+_BEFORE_NAME = re.compile(rf"\b(?:the\s+|its\s+)?(?P<title>{_TITLE})\s*,?\s+(?P<name>{_NAME})")
+_NAMED_AS = re.compile(
+    rf"\b(?:named|appointed|elected|hired|chose|chosen)\s+(?P<name>{_NAME})\s+(?:as\s+)?{_OWNER}(?:new\s+)?"
+    rf"(?P<title>{_TITLE})\b"
+)
+_FOUNDED = re.compile(
+    rf"\b(?:which|that)\s+(?P<name>{_NAME})\s+(?P<title>(?:co-)?founded)\b|\b(?P<title2>(?:co-)?founded)"
+    rf"(?:\s+in\s+\d{{4}})?\s+by\s+(?P<name2>{_NAME})"
+)
+_CLAIMED = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:is|was|has\s+been|serves\s+as|served\s+as|works\s+as|worked\s+as|acts\s+as|"
+    rf"became|remains)\s+{_OWNER}(?P<title>{_TITLE})\b",
+)
+_ACRONYMS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial",
+    "coo": "chief operating",
+    "cto": "chief technology",
+    "cio": "chief information",
+}
+
+
+def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the evidence gives the claim's post to someone else and the claim's person
+    another post (the sentence that gives that one is cited); None otherwise."""
+    claimed = _CLAIMED.search(claim)
+    if not claimed:
+        return None
+    person, post = _person(claimed["name"]), _post(claimed["title"])
+    held = [
+        (name, title, said, evidence[start:end].strip())
+        for start, end in split_sentences(evidence)
+        for name, title, said in _posts(evidence[start:end])
+    ]
+    if any(_one_person(name, person) and title == post for name, title, _, _ in held):
+        return None
+    others = [(name, sentence) for name, title, _, sentence in held if title == post and not _one_person(name, person)]
+    theirs = [(said, sentence) for name, title, said, sentence in held if _one_person(name, person)]
+    if not others or not theirs:
+        return None
+    (other, where), (said, sentence) = others[0], theirs[0]
+    detail = (
+        f"The evidence gives the post of {claimed['title']} to {_as_written(other, where)}, and {claimed['name']} "
+        f"is {said}: {quote(sentence)}"
+    )
+    return detail, sentence
+
+
+def _posts(sentence: str) -> Iterator[tuple[str, str, str]]:
+    """(person, post, the post as written) for each post the sentence ties to a name."""
+    for pattern in (_AFTER_NAME, _BRACKETED, _BEFORE_NAME, _NAMED_AS):
+        for match in pattern.finditer(sentence):
+            yield _person(match["name"]), _post(match["title"]), match["title"]
+    for match in _FOUNDED.finditer(sentence):  # "Calloway Robotics, which Omar Seltzer founded", "founded by"
+        founder = (match["title"] or match["title2"]).replace("founded", "founder")
+        yield _person(match["name"] or match["name2"]), _post(founder), f"the {founder}"
+
+
+def _person(name: str) -> str:
+    return re.sub(r"['’]s$", "", name.strip().rstrip(".")).lower()
+
+
+def _post(title: str) -> str:
+    """A post as one phrase: "chief executive officer", "CEO" and "chief executive" are one post."""
+    words = title.lower().split()
+    words = [w for part in words for w in _ACRONYMS.get(part, part).split()]
+    if words[-1:] == ["officer"] and len(words) > 2 and words[0] == "chief":
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _as_written(person: str, sentence: str) -> str:
+    found = re.search(re.escape(person), sentence, re.I)
+    return found.group() if found else person
+
+
+def _one_person(one: str, other: str) -> bool:
+    """The same surname: "Seltzer" is "Omar Seltzer", "Dr. Anneliese Varga" "Anneliese Varga"; "Mira Pike" is not
+    "Mira Okafor", nor "Dr. Samuel Pike" "Dr. Mira Okafor"."""
+    return bool(one.split()) and one.split()[-1:] == other.split()[-1:]
