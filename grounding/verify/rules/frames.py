@@ -801,9 +801,11 @@ def _supervised(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
         if lows[k + 1 : k + 4] == ["the", "supervision", "of"]:
             supervisor = _leading(after[3:], "name")
         else:
+            # "under Helen Okafor's supervision": the name that owns the supervision
             owner = next((i for i, t in enumerate(after[:5]) if t.text.endswith(("'s", "’s"))), None)
             named = owner is not None and lows[k + 2 + owner : k + 3 + owner] == ["supervision"]
-            supervisor = _leading(_tokens(" ".join(t.text for t in after[: owner + 1])[:-2]), "name") if named else []
+            owned = " ".join(t.text for t in after[: owner + 1]) if named else ""
+            supervisor = _leading(_tokens(re.sub(r"['’]s$", "", owned)), "name") if owned else []
         if supervisor and _disjoint(student, supervisor):
             frames.append(_Frame("supervise", supervisor, student))
     return tuple(frames)
