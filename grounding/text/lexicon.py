@@ -64,6 +64,15 @@ STOPWORDS = frozenset(
 DAYS_OF_THE_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """In order, the working days first."""
 
+_SPANS_OF_DAYS = {"weekday": frozenset(DAYS_OF_THE_WEEK[:5]), "weekend": frozenset(DAYS_OF_THE_WEEK[5:])}
+_DAY_WORDS = re.compile(rf"\b({'|'.join(DAYS_OF_THE_WEEK)}|weekday|weekend)s?\b", re.I)
+
+
+def days_named(text: str) -> frozenset[str]:
+    """The days of the week a text names, a span of them ("weekdays", "at weekends") as its days."""
+    named = {m.lower() for m in _DAY_WORDS.findall(text)}
+    return frozenset(named & set(DAYS_OF_THE_WEEK)).union(*(_SPANS_OF_DAYS[w] for w in named & _SPANS_OF_DAYS.keys()))
+
 NEGATORS = frozenset({"not", "never", "no", "none", "nor", "neither", "cannot", "without"})
 """Words that deny what their clause states ("n't" is recognised by its ending)."""
 

@@ -35,6 +35,7 @@ from grounding.text.lexicon import (
     SAME_DIRECTION,
     count_of,
     currency_of,
+    days_named,
     every_few,
     times_per_period,
 )
@@ -116,7 +117,8 @@ def _reword(claim: str, premise: str) -> Reading:
                 edits.append((quantity.start, quantity.end, month))
     rates: dict[str | None, list[str]] = {}
     for match in _RATE.finditer(premise):
-        rates.setdefault(_rate(match), []).append(match.group())
+        if not _for_other_days(claim, premise, match.start()):
+            rates.setdefault(_rate(match), []).append(match.group())
     for match in _RATE.finditer(claim):
         said = rates.get(_rate(match), []) if _rate(match) else []
         if said and all(s.lower() != match.group().lower() for s in said):
@@ -597,7 +599,7 @@ def _counted_rates(claim: str, premise: str) -> list[tuple[int, int, str]]:
     count or by its span; "twice a week" as the premise's "every Tuesday and Friday"."""
     stated: dict[tuple[int, str], str] = {}
     for match in _COUNTED_RATE.finditer(premise):
-        if (rate := _times_per(match)) is not None:
+        if (rate := _times_per(match)) is not None and not _for_other_days(claim, premise, match.start()):
             stated.setdefault(rate, match.group())
     days: dict[tuple[int, str], str] = {}
     for match in _WEEKDAYS.finditer(premise):
@@ -612,6 +614,15 @@ def _counted_rates(claim: str, premise: str) -> list[tuple[int, int, str]]:
         elif rate in days and not match["span"]:
             edits.append((match.start(), match.end(), days[rate]))
     return edits
+
+
+def _for_other_days(claim: str, premise: str, position: int) -> bool:
+    """The premise's sentence at `position` names days of the week and none the claim names: "On Saturdays, the
+    shuttle departs every 30 minutes" is no rate of "runs twice an hour on Sundays"."""
+    mine = days_named(claim)
+    sentence = next((premise[a:b] for a, b in split_sentences(premise) if a <= position < b), "")
+    theirs = days_named(sentence)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _same_words(claim: str, premise: str) -> list[tuple[int, int, str]]:

@@ -469,3 +469,22 @@ def test_two_people_who_share_a_first_name_or_a_title_are_two() -> None:
     assert other_post("Mira Okafor is the director.", evidence) is None
     assert other_post("Dr. Mira Okafor is the director.", evidence) is None
     assert other_post("Mira Pike is the director.", evidence) is not None
+
+
+@pytest.mark.parametrize(
+    ("claim", "read"),
+    [
+        ("The Route 14 shuttle runs twice an hour on Sundays.", "The Route 14 shuttle runs twice an hour on Sundays."),
+        (
+            "The Route 14 shuttle runs twice an hour on Saturdays.",
+            "The Route 14 shuttle runs every 30 minutes on Saturdays.",
+        ),
+        ("The Route 14 shuttle runs twice an hour.", "The Route 14 shuttle runs every 30 minutes."),
+    ],
+)
+def test_a_rate_said_for_other_days_is_not_written_into_the_claim(claim: str, read: str) -> None:
+    evidence = (
+        "On Saturdays, the Route 14 shuttle departs every 30 minutes between 8 a.m. and 6 p.m. A revised Sunday "
+        "timetable for Route 14 will be published next month."
+    )
+    assert reword(claim, evidence)[0] == read

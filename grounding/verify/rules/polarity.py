@@ -47,6 +47,7 @@ from grounding.text.lexicon import (
     STOPWORDS,
     count_of,
     currency_of,
+    days_named,
     every_few,
     times_per_period,
 )
@@ -1518,15 +1519,6 @@ def _other_quarter(claim: str, sentence: str) -> RuleFinding | None:
 
 
 _PER = re.compile(r"\b(?:once|twice|thrice|times)\s+(?:(?:an?|per|each|every)\s+)?$", re.I)
-_SPANS_OF_DAYS = {"weekday": frozenset(_WORKING_DAYS), "weekend": frozenset(DAYS_OF_THE_WEEK[5:])}
-
-
-def _days(text: str) -> frozenset[str]:
-    """The days of the week a text names, a span of them ("weekdays", "at weekends") as its days."""
-    named = {w.lower().rstrip("s") for w in _TOKEN.findall(text)}
-    return frozenset(named & set(DAYS_OF_THE_WEEK)).union(*(_SPANS_OF_DAYS[w] for w in named & _SPANS_OF_DAYS.keys()))
-
-
 def _said_for_other_days(claim: str, words: Sequence[str], position: int, reach: int = 4) -> bool:
     """The word at `position` holds for the days named right after it, none of them the claim's: "every 15
     minutes on weekdays and every 30 minutes on Saturdays" gives the weekday rate, not the Saturday one."""
@@ -1542,7 +1534,7 @@ def _said_for_other_days(claim: str, words: Sequence[str], position: int, reach:
 
 def _other_days(claim: str, sentence: str) -> bool:
     """The claim and the sentence each say which days they hold for, and no day is in both."""
-    mine, theirs = _days(claim), _days(sentence)
+    mine, theirs = days_named(claim), days_named(sentence)
     return bool(mine and theirs) and not mine & theirs
 
 
