@@ -58,7 +58,7 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
 
 
 _FORMS = r"(?:tablets|capsules|caplets|pills|sachets|lozenges|doses)"
-_COUNTED_FORMS = re.compile(rf"(?=\b(?P<count>\w+)\s+(?:[\w-]+\s+){{0,2}}?{_FORMS}\b)", re.I)
+_COUNTED_FORMS = re.compile(rf"(?=\b(?P<count>\w+)\s+(?:[\w-]+\s+){{0,2}}?(?P<form>{_FORMS})\b)", re.I)
 _FORM_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_FORMS}\b", re.I)
 
 
@@ -79,7 +79,7 @@ def _units_counted(quantity: Quantity, premise: str, stated: list[Quantity]) -> 
             continue  # "500 mg Velorin tablets": the strength, not a count
         for strength in strengths if count and count > 1 else []:
             if math.isclose(count * strength.value, quantity.value, rel_tol=1e-9):
-                sums.append(f"{count} tablets of {strength.text} is {quantity.text}")
+                sums.append(f"{count} {match['form'].lower()} of {strength.text} is {quantity.text}")
     return sums
 
 

@@ -691,10 +691,15 @@ juice while you're taking Velorin": one act, read the leaflet's way, and a leafl
 juice while you are taking Dorvalex" is read the same way."""
 
 
+def _as_the_leaflet_says(text: str) -> str:
+    """ "can drink grapefruit juice while taking Velorin" as "can take Velorin with grapefruit juice"."""
+    return _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", text)
+
+
 def _quoting_the_evidence(finding: RuleFinding, evidence: str) -> RuleFinding:
     """A finding made on the evidence read the leaflet's way, quoting the sentence the evidence wrote."""
     for sentence in _sentences(evidence):
-        if finding.cite and _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", sentence.text) == finding.cite:
+        if finding.cite and _as_the_leaflet_says(sentence.text) == finding.cite:
             return contradiction(finding.rule, f"The evidence denies it: {quote(sentence.text)}", sentence.text)
     return finding
 
@@ -704,8 +709,8 @@ class NegationRule:
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         claim = _what_is_reported(claim)
-        taken = _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", claim)
-        leaflet = _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", evidence)
+        taken = _as_the_leaflet_says(claim)
+        leaflet = _as_the_leaflet_says(evidence)
         found = self._denied(claim, evidence) or (self._denied(taken, evidence) if taken != claim else [])
         if found or leaflet == evidence:
             return found
@@ -1519,6 +1524,8 @@ def _other_quarter(claim: str, sentence: str) -> RuleFinding | None:
 
 
 _PER = re.compile(r"\b(?:once|twice|thrice|times)\s+(?:(?:an?|per|each|every)\s+)?$", re.I)
+
+
 def _said_for_other_days(claim: str, words: Sequence[str], position: int, reach: int = 4) -> bool:
     """The word at `position` holds for the days named right after it, none of them the claim's: "every 15
     minutes on weekdays and every 30 minutes on Saturdays" gives the weekday rate, not the Saturday one."""

@@ -15,6 +15,7 @@ Tomas Reddick").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -69,11 +70,7 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     if not claimed:
         return None
     person, post = _person(claimed["name"]), _post(claimed["title"])
-    held = [
-        (name, title, said, evidence[start:end].strip())
-        for start, end in split_sentences(evidence)
-        for name, title, said in _posts(evidence[start:end])
-    ]
+    held = _held(evidence)
     if any(_one_person(name, person) and title == post for name, title, _, _ in held):
         return None
     others = [(name, sentence) for name, title, _, sentence in held if title == post and not _one_person(name, person)]
@@ -86,6 +83,17 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
         f"is {said}: {quote(sentence)}"
     )
     return detail, sentence
+
+
+@functools.lru_cache(maxsize=64)
+def _held(evidence: str) -> tuple[tuple[str, str, str, str], ...]:
+    """(person, post, the post as written, sentence) for each post the evidence ties to a name, read once per
+    evidence, not once per claim."""
+    return tuple(
+        (name, title, said, evidence[start:end].strip())
+        for start, end in split_sentences(evidence)
+        for name, title, said in _posts(evidence[start:end])
+    )
 
 
 def _posts(sentence: str) -> Iterator[tuple[str, str, str]]:
