@@ -183,7 +183,8 @@ RULES = Registry(
         ),
         Entry(
             "comparisons",
-            "the same comparison or order of events turned round (faster in air than in water): contradicted",
+            "a comparison or order of events turned round (faster in air than in water), or one the evidence's own "
+            "figures refute (older than, twice the size of, more than half of): contradicted",
             "grounding.verify.rules.order:ComparisonRule",
         ),
         Entry(
@@ -193,7 +194,8 @@ RULES = Registry(
         ),
         Entry(
             "arithmetic",
-            "show the model a sum or difference of two evidence values where the claim states it (9:00 plus 2 hours)",
+            "show the model a sum or difference of two evidence values where the claim states it (9:00 plus 2 hours), "
+            "or the figures behind a comparison it draws that they bear out",
             None,
         ),
         Entry("whole_answer", "blend the riskiest claim with the whole answer's judgement", None),

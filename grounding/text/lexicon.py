@@ -73,6 +73,7 @@ def days_named(text: str) -> frozenset[str]:
     named = {m.lower() for m in _DAY_WORDS.findall(text)}
     return frozenset(named & set(DAYS_OF_THE_WEEK)).union(*(_SPANS_OF_DAYS[w] for w in named & _SPANS_OF_DAYS.keys()))
 
+
 NEGATORS = frozenset({"not", "never", "no", "none", "nor", "neither", "cannot", "without"})
 """Words that deny what their clause states ("n't" is recognised by its ending)."""
 
@@ -102,7 +103,8 @@ promotion relegation|appreciated depreciated|appreciates depreciates|appreciate 
 gains depreciates|plaintiff defendant|claimant defendant|plaintiffs defendants|upheld reversed|upholds reverses
 uphold reverse|uphold overturn|upstream downstream|enabled disabled|enable disable|enables disables
 upriver downriver|inbound outbound|uphill downhill|more-slowly faster|more-slowly quicker|more-quickly slower
-more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller"""
+more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller|expanded shrank|expand shrink|expands shrinks
+expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|vetoes signs"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from grounding.text.lexicon import PREPOSITIONS, STOPWORDS
+
 CAPITALISED_WORD = re.compile(r"\b[A-Z][A-Za-z0-9\-']*")
 """One capitalised ASCII word: the entity words alignment compares between a claim and a sentence."""
 
@@ -44,3 +46,18 @@ def expanded(acronym: str, text: str, openers: frozenset[str] = frozenset()) -> 
         if len(words) > 1 and initials(" ".join(words)) == acronym.lower():
             return " ".join(words)
     return None
+
+
+_SUBJECT_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?P<next>[a-z]+)\b")
+
+
+def subject_name(sentence: str) -> str | None:
+    """The one name a sentence puts right before a word that is no preposition or conjunction, as a subject before
+    its verb ("At Quillfern Logistics, Daniel Achterberg is the manager"; "Lake Orvane lies in a basin"), or None
+    where it names none or several: what a "he", "she" or "its" in the next sentence most likely stands for."""
+    names = {
+        m["name"]
+        for m in _SUBJECT_NAME.finditer(sentence)
+        if m["name"].split()[0].lower() not in STOPWORDS and m["next"] not in PREPOSITIONS | {"and", "or", "but"}
+    }
+    return names.pop() if len(names) == 1 else None

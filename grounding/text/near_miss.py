@@ -70,6 +70,8 @@ def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...], evidence_words: s
     if len(differing) != 1:
         return False
     a, b = differing[0]
+    if {a, b} & _HEDGES:
+        return False  # "Roughly 140" and "About 140" open sentences: a hedged figure, no name
     shared = [w for w in claimed if w in known and w not in FUNCTION_WORDS]
     return (
         bool(shared)
@@ -80,6 +82,11 @@ def _is_swap(claimed: tuple[str, ...], known: tuple[str, ...], evidence_words: s
         and f" {a} " not in evidence_words
         and not _is_variant(a, b)
     )
+
+
+_HEDGES = frozenset(
+    "about roughly around approximately nearly almost some over under just only more less fewer".split()
+)
 
 
 def _is_variant(a: str, b: str) -> bool:

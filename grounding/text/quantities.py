@@ -195,6 +195,10 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])({'|'.join(_QUALIFIERS)})\s*[$€£�
 """A hedge or a bound said just before a number (or its currency sign), the longest phrase first: "no more than
 4 g" is at most 4 g, "above $45" at least $45, "about 40 minutes" a hedge."""
 
+_ABOVE = frozenset({"more", "above", "over", "higher", "greater"})
+_BOUND_AFTER = re.compile(r"\s+or\s+(?P<word>more|above|over|higher|greater|less|fewer|under|below|lower)\b", re.I)
+"""A bound said just after a number: "a balance of $5,000 or more" is at least $5,000."""
+
 _UNIT_PATTERN = "|".join("(?-i:g)" if unit == "g" else re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 """Every unit, longest first; a gram's "g" only in lower case, so that "4G" stays a network's generation."""
 _MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -492,6 +496,8 @@ def _number(text: str, start: int, end: int, value: float, unit: str | None, dim
     before = text[max(0, start - 20) : start].lower()
     qualifier = _QUALIFIER_BEFORE.search(before)
     bound = _BOUNDS.get(qualifier[1].lower()) if qualifier else None
+    if bound is None and (after := _BOUND_AFTER.match(text, end)):
+        bound, end = ("at least" if after["word"].lower() in _ABOVE else "at most"), after.end()
     approximate = bound is not None or any(before.rstrip().endswith(h) for h in HEDGES)
     dimension, factor = (dimension, 1.0) if dimension else UNITS.get(unit, (None, 1.0)) if unit else (None, 1.0)
     return Quantity(
@@ -513,7 +519,10 @@ def qualified_start(text: str, quantity: Quantity) -> int:
     if not (quantity.bound or quantity.approximate):
         return quantity.start
     found = _QUALIFIER_BEFORE.search(text, max(0, quantity.start - 20), quantity.start)
-    return found.start() if found else quantity.start
+    if found:
+        return found.start()
+    sign = re.search(r"[$€£¥]\s*$", text[max(0, quantity.start - 2) : quantity.start])
+    return quantity.start - len(sign.group()) if sign else quantity.start  # "$5,000 or more": the sign is its own
 
 
 def _add_date(

@@ -1,4 +1,5 @@
-"""Sums and differences of the evidence's values that a claim states: arithmetic across sentences.
+"""Sums and differences of the evidence's values that a claim states, and comparisons it draws between them:
+arithmetic across sentences.
 
 "The train arrives at 11:30" against "The train leaves at 9:00. The journey takes two and a half hours."
 says what the evidence implies and nowhere states, and the small entailment model does not add (P(entailment)
@@ -30,6 +31,7 @@ from grounding.text.quantities import (
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
+from grounding.verify.comparing import compare
 
 _DAY_MINUTES = 24 * 60
 _YEARS_AFTER = re.compile(r"^\s*(?:-\s*)?years?\b", re.I)
@@ -40,11 +42,16 @@ _AGE_WHEN = re.compile(r"\bwas\s*$", re.I)
 def computed(claim: str, premise: str) -> tuple[str, ...]:
     """What the premise's values add up to where the claim states the result: "9:00 plus two and a half hours
     is 11:30"."""
+    sums: list[str] = []
+    comparison = compare(claim, premise)
+    if comparison is not None and comparison.holds:
+        # "1889 against 1904: the Kestrin Observatory is older than the Duvelle town library"
+        said = claim.strip().rstrip(".")
+        sums.append(f"{comparison.figures}: {said[:1].lower() if said[:4] == 'The ' else said[:1]}{said[1:]}")
     claimed = parse_quantities(claim)
     if not claimed:
-        return ()
+        return tuple(sums)
     stated = parse_quantities(premise)
-    sums: list[str] = []
     for quantity in claimed:
         if any(_equal(quantity, s) for s in stated):
             continue
@@ -189,13 +196,15 @@ def _year_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[
     before, after = claim[max(0, quantity.start - 12) : quantity.start], claim[quantity.end : quantity.end + 12]
     if not (
         _YEARS_AFTER.match(after)
+        or re.search(r"\byears?$", quantity.text, re.I)  # "three years after she joined"
         or _YEARS_BEFORE.search(before)
         or (_AGE_WHEN.search(before) and after.lstrip().startswith("when"))
     ):
         return []
     years = sorted({int(s.value) for s in stated if s.kind == QuantityKind.YEAR})
+    span = quantity.text if re.search(r"\byears?$", quantity.text, re.I) else f"{quantity.text} years"
     return [
-        f"{later} is {quantity.text} years after {earlier}"
+        f"{later} is {span} after {earlier}"
         for earlier in years
         for later in years
         if later - earlier == quantity.value

@@ -33,13 +33,14 @@ from grounding.text.lexicon import (
     FREQUENCY_UNITS,
     RATE_SYNONYMS,
     SAME_DIRECTION,
+    STOPWORDS,
     count_of,
     currency_of,
     days_named,
     every_few,
     times_per_period,
 )
-from grounding.text.names import expanded
+from grounding.text.names import NAME_RUN, expanded
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
@@ -99,13 +100,16 @@ def _reword(claim: str, premise: str) -> Reading:
         same = next(
             (s for s in stated if _equal(quantity, s) and period_of(claim, quantity) == period_of(premise, s)), None
         ) or _the_count_in_hedge(claim, quantity, premise, stated)
+        if same is not None and (quantity.bound or quantity.approximate) and _of_someone_else(claim, premise, same):
+            same = None  # "under 2 hours 10 minutes" is no reading of the winner's "2:09:41" for the runner-up
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             # a bound gives way to the premise's value as the premise says it: "more than $5,000" as "$5,800",
             # "less than an hour" as "about 40 minutes"; a hedge stays ("about 81,500")
             start = qualified_start(claim, quantity) if quantity.bound else quantity.start
             paid = currency_of(claim, quantity) if quantity.bound else None
             said = premise[qualified_start(premise, same) : same.end] if quantity.bound else same.text
-            edits.append((start, quantity.end, f"{paid[1] if paid and paid[1] in '$€£¥' else ''}{said}"))
+            sign = paid[1] if paid and paid[1] in "$€£¥" and paid[1] not in said else ""
+            edits.append((start, quantity.end, f"{sign}{said}"))
         elif quantity.kind == QuantityKind.DATE and (day := _iso_day(quantity, stated)):
             edits.append((quantity.start, quantity.end, day.text))  # "2018-05-25" as "25 May 2018"
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
@@ -147,6 +151,21 @@ def _reword(claim: str, premise: str) -> Reading:
     return text, tuple(reversed(changes))
 
 
+def _names(text: str) -> set[str]:
+    runs = (m.group().split() for m in NAME_RUN.finditer(text))
+    return {" ".join(run[1:] if run[0] == "The" else run) for run in runs if len(run) - (run[0] == "The") >= 2}
+
+
+def _of_someone_else(claim: str, premise: str, stated: Quantity) -> bool:
+    """The premise's value stands in a sentence that names others and none of the claim's names ("Kenji Arakawa
+    won the men's race in 2:09:41" against "Diego Salcedo finished ... in under 2 hours 10 minutes"): a bound
+    read as that value would tell the model what the claim's subject did."""
+    sentence = next((premise[a:b] for a, b in split_sentences(premise) if a <= stated.start < b), premise)
+    mine, theirs = _names(claim), _names(sentence)
+    known = {name.split()[-1].lower() for name in mine}
+    return bool(mine) and bool(theirs - mine) and not known & set(re.findall(r"\w+", sentence.lower()))
+
+
 @functools.lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     parsed = parse_quantities(text)
@@ -161,6 +180,9 @@ def _equal(claimed: Quantity, stated: Quantity) -> bool:
     "43 per cent", "April 20" / "Apr 20") the model reads as it is, and is left alone."""
     if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
         return False
+    if claimed.bound and claimed.bound == stated.bound and claimed.dimension == stated.dimension:
+        # "$5,000 or more" is what "at least $5,000" says
+        return math.isclose(claimed.value, stated.value, rel_tol=1e-9) and claimed.text != stated.text
     if claimed.bound and not stated.bound and claimed.dimension == stated.dimension:
         if math.isclose(claimed.value, stated.value, rel_tol=1e-9):
             return False  # "must not take more than 4,000 mg" is no "4 g": the bound, and the denial, would be lost
@@ -210,8 +232,19 @@ def _acronyms(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return [
         (m.start(), m.end(), name)
         for m in _ACRONYM.finditer(claim)
-        if not re.search(rf"\b{m.group()}\b", premise) and (name := expanded(m.group(), premise, CLAIM_OPENERS))
+        if not re.search(rf"\b{m.group()}\b", premise)
+        and (name := expanded(m.group(), premise, CLAIM_OPENERS) or _spelled_out(m.group(), premise))
     ]
+
+
+def _spelled_out(acronym: str, premise: str) -> str | None:
+    """The premise's words in lower case whose initials are the acronym, three at least: "CFO" is "chief financial
+    officer"."""
+    if len(acronym) < 3:
+        return None
+    words = r"\s+".join(rf"{letter.lower()}[a-z]+" for letter in acronym)
+    found = re.search(rf"\b{words}\b", premise)
+    return found.group() if found and not set(found.group().split()) & STOPWORDS else None
 
 
 def _hedge_inside(bound: Quantity, hedged: Quantity, hedge: float = 0.1) -> bool:
@@ -330,6 +363,8 @@ def _years_of_decades(claim: str, premise: str) -> list[tuple[int, int, str]]:
     named = {first for _, _, first, _ in _periods(premise)}
     edits = []
     for start, end, first, last in claimed:
+        if _THROUGH.search(claim[:start]):
+            continue  # "through the 1990s" is all of the decade, not the one year the premise gives in it
         part = _PART.search(claim[:start])
         if part:
             start, (first, last) = part.start(), _part_of(part["part"].lower(), first, last)
@@ -341,6 +376,7 @@ def _years_of_decades(claim: str, premise: str) -> list[tuple[int, int, str]]:
 
 
 _PART = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)[\s-]+$", re.I)
+_THROUGH = re.compile(r"\b(?:through|throughout|across|all)\s+(?:of\s+)?(?:the\s+)?$", re.I)
 
 
 def _part_of(part: str, first: int, last: int) -> tuple[int, int]:

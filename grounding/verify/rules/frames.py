@@ -45,6 +45,7 @@ from grounding.text.lexicon import (
     STOPWORDS,
     SUBORDINATORS,
 )
+from grounding.text.names import subject_name
 from grounding.text.quantities import decades, in_decade, parse_quantities, same_quantity, years_in
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
@@ -143,18 +144,52 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
     """The evidence's clauses with their sentences, read once per evidence, not once per claim: a frame
     is read inside one clause, and quoted from its sentence."""
     clauses = []
+    previous = ""
     for start, end in split_sentences(evidence):
         sentence = evidence[start:end]
         parts = [part for part in CLAUSE_BREAK.split(sentence) if part and part.strip()]
+        if parts and (named := _he_or_she(parts[0], previous)):
+            parts = [named, *parts[1:], parts[0]]  # "Daniel Achterberg is ... He reports to ...": he is Achterberg
+        previous = sentence
         resumed = _resumed(parts)
         # "Dana Whitcombe, head of logistics, reports to the chief operating officer, Luis Ferrante": both at once
         both = _named_in_apposition([resumed, *parts[3:]]) if resumed else None
         apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), resumed, both) if a]
-        apposed += _joined_by_and(sentence, parts)
+        apposed += _joined_by_and(sentence, parts) + _bought(sentence)
         for part in parts + apposed:
             tokens = _tokens(part)
             clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
     return tuple(clauses)
+
+
+_NAMED = r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,4}"
+_PURCHASE = re.compile(
+    rf"(?P<agent>{_NAMED})(?:['’]s\s+|\s+(?:completed|announced|finalised|finalized|agreed|made)\s+"
+    rf"(?:its|their|a|the)\s+)(?:planned\s+)?(?:purchase|acquisition|takeover|buyout)\s+of\s+(?P<patient>{_NAMED})"
+)
+
+
+def _bought(sentence: str) -> list[str]:
+    """A purchase said as a noun, read as its verb: "Marlow Data completed its purchase of Greystoke Analytics" says
+    that Marlow Data acquired Greystoke Analytics, and bought it."""
+    return [
+        f"{m['agent']} {verb} {m['patient']}"
+        for m in _PURCHASE.finditer(sentence)
+        if m["agent"].split()[0].lower() not in STOPWORDS
+        for verb in ("acquired", "bought")
+    ]
+
+
+_FRONTED_PHRASE = re.compile(r"^\s*(?:In|On|At|By|During|After|Before|Since|From|Until)\s+[^,]{1,40},\s+(?=[A-Z])")
+_HE_OR_SHE = re.compile(r"^\s*(?:He|She)\s+(?=[a-z])")
+
+
+def _he_or_she(part: str, previous: str) -> str | None:
+    """A clause opening on "he" or "she" with the name of the one person the sentence before makes its subject, or
+    None."""
+    pronoun = _HE_OR_SHE.match(part)
+    name = subject_name(previous) if pronoun else None
+    return f"{name} {part[pronoun.end() :]}" if pronoun and name else None
 
 
 _DESCRIBED = re.compile(r"^(?P<head>.*?)\b(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s*$")
@@ -990,7 +1025,9 @@ class RoleRule:
         if post := other_post(claim, evidence):
             return [contradiction(self.name, *post)]
         mine = _tokens(claim)
-        claimed = _frames(mine)
+        fronted = _FRONTED_PHRASE.match(claim)
+        # "In 2020, Greystoke Analytics acquired Marlow Data": the phrase before the comma is no part of the agent
+        claimed = _frames(_tokens(claim[fronted.end() :]) if fronted else mine)
         if not claimed:
             return []
         # every word of "Instagram acquired Facebook" is in "Facebook acquired Instagram": a swap is

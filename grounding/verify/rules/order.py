@@ -14,6 +14,9 @@ A side is known by its pivot words: the content words on one side of the claim a
 ("air", "water"; not "sound", which both sides share by position). Both pivots must be found on the
 evidence's sides, but for one word at most, so a sentence comparing other things never counts; a negated
 sentence ("no country is larger than Russia") is left to the model.
+
+A comparison no sentence states but two sentences' figures decide ("Corrin Peak is lower than Mount Hale" / "Mount
+Hale rises to 2,310 metres. Corrin Peak ... reaches 2,645 metres") is computed in `grounding.verify.comparing`.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORD
 from grounding.text.quantities import years_in, years_of_sentences
 from grounding.text.sentences import split_sentences
 from grounding.types import RuleFinding
+from grounding.verify.comparing import compare
 from grounding.verify.rules.base import contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
@@ -173,6 +177,17 @@ def _dated_order(claim: str, evidence: str) -> RuleFinding | None:
     return contradiction("comparisons", detail, right[0])
 
 
+def _computed(claim: str, evidence: str) -> RuleFinding | None:
+    """ "Lake Varren is more than twice the size of Lake Sobel" against "Lake Sobel covers about 84 square
+    kilometres. Lake Varren ... has a surface area of 151 square kilometres.": the comparison computed from each
+    side's own figure (`grounding.verify.comparing`) fails."""
+    comparison = compare(claim, evidence)
+    if comparison is None or comparison.holds:
+        return None
+    cited = " ".join(quote(s) for s in comparison.sentences)
+    return contradiction("comparisons", f"The evidence gives {comparison.figures}: {cited}", comparison.sentences[-1])
+
+
 _PRONOUN_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}(?:he|she|they|it|his|her|its|their)\b", re.I)
 
 
@@ -211,7 +226,7 @@ class ComparisonRule:
     name = "comparisons"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if found := _birth_order(claim, evidence) or _dated_order(claim, evidence):
+        if found := _birth_order(claim, evidence) or _dated_order(claim, evidence) or _computed(claim, evidence):
             return [found]
         mine = _relation(claim)
         if mine is None:

@@ -51,6 +51,7 @@ from grounding.text.lexicon import (
     every_few,
     times_per_period,
 )
+from grounding.text.names import subject_name
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
@@ -228,6 +229,11 @@ def _rates(words: list[str]) -> list[str]:
         elif word == "once" and following in {"a", "an", "per", "every", "each"} and after in FREQUENCY_UNITS:
             out += ["once", FREQUENCY_UNITS[after]]
             i += 3
+        elif word == "once" and following in _EVERY and every_few(after, words[i + 3] if i + 3 < len(words) else ""):
+            i += 1  # "once every two hours" is "every two hours": the count is the rate's own
+        elif word == "single" and RATE_SYNONYMS.get(following, following) in _RATE_UNITS:
+            out += ["once", RATE_SYNONYMS.get(following, following)]  # "a single daily sailing"
+            i += 2
         elif word in {"on", "every"} and (listed := _days_listed(words, i + 1))[0] >= 2:
             out += [_count_word(listed[0]), "weekly"]  # "on Tuesdays and Fridays" is "twice weekly"
             i = listed[1]
@@ -333,6 +339,10 @@ _SAME_VERBS = {
     **dict.fromkeys(("alive", "lifetime"), "alive"),
     **dict.fromkeys(("released", "shipped", "launched"), "released"),
     **dict.fromkeys(("releases", "ships", "launches"), "releases"),
+    **dict.fromkeys(("jobs", "positions"), "jobs"),
+    **dict.fromkeys(("shed", "axe", "cut"), "cut"),
+    **dict.fromkeys(("reduced", "lowered"), "reduced"),
+    **dict.fromkeys(("reduces", "lowers"), "reduces"),
 }
 """Words for one event, counted as one word where overlap is measured: "the match finished 3-2" is about
 what "the match ended 3-1" is; "kept in the freezer" is about what "store it; do not freeze it" is; "Harbeck
@@ -446,13 +456,13 @@ def _sentences(evidence: str) -> tuple[_Sentence, ...]:
     label = ""
     for start, end in split_sentences(evidence):
         text = evidence[start:end]
-        read = _with_subject(text, sentences[-1].text) if sentences else text
+        read = _with_subject(text, sentences[-1].text, sentences[-1].read) if sentences else text
         if own := _label(text):
             label = own
         elif label and read == text and len(_TOKEN.findall(text)) <= 15:
             read = f"{label}: {text}"  # a terse line under a heading says it of the heading's thing
         words = tuple(_words(read))
-        sentences.append(_Sentence(text, words, frozenset(_stems(words) | _done(words)), read))
+        sentences.append(_Sentence(text, words, frozenset(_stems(words) | _stems(_done(words))), read))
     return tuple(sentences)
 
 
@@ -477,22 +487,48 @@ _SUBJECT = re.compile(
 )
 
 
-def _with_subject(sentence: str, previous: str) -> str:
+def _with_subject(sentence: str, previous: str, previous_read: str = "") -> str:
     """`sentence` with a leading pronoun replaced by the previous sentence's subject, where that subject is
     plain (a name, or "the" and a noun, before the first auxiliary verb) and fits the pronoun: "it" a thing
     ("the clinic"), "he" or "she" a name ("Anna Berg"), "they" either. "It is likely that ..." is left as
-    it is, as is a pronoun after a sentence whose subject is not plain."""
+    it is, as is a pronoun after a sentence whose subject is not plain; then a "he", "she" or "its" may still
+    stand for the one name the previous sentence (as read) puts before its verb (`_named_back`)."""
     pronoun = _LEADING_PRONOUN.match(sentence)
     subject = _SUBJECT.match(previous.strip())
     if not pronoun or not subject or EXPLETIVE_IT.match(sentence):
-        return sentence
+        return _named_back(sentence, previous_read or previous)
     thing = subject["article"] is not None
     named = not thing and is_person_name(subject["subject"])  # "Sales fell sharply" is no name
     fits = {"It": thing, "He": named, "She": named, "They": thing or named}[pronoun["pronoun"]]
     if not fits:
-        return sentence
+        return _named_back(sentence, previous_read or previous)
     said = subject["subject"] if named else subject["subject"][:1].lower() + subject["subject"][1:]
     return f"{said[:1].upper()}{said[1:]} {sentence[pronoun.end() :]}"
+
+
+_BACK_REFERENCE = re.compile(
+    r"^(?P<front>(?:[A-Z][^,]{0,40},\s+)?)(?:(?P<person>[Hh]e|[Ss]he)|(?P<thing>[Ii]ts))\s+(?=[a-z])"
+)
+
+
+def _named_back(sentence: str, previous: str) -> str:
+    """A "he", "she" or "its" that opens the sentence or its clause after a phrase set before it, read as the one
+    name the sentence before puts before its verb: "Lake Orvane lies in a basin. Between 2010 and 2020 its surface
+    area shrank" is Lake Orvane's area; "After studying engineering, she opened her own practice" is the architect
+    the sentence before names."""
+    found = _BACK_REFERENCE.match(sentence)
+    if not found and (
+        fronted := re.match(r"^(?:Between|From|In|During|After|Before|Since|By|On)\b[^,]{0,40}?\s+(?=its\s)", sentence)
+    ):
+        found = _BACK_REFERENCE.match(sentence[fronted.end() :])
+        offset = fronted.end()
+    else:
+        offset = 0
+    name = subject_name(previous) if found else None
+    if not found or not name:
+        return sentence
+    said = f"{name}'s" if found["thing"] else name
+    return f"{sentence[: offset + found.end('front')]}{said} {sentence[offset + found.end() :]}"
 
 
 _FRONTED = frozenset(
@@ -718,6 +754,10 @@ class NegationRule:
         return [_quoting_the_evidence(f, evidence) for f in self._denied(taken, leaflet)]
 
     def _denied(self, claim: str, evidence: str) -> list[RuleFinding]:
+        if limited := _beyond_the_limit(claim, evidence):
+            return [
+                contradiction(self.name, f"The evidence allows it only {limited[0]!r}: {quote(limited[1])}", limited[1])
+            ]
         words = _words(_days_as_spans(claim, evidence))
         if refused := _refused(words, evidence):
             return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
@@ -761,6 +801,8 @@ class NegationRule:
                 not _opposite_word(words, clause)  # "does not open" says "is closed"
                 and not _denies_an_attitude(clause, words)
                 and not _ranks_by_denial(clause, words)
+                # "Only vehicles weighing up to 3.5 tonnes may use the road" denies the road to the rest
+                and not (negated and not denied and _restricted(sentence.words))
             )
             if (
                 (says_no != negated or (not negated and denied))
@@ -783,6 +825,41 @@ class NegationRule:
                 which = "denies" if not mine else "states"
                 return [contradiction(self.name, f"The evidence {which} it: {quote(sentence.text)}", sentence.text)]
         return []
+
+
+_COUNTING = frozenset({"about", "around", "some", "a", "one", "two", "three", "few", "several", "nearly", "roughly"})
+
+
+def _restricted(words: Sequence[str]) -> bool:
+    """The sentence grants what it says to some only ("Only vehicles weighing up to 3.5 tonnes may use the road",
+    "but only when the phone is on Wi-Fi"), denying it to the rest; "only about ten of her poems were published" is
+    a count, and says some were."""
+    return any(
+        w == "only" and k + 1 < len(words) and words[k + 1] not in _COUNTING and not words[k + 1][:1].isdigit()
+        for k, w in enumerate(words)
+    )
+
+
+_WIDENING = re.compile(r"\b(?:any|anyone|anybody|everyone|everybody|as\s+well\s+as|regardless\s+of)\b", re.I)
+_ONLY = re.compile(
+    r"\bonly\s+(?P<limit>(?:when|if|while|to|for|the|by|on|at|with|after|before|during|between)\b[^,.;]*)", re.I
+)
+
+
+def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(the limit, its sentence) where the claim widens to any what the evidence allows only to some: "any player may
+    question the referee" against "only the team captain may speak to the referee about a decision"; "backs up photos
+    over mobile data as well as over Wi-Fi" against "backs up photos automatically, but only when the phone is
+    connected to Wi-Fi". The sentence must say most of the rest of the claim, and say it without a denial."""
+    widening = _WIDENING.search(claim)
+    if not widening or re.search(r"\bonly\b", claim, re.I):
+        return None
+    wanted = _stems(_content(_words(claim))) - _stems(_words(widening.group()))
+    for sentence in _sentences(evidence):
+        limited = _ONLY.search(sentence.text)
+        if limited and not _negated(list(sentence.words)) and len(wanted & sentence.stems) >= 0.6 * len(wanted):
+            return limited["limit"].strip(), sentence.text
+    return None
 
 
 _REPORTED = re.compile(
@@ -963,13 +1040,15 @@ class AntonymRule:
                 # said of what the claim moves: "Brentwick Foods reduced its net debt" / "Brentwick Foods ended
                 # the year with net debt of £410 million, up from £352 million"
                 of_the_head = bool(opposites & _MOVED or rate) and word not in clause and _opens_on(clause, head, rate)
+                # "the board's monthly meetings" / "The board ..., chaired by ..., meets four times a year"
+                of_the_rated = rate and _rate_of(_rated(words, i), sentence.words, opposites)
                 # or a rate said of the thing the claim puts it on, just before it: "take their methotrexate tablets
                 # every morning" / "For rheumatoid arthritis, methotrexate is taken once a week"
                 named = (
                     rate
                     and not _counts(word)
                     and word not in clause
-                    and _rate_of(subject, clause, opposites)
+                    and (_rate_of(subject + _rated(words, i), clause, opposites) or of_the_rated)
                     and _says_most_of_a_rate(words, clause, sentence, evidence)
                     and not _other_days(claim, sentence.text)  # "Monday to Saturday, ... hourly": another timetable
                 )
@@ -1051,6 +1130,9 @@ class AntonymRule:
                     found = _apposed(opposites, subject, sentence.text)
                 if not found and not _has_object(words, i):
                     found = _moved_in(word, subject, sentence.words)
+                if not found and of_the_rated and named:
+                    rates = (j for j, o in enumerate(sentence.words) if o in opposites and o in _RATE_UNITS)
+                    found = next((_counted(sentence.words, j) for j in rates), None)
                 if found:
                     theirs, ours = _as_written(_spoken(found), sentence.text), _as_written(_spoken(word), claim)
                     if ours.lower() not in claim.lower():  # said as a noun: "a 12% rise in quarterly revenue"
@@ -1069,6 +1151,15 @@ def _own_part(claim: str, quantity: Quantity) -> str:
     RAM and a 14-inch display"): a sentence that gives one of the two says the quantity's part."""
     joined = re.search(r"\s+and\s+(?:a|an|the|its|their)\b", claim[quantity.end :])
     return claim[: quantity.end + joined.start()] if joined else claim
+
+
+def _own_clause(claim: str, quantity: Quantity) -> str:
+    """The clause of the claim that holds the quantity ("Orvane's planned Redgrove plant, due to open in 2028, is
+    expected to bring 800 jobs"): a summary fuses what the evidence says in several sentences, and one of them may
+    give this clause's figure alone ("The plant is expected to create 1,800 jobs")."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(claim[: quantity.start])), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(claim, quantity.end)), len(claim))
+    return claim[start:end]
 
 
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]{3,80},")
@@ -1111,11 +1202,25 @@ def _moved_in(word: str, subject: list[str], sentence: Sequence[str]) -> str | N
 
 def _rate_of(thing: list[str], clause: Sequence[str], rates: frozenset[str], reach: int = 5) -> bool:
     """Some word of the thing the claim gives a rate stands shortly before another rate of a period in the clause
-    (a count, "11 times", is no rate of a period)."""
+    (a count, "11 times", is no rate of a period; "twice daily" is)."""
     named = _stems(thing)
     return any(
-        o in rates and not _counts(o) and named & _stems(clause[max(0, j - reach) : j]) for j, o in enumerate(clause)
+        o in rates
+        and (not _counts(o) or clause[j + 1 : j + 2] and clause[j + 1] in _RATE_UNITS)
+        and named & _stems(clause[max(0, j - reach) : j])
+        for j, o in enumerate(clause)
     )
+
+
+def _rated(words: list[str], i: int) -> list[str]:
+    """The thing a rate stands before as its adjective ("a single daily sailing", "the board's monthly meetings"):
+    the rate is the thing's as much as the subject's."""
+    k = i + 1 if words[i + 1 : i + 2] and words[i + 1] in _RATE_UNITS and words[i] not in _RATE_UNITS else i
+    after = words[k + 1 : k + 2]
+    if words[k] not in _RATE_UNITS or not after or after[0] in STOPWORDS or not after[0].isalpha():
+        return []
+    act = re.sub(r"ings?$", "", after[0])  # "meetings" are what the board "meets" to hold
+    return after + ([act] if act != after[0] and len(act) >= 3 else [])
 
 
 def _says_most_of_a_rate(claim: list[str], clause: Sequence[str], sentence: _Sentence, evidence: str) -> bool:
@@ -1347,6 +1452,7 @@ class QuantityRule:
         # the claim whole, without an aside ("Lake Orvanne, which drains into the Tarn River, covers 31 km²") and
         # each quantity's own part ("comes with 32 GB of RAM and a 14-inch display": the RAM's sentence)
         readings = dict.fromkeys([claim, _ASIDE.sub("", claim), *(_own_part(claim, q) for q in claimed)])
+        readings.update(dict.fromkeys(c for q in claimed if len(_content(_words(c := _own_clause(claim, q)))) >= 4))
         matched = [s for reading in readings for s in _matching(_words(reading), evidence, numbers, overlap=0.6)]
         matched += _under_a_heading(claim, evidence, numbers)
         for sentence in dict.fromkeys(matched):
@@ -1727,4 +1833,4 @@ def _measure(text: str, quantity: Quantity) -> str:
         return quantity.kind.value
     if re.match(r"[\s-]old\b", text[after.end() :]):
         return "age"  # "47-year-old", "12 years old": an age, not a span of 12 years
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word  # "jobs", "job"
+    return _stem(word)  # "jobs" count what "job" and "positions" do

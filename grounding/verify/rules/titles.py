@@ -28,14 +28,20 @@ _HEADS = (
     "lessee|buyer|seller|vendor|purchaser|plaintiff|defendant|claimant|respondent|appellant|lender|borrower|"
     "employer|employee|licensor|licensee|ceo|cfo|coo|cto|cio|chancellor|dean|principal|superintendent|chief"
 )
-_NOT_A_RANK = r"(?:said|says|told|added|noted|and|or|the|a|an|by|with|of|to|from|as|was|is|its|their|his|her)"
+_NOT_A_RANK = (
+    r"(?:said|says|told|added|noted|and|or|the|a|an|by|with|of|to|from|as|was|is|its|their|his|her|named|appointed"
+    r"|elected|made)"
+)
 _RANKS = "chief|senior|deputy|vice|managing|executive|general|assistant|acting|interim|joint|co"
 _TITLE = (
     rf"(?<![\w'’])(?:(?i:{_RANKS})[\s-]+|(?!{_NOT_A_RANK}\s)[a-z][a-z-]*\s+){{0,3}}(?i:{_HEADS})"
     rf"(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?"
 )
 _NAME = r"(?:[A-Z]\.|[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?(?:[A-Z]\.|[A-Z][\w&'’-]*)){0,4}"
-_OWNER = r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:company|firm|club|team|bank|group|council)['’]s\s+)?"
+_OWNER = (
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?:company|firm|club|team|bank|group|council)['’]s\s+"
+    r"|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}['’]s?\s+)?"
+)
 
 _AFTER_NAME = re.compile(
     rf"(?P<name>{_NAME})\s*,\s*{_OWNER}(?P<title>{_TITLE})\b(?=\s*(?:[,.;)]|$)|\s+(?:of|at|since|from|until|for)\b)"
@@ -44,6 +50,19 @@ _BRACKETED = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?i:the\s+)?(?P<title>{_TITL
 _BEFORE_NAME = re.compile(rf"\b(?:the\s+|its\s+)?(?P<title>{_TITLE})\s*,?\s+(?P<name>{_NAME})")
 _NAMED_AS = re.compile(
     rf"\b(?:named|appointed|elected|hired|chose|chosen)\s+(?P<name>{_NAME})\s+(?:as\s+)?{_OWNER}(?:new\s+)?"
+    rf"(?P<title>{_TITLE})\b"
+)
+_APPOINTED = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:has\s+been|have\s+been|was|is|had\s+been|will\s+be)\s+(?:named|appointed|elected)"
+    rf"\s+(?:as\s+)?{_OWNER}(?:new\s+)?(?P<title>{_TITLE})\b"
+)
+_SERVES_AS = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:will\s+)?(?:serve|serves|served|act|acts|acted)\s+as\s+{_OWNER}(?:new\s+)?"
+    rf"(?P<title>{_TITLE})\b"
+)
+_IS_NAMED = re.compile(rf"(?P<title>{_TITLE})\s+(?:is|was|has\s+been)\s+(?P<name>{_NAME})")
+_JOINED_AS = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:joined|rejoined)\s+(?:[\w'’&-]+\s+){{0,5}}?as\s+{_OWNER}(?:new\s+)?"
     rf"(?P<title>{_TITLE})\b"
 )
 _FOUNDED = re.compile(
@@ -65,12 +84,16 @@ _ACRONYMS = {
 
 def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     """(detail, sentence) where the evidence gives the claim's post to someone else and the claim's person
-    another post (the sentence that gives that one is cited); None otherwise."""
+    another post (the sentence that gives that one is cited), or where the claim's appointment is one the evidence
+    makes to another post; None otherwise."""
     claimed = _CLAIMED.search(claim)
-    if not claimed:
+    appointed = None if claimed else _NAMED_AS.search(claim) or _APPOINTED.search(claim)
+    if not claimed and not appointed:
         return None
-    person, post = _person(claimed["name"]), _post(claimed["title"])
     held = _held(evidence)
+    if appointed:
+        return _other_appointment(appointed, held)
+    person, post = _person(claimed["name"]), _post(claimed["title"])
     if any(_one_person(name, person) and title == post for name, title, _, _ in held):
         return None
     others = [(name, sentence) for name, title, _, sentence in held if title == post and not _one_person(name, person)]
@@ -82,6 +105,24 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
         f"The evidence gives the post of {claimed['title']} to {_as_written(other, where)}, and {claimed['name']} "
         f"is {said}: {quote(sentence)}"
     )
+    return detail, sentence
+
+
+def _other_appointment(appointed: re.Match, held: tuple[tuple[str, str, str, str], ...]) -> tuple[str, str] | None:
+    """ "Pendlow Logistics has named Marisol Etxeberri as its new chief executive" against "Marisol Etxeberri has
+    been appointed chief financial officer of Pendlow Logistics": the evidence's appointment of the person is to
+    another post, and no sentence gives them the claim's."""
+    person, post = _person(appointed["name"]), _post(appointed["title"])
+    mine = [(title, said, sentence) for name, title, said, sentence in held if _one_person(name, person)]
+    if any(title == post for title, _, _ in mine):
+        return None
+    made = next(
+        ((said, s) for _, said, s in mine if any(p.search(s) for p in (_NAMED_AS, _APPOINTED, _SERVES_AS))), None
+    )
+    if made is None:
+        return None
+    said, sentence = made
+    detail = f"The evidence appoints {appointed['name']} {said}, not {appointed['title']}: {quote(sentence)}"
     return detail, sentence
 
 
@@ -98,7 +139,7 @@ def _held(evidence: str) -> tuple[tuple[str, str, str, str], ...]:
 
 def _posts(sentence: str) -> Iterator[tuple[str, str, str]]:
     """(person, post, the post as written) for each post the sentence ties to a name."""
-    for pattern in (_AFTER_NAME, _BRACKETED, _BEFORE_NAME, _NAMED_AS):
+    for pattern in (_AFTER_NAME, _BRACKETED, _BEFORE_NAME, _NAMED_AS, _APPOINTED, _SERVES_AS, _IS_NAMED, _JOINED_AS):
         for match in pattern.finditer(sentence):
             yield _person(match["name"]), _post(match["title"]), match["title"]
     for match in _FOUNDED.finditer(sentence):  # "Calloway Robotics, which Omar Seltzer founded", "founded by"

@@ -1,0 +1,297 @@
+"""Comparisons a claim draws between figures the evidence gives apart: reasoning across sentences.
+
+"The Kestrin Observatory is older than the Duvelle town library" against "Duvelle's town library opened its doors
+in 1904. The Kestrin Observatory, on the hill above Duvelle, dates from 1889."; "Velmora Foods more than doubled its
+revenue between 2021 and 2023" against "revenue of 410 million euros in 2021 ... In 2023, the company's revenue
+reached 760 million euros"; "More than half of the patients reported headaches" against "The trial enrolled 640
+patients ... Headache was reported by 288 participants". No sentence states the comparison, so a small cross-encoder
+has nothing to entail or contradict, and it guesses.
+
+Each side's figure is read from the one sentence that names that side (by the names that tell the two sides apart,
+and not the other side's) and gives one figure of the measure compared; the comparison is then computed. Where it
+holds, the model is shown the figures beside the evidence (the `arithmetic` step); where it fails, `comparisons`
+contradicts the claim. Where a side has no figure, or two, or the figures measure different things ("96
+discontinued" against "850 patients"), nothing is computed and the model reads the claim as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from grounding.text.lexicon import MONTHS, STOPWORDS, count_of
+from grounding.text.quantities import SCORE, TIME_OF_DAY, Quantity, QuantityKind, parse_quantities, unit_factor
+from grounding.text.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison computed from the evidence: whether it holds, the figures as said, the sentences that give them."""
+
+    holds: bool
+    figures: str
+    sentences: tuple[str, ...]
+
+
+_UP = frozenset(
+    """higher taller larger bigger greater longer heavier deeper more warmer hotter wider richer costlier pricier
+    later louder stronger thicker""".split()
+)
+_DOWN = frozenset("lower shorter smaller fewer less lighter shallower colder cooler narrower poorer cheaper".split())
+_MEASURING = {
+    **dict.fromkeys(("taller", "deeper", "shallower", "wider", "narrower", "thicker"), ("length",)),
+    **dict.fromkeys(("longer", "shorter"), ("length", "time")),
+    **dict.fromkeys(("heavier", "lighter"), ("mass",)),
+    **dict.fromkeys(("warmer", "hotter", "colder", "cooler"), ("temperature",)),
+}
+"""Comparatives that measure one thing: "deeper" compares lengths, never areas."""
+_IN_TIME = {"older": -1, "younger": 1, "earlier": -1, "later": 1, "sooner": -1}
+"""Comparatives of time: an older thing is dated earlier; in ages, by a larger number."""
+_SPEED = {"faster": 1, "quicker": 1, "slower": -1}
+_OFTEN = re.compile(r"\b(?P<how>more|less)\s+(?:often|frequently)\b", re.I)
+
+
+def compare(claim: str, evidence: str) -> Comparison | None:
+    """The claim's comparison computed from the evidence's figures, or None where the claim draws none the
+    evidence gives figures for."""
+    sentences = tuple(evidence[a:b].strip() for a, b in split_sentences(evidence))
+    return _changed(claim, sentences) or _share(claim, sentences) or _ratio(claim, sentences) or _than(claim, sentences)
+
+
+def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "A is older than B", "The last ferry leaves earlier in the evening than the last train"."""
+    found = re.search(r"\s+than\s+", claim)
+    if not found or re.match(r"\s*(?:\d|half|twice|double|a\s+third|one\s+in)", claim[found.end() :], re.I):
+        return None  # "more than 100", "more than half": a bound, read where it is said
+    left, right = claim[: found.start()], re.split(r"[,;]|\.\s*$", claim[found.end() :])[0]
+    words = re.findall(r"[a-z]+", left.lower())[-6:]
+    often = _OFTEN.search(left[-40:])
+    word = next((w for w in reversed(words) if w in _UP | _DOWN | _IN_TIME.keys() | _SPEED.keys()), None)
+    if word is None:
+        return None
+    figures = _figures(left, right, sentences, timely=word in _IN_TIME)
+    if figures is None:
+        return None
+    (mine, my_sentence), (theirs, their_sentence) = figures
+    kinds = _MEASURING.get(word)
+    if kinds and not (mine.dimension or "").startswith(kinds):
+        return None  # "Mill Pond is deeper than Stock Pond" against their areas
+    after = re.findall(r"[a-z]+", left.lower()[left.lower().rfind(word) :])[1:2]
+    if after and not _measured(after[0], (my_sentence, their_sentence)):
+        return None  # "fewer discontinuations than" is no count of patients; "less battery power" no load time
+    a, b = _value(mine), _value(theirs)
+    if a == b:
+        return None
+    dated = mine.kind != QuantityKind.NUMBER or mine.dimension == TIME_OF_DAY
+    if word in _IN_TIME:
+        sign = _IN_TIME[word] if dated else (1 if word == "older" else -1 if word == "younger" else 0)
+    elif often:
+        if mine.dimension != "time":
+            return None
+        sign = -1 if often["how"].lower() == "more" else 1  # more often: a shorter wait between
+    elif word in _SPEED:
+        sign = -_SPEED[word] if mine.dimension == "time" else _SPEED[word]
+    else:
+        sign = 1 if word in _UP else -1
+    if sign == 0 or dated and word not in _IN_TIME:
+        return None
+    holds = (a > b) == (sign > 0)
+    return Comparison(holds, f"{mine.text} against {theirs.text}", (my_sentence, their_sentence))
+
+
+_FACTORS = {"twice": 2.0, "double": 2.0, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25}
+_RATIO = re.compile(
+    r"\b(?P<bound>more\s+than|less\s+than|over|under|nearly|almost|at\s+least)?\s*"
+    r"(?P<factor>twice|double|half|a\s+third|a\s+quarter|(?P<count>\w+)\s+times)\s+"
+    r"(?:the\s+\w+(?:\s+of)?|as\s+\w+(?:\s+\w+)?\s+as)\s+(?P<right>[^,;]+)",
+    re.I,
+)
+
+
+def _ratio(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "Lake Varren is more than twice the size of Lake Sobel", "loaded the page in less than half the time the
+    Quillon 4 needed"."""
+    found = _RATIO.search(claim)
+    if not found or _OFTEN.search(claim):
+        return None
+    said = re.sub(r"\s+", " ", found["factor"].lower())
+    factor = _FACTORS.get(said) or (count_of(found["count"].lower()) if found["count"] else None)
+    if not factor:
+        return None
+    figures = _figures(claim[: found.start()], found["right"].rstrip(" ."), sentences, timely=False)
+    if figures is None:
+        return None
+    (mine, my_sentence), (theirs, their_sentence) = figures
+    if mine.kind != QuantityKind.NUMBER or _value(theirs) == 0:
+        return None
+    holds = _within(_value(mine) / _value(theirs), float(factor), found["bound"])
+    return Comparison(holds, f"{mine.text} against {theirs.text}", (my_sentence, their_sentence))
+
+
+_CHANGED = re.compile(
+    r"\b(?P<bound>more\s+than|nearly|almost)?\s*(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
+    r"[^.;]*?\b(?:between|from)\s+(?:the\s+end\s+of\s+)?(?P<first>\d{4})\s+(?:and|to)\s+(?:the\s+end\s+of\s+)?"
+    r"(?P<last>\d{4})\b",
+    re.I,
+)
+_TIMES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+
+def _changed(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "more than doubled its revenue between 2021 and 2023" against the revenue each of the two years' sentences
+    gives."""
+    found = _CHANGED.search(claim)
+    if not found:
+        return None
+    figures = []
+    for year in (found["first"], found["last"]):
+        dated = [(f, s) for s in sentences if re.search(rf"\b{year}\b", s) for f in _candidates(s)]
+        if len(dated) != 1:
+            return None
+        figures.append(dated[0])
+    (before, first), (after, last) = figures
+    if first == last or _measure(before, after) is None or _value(before) == 0:
+        return None
+    holds = _within(_value(after) / _value(before), _TIMES[found["verb"].lower()], found["bound"])
+    return Comparison(holds, f"{before.text} then {after.text}", (first, last))
+
+
+_SHARE = re.compile(
+    r"^\s*(?:(?P<bound>more\s+than|fewer\s+than|less\s+than|over|under|nearly|almost|at\s+least)\s+)?"
+    r"(?P<share>half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|one\s+in\s+(?P<per>\w+)|most|a\s+majority)\b",
+    re.I,
+)
+_SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
+
+
+def _share(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "More than half of the patients reported headaches" against a total and a count: the evidence's two counts
+    of people or things, the smaller a share of the larger."""
+    found = _SHARE.match(claim)
+    if not found:
+        return None
+    said = re.sub(r"\s+", " ", found["share"].lower())
+    if said in ("most", "a majority"):
+        share, bound = 0.5, "more than"
+    else:
+        per = count_of(found["per"].lower()) if found["per"] else None
+        share, bound = (1 / per if per else _SHARES.get(said)), found["bound"]
+    if not share:
+        return None
+    counts = [(f, s) for s in sentences for f in _candidates(s) if f.dimension is None and f.bound is None]
+    if len(counts) != 2 or counts[0][0].value == counts[1][0].value:
+        return None
+    (part, where), (total, whole) = sorted(counts, key=lambda c: c[0].value)
+    holds = _within(part.value / total.value, share, bound)
+    return Comparison(holds, f"{part.text} of {total.text}", (whole, where))
+
+
+_MEASURES = frozenset(
+    "size area temperature time distance weight height length population amount price cost value level".split()
+)
+
+
+def _measured(noun: str, sentences: tuple[str, ...]) -> bool:
+    """What the claim compares is a measure by name ("a lower temperature") or a word both sentences use."""
+    if noun in STOPWORDS or noun in _MEASURES or noun in ("often", "frequently"):
+        return True
+    return all(re.search(rf"\b{re.escape(noun[:5])}", s.lower()) for s in sentences)
+
+
+def _within(ratio: float, factor: float, bound: str | None) -> bool:
+    bound = re.sub(r"\s+", " ", (bound or "").lower())
+    if bound in ("more than", "over"):
+        return ratio > factor
+    if bound in ("less than", "fewer than", "under"):
+        return ratio < factor
+    if bound == "at least":
+        return ratio >= factor * 0.98
+    if bound in ("nearly", "almost"):
+        return factor * 0.85 <= ratio < factor * 1.02
+    return abs(ratio - factor) <= 0.1 * factor
+
+
+def _figures(
+    left: str, right: str, sentences: tuple[str, ...], timely: bool
+) -> tuple[tuple[Quantity, str], tuple[Quantity, str]] | None:
+    """Each side's figure with its sentence: the one sentence that names the side and not the other, with one
+    figure of a measure the other side's sentence gives one of too."""
+    mine, theirs = _names(left), _names(right)
+    mine, theirs = mine - theirs, theirs - mine
+    if not mine or not theirs:
+        return None
+    my_sentences, their_sentences = _naming(mine, theirs, sentences), _naming(theirs, mine, sentences)
+    if len(my_sentences) != 1 or len(their_sentences) != 1 or my_sentences == their_sentences:
+        return None
+    pairs = [
+        ((a, my_sentences[0]), (b, their_sentences[0]))
+        for a in _candidates(my_sentences[0], timely)
+        for b in _candidates(their_sentences[0], timely)
+        if _measure(a, b) is not None
+    ]
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def _naming(side: set[str], other: set[str], sentences: tuple[str, ...]) -> list[str]:
+    """The sentences that name the side, those that do not name the other side too where there are several ("The
+    Kestrin Observatory, on the hill above Duvelle, dates from 1889" names the observatory, not Duvelle's library)."""
+    naming = [s for s in sentences if side <= _names(s, loose=True)]
+    alone = [s for s in naming if not other & _names(s, loose=True)]
+    return alone if len(naming) > 1 and alone else naming
+
+
+_CODE = re.compile(r"\b[A-Z][\w]*(?:-\d[\w-]*)?(?:\s+\d+[A-Za-z]?\b)?")
+
+
+def _names(text: str, loose: bool = False) -> set[str]:
+    """The words that name things: capitalised words and the numbers of models ("Quillon 5", "K-17"), in lower case;
+    `loose` also counts a capitalised word that only opens the sentence."""
+    found = set()
+    for match in _CODE.finditer(text):
+        for word in re.findall(r"[\w-]+", match.group().lower()):
+            word = re.sub(r"['’]s$", "", word)
+            if word not in STOPWORDS and word not in MONTHS and (loose or match.start() > 0 or word[:1].isdigit()):
+                found.add(word)
+        if match.start() == 0 and not loose and match.group().split()[0].lower() not in STOPWORDS:
+            found.add(match.group().split()[0].lower())  # "Mara Ekholm is older ...": a name opens the claim
+    return found
+
+
+def _candidates(sentence: str, timely: bool = False) -> list[Quantity]:
+    """The figures a sentence gives: not a bound, not a model's number ("the Quillon 4"), not a figure set off in an
+    aside between commas where another stands outside it ("Corrin Peak, 12 kilometres to the east, reaches 2,645
+    metres"); dates and years only where the comparison is one of time."""
+    found = []
+    for q in parse_quantities(sentence):
+        if q.bound is not None or q.dimension == SCORE or re.search(r"\b[A-Z][\w-]*(?:\s+|-)$", sentence[: q.start]):
+            continue
+        dated = q.kind != QuantityKind.NUMBER or q.dimension == TIME_OF_DAY
+        if dated == timely or timely and q.kind == QuantityKind.NUMBER and q.dimension is None:
+            found.append(q)
+    outside = [q for q in found if not _aside(sentence, q)]
+    return outside or found
+
+
+def _aside(sentence: str, quantity: Quantity) -> bool:
+    before, after = sentence[: quantity.start], sentence[quantity.end :]
+    return before.rfind(",") > max(before.rfind(" and "), 0) and "," in after
+
+
+def _measure(a: Quantity, b: Quantity) -> str | None:
+    """What two figures both measure, or None where they measure different things."""
+    if a.kind != b.kind and QuantityKind.NUMBER in (a.kind, b.kind):
+        return None
+    if a.kind != QuantityKind.NUMBER:
+        return "time"
+    if a.dimension != b.dimension:
+        return None
+    return a.dimension or "count"
+
+
+def _value(quantity: Quantity) -> float:
+    if quantity.kind == QuantityKind.DATE and quantity.day is not None:
+        return float(quantity.day.toordinal())
+    if quantity.kind == QuantityKind.YEAR:
+        return float(date(int(quantity.value), 7, 1).toordinal())
+    return quantity.value * unit_factor(quantity)
