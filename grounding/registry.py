@@ -159,17 +159,17 @@ RULES = Registry(
         Entry(
             "negation",
             "the evidence states the claim's words negated (or the claim negates them): contradicted",
-            "grounding.verify.rules.polarity:NegationRule",
+            "grounding.verify.rules.negation:NegationRule",
         ),
         Entry(
             "antonyms",
             "the evidence says the opposite word of the same subject (rose/fell, once/twice daily): contradicted",
-            "grounding.verify.rules.polarity:AntonymRule",
+            "grounding.verify.rules.antonyms:AntonymRule",
         ),
         Entry(
             "quantities",
             "the evidence gives the same measure another value (20 mg / 40 mg): contradicted",
-            "grounding.verify.rules.polarity:QuantityRule",
+            "grounding.verify.rules.figures:QuantityRule",
         ),
         Entry(
             "substitutions",

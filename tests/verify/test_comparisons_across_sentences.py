@@ -14,9 +14,11 @@ from grounding.text.near_miss import near_miss_names
 from grounding.text.quantities import Bound, parse_quantities
 from grounding.verify.arithmetic import computed
 from grounding.verify.comparing import compare
+from grounding.verify.rules.antonyms import AntonymRule
+from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule
+from grounding.verify.rules.negation import NegationRule
 from grounding.verify.rules.order import ComparisonRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule
 from grounding.verify.wording import reword
 
 TOWERS = "The Ostley clock tower was completed in 1862.\nThe Brannick water tower, across the square, dates from 1931."

@@ -8,10 +8,13 @@ from __future__ import annotations
 import pytest
 
 from grounding.text.quantities import fraction_shares, parse_quantities
+from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.base import CLAUSE_BREAK
+from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule
+from grounding.verify.rules.negation import NegationRule
 from grounding.verify.rules.novelty import novel_mentions
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _rates
+from grounding.verify.rules.reading import _rates
 from grounding.verify.wording import reword
 
 JAYWALKING = "In the United Kingdom, jaywalking is not an offence, and pedestrians may cross a road at any point."

@@ -13,8 +13,11 @@ from __future__ import annotations
 import pytest
 
 from grounding.verify.arithmetic import computed
+from grounding.verify.rules.antonyms import AntonymRule
+from grounding.verify.rules.figures import QuantityRule, _of_a_sibling
 from grounding.verify.rules.frames import RoleRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _heading, _of_a_sibling
+from grounding.verify.rules.negation import NegationRule
+from grounding.verify.rules.reading import _heading
 from grounding.verify.wording import reword
 
 JOBS = (

@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from grounding.types import Effect
+from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.frames import RoleRule, SubstitutionRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule
+from grounding.verify.rules.negation import NegationRule
 
 SUBSTITUTIONS = SubstitutionRule()
 ROLES = RoleRule()

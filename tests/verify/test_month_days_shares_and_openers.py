@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 
 from grounding.text.quantities import fraction_shares
 from grounding.verify.alignment import shares_subject, shares_topic
+from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.base import CLAUSE_BREAK
+from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule
 from grounding.verify.rules.novelty import novel_mentions
 from grounding.verify.rules.order import ComparisonRule
-from grounding.verify.rules.polarity import AntonymRule, QuantityRule, _rates, _words
+from grounding.verify.rules.reading import _rates, _words
 from grounding.verify.wording import reword
 
 MONTHLY = "The council meets on the second Tuesday of every month."

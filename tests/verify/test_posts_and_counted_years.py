@@ -12,8 +12,10 @@ from __future__ import annotations
 import pytest
 
 from grounding.verify.arithmetic import computed
+from grounding.verify.rules.antonyms import AntonymRule
+from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule, SubstitutionRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule
+from grounding.verify.rules.negation import NegationRule
 from grounding.verify.rules.titles import other_post
 from grounding.verify.wording import reword
 

@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 
 from grounding.text.quantities import parse_quantities, same_quantity, years_of_sentences
 from grounding.verify.arithmetic import computed
+from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.base import CLAUSE_BREAK
+from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule
+from grounding.verify.rules.negation import NegationRule, _what_is_reported
 from grounding.verify.rules.novelty import novel_mentions
 from grounding.verify.rules.order import ComparisonRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _what_is_reported
 from grounding.verify.wording import reword
 
 BUS = "The No. 42 bus from Aldergate to Pinecroft runs every 15 minutes on weekdays and every 30 minutes on Saturdays."

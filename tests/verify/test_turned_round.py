@@ -11,10 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grounding.types import Effect
+from grounding.verify.rules.antonyms import AntonymRule
+from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import SubstitutionRule
+from grounding.verify.rules.negation import NegationRule
 from grounding.verify.rules.novelty import novel_mentions
 from grounding.verify.rules.order import ComparisonRule
-from grounding.verify.rules.polarity import AntonymRule, NegationRule, QuantityRule, _rates
+from grounding.verify.rules.reading import _rates
 
 COMPARISONS = ComparisonRule()
 SOUND = "Sound travels about four times faster in water than in air."

@@ -1,0 +1,454 @@
+"""A claim that says what its evidence says, but at another value: the `quantities` rule.
+
+As with a negation (`negation.py`), every word of such a claim matches its evidence but one, and a small
+cross-encoder reads it as entailed. The rule compares the claim with the evidence sentences that state
+the same thing in nearly the same words (most of the claim's content words, near one another:
+`reading.py`), and looks for the same measured thing with another number, unit-aware ("20 mg" vs "40 mg";
+"about 25 million" still matches "25.7 million"; "100 degrees Celsius" is not "100 degrees Fahrenheit"),
+or the claim's number in another unit of the same measure, whatever the wording ("4 mg" vs "4 g").
+Numbers are parsed by `grounding/text/quantities.py`.
+
+It finds a contradiction only where the evidence states the other version outright; a claim the evidence
+merely does not mention is left to the model.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+
+from grounding.text.lexicon import CLAIM_OPENERS, CURRENCIES, DAYS_OF_THE_WEEK, STOPWORDS, count_of, currency_of
+from grounding.text.quantities import (
+    MONTHS,
+    TIME_OF_DAY,
+    Quantity,
+    QuantityKind,
+    month_years,
+    parse_quantities,
+    quarters,
+    same_quantity,
+    unit_factor,
+    years_in,
+    years_of_sentences,
+)
+from grounding.types import Correction, RuleFinding
+from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
+from grounding.verify.rules.reading import (
+    _TOKEN,
+    MIN_OVERLAP,
+    _content,
+    _matching,
+    _other_days,
+    _said_for_other_days,
+    _sentences,
+    _stem,
+    _stems,
+    _under_a_heading,
+    _words,
+)
+
+
+def _own_part(claim: str, quantity: Quantity) -> str:
+    """The claim up to the "and" that joins a second thing to the quantity's ("The Corvane Z8 comes with 32 GB of
+    RAM and a 14-inch display"): a sentence that gives one of the two says the quantity's part."""
+    joined = re.search(r"\s+and\s+(?:a|an|the|its|their)\b", claim[quantity.end :])
+    return claim[: quantity.end + joined.start()] if joined else claim
+
+
+def _own_clause(claim: str, quantity: Quantity) -> str:
+    """The clause of the claim that holds the quantity ("Orvane's planned Redgrove plant, due to open in 2028, is
+    expected to bring 800 jobs"): a summary fuses what the evidence says in several sentences, and one of them may
+    give this clause's figure alone ("The plant is expected to create 1,800 jobs")."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(claim[: quantity.start])), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(claim, quantity.end)), len(claim))
+    return claim[start:end]
+
+
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]{3,80},")
+"""A clause set off by commas that says something more of what precedes it: the claim says its figure without it."""
+
+
+class QuantityRule:
+    name = "quantities"
+
+    def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        claimed = parse_quantities(claim)
+        if not claimed:
+            return []
+        words = _words(claim)
+        numbers = frozenset(w for q in claimed for w in _words(_figure(q)))
+        said = [q for q in claimed if _said_elsewhere(claim, q, evidence)]
+        slip = self._other_unit(claimed, evidence)
+        if slip:
+            return [slip]
+        months = list(month_years(claim))
+        numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
+        if counted := self._counted_year(claimed, words, numbers, evidence) or _counted_on(claimed, words, evidence):
+            return [counted]
+        # the claim whole, without an aside ("Lake Orvanne, which drains into the Tarn River, covers 31 km²") and
+        # each quantity's own part ("comes with 32 GB of RAM and a 14-inch display": the RAM's sentence)
+        readings = dict.fromkeys([claim, _ASIDE.sub("", claim), *(_own_part(claim, q) for q in claimed)])
+        readings.update(dict.fromkeys(c for q in claimed if len(_content(_words(c := _own_clause(claim, q)))) >= 4))
+        matched = [s for reading in readings for s in _matching(_words(reading), evidence, numbers, overlap=0.6)]
+        matched += _under_a_heading(claim, evidence, numbers)
+        for sentence in dict.fromkeys(matched):
+            if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
+                continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
+            stated = parse_quantities(sentence.text)
+            month = self._other_month(claim, months, sentence.text, stated) or _other_quarter(claim, sentence.text)
+            if month:
+                return [month]
+            for quantity in claimed:
+                if _PER.search(claim[: quantity.start]):
+                    continue  # "twice an hour" is a rate, read by `antonyms` against "every 30 minutes"
+                found = self._other_currency(claim, quantity, sentence.text, stated)
+                if not found and quantity not in said:
+                    found = self._other_value(claim, quantity, sentence.text, stated, claimed)
+                if found:
+                    return [found]
+        return []
+
+    def _other_currency(
+        self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]
+    ) -> RuleFinding | None:
+        """The same amount in another currency ("3 million euros" / "3 million dollars")."""
+        paid = currency_of(claim, quantity)
+        for q in stated if paid else []:
+            other = currency_of(sentence, q)
+            if other and other[0] != paid[0] and q.kind == quantity.kind and same_quantity(quantity, q):
+                detail = f"The evidence gives the amount in {other[1]!r}, not {paid[1]!r}: {quote(sentence)}"
+                return contradiction(self.name, detail, sentence, Correction(wrong=paid[1], right=other[1]))
+        return None
+
+    def _counted_year(
+        self, claimed: list[Quantity], words: list[str], numbers: frozenset[str], evidence: str
+    ) -> RuleFinding | None:
+        """A year against a sentence that gives none but counts from the one before ("joined in 2004. Three
+        years later she was appointed director" puts the appointment in 2007): the two sentences together say
+        what the claim says, and the counting one says the claim's own words (two of them at least)."""
+        mine = [q for q in claimed if q.kind == QuantityKind.YEAR]
+        sentences = _sentences(evidence)
+        if not mine or len(sentences) < 2:
+            return None
+        stated = [years_in(s.text) for s in sentences]
+        counted = [
+            (n, next(iter(years)))
+            for n, years in enumerate(years_of_sentences([s.text for s in sentences]))
+            if n and len(years) == 1 and not stated[n] and not any(int(q.value) in years for q in mine)
+        ]
+        wanted = _stems(_content(words, numbers))
+        if not counted or any(
+            wanted <= s.stems and said & {int(q.value) for q in mine} for s, said in zip(sentences, stated, strict=True)
+        ):
+            return None  # a sentence says it all in its year: "He won it in 2014. He had won it a year earlier"
+        for n, year in counted:
+            sentence = sentences[n]
+            together = sentence.stems | sentences[n - 1].stems
+            if len(wanted & sentence.stems) < 2 or len(wanted & together) < MIN_OVERLAP * len(wanted):
+                continue
+            detail = f"The evidence counts to {year}, not {mine[0].text!r}: {quote(sentence.text)}"
+            return contradiction(self.name, detail, sentence.text, Correction(wrong=mine[0].text, right=str(year)))
+        return None
+
+    def _other_month(
+        self, claim: str, months: list[tuple[int, int, int]], sentence: str, stated: list[Quantity]
+    ) -> RuleFinding | None:
+        """A month of a year against the sentence's dates and months of that year, none in the claim's month
+        ("listed in March 2015" / "began trading on 12 May 2015"): the year alone agrees."""
+        for start, end, year in months:
+            mine = claim[start:end]
+            theirs = [(q.text, q.day.month) for q in stated if q.day is not None and q.day.year == year]
+            theirs += [(sentence[a:b], _month(sentence[a:b])) for a, b, said in month_years(sentence) if said == year]
+            if theirs and all(month != _month(mine) for _, month in theirs):
+                right = f"{calendar.month_name[theirs[0][1]]} {year}"
+                correction = Correction(wrong=mine, right=right) if len(theirs) == 1 else None
+                detail = f"The evidence gives {theirs[0][0]!r}, not {mine!r}: {quote(sentence)}"
+                return contradiction(self.name, detail, sentence, correction)
+        return None
+
+    def _other_unit(self, claimed: list[Quantity], evidence: str) -> RuleFinding | None:
+        """The claim's number in another unit of the same measure ("4 mg" / "4 g", "5 km" / "5 miles"), and
+        the claim's amount nowhere: a slip of the unit, which no wording of the same thing explains, so the
+        sentence need not share the claim's words ("The maximum daily dose is 4 mg" / "Adults should not
+        take more than 4 g in 24 hours")."""
+        measured = [q for q in claimed if q.dimension is not None and q.unit is not None]
+        if not measured:
+            return None
+        sentences = [(s.text, parse_quantities(s.text)) for s in _sentences(evidence)]
+        for quantity in measured:
+            # the amount itself, a bound aside: "up to 40 g" is no amount "10 mg" says, though 10 mg is below it
+            amount = quantity.model_copy(update={"bound": None, "approximate": False})
+            if any(
+                same_quantity(amount, q.model_copy(update={"bound": None}))
+                for _, stated in sentences
+                for q in stated
+                if q.kind == quantity.kind
+            ):
+                continue
+            slip = next(((text, q) for text, stated in sentences for q in stated if _slipped(quantity, q)), None)
+            if slip:
+                sentence, q = slip
+                detail = f"The evidence gives {q.text!r}, not {quantity.text!r}: {quote(sentence)}"
+                return contradiction(self.name, detail, sentence, Correction(wrong=quantity.text, right=q.text))
+        return None
+
+    def _other_value(
+        self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity], claimed: list[Quantity]
+    ) -> RuleFinding | None:
+        """The same measure with another value ("20 mg" / "40 mg"), none of the sentence's values the claim's; a
+        year against a day of another year ("born in 1913" / "Born on 14 March 1931"). A value the claim itself
+        gives elsewhere is its own, not another ("the 28-year-old ... on may 30" against "... on may 30")."""
+        measure = _measure(claim, quantity)
+        thing = _thing_of(claim, quantity)
+        stated = [q for q in stated if not _someone_elses(claim, sentence[: q.start])]
+        if thing and any(_thing_of(sentence, q) == thing for q in stated if q.kind == quantity.kind):
+            # "4 GB of RAM" against "512 MB of RAM and 4 GB of flash storage": the RAM's value, not the flash's
+            stated = [q for q in stated if q.kind != quantity.kind or _thing_of(sentence, q) == thing]
+        days = [q for q in stated if q.kind == QuantityKind.DATE]
+        if quantity.kind == QuantityKind.YEAR and any(int(q.value) == int(quantity.value) for q in days):
+            return None
+        # a year against the one day a sentence gives and no year besides ("born in 1913" / "Born on 14 March
+        # 1931"); not a decade ("the early 1970's"), nor a span of days ("(January 8, 1935 - August 16, 1977)")
+        year = (
+            quantity.kind == QuantityKind.YEAR
+            and len(days) == 1
+            and not any(q.kind == QuantityKind.YEAR for q in stated)
+            and not re.match(r"'?s\b", claim[quantity.end :])
+        )
+        alike = [
+            q
+            for q in stated
+            if (q.kind == quantity.kind and _measure(sentence, q) == measure or year and q.kind == QuantityKind.DATE)
+            and not _said_for_other_days(claim, _words(sentence[q.end :]), -1)
+            and _event_of(sentence, q) in (_event_of(claim, quantity), None)
+            and not any(same_quantity(q, own) for own in claimed if own is not quantity)
+        ]
+        if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
+            return None
+        if any(q.bound is not None and same_quantity(quantity, q) is None for q in alike):
+            return None  # the evidence's bound leaves the claim's value open: "5,800" / "more than 5,000"
+        if quantity.kind == QuantityKind.YEAR and int(quantity.value) in _years_counted(sentence, stated, claim):
+            return None  # "failed a test in 2009" / "failed a test two years before ... in 2011"
+        correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
+        detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
+        return contradiction(self.name, detail, sentence, correction)
+
+
+_EVENTS = {
+    **dict.fromkeys("open opens opened opening start starts started starting begin begins began".split(), "start"),
+    **dict.fromkeys("close closes closed closing end ends ended ending finish finishes finished".split(), "end"),
+    **dict.fromkeys("leave leaves left leaving depart departs departed departing".split(), "departure"),
+    **dict.fromkeys("arrive arrives arrived arriving".split(), "arrival"),
+}
+"""What happens at a time of day: a library that "opens at 10 a.m." and "closes at 1 p.m." states two times."""
+
+
+def _event_of(text: str, quantity: Quantity) -> str | None:
+    """What happens at a time of day, by the nearest verb before it ("closes at 1 p.m."); None for no event or
+    another measure."""
+    if quantity.dimension != TIME_OF_DAY:
+        return None
+    before = _TOKEN.findall(text[: quantity.start])[-4:]
+    return next((_EVENTS[w.lower()] for w in reversed(before) if w.lower() in _EVENTS), None)
+
+
+def _other_quarter(claim: str, sentence: str) -> RuleFinding | None:
+    """A quarter of a year against the sentence's quarters of that year, none the claim's ("in Q3 2024" /
+    "Norvane Systems Q2 2024 results: revenue €412m")."""
+    for start, end, quarter, year in quarters(claim):
+        theirs = [(sentence[a:b], q) for a, b, q, y in quarters(sentence) if y == year]
+        if theirs and all(q != quarter for _, q in theirs):
+            mine = claim[start:end]
+            correction = Correction(wrong=mine, right=theirs[0][0]) if len(theirs) == 1 else None
+            detail = f"The evidence gives {theirs[0][0]!r}, not {mine!r}: {quote(sentence)}"
+            return contradiction("quantities", detail, sentence, correction)
+    return None
+
+
+_PER = re.compile(r"\b(?:once|twice|thrice|times)\s+(?:(?:an?|per|each|every)\s+)?$", re.I)
+
+
+_COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)
+
+
+_LATER = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?:later|afterwards|on)\b", re.I)
+
+
+def _figure(quantity: Quantity) -> str:
+    """The words that give a quantity's value, which say nothing of what a sentence is about: "5 mg", but of
+    "a 6.1-inch screen" only "6.1" (the unit joined by its hyphen describes the thing, as "inch" a screen)."""
+    number, hyphen, unit = quantity.text.partition("-")
+    return number if hyphen and quantity.unit and unit.lower() == quantity.unit.lower() else quantity.text
+
+
+def _counted_on(claimed: list[Quantity], words: list[str], evidence: str) -> RuleFinding | None:
+    """The claim's year taken from the wrong part of a sentence that counts on from it: "He published his first
+    novel in 1979, and won the Halvard Prize for it two years later" puts the prize in 1981, so "won the Halvard
+    Prize in 1979" is contradicted. The clause that counts gives no year of its own and says more of the claim
+    (two of its words at least) than the clause with the year does."""
+    mine = {int(q.value) for q in claimed if q.kind == QuantityKind.YEAR}
+    if not mine:
+        return None
+    wanted = _stems(_content(words))
+    for sentence in _sentences(evidence):
+        parts = [part for part in CLAUSE_BREAK.split(sentence.text) if part.strip()]
+        for k, part in enumerate(parts[1:], start=1):
+            later = _LATER.search(part)
+            count = later and (1 if later["count"].lower() == "a" else count_of(later["count"].lower()))
+            if not count or years_in(part):
+                continue
+            dated = next((p for p in reversed(parts[:k]) if years_in(p)), "")
+            year = next(iter(years_in(dated)), None) if len(years_in(dated)) == 1 else None
+            if year not in mine:
+                continue
+            counting, dating = wanted & _stems(_words(part)), wanted & _stems(_words(dated))
+            if len(counting) >= 2 and len(counting) > len(dating):
+                right = str(year + count)
+                detail = f"The evidence counts {later.group()} from {year}, to {right}: {quote(sentence.text)}"
+                return contradiction("quantities", detail, sentence.text, Correction(wrong=str(year), right=right))
+    return None
+
+
+def _years_counted(sentence: str, stated: list[Quantity], claim: str = "") -> set[int]:
+    """The years a sentence gives by counting from one it names: "two years before ... in 2011" gives 2009,
+    "a year earlier" one year either way, "a decade" aside. Each count is read from every year of the sentence,
+    either way: the sentence says which year it counts from in words no rule parses. The counted year is the
+    other event's, on the side of the count without the year: "The canal opened to traffic in 1847, three years
+    after work started" dates the start to 1844, not the opening, so a `claim` that says more of the side with
+    the year than of the other gets no counted year from it ("after a profit a year earlier" counts on the side
+    of its year)."""
+    years = [int(q.value) for q in stated if q.kind == QuantityKind.YEAR]
+    wanted = _stems(_content(_words(claim)))
+    found = set()
+    for match in _COUNTED_YEARS.finditer(sentence):
+        count = 1 if match["count"].lower() == "a" else count_of(match["count"].lower())
+        if not count:
+            continue
+        sides = [sentence[: match.start()], sentence[match.end() :]]
+        dated = [side for side in sides if any(str(year) in side for year in years)]
+        if wanted and len(dated) == 1 and match["way"].lower() in {"before", "after"}:
+            other = sides[1] if dated[0] is sides[0] else sides[0]
+            if len(wanted & _stems(_words(other))) < len(wanted & _stems(_words(dated[0]))):
+                continue
+        found |= {year + sign * count for year in years for sign in (-1, 1)}
+    return found
+
+
+def _month(said: str) -> int:
+    """The month of "March 2015" or "Sept. 1939"."""
+    return MONTHS[said.split()[0].lower().rstrip(".")]
+
+
+def _slipped(claimed: Quantity, stated: Quantity) -> bool:
+    """The same number in another unit of the same measure: 4 in "4 mg" and in "4 g"."""
+    return (
+        stated.dimension == claimed.dimension
+        and stated.unit is not None
+        and unit_factor(stated) != unit_factor(claimed)
+        and math.isclose(stated.value / unit_factor(stated), claimed.value / unit_factor(claimed))
+    )
+
+
+def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
+    """The evidence also gives the claim's value after the claim's own words, back to the first content word
+    ("Durst, 71", "viewed more than 1,000", "BMI of 25 to 29) had an 18 per cent", not "in 2011"): a summary
+    often takes its figure from one sentence while another sentence gives a figure of its own."""
+    lead = re.findall(r"[\w£$€%]+", claim[: quantity.start])[-3:]
+    content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
+    if content is None:
+        return False
+    words = r"\W+".join(map(re.escape, lead[content:]))
+    figure = r"\W+".join(map(re.escape, re.findall(r"[\w£$€%]+", quantity.text)))
+    said = re.compile(rf"\b{words}\W+(?P<figure>{figure})", re.I)
+    return any(
+        (found := said.search(sentence.text))
+        and not _of_a_sibling(claim, sentence.text)
+        and not _someone_elses(claim, sentence.text[: found.start("figure")])
+        for sentence in _sentences(evidence)
+    )
+
+
+def _someone_elses(claim: str, before: str) -> bool:
+    """The figure is what a name the claim does not give did: "a month after rival Pexa Systems announced 450
+    job losses" is Pexa's figure, not Orlan Technologies'; "compound KX-9 reduced them by 67%" is KX-9's. A
+    name and its verb right before the figure say so ("the neighbouring Lake Sessil covers 31 square kilometres"
+    is Sessil's, though the claim's "Lake Orvanne" is a lake too), as does a thing with "which" and its verb
+    ("the reference sample, which boiled at 87 °C"); "512 MB of RAM and" or "in South Korea in" name no doer."""
+    done = _DONE_BY.search(before) or _WHICH_DID.search(before)
+    if not done:
+        return False
+    named = [w for w in done["name"].split() if w.lower() not in STOPWORDS | MONTHS.keys() | _WEEKDAY_NAMES]
+    return bool(named) and not all(re.search(rf"\b{re.escape(n)}\b", claim, re.I) for n in named)
+
+
+_DONE_BY = re.compile(
+    r"(?P<name>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
+)
+
+
+_WHICH_DID = re.compile(
+    r"\bthe\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),\s+which\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
+)
+"""A thing the sentence compares with, and what it did: "about nine degrees lower than the reference sample, which
+boiled at 87 °C" is the sample's figure, not the mixture's."""
+
+_WEEKDAY_NAMES = frozenset(DAYS_OF_THE_WEEK)
+
+
+_MODEL_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*\s+(?:\d|[A-Z]{1,3}-?\d)[\w.]*")
+"""A name that ends on a number, as products and models are named: "Tessel Home 200", "Aurix 16", "Corvane Z8"."""
+
+
+def _of_a_sibling(claim: str, sentence: str) -> bool:
+    """The sentence names a sibling of the model the claim opens on ("Tessel Home 300" of "Tessel Home 200")
+    and not that model: what it says is said of the other one. Only a model the claim opens on is its
+    subject; a later one ("supports Wi-Fi 6") is what it says of it."""
+    match = _MODEL_NAME.match(claim.lstrip())
+    words = [w for w in match.group().split() if w.lower() not in CLAIM_OPENERS] if match else []
+    if len(words) < 2 or re.search(rf"\b{re.escape(' '.join(words))}\b", sentence):
+        return False
+    return any(m.group().split()[-len(words) :][:1] == words[:1] for m in _MODEL_NAME.finditer(sentence))
+
+
+_OF_A_THING = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<thing>[A-Za-z][\w-]*)")
+
+
+def _thing_of(text: str, quantity: Quantity) -> str | None:
+    """What an amount is of, where it says: "ram" for "4 GB of RAM"."""
+    match = _OF_A_THING.match(text, quantity.end)
+    return match["thing"].lower() if match else None
+
+
+_APPOSITION = re.compile(r"[A-Z][\w'’-]*\s*,\s*$")
+
+
+_ADVERBS_AFTER = r"(?:only|each|too|also|alone|apiece|respectively)\b"
+_WORD_AFTER = re.compile(rf"\s*-?\s*(?:{_ADVERBS_AFTER}\s*)*(?!{_ADVERBS_AFTER})([A-Za-z%]+)")
+"""The word after a number that says what it counts, past an adverb: "5 only" counts nothing."""
+
+
+def _measure(text: str, quantity: Quantity) -> str:
+    """What a number counts: its unit, an age where commas set it after a name ("Ann Lee, 56,"), a currency
+    named after it ("4.2 billion euros") or by its code before it where no word after says what it counts ("EUR
+    4.3 billion in 2022"), else the word after it ("20 mg", "412,000 people", "28-year-old"), else its kind."""
+    if quantity.dimension:
+        return quantity.dimension
+    if quantity.unit:
+        return quantity.unit
+    if quantity.kind == QuantityKind.DATE:
+        return "date"  # "until 14 May 2025" / "close on Friday 14 March 2025": a day, whatever word follows
+    if _APPOSITION.search(text[: quantity.start]) and re.match(r"\s*(?:,|$)", text[quantity.end :]):
+        return "age"  # "Valerie Cadman-Khan, 56, appeared": set off by commas after a name
+    after = _WORD_AFTER.match(text, quantity.end)
+    word = after.group(1).lower() if after else ""
+    if word in CURRENCIES:
+        return CURRENCIES[word]
+    currency = currency_of(text, quantity) if not word or word in STOPWORDS else None
+    if currency and len(currency[1]) == 3 and currency[1].isupper():
+        return currency[0]  # "EUR 4.3 billion in 2022" counts what "4.2 billion euros" does
+    if not after:
+        return quantity.kind.value
+    if re.match(r"[\s-]old\b", text[after.end() :]):
+        return "age"  # "47-year-old", "12 years old": an age, not a span of 12 years
+    return _stem(word)  # "jobs" count what "job" and "positions" do
