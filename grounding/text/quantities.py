@@ -232,14 +232,14 @@ _SPOKEN_COUNTS = {word: n for word, n in _SPOKEN_NUMBERS.items() if n < 60}
 _COMPOUND_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS_SPOKEN)})\b", re.I)
 """A number from 21 to 99 written with its hyphen ("thirty-one league goals")."""
 _DURATION_WORDS = re.compile(
-    rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>a\s+quarter\s+of)\s+an?\s+"
+    rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>(?:(?P<quarters>three)\s+quarters|(?:a\s+)?quarter)\s+of)\s+an?\s+"
     rf"|(?P<count>{'|'.join(sorted(_SPOKEN_COUNTS, key=len, reverse=True))})\s+(?P<and_half>and\s+a\s+half\s+)?)"
     r"(?P<unit>hour|minute|second|kilomet(?:re|er)|met(?:re|er)|mile|kilogram|lit(?:re|er))s?\b"
     r"(?:\s+and\s+a\s+(?P<part>half|quarter)\b)?",
     re.I,
 )
 """A duration or a measure said in words: "an hour and a half", "half an hour", "two and a half hours",
-"half a kilometre", "a mile and a half"."""
+"half a kilometre", "a mile and a half", "three quarters of an hour", "every quarter of an hour"."""
 _PERIOD_WORDS = re.compile(
     rf"\b(?P<count>{'|'.join(w for w in _COUNTS if w not in ('a', 'an'))})\s+(?P<unit>day|week|month|year|decade)s?\b",
     re.I,
@@ -483,7 +483,7 @@ def _clock(text: str, match: re.Match) -> Quantity:
 def _duration(match: re.Match) -> float:
     """How many of the unit a duration in words counts ("an hour and a half" is 1.5 hours)."""
     if match["half"] or match["quarter"]:
-        return 0.5 if match["half"] else 0.25
+        return 0.5 if match["half"] else 0.75 if match["quarters"] else 0.25
     count = float(_SPOKEN_COUNTS[re.sub(r"\s+", " ", match["count"].lower())])
     if match["and_half"] or match["part"] == "half":
         return count + 0.5

@@ -23,10 +23,12 @@ from grounding.text.quantities import (
     SCORE,
     SCORE_LINE,
     TIME_OF_DAY,
+    Bound,
     Quantity,
     QuantityKind,
     parse_quantities,
     period_of,
+    qualified_start,
     years_in,
     years_of_sentences,
 )
@@ -34,6 +36,7 @@ from grounding.text.sentences import split_sentences
 from grounding.verify.comparing import compare
 
 _DAY_MINUTES = 24 * 60
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARS_AFTER = re.compile(r"^\s*(?:-\s*)?years?\b", re.I)
 _YEARS_BEFORE = re.compile(r"\b(?:aged|age of|at)\s*$", re.I)
 _AGE_WHEN = re.compile(r"\bwas\s*$", re.I)
@@ -160,7 +163,14 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     measure = _measure(claim, quantity)
     if measure is None:
         return []
-    alike = [s for s in stated if s.kind == QuantityKind.NUMBER and s.bound is None and _measure(premise, s) == measure]
+    alike = [
+        s
+        for s in stated
+        if s.kind == QuantityKind.NUMBER
+        and s.bound is None
+        and _measure(premise, s) == measure
+        and not _EVERY.search(premise[max(0, s.start - 12) : s.start])  # "every 20 minutes" is a rate's interval
+    ]
     said = _written(claim, quantity)
     sums = []
     for a, b in permutations(alike, 2):
@@ -203,6 +213,14 @@ def _year_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[
         return []
     years = sorted({int(s.value) for s in stated if s.kind == QuantityKind.YEAR})
     span = quantity.text if re.search(r"\byears?$", quantity.text, re.I) else f"{quantity.text} years"
+    if quantity.bound is not None:
+        # "more than ten years after" against the premise's only two years: 1419 is 17 years after 1402
+        if len(years) != 2 or not _YEARS_AFTER.match(after) and not re.search(r"\byears?$", quantity.text, re.I):
+            return []
+        gap = years[1] - years[0]
+        inside = gap > quantity.value if quantity.bound == Bound.AT_LEAST else gap < quantity.value
+        said = claim[qualified_start(claim, quantity) : quantity.end]
+        return [f"{years[1]} is {gap} years after {years[0]}, {said}"] if inside else []
     return [
         f"{later} is {span} after {earlier}"
         for earlier in years

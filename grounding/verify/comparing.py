@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from grounding.text.lexicon import MONTHS, STOPWORDS, count_of
-from grounding.text.quantities import SCORE, TIME_OF_DAY, Quantity, QuantityKind, parse_quantities, unit_factor
+from grounding.text.quantities import (
+    SCORE,
+    TIME_OF_DAY,
+    Quantity,
+    QuantityKind,
+    parse_quantities,
+    unit_factor,
+    years_of_sentences,
+)
 from grounding.text.sentences import split_sentences
 
 
@@ -56,7 +64,13 @@ def compare(claim: str, evidence: str) -> Comparison | None:
     """The claim's comparison computed from the evidence's figures, or None where the claim draws none the
     evidence gives figures for."""
     sentences = tuple(evidence[a:b].strip() for a, b in split_sentences(evidence))
-    return _changed(claim, sentences) or _share(claim, sentences) or _ratio(claim, sentences) or _than(claim, sentences)
+    return (
+        _changed(claim, sentences)
+        or _share(claim, sentences)
+        or _ratio(claim, sentences)
+        or _than(claim, sentences)
+        or _most(claim, sentences)
+    )
 
 
 def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
@@ -64,7 +78,7 @@ def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     found = re.search(r"\s+than\s+", claim)
     if not found or re.match(r"\s*(?:\d|half|twice|double|a\s+third|one\s+in)", claim[found.end() :], re.I):
         return None  # "more than 100", "more than half": a bound, read where it is said
-    left, right = claim[: found.start()], re.split(r"[,;]|\.\s*$", claim[found.end() :])[0]
+    left, right = claim[: found.start()], _CLAUSE_END.split(claim[found.end() :])[0]
     words = re.findall(r"[a-z]+", left.lower())[-6:]
     often = _OFTEN.search(left[-40:])
     word = next((w for w in reversed(words) if w in _UP | _DOWN | _IN_TIME.keys() | _SPEED.keys()), None)
@@ -100,6 +114,54 @@ def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     return Comparison(holds, f"{mine.text} against {theirs.text}", (my_sentence, their_sentence))
 
 
+_CLAUSE_END = re.compile(r"[;]|,\s+(?:which|who|while|whereas|and|but|because|as|so|although)\b|\.\s*$")
+"""Where the other side of a comparison ends: "than its predecessor, the Quorra S4" runs on past its comma."""
+
+_SUPERLATIVES = {
+    **dict.fromkeys("most highest largest biggest longest heaviest tallest deepest latest".split(), 1),
+    **dict.fromkeys("fewest least lowest smallest shortest lightest cheapest earliest".split(), -1),
+}
+_SUPERLATIVE = re.compile(rf"(?<!one of )\bthe\s+(?P<word>{'|'.join(_SUPERLATIVES)})\s+(?P<what>[a-z]+)", re.I)
+
+
+def _most(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "Brennock is the most populous of the three towns" against "Brennock has about 8,200 residents. Tillfold is
+    home to roughly 11,500 people, while Carrow has 4,900.": the claim's own figure against the figures the other
+    sentences give of things the claim does not name."""
+    found = _SUPERLATIVE.search(claim)
+    mine = _names(claim[: found.start()]) if found else set()
+    if not found or not mine:
+        return None
+    # the subject's sentence names it and no one else the claim leaves out ("Brennock has about 8,200 residents")
+    shared = [len(mine & _names(s, loose=True)) if not _names(s, loose=True) - mine else 0 for s in sentences]
+    best = max(shared)
+    if not best or shared.count(best) != 1:
+        return None
+    own = sentences[shared.index(best)]
+    subject = mine & _names(own, loose=True)
+    figures = _candidates(own)
+    what = found["what"].lower()
+    if len(figures) != 1 or not (_measured(what, (own,)) or what == "populous"):
+        return None
+    theirs = [
+        (f, s)
+        for s in sentences
+        if s != own
+        and _names(s, loose=True) - mine
+        and not subject & _names(s, loose=True)
+        and not re.search(r"\b(?:total|combined|in all)\b", s, re.I)
+        for f in _candidates(s)
+        if _measure(figures[0], f) is not None
+    ]
+    if not theirs:
+        return None
+    sign = _SUPERLATIVES[found["word"].lower()]
+    value = _value(figures[0])
+    holds = all((value - _value(f)) * sign > 0 for f, _ in theirs)
+    said = ", ".join(f.text for f, _ in theirs)
+    return Comparison(holds, f"{figures[0].text} against {said}", (own, *dict.fromkeys(s for _, s in theirs)))
+
+
 _FACTORS = {"twice": 2.0, "double": 2.0, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25}
 _RATIO = re.compile(
     r"\b(?P<bound>more\s+than|less\s+than|over|under|nearly|almost|at\s+least)?\s*"
@@ -130,31 +192,54 @@ def _ratio(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
 
 
 _CHANGED = re.compile(
-    r"\b(?P<bound>more\s+than|nearly|almost)?\s*(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
+    r"\b(?:(?P<bound>more\s+than|nearly|almost)?\s*(?P<verb>doubled|tripled|trebled|quadrupled|halved)"
+    r"|(?P<move>grew|rose|increased|climbed|jumped|fell|dropped|declined|decreased|shrank)\s+(?:by\s+)?"
+    r"(?P<hedge>more\s+than|less\s+than|nearly|almost|over|under|about|around|roughly)?\s*"
+    r"(?P<percent>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent))"
     r"[^.;]*?\b(?:between|from)\s+(?:the\s+end\s+of\s+)?(?P<first>\d{4})\s+(?:and|to)\s+(?:the\s+end\s+of\s+)?"
     r"(?P<last>\d{4})\b",
     re.I,
 )
 _TIMES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_FALLS = frozenset({"fell", "dropped", "declined", "decreased", "shrank"})
 
 
 def _changed(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
-    """ "more than doubled its revenue between 2021 and 2023" against the revenue each of the two years' sentences
-    gives."""
+    """ "more than doubled its revenue between 2021 and 2023", "grew by more than 20 percent from 2021 to 2022"
+    against the figure each of the two years' sentences gives (a year counted on, "Four years later", counts)."""
     found = _CHANGED.search(claim)
     if not found:
         return None
+    years = years_of_sentences(list(sentences))
     figures = []
-    for year in (found["first"], found["last"]):
-        dated = [(f, s) for s in sentences if re.search(rf"\b{year}\b", s) for f in _candidates(s)]
+    for year in (int(found["first"]), int(found["last"])):
+        dated = [(f, s) for s, said in zip(sentences, years, strict=True) if year in said for f in _candidates(s)]
         if len(dated) != 1:
             return None
         figures.append(dated[0])
     (before, first), (after, last) = figures
     if first == last or _measure(before, after) is None or _value(before) == 0:
         return None
-    holds = _within(_value(after) / _value(before), _TIMES[found["verb"].lower()], found["bound"])
+    ratio = _value(after) / _value(before)
+    if found["verb"]:
+        holds = _within(ratio, _TIMES[found["verb"].lower()], found["bound"])
+    else:
+        change = (1 - ratio if found["move"].lower() in _FALLS else ratio - 1) * 100
+        holds = _within_points(change, float(found["percent"]), found["hedge"])
     return Comparison(holds, f"{before.text} then {after.text}", (first, last))
+
+
+def _within_points(change: float, said: float, hedge: str | None) -> bool:
+    """A change in percent against the claim's: a bound as said, a hedge within two points, a figure within the half
+    point it rounds to."""
+    hedge = re.sub(r"\s+", " ", (hedge or "").lower())
+    if hedge in ("more than", "over"):
+        return change > said
+    if hedge in ("less than", "under"):
+        return 0 < change < said
+    if hedge in ("nearly", "almost"):
+        return said - 3 <= change < said + 0.5
+    return abs(change - said) <= (2.0 if hedge else 0.5)
 
 
 _SHARE = re.compile(
@@ -249,6 +334,9 @@ def _names(text: str, loose: bool = False) -> set[str]:
     `loose` also counts a capitalised word that only opens the sentence."""
     found = set()
     for match in _CODE.finditer(text):
+        if re.fullmatch(r"[A-Z]", match.group()) and re.search(r"[A-Z][a-z]+\s+$", text[: match.start()]):
+            found.add(f"_{match.group()}")  # "Sample A", "Site B": a letter that names, not the article
+            continue
         for word in re.findall(r"[\w-]+", match.group().lower()):
             word = re.sub(r"['’]s$", "", word)
             if word not in STOPWORDS and word not in MONTHS and (loose or match.start() > 0 or word[:1].isdigit()):
@@ -266,6 +354,8 @@ def _candidates(sentence: str, timely: bool = False) -> list[Quantity]:
     for q in parse_quantities(sentence):
         if q.bound is not None or q.dimension == SCORE or re.search(r"\b[A-Z][\w-]*(?:\s+|-)$", sentence[: q.start]):
             continue
+        if re.match(r"\s*(?:later|earlier|after|before|ago)\b", sentence[q.end :]):
+            continue  # "Four years later": a count of years to a date, no figure
         dated = q.kind != QuantityKind.NUMBER or q.dimension == TIME_OF_DAY
         if dated == timely or timely and q.kind == QuantityKind.NUMBER and q.dimension is None:
             found.append(q)

@@ -13,6 +13,7 @@ import pytest
 from grounding.text.near_miss import near_miss_names
 from grounding.text.quantities import Bound, parse_quantities
 from grounding.verify.arithmetic import computed
+from grounding.verify.claims.split import split_claims
 from grounding.verify.comparing import compare
 from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.figures import QuantityRule
@@ -340,3 +341,161 @@ def test_a_bound_said_after_its_number() -> None:
     assert said == "Members need a balance of at least $5,000."
     said, _ = reword("Members need a balance of $5,000 or more.", "Members must keep a balance of at least $6,000.")
     assert "$5,000 or more" in said
+
+
+TOWNS = (
+    "Four villages lie on the Orrin estuary: Saltby, Kellow, Marr and Dunning.\nSaltby has about 3,100 residents.\n"
+    "Kellow is home to roughly 5,400 people, while Marr has 1,900.\nDunning has 2,200."
+)
+STRIKERS = (
+    "Ola Brant scored 21 goals for Hexley Town this season.\nHis fellow striker Femi Adu finished with 16 goals.\n"
+    "The club's third striker, Ravi Kohl, scored 11."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "holds"),
+    [
+        (
+            "Kellow is the most populous of the four villages on the Orrin estuary.",
+            TOWNS.replace("Saltby has", "Saltby has"),
+            None,
+        ),
+        ("Saltby is the most populous of the four villages on the Orrin estuary.", TOWNS, False),
+        ("Of Hexley Town's three strikers, Ola Brant scored the most goals this season.", STRIKERS, True),
+        ("Of Hexley Town's three strikers, Ola Brant scored the fewest goals this season.", STRIKERS, False),
+        (
+            "Hexley Town's gate receipts grew by more than 20 percent from 2021 to 2022.",
+            "Hexley Town took $2.0 million at the gate in 2021.\nIn 2022, gate receipts reached $2.3 million.",
+            False,
+        ),
+        (
+            "Hexley Town's gate receipts grew by 15 percent from 2021 to 2022.",
+            "Hexley Town took $2.0 million at the gate in 2021.\nIn 2022, gate receipts reached $2.3 million.",
+            True,
+        ),
+        (
+            "Orrin Bank's deposits tripled between 2016 and 2020.",
+            "Orrin Bank held $1.1 billion in deposits in 2016.\nFour years later, its deposits stood at $3.5 billion.",
+            True,
+        ),
+        (
+            "Sample Q weighed more than twice as much as Sample P.",
+            "Sample P had a mass of 2.2 grams.\nSample Q had a mass of 4.1 grams.",
+            False,
+        ),
+        (
+            "The Tovo X3 is heavier than its predecessor, the Tovo X2.",
+            "The Tovo X2 weighs 188 grams.\nIts successor, the Tovo X3, weighs 171 grams.",
+            False,
+        ),
+    ],
+)
+def test_superlatives_changes_in_percent_and_names_of_one_letter(claim: str, evidence: str, holds: bool | None) -> None:
+    found = compare(claim, evidence)
+    if holds is None:  # the claim's village is named only beside another's figure: nothing to compute
+        assert found is None
+        return
+    assert found is not None and found.holds is holds
+    assert bool(ComparisonRule().check(claim, evidence)) is not holds
+
+
+def test_a_bounded_span_of_years_between_the_only_two_years() -> None:
+    evidence = "The Arden Guild was founded in 1511. Its members signed the Charter of Velm in 1530."
+    assert computed(
+        "The Charter of Velm was signed more than ten years after the Arden Guild was founded.", evidence
+    ) == ("1530 is 19 years after 1511, more than ten years",)
+    assert not computed(
+        "The Charter of Velm was signed more than twenty years after the Arden Guild was founded.", evidence
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        (
+            "Lena Varga is the chief executive of Oskar Mills.",
+            "Lena Varga is the chief financial officer of Oskar Mills. The company's chief executive is Pavel Roos.",
+            True,
+        ),
+        (
+            "Sure! Tom Ekker is the chief financial officer of Halm Foods.",
+            "Tom Ekker has served as chief executive officer of Halm Foods since 2020. The company's chief financial "
+            "officer is Ines Palm.",
+            True,
+        ),
+        (
+            "Lena Varga is the chief financial officer of Oskar Mills.",
+            "Lena Varga is the chief financial officer of Oskar Mills. The company's chief executive is Pavel Roos.",
+            False,
+        ),
+    ],
+)
+def test_a_post_held_by_is_or_has_served_as(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(RoleRule().check(claim, evidence)) is contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        (
+            "Orrin Holdings will pay its interim dividend on 4 May.",
+            "Orrin Holdings will pay its interim dividend on 28 May to shareholders on record as of 4 May.",
+            True,
+        ),
+        (
+            "Orrin Holdings will pay its interim dividend on 28 May.",
+            "Orrin Holdings will pay its interim dividend on 28 May to shareholders on record as of 4 May.",
+            False,
+        ),
+        (
+            "The gallery reopens on April 2.",
+            "The gallery reopens on April 19, after repairs that began on April 2.",
+            True,
+        ),
+        # the same day, with its year or without
+        (
+            "The bout was held at Series 4 on April 9, 2011.",
+            "The bout is set for Series 4 on April 9th in Reno.",
+            False,
+        ),
+        # "may" is no month: "12 may apply" counts
+        ("Fees of 12 may apply on weekends.", "Fees of 15 may apply on weekends.", True),
+    ],
+)
+def test_the_claims_own_words_lead_to_another_date(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(QuantityRule().check(claim, evidence)) is contradicted
+
+
+def test_a_rates_interval_is_no_amount_to_add_or_subtract() -> None:
+    evidence = "Line 9 trams run every 20 minutes on weekdays. On Sundays the service runs every 30 minutes."
+    assert not computed("On weekdays a Line 9 tram comes every 10 minutes.", evidence)
+
+
+def test_a_meal_is_food() -> None:
+    evidence = "Dovrel tablets must not be taken with food."
+    assert NegationRule().check("You can take Dovrel tablets together with a meal.", evidence)
+    assert not NegationRule().check("Dovrel tablets should not be taken with a meal.", evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("lasts three quarters of an hour", 2700), ("a quarter of an hour", 900), ("every quarter of an hour", 900)],
+)
+def test_quarters_of_an_hour(text: str, seconds: float) -> None:
+    (duration,) = parse_quantities(text)
+    assert duration.value == seconds and duration.dimension == "time"
+
+
+@pytest.mark.parametrize(
+    ("answer", "claim"),
+    [
+        ("Yes - the clinic is open on Saturdays.", "The clinic is open on Saturdays."),
+        ("No — the bridge opened in 1998.", "The bridge opened in 1998."),
+        ("According to the filing, the merger closed in March 2017.", "The merger closed in March 2017."),
+        # a dash inside the sentence is the sentence's own
+        ("The road is closed - no traffic is allowed.", "The road is closed - no traffic is allowed."),
+    ],
+)
+def test_an_assistants_yes_or_no_before_a_dash_is_peeled_off(answer: str, claim: str) -> None:
+    assert [c.text for c in split_claims(answer)] == [claim]

@@ -37,13 +37,14 @@ _HEDGE_PHRASES = (
     r"|as of my (?:last|latest|knowledge) (?:update|cutoff|cut-off)(?: in \w+(?: \d{4})?)?"
     r"|based on (?:the|my) (?:provided |given )?(?:information|context|knowledge|passages?|documents?|sources?)"
     r"(?: provided| given)?|according to (?:the|my) (?:provided |given )?(?:information|context|knowledge"
-    r"|passages?|documents?|sources?|training data)|please note(?: that)?|note that"
+    r"|passages?|documents?|sources?|training data|records?|filing|report|article|data)|please note(?: that)?|note that"
     r"|it is worth noting(?: that)?|it's worth noting(?: that)?|it is important to note(?: that)?"
     r"|it's important to note(?: that)?|as an ai(?: language model)?)"
 )
 # A greeting or hedge in front of the real sentence: "Sure, ...", "I think ...", "No, but ...".
 _FILLER_PREFIX = re.compile(
-    rf"(?:\*\*)?(?:{_EXCLAMATIONS}|{_DOUBTS}|{_HEDGE_PHRASES})(?:\*\*)?\s*[,:!]+\s*(?:but\s+|however,?\s+)?"
+    rf"(?:\*\*)?(?:{_EXCLAMATIONS}|{_DOUBTS}|{_HEDGE_PHRASES})(?:\*\*)?(?:\s*[,:!]+|\s+[-–—]+)\s*"
+    r"(?:but\s+|however,?\s+)?"
     rf"|{_HEDGE_PHRASES}\s+(?=\S)",
     re.IGNORECASE,
 )

@@ -107,7 +107,8 @@ class QuantityRule:
                     found = self._other_value(claim, quantity, sentence.text, stated, claimed)
                 if found:
                     return [found]
-        return []
+        led = (_led_to_another(claim, q, evidence) for q in claimed if _dated(claim, q))
+        return [found] if (found := next((f for f in led if f), None)) else []
 
     def _other_currency(
         self, claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]
@@ -348,6 +349,66 @@ def _slipped(claimed: Quantity, stated: Quantity) -> bool:
         and unit_factor(stated) != unit_factor(claimed)
         and math.isclose(stated.value / unit_factor(stated), claimed.value / unit_factor(claimed))
     )
+
+
+_MONTH_NAMES = "|".join(month.title() for month in MONTHS)
+
+
+def _dated(text: str, quantity: Quantity) -> bool:
+    """A date, with its year or without ("on 2 June", "June 2"), not a count."""
+    if quantity.kind == QuantityKind.DATE:
+        return True
+    after, before = text[quantity.end : quantity.end + 12], text[max(0, quantity.start - 12) : quantity.start]
+    return quantity.kind == QuantityKind.NUMBER and bool(
+        re.match(rf"\s+(?:{_MONTH_NAMES})\b", after) or re.search(rf"\b(?:{_MONTH_NAMES})\s+$", before)
+    )
+
+
+def _day_and_month(text: str, quantity: Quantity) -> tuple[int, int] | None:
+    """(month, day) of a date, with its year or without ("30 June", "April 9th"), or None."""
+    if quantity.kind == QuantityKind.DATE:
+        return (quantity.day.month, quantity.day.day) if quantity.day else None
+    month = re.match(r"[A-Za-z]+", _as_dated(text, quantity).replace(quantity.text, "").strip())
+    number = MONTHS.get(month.group().lower()) if month else None
+    return (number, int(quantity.value)) if number else None
+
+
+def _as_dated(text: str, quantity: Quantity) -> str:
+    """The date as written, with the month a bare day number stands beside ("30 June")."""
+    after = re.match(rf"\s+(?:{_MONTH_NAMES})\b", text[quantity.end :])
+    before = re.search(rf"\b(?:{_MONTH_NAMES})\s+$", text[: quantity.start])
+    start = before.start() if before and quantity.kind == QuantityKind.NUMBER else quantity.start
+    end = quantity.end + after.end() if after and quantity.kind == QuantityKind.NUMBER else quantity.end
+    return text[start:end]
+
+
+def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFinding | None:
+    """The claim's own words before its date lead to another date in the evidence, and nowhere to the claim's:
+    "will pay out its final dividend on 2 June" against "will pay its final dividend on 30 June to shareholders on
+    record as of 2 June" (the claim's date is the record date's)."""
+    month = re.search(rf"\b(?:{_MONTH_NAMES})\s+$", claim[: quantity.start])
+    lead = re.findall(r"[\w£$€%]+", claim[: month.start() if month else quantity.start])[-3:]
+    content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
+    if content is None or len(lead) - content < 2:
+        return None
+    words = r"\W+".join(map(re.escape, lead[content:]))
+    said = re.compile(rf"\b{words}\W+", re.I)
+    led = [
+        (sentence.text, q)
+        for sentence in _sentences(evidence)
+        for found in said.finditer(sentence.text)
+        for q in parse_quantities(sentence.text)
+        if _dated(sentence.text, q)
+        and found.end() <= q.start
+        and re.fullmatch(rf"(?:the\s+)?(?:(?:{_MONTH_NAMES})\s+)?", sentence.text[found.end() : q.start])
+    ]
+    mine = _day_and_month(claim, quantity)
+    if not led or any(same_quantity(quantity, q) or _day_and_month(s, q) == mine for s, q in led):
+        return None  # "April 9th" is the day of "April 9, 2011"
+    sentence, other = led[0]
+    after, theirs, mine = " ".join(lead[content:]), _as_dated(sentence, other), _as_dated(claim, quantity)
+    detail = f"The evidence gives {theirs!r} after {after!r}, not {mine!r}: {quote(sentence)}"
+    return contradiction("quantities", detail, sentence, Correction(wrong=mine, right=theirs))
 
 
 def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:

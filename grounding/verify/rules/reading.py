@@ -242,6 +242,7 @@ _SAME_VERBS = {
     **dict.fromkeys(("released", "shipped", "launched"), "released"),
     **dict.fromkeys(("releases", "ships", "launches"), "releases"),
     **dict.fromkeys(("jobs", "positions"), "jobs"),
+    **dict.fromkeys(("food", "meal", "meals"), "food"),
     **dict.fromkeys(("shed", "axe", "cut"), "cut"),
     **dict.fromkeys(("reduced", "lowered"), "reduced"),
     **dict.fromkeys(("reduces", "lowers"), "reduces"),

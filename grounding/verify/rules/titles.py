@@ -57,7 +57,7 @@ _APPOINTED = re.compile(
     rf"\s+(?:as\s+)?{_OWNER}(?:new\s+)?(?P<title>{_TITLE})\b"
 )
 _SERVES_AS = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:will\s+)?(?:serve|serves|served|act|acts|acted)\s+as\s+{_OWNER}(?:new\s+)?"
+    rf"(?P<name>{_NAME})\s+(?:will\s+|has\s+|had\s+)?(?:serve|serves|served|act|acts|acted)\s+as\s+{_OWNER}(?:new\s+)?"
     rf"(?P<title>{_TITLE})\b"
 )
 _IS_NAMED = re.compile(rf"(?P<title>{_TITLE})\s+(?:is|was|has\s+been)\s+(?P<name>{_NAME})")
@@ -139,7 +139,18 @@ def _held(evidence: str) -> tuple[tuple[str, str, str, str], ...]:
 
 def _posts(sentence: str) -> Iterator[tuple[str, str, str]]:
     """(person, post, the post as written) for each post the sentence ties to a name."""
-    for pattern in (_AFTER_NAME, _BRACKETED, _BEFORE_NAME, _NAMED_AS, _APPOINTED, _SERVES_AS, _IS_NAMED, _JOINED_AS):
+    patterns = (
+        _AFTER_NAME,
+        _BRACKETED,
+        _BEFORE_NAME,
+        _NAMED_AS,
+        _APPOINTED,
+        _SERVES_AS,
+        _IS_NAMED,
+        _JOINED_AS,
+        _CLAIMED,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
             yield _person(match["name"]), _post(match["title"]), match["title"]
     for match in _FOUNDED.finditer(sentence):  # "Calloway Robotics, which Omar Seltzer founded", "founded by"
