@@ -16,6 +16,7 @@ discontinued" against "850 patients"), nothing is computed and the model reads t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -60,9 +61,23 @@ _SPEED = {"faster": 1, "quicker": 1, "slower": -1}
 _OFTEN = re.compile(r"\b(?P<how>more|less)\s+(?:often|frequently)\b", re.I)
 
 
+_DRAWS = re.compile(
+    r"\b(?:than|double|doubled|tripled|trebled|quadrupled|halved|twice|times|half|thirds?|quarters?|majority|most|one\s+in"
+    r"|percent|per\s+cent|highest|lowest|largest|smallest|biggest|longest|shortest|heaviest|lightest|tallest"
+    r"|deepest|cheapest|fewest|least|latest|earliest)\b|%",
+    re.I,
+)
+"""A word without which a claim draws no comparison: most claims are passed over here."""
+
+
 def compare(claim: str, evidence: str) -> Comparison | None:
     """The claim's comparison computed from the evidence's figures, or None where the claim draws none the
     evidence gives figures for."""
+    return _compare(claim, evidence) if _DRAWS.search(claim) else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compare(claim: str, evidence: str) -> Comparison | None:
     sentences = tuple(evidence[a:b].strip() for a, b in split_sentences(evidence))
     return (
         _changed(claim, sentences)
