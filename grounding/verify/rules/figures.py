@@ -382,16 +382,23 @@ def _as_dated(text: str, quantity: Quantity) -> str:
     return text[start:end]
 
 
+def _lead(claim: str, start: int) -> list[str]:
+    """The claim's words just before a figure, back to the nearest content word ("final dividend on", "Durst"), up to
+    three: what a sentence that gives the same figure says right before it."""
+    lead = re.findall(r"[\w£$€%]+", claim[:start])[-3:]
+    content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
+    return [] if content is None else lead[content:]
+
+
 def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFinding | None:
     """The claim's own words before its date lead to another date in the evidence, and nowhere to the claim's:
     "will pay out its final dividend on 2 June" against "will pay its final dividend on 30 June to shareholders on
     record as of 2 June" (the claim's date is the record date's)."""
     month = re.search(rf"\b(?:{_MONTH_NAMES})\s+$", claim[: quantity.start])
-    lead = re.findall(r"[\w£$€%]+", claim[: month.start() if month else quantity.start])[-3:]
-    content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
-    if content is None or len(lead) - content < 2:
+    lead = _lead(claim, month.start() if month else quantity.start)
+    if len(lead) < 2:
         return None
-    words = r"\W+".join(map(re.escape, lead[content:]))
+    words = r"\W+".join(map(re.escape, lead))
     said = re.compile(rf"\b{words}\W+", re.I)
     led = [
         (sentence.text, q)
@@ -406,7 +413,7 @@ def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFindin
     if not led or any(same_quantity(quantity, q) or _day_and_month(s, q) == mine for s, q in led):
         return None  # "April 9th" is the day of "April 9, 2011"
     sentence, other = led[0]
-    after, theirs, mine = " ".join(lead[content:]), _as_dated(sentence, other), _as_dated(claim, quantity)
+    after, theirs, mine = " ".join(lead), _as_dated(sentence, other), _as_dated(claim, quantity)
     detail = f"The evidence gives {theirs!r} after {after!r}, not {mine!r}: {quote(sentence)}"
     return contradiction("quantities", detail, sentence, Correction(wrong=mine, right=theirs))
 
@@ -415,11 +422,10 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
     """The evidence also gives the claim's value after the claim's own words, back to the first content word
     ("Durst, 71", "viewed more than 1,000", "BMI of 25 to 29) had an 18 per cent", not "in 2011"): a summary
     often takes its figure from one sentence while another sentence gives a figure of its own."""
-    lead = re.findall(r"[\w£$€%]+", claim[: quantity.start])[-3:]
-    content = next((k for k in range(len(lead) - 1, -1, -1) if lead[k].lower() not in STOPWORDS), None)
-    if content is None:
+    lead = _lead(claim, quantity.start)
+    if not lead:
         return False
-    words = r"\W+".join(map(re.escape, lead[content:]))
+    words = r"\W+".join(map(re.escape, lead))
     figure = r"\W+".join(map(re.escape, re.findall(r"[\w£$€%]+", quantity.text)))
     said = re.compile(rf"\b{words}\W+(?P<figure>{figure})", re.I)
     return any(
