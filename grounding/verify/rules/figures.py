@@ -354,32 +354,34 @@ def _slipped(claimed: Quantity, stated: Quantity) -> bool:
 _MONTH_NAMES = "|".join(month.title() for month in MONTHS)
 
 
+_MONTH_AFTER = re.compile(rf"\s+(?P<month>{_MONTH_NAMES})\b")
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+$")
+
+
+def _month_beside(text: str, quantity: Quantity) -> tuple[re.Match | None, re.Match | None]:
+    """The month a bare day number stands after and before ("June 2", "2 June"), each or None."""
+    if quantity.kind != QuantityKind.NUMBER:
+        return None, None
+    return _MONTH_BEFORE.search(text[: quantity.start]), _MONTH_AFTER.match(text, quantity.end)
+
+
 def _dated(text: str, quantity: Quantity) -> bool:
     """A date, with its year or without ("on 2 June", "June 2"), not a count."""
-    if quantity.kind == QuantityKind.DATE:
-        return True
-    after, before = text[quantity.end : quantity.end + 12], text[max(0, quantity.start - 12) : quantity.start]
-    return quantity.kind == QuantityKind.NUMBER and bool(
-        re.match(rf"\s+(?:{_MONTH_NAMES})\b", after) or re.search(rf"\b(?:{_MONTH_NAMES})\s+$", before)
-    )
+    return quantity.kind == QuantityKind.DATE or any(_month_beside(text, quantity))
 
 
 def _day_and_month(text: str, quantity: Quantity) -> tuple[int, int] | None:
     """(month, day) of a date, with its year or without ("30 June", "April 9th"), or None."""
     if quantity.kind == QuantityKind.DATE:
         return (quantity.day.month, quantity.day.day) if quantity.day else None
-    month = re.match(r"[A-Za-z]+", _as_dated(text, quantity).replace(quantity.text, "").strip())
-    number = MONTHS.get(month.group().lower()) if month else None
-    return (number, int(quantity.value)) if number else None
+    month = next((m["month"] for m in _month_beside(text, quantity) if m), None)
+    return (MONTHS[month.lower()], int(quantity.value)) if month else None
 
 
 def _as_dated(text: str, quantity: Quantity) -> str:
     """The date as written, with the month a bare day number stands beside ("30 June")."""
-    after = re.match(rf"\s+(?:{_MONTH_NAMES})\b", text[quantity.end :])
-    before = re.search(rf"\b(?:{_MONTH_NAMES})\s+$", text[: quantity.start])
-    start = before.start() if before and quantity.kind == QuantityKind.NUMBER else quantity.start
-    end = quantity.end + after.end() if after and quantity.kind == QuantityKind.NUMBER else quantity.end
-    return text[start:end]
+    before, after = _month_beside(text, quantity)
+    return text[before.start() if before else quantity.start : after.end() if after else quantity.end]
 
 
 def _lead(claim: str, start: int) -> list[str]:
@@ -394,7 +396,7 @@ def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFindin
     """The claim's own words before its date lead to another date in the evidence, and nowhere to the claim's:
     "will pay out its final dividend on 2 June" against "will pay its final dividend on 30 June to shareholders on
     record as of 2 June" (the claim's date is the record date's)."""
-    month = re.search(rf"\b(?:{_MONTH_NAMES})\s+$", claim[: quantity.start])
+    month, _ = _month_beside(claim, quantity)
     lead = _lead(claim, month.start() if month else quantity.start)
     if len(lead) < 2:
         return None
@@ -409,8 +411,8 @@ def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFindin
         and found.end() <= q.start
         and re.fullmatch(rf"(?:the\s+)?(?:(?:{_MONTH_NAMES})\s+)?", sentence.text[found.end() : q.start])
     ]
-    mine = _day_and_month(claim, quantity)
-    if not led or any(same_quantity(quantity, q) or _day_and_month(s, q) == mine for s, q in led):
+    day = _day_and_month(claim, quantity)
+    if not led or any(same_quantity(quantity, q) or _day_and_month(s, q) == day for s, q in led):
         return None  # "April 9th" is the day of "April 9, 2011"
     sentence, other = led[0]
     after, theirs, mine = " ".join(lead), _as_dated(sentence, other), _as_dated(claim, quantity)
