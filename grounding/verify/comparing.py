@@ -28,7 +28,6 @@ from grounding.text.quantities import (
     Quantity,
     QuantityKind,
     parse_quantities,
-    unit_factor,
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
@@ -333,7 +332,7 @@ def _figures(
     return pairs[0] if len(pairs) == 1 else None
 
 
-def _naming(side: set[str], other: set[str], sentences: tuple[str, ...]) -> list[str]:
+def _naming(side: frozenset[str], other: frozenset[str], sentences: tuple[str, ...]) -> list[str]:
     """The sentences that name the side, those that do not name the other side too where there are several ("The
     Kestrin Observatory, on the hill above Duvelle, dates from 1889" names the observatory, not Duvelle's library)."""
     naming = [s for s in sentences if side <= _names(s, loose=True)]
@@ -344,9 +343,11 @@ def _naming(side: set[str], other: set[str], sentences: tuple[str, ...]) -> list
 _CODE = re.compile(r"\b[A-Z][\w]*(?:-\d[\w-]*)?(?:\s+\d+[A-Za-z]?\b)?")
 
 
-def _names(text: str, loose: bool = False) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _names(text: str, loose: bool = False) -> frozenset[str]:
     """The words that name things: capitalised words and the numbers of models ("Quillon 5", "K-17"), in lower case;
-    `loose` also counts a capitalised word that only opens the sentence."""
+    `loose` also counts a capitalised word that only opens the sentence. Each sentence is read for every side and
+    competitor, so once per text."""
     found = set()
     for match in _CODE.finditer(text):
         if re.fullmatch(r"[A-Z]", match.group()) and re.search(r"[A-Z][a-z]+\s+$", text[: match.start()]):
@@ -358,7 +359,7 @@ def _names(text: str, loose: bool = False) -> set[str]:
                 found.add(word)
         if match.start() == 0 and not loose and match.group().split()[0].lower() not in STOPWORDS:
             found.add(match.group().split()[0].lower())  # "Mara Ekholm is older ...": a name opens the claim
-    return found
+    return frozenset(found)
 
 
 def _candidates(sentence: str, timely: bool = False) -> list[Quantity]:
@@ -395,8 +396,10 @@ def _measure(a: Quantity, b: Quantity) -> str | None:
 
 
 def _value(quantity: Quantity) -> float:
+    """A figure on one scale: a day or year as a day's number; an amount as parsed, already in its measure's base
+    unit ("2,000 metres" and "1 km" compare as 2000 and 1000)."""
     if quantity.kind == QuantityKind.DATE and quantity.day is not None:
         return float(quantity.day.toordinal())
     if quantity.kind == QuantityKind.YEAR:
         return float(date(int(quantity.value), 7, 1).toordinal())
-    return quantity.value * unit_factor(quantity)
+    return quantity.value

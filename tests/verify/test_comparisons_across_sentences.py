@@ -499,3 +499,9 @@ def test_quarters_of_an_hour(text: str, seconds: float) -> None:
 )
 def test_an_assistants_yes_or_no_before_a_dash_is_peeled_off(answer: str, claim: str) -> None:
     assert [c.text for c in split_claims(answer)] == [claim]
+
+
+def test_figures_in_two_units_compare_on_one_scale() -> None:
+    evidence = "The Arlen trail is 2,000 metres long.\nThe Bexley trail is 1 km long."
+    assert compare("The Arlen trail is longer than the Bexley trail.", evidence).holds
+    assert ComparisonRule().check("The Bexley trail is longer than the Arlen trail.", evidence)
