@@ -403,8 +403,10 @@ def _with_subject(sentence: str, previous: str, previous_read: str = "") -> str:
 
 
 _BACK_REFERENCE = re.compile(
-    r"^(?P<front>(?:[A-Z][^,]{0,40},\s+)?)(?:(?P<person>[Hh]e|[Ss]he)|(?P<thing>[Ii]ts))\s+(?=[a-z])"
+    r"^(?P<front>(?:[A-Z][^,]{0,40},\s+|(?:Between|From|In|During|After|Before|Since|By|On)\b[^,]{0,40}?\s+(?=its\s))?)"
+    r"(?:(?P<person>[Hh]e|[Ss]he)|(?P<thing>[Ii]ts))\s+(?=[a-z])"
 )
+"""A "he", "she" or "its" opening a sentence, or after a phrase set before it, with or without its comma."""
 
 
 def _named_back(sentence: str, previous: str) -> str:
@@ -413,18 +415,11 @@ def _named_back(sentence: str, previous: str) -> str:
     area shrank" is Lake Orvane's area; "After studying engineering, she opened her own practice" is the architect
     the sentence before names."""
     found = _BACK_REFERENCE.match(sentence)
-    if not found and (
-        fronted := re.match(r"^(?:Between|From|In|During|After|Before|Since|By|On)\b[^,]{0,40}?\s+(?=its\s)", sentence)
-    ):
-        found = _BACK_REFERENCE.match(sentence[fronted.end() :])
-        offset = fronted.end()
-    else:
-        offset = 0
     name = subject_name(previous) if found else None
     if not found or not name:
         return sentence
     said = f"{name}'s" if found["thing"] else name
-    return f"{sentence[: offset + found.end('front')]}{said} {sentence[offset + found.end() :]}"
+    return f"{sentence[: found.end('front')]}{said} {sentence[found.end() :]}"
 
 
 _FRONTED = frozenset(
