@@ -188,6 +188,12 @@ RULES = Registry(
             "grounding.verify.rules.order:ComparisonRule",
         ),
         Entry(
+            "modality",
+            "the evidence forbids, requires, makes optional or advises against what the claim says it permits, "
+            "requires or recommends (may / must not, required / voluntary): contradicted",
+            "grounding.verify.rules.modality:ModalityRule",
+        ),
+        Entry(
             "equivalents",
             "show the model the claim in its evidence's words where both say the same amount, date or rate",
             None,

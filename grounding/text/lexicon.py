@@ -104,7 +104,9 @@ gains depreciates|plaintiff defendant|claimant defendant|plaintiffs defendants|u
 uphold reverse|uphold overturn|upstream downstream|enabled disabled|enable disable|enables disables
 upriver downriver|inbound outbound|uphill downhill|more-slowly faster|more-slowly quicker|more-quickly slower
 more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller|expanded shrank|expand shrink|expands shrinks
-expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|vetoes signs"""
+expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|vetoes signs|acidic alkaline
+begins ends|begin end|raised lower|lowered higher|dissolves insoluble|dissolve insoluble|coastal inland
+edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless poisonous"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
@@ -140,7 +142,8 @@ _COMPLEMENT_PAIRS = """open closed|alive dead|legal illegal|lawful unlawful|safe
 guilty innocent|present absent|true false|possible impossible|visible invisible|available unavailable
 married unmarried|correct incorrect|valid invalid|complete incomplete|allowed forbidden|allowed banned
 permitted prohibited|permitted banned|able unable|necessary unnecessary|mandatory optional|mandatory voluntary
-compulsory voluntary|compulsory optional"""
+compulsory voluntary|compulsory optional|required optional|required voluntary|obligatory optional
+obligatory voluntary|soluble insoluble"""
 COMPLEMENTS = _both_ways(_COMPLEMENT_PAIRS)
 """States with no third case between them, so that denying one asserts the other: "is closed" says what
 "is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"

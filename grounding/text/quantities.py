@@ -246,7 +246,13 @@ _PERIOD_WORDS = re.compile(
 )
 """A count of calendar periods in words ("every four years", "two weeks later"), read as "4 years" is: a number
 whose measure is the word after it. "a year" is left alone: "once a year" is a rate, not a count."""
-_WORD_NUMBER = re.compile(rf"\b(?P<word>{'|'.join(WORD_NUMBERS)})\s+(?P<scale>thousand|million|billion)\b", re.I)
+_FORTNIGHTS = re.compile(r"\b(?P<count>an?|one|two|three|four)\s+fortnights?\b", re.I)
+_A_RATE = re.compile(r"\b(?:once|twice|times|every|per)\s+$", re.I)
+"""A span of fortnights ("lasts a fortnight": 14 days), never a rate's ("once a fortnight")."""
+_WORD_NUMBER = re.compile(
+    rf"\b(?:(?P<word>{'|'.join(WORD_NUMBERS)})|(?P<half>half\s+a))\s+(?P<scale>thousand|million|billion)\b", re.I
+)
+"""A number said in words with its scale: "three million", "half a million"."""
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 _SHARE = re.compile(r"(?:(?P<count>a|one|two|three|four)[\s-]+)?(?P<part>half|halves|thirds?|quarters?|fifths?)", re.I)
 _FRACTION = re.compile(rf"(?<![\w-])(?P<share>{_SHARE.pattern})\s+of\b", re.I)
@@ -340,7 +346,7 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
             _add_date(found, taken, text, match, int(match[3]), MONTHS[match[1].lower()], int(match[2]))
     for match in _WORD_NUMBER.finditer(text):
         if free(*match.span()):
-            value = WORD_NUMBERS[match["word"].lower()] * SCALES[match["scale"].lower()]
+            value = (0.5 if match["half"] else WORD_NUMBERS[match["word"].lower()]) * SCALES[match["scale"].lower()]
             found.append(_number(text, match.start(), match.end(), value, None))
             taken.append(match.span())
     for match in _DURATION_WORDS.finditer(text):
@@ -353,6 +359,11 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
         if free(*match.span()):
             value = float(_COUNTS[match["count"].lower()])
             found.append(_number(text, match.start(), match.end(), value, f"{match['unit'].lower()}s"))
+            taken.append(match.span())
+    for match in _FORTNIGHTS.finditer(text):
+        if free(*match.span()) and not _A_RATE.search(text[max(0, match.start() - 8) : match.start()]):
+            value = 14.0 * _COUNTS[match["count"].lower()]
+            found.append(_number(text, match.start(), match.end(), value, "days"))
             taken.append(match.span())
     for match in _COMPOUND_NUMBER.finditer(text):
         if free(*match.span()):
@@ -640,7 +651,7 @@ def years_in(text: str) -> set[int]:
     }
 
 
-_COUNT = rf"(?P<count>{'|'.join(_COUNTS)}|\d{{1,2}})"
+_COUNT = rf"(?P<count>{'|'.join(sorted(_SPOKEN_NUMBERS, key=len, reverse=True))}|\d{{1,2}})"
 _COUNTED_ON = re.compile(
     rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year))"
     r"\s*(?P<way>later|after(?:wards)?|earlier|before)?\b"
@@ -667,7 +678,7 @@ def years_of_sentences(sentences: list[str]) -> list[set[int]]:
             and (match["next"] or match["way"] or match["way_at_end"] or match["way_after"])
         ):
             said = (match["count"] or match["count_at_end"] or match["count_after"] or "a").lower()
-            count = 1 if match["next"] else int(said) if said.isdigit() else _COUNTS[said]
+            count = 1 if match["next"] else int(said) if said.isdigit() else _SPOKEN_NUMBERS[said]
             sign = -1 if (match["way"] or match["way_at_end"] or "").lower() in ("earlier", "before") else 1
             years = {next(iter(before)) + sign * count}
         found.append(years)

@@ -159,7 +159,7 @@ def _clock_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
 
 def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
     """An amount as the sum or difference of two of the premise's amounts of the same currency or unit ("opened
-    at $40", "gained $5": $45). A bare count has nothing to say what it counts, so it is left alone."""
+    at $40", "gained $5": $45), or two counts of one thing ("12 new stores", "another 9 stores": 21 stores)."""
     measure = _measure(claim, quantity)
     if measure is None:
         return []
@@ -171,6 +171,11 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
         and _measure(premise, s) == measure
         and not _EVERY.search(premise[max(0, s.start - 12) : s.start])  # "every 20 minutes" is a rate's interval
     ]
+    if measure.startswith("count of "):
+        # counts add up only where each is counted by the claim's own act: "opened 12 new stores", "opened another
+        # 9 stores"; "40 people came", "5 people left" make no 45 who came
+        acts = _lead_words(claim, quantity)
+        alike = [s for s in alike if acts & _lead_words(premise, s)]
     said = _written(claim, quantity)
     sums = []
     for a, b in permutations(alike, 2):
@@ -181,12 +186,52 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     return sums
 
 
+def summed(claim: str, premise: str) -> list[Quantity]:
+    """The claim's amounts that two of the premise's amounts add up to, or differ by ("opened 12 new stores
+    in the first half ... another 9 stores": 21 new stores): what no rule may read as another value."""
+    stated = parse_quantities(premise)
+    return [
+        q
+        for q in parse_quantities(claim)
+        if not any(_equal(q, s) for s in stated) and _amount_sums(claim, q, premise, stated)
+    ]
+
+
+def _lead_words(text: str, quantity: Quantity) -> set[str]:
+    """The words just before an amount, read by their first five letters."""
+    before = re.split(r"[.;:!?]", text[max(0, quantity.start - 40) : quantity.start])[-1]
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", before)} - _SMALL
+
+
+_SMALL = frozenset({"the", "and", "another", "other", "its", "their", "his", "her", "with", "for", "from", "some"})
+_COUNT_MODIFIERS = frozenset({"new", "more", "other", "additional", "extra", "further", "of", "the", "its", "their"})
+_COUNTED_WORD = re.compile(r"\s*([A-Za-z-]+)")
+
+
+def _counted(text: str, quantity: Quantity) -> str | None:
+    """What a bare count counts: the first noun after it past words that only qualify it ("12 new stores",
+    "another 9 stores": "store")."""
+    at = quantity.end
+    for _ in range(3):
+        match = _COUNTED_WORD.match(text, at)
+        if match is None:
+            return None
+        word = match[1].lower()
+        if word not in _COUNT_MODIFIERS:
+            return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        at = match.end()
+    return None
+
+
 def _measure(text: str, quantity: Quantity) -> str | None:
     if quantity.kind != QuantityKind.NUMBER or quantity.bound is not None:
         return None
     currency = currency_of(text, quantity)
     if currency:
         return currency[0]
+    if quantity.dimension is None and quantity.value == int(quantity.value) and 1 < quantity.value < 10**7:
+        counted = _counted(text, quantity)
+        return f"count of {counted}" if counted else None
     if quantity.dimension in (None, TIME_OF_DAY, SCORE) or quantity.dimension.endswith(SCORE_LINE):
         return None
     return quantity.dimension
@@ -212,7 +257,7 @@ def _year_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[
     ):
         return []
     years = sorted({int(s.value) for s in stated if s.kind == QuantityKind.YEAR})
-    span = quantity.text if re.search(r"\byears?$", quantity.text, re.I) else f"{quantity.text} years"
+    span = quantity.text.lower() if re.search(r"\byears?$", quantity.text, re.I) else f"{quantity.text} years"
     if quantity.bound is not None:
         # "more than ten years after" against the premise's only two years: 1419 is 17 years after 1402
         if len(years) != 2 or not _YEARS_AFTER.match(after) and not re.search(r"\byears?$", quantity.text, re.I):

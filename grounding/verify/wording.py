@@ -64,14 +64,15 @@ from grounding.text.sentences import split_sentences
 _PERIODS = "|".join(FREQUENCY_UNITS)
 _ADVERBS = {*FREQUENCY_UNITS.values(), *RATE_SYNONYMS}
 _RATE = re.compile(
-    rf"\b(?:(?:every|each)\s+(?P<period>{_PERIODS})"
+    rf"\b(?:every\s+(?P<weekday>{'|'.join(DAYS_OF_THE_WEEK)})\b(?!\s*(?:,|and|or|&)\s*(?:{'|'.join(DAYS_OF_THE_WEEK)}))"
+    rf"|(?:every|each)\s+(?P<period>{_PERIODS})"
     rf"|every\s+(?P<count>\w+)\s+(?P<span>{_PERIODS}|minute)s?"
     rf"|at\s+(?P<gap>\d+)\s*-?\s*(?P<unit>{_PERIODS}|minute)\s+intervals"
     rf"|(?P<adverb>{'|'.join(sorted(_ADVERBS))}))\b",
     re.I,
 )
-"""How often, said as a phrase ("every month") or as one word ("monthly", "annually"). "Once a week" is left
-out: written as "weekly" it would lose the count that "twice weekly" is compared with."""
+"""How often, said as a phrase ("every month", "every Saturday") or as one word ("monthly", "annually"). "Once a
+week" is left out: written as "weekly" it would lose the count that "twice weekly" is compared with."""
 
 _MOVES: dict[str, frozenset[str]] = {}
 for _group in SAME_DIRECTION:
@@ -108,6 +109,9 @@ def _reword(claim: str, premise: str) -> Reading:
             start = qualified_start(claim, quantity) if quantity.bound else quantity.start
             paid = currency_of(claim, quantity) if quantity.bound else None
             said = premise[qualified_start(premise, same) : same.end] if quantity.bound else same.text
+            if "-" not in quantity.text and (adjective := _HYPHENED.match(said)):
+                # "lasts a fortnight" as "lasts 14 days", not "lasts 14-day"
+                said = f"{adjective['n']} {adjective['unit']}{'' if adjective['n'] == '1' else 's'}"
             sign = paid[1] if paid and paid[1] in "$€£¥" and paid[1] not in said else ""
             edits.append((start, quantity.end, f"{sign}{said}"))
         elif quantity.kind == QuantityKind.DATE and (day := _iso_day(quantity, stated)):
@@ -137,6 +141,7 @@ def _reword(claim: str, premise: str) -> Reading:
     edits.extend(_denied_opposites(claim, premise))
     edits.extend(_opposites_stated(claim, premise))
     edits.extend(_phrasings(claim, premise))
+    edits.extend(_bearings_turned(claim, premise))
     edits.extend(_beaten(claim, premise))
     edits.extend(e for e in _counted_rates(claim, premise) if all(e[1] <= a or e[0] >= b for a, b, _ in edits))
     if not edits:
@@ -149,6 +154,9 @@ def _reword(claim: str, premise: str) -> Reading:
         changes.append((claim[start:end], said))
         text = text[:start] + said + text[end:]
     return text, tuple(reversed(changes))
+
+
+_HYPHENED = re.compile(r"^(?P<n>\d+)-(?P<unit>[a-z]+)$")
 
 
 def _names(text: str) -> set[str]:
@@ -265,8 +273,12 @@ def _the_count_in_hedge(claim: str, claimed: Quantity, premise: str, stated: tup
     if len(plain) != 1 or plain[0].approximate or plain[0].text.lower() == claimed.text.lower():
         return None
     counted, theirs = _WORD.match(claim[claimed.end :].lstrip()), _WORD.match(premise[plain[0].end :].lstrip())
-    if theirs and (not counted or counted.group().lower() != theirs.group().lower()):
-        return None
+    if (
+        theirs
+        and theirs.group().lower() not in STOPWORDS
+        and (not counted or counted.group().lower() != theirs.group().lower())
+    ):
+        return None  # "about 300 people" / "310 cars"; "a population of 503,000 in the city" counts no other thing
     return plain[0] if same_quantity(claimed, plain[0]) else None
 
 
@@ -333,16 +345,25 @@ def _month_before(claim: str, start: int) -> bool:
     return any(end == start + 4 for _, end, _ in month_years(claim))
 
 
+_PARTS_OF_A_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_PART_OF_A_MONTH = re.compile(r"\b(?P<part>early|mid|late)[- ]$", re.I)
+
+
 def _dated(claim: str, year: Quantity, day: Quantity) -> tuple[int, int, str] | None:
     """The edit that writes the date for the year, "in 1903" becoming "on December 17, 1903", and "in December
-    1903" too; None where the claim gives the year another month ("released in March 2022" / "shipped on 14
-    September 2022"): that claim is not the date's."""
+    1903" and "in mid-December 1903" too; None where the claim gives the year another month ("released in March
+    2022" / "shipped on 14 September 2022") or another part of it ("in late May"): that claim is not the date's."""
     start = year.start
     if _month_before(claim, year.start):
         month = next(a for a, end, _ in month_years(claim) if end == year.end)
         if day.day is None or MONTHS.get(claim[month : year.start].split()[0].lower().rstrip(".")) != day.day.month:
             return None
         start = month
+        if part := _PART_OF_A_MONTH.search(claim[:month]):
+            first, last = _PARTS_OF_A_MONTH[part["part"].lower()]
+            if not first <= day.day.day <= last:
+                return None  # "in late May 1821" is no "14 May 1821"
+            start = part.start()
     if claim[max(0, start - 3) : start].lower() == "in ":
         return start - 3, year.end, f"on {day.text}"
     return start, year.end, day.text
@@ -525,8 +546,9 @@ _CONTRARY_STATES = {**COMPLEMENTS, "accepted": frozenset({"rejected"}), "approve
 
 def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """A denial the claim makes, read as the opposite state the premise asserts: "was not accepted" as "was
-    rejected", "is not legal" as "is illegal", "won't be open" as "will be closed". The premise's state rules the
-    claim's out, so the two say the same; never where the premise also uses the claim's word or denies its own."""
+    rejected", "is not legal" as "is illegal", "won't be open" as "will be closed", "did not approve" as
+    "rejected". The premise's state rules the claim's out, so the two say the same; never where the premise also uses
+    the claim's word or denies its own."""
     stated = {m["word"].lower(): m for m in _STATED.finditer(premise)}
     edits = []
     for match in _DENIED.finditer(claim):
@@ -534,11 +556,53 @@ def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
         short = (match["short"] or "").lower()
         be = be or ("will be" if match["will"] else short[:-3] if short[:-3] in BE_FORMS else "")
         opposite = next((w for w in sorted(_CONTRARY_STATES.get(word, ())) if w in stated), None)
-        if not be or opposite is None or _said(word, premise) or _DENIED.search(premise):
+        if _DENIED.search(premise) or _said(word, premise):
+            continue
+        done = word + ("d" if word.endswith("e") else "ed")
+        did = not be and re.match(r"did\s*n", match.group(), re.I)
+        if did and done in _CONTRARY_STATES and not _said(done, premise):
+            # "did not approve" as "rejected" where the premise says it "rejected" the thing
+            acted = next((w for w in sorted(_CONTRARY_STATES[done]) if _said(w, premise)), None)
+            if acted is not None:
+                edits.append((match.start(), match.end(), acted))
+            continue
+        if not be or opposite is None:
             continue
         said = f"{match['be'] or ('will be' if match['will'] else short[:-3])} {stated[opposite]['word']}"
         edits.append((match.start(), match.end(), said))
     return edits
+
+
+_BEARING = re.compile(
+    r"^(?P<a>[A-Z][\w'’ -]*?)\s+(?P<verb>(?:is|lies|sits|stands)(?:\s+(?:located|situated))?)\s+(?:[\w ]{0,20}?\s)?"
+    r"(?P<bearing>north|south|east|west)\s+of\s+(?P<b>[\w'’ -]*?\b[A-Z][\w'’ -]*?)[.,;]?$"
+)
+_NAMED = r"(?:[Tt]he\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_BEARING_SAID = re.compile(
+    rf"(?P<a>{_NAMED})(?:\s+(?P<verb>(?:is|lies|sits|stands)(?:\s+(?:located|situated))?))?"
+    rf"[^.;]{{0,40}}?\b(?P<bearing>north|south|east|west)\s+of\s+(?P<b>{_NAMED})"
+)
+"""A bearing said anywhere in a sentence, an aside's too: "Coldwater Fell, some 12 miles to the north of Harnby"."""
+_OPPOSITE_BEARING = {"north": "south", "south": "north", "east": "west", "west": "east"}
+
+
+def _bearings_turned(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """A bearing said from the other side: "The village of Ostvik is situated south of the Halden Pass" read as the
+    premise's "The Halden Pass lies directly north of the village of Ostvik", the one relation said both ways."""
+    mine = _BEARING.match(claim.strip())
+    if mine is None:
+        return []
+    a, b = set(_WORD.findall(mine["a"].lower())) - STOPWORDS, set(_WORD.findall(mine["b"].lower())) - STOPWORDS
+    for theirs in _BEARING_SAID.finditer(premise):
+        if (
+            theirs["bearing"] == _OPPOSITE_BEARING[mine["bearing"]]
+            and a & set(_WORD.findall(theirs["b"].lower()))
+            and b & set(_WORD.findall(theirs["a"].lower()))
+        ):
+            said = f"{theirs['a']} {theirs['verb'] or 'lies'} {theirs['bearing']} of {theirs['b']}"
+            lead = len(claim) - len(claim.lstrip())
+            return [(lead, lead + len(claim.strip().rstrip(".,;")), said)]
+    return []
 
 
 _PHRASINGS = (
@@ -727,5 +791,7 @@ def _rate(match: re.Match) -> str | None:
         return every_few(match["count"], match["span"])
     if match["gap"]:
         return every_few(match["gap"], match["unit"])  # "at 20-minute intervals" is "every 20 minutes"
+    if match["weekday"]:
+        return "weekly"  # "every Saturday", one day a week
     adverb = match["adverb"].lower()
     return RATE_SYNONYMS.get(adverb, adverb)

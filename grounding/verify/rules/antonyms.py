@@ -111,7 +111,10 @@ def _as_written(word: str, text: str) -> str:
     return word
 
 
-_GRADING = frozenset({"good", "great", "excellent", "very", "highly", "extremely", "efficient"})
+_GRADING = frozenset(
+    {"good", "great", "excellent", "very", "highly", "extremely", "efficient"}
+    | {"readily", "freely", "easily", "mildly", "slightly", "strongly", "weakly", "distinctly", "practically"}
+)
 """Words that grade the claim's word without turning it: "a good conductor" and "an excellent insulator"
 still say opposite things, so they are neither the subject nor words the evidence must repeat."""
 _WEAKENING = frozenset({"poor", "bad", "weak", "inefficient"})
@@ -258,7 +261,8 @@ class AntonymRule:
                     # unless that clause says the claim's own phrase of the claim's subject: "opposite Wendhall on
                     # the south bank" is where "Wendhall is located on the south bank" is said
                     k = clause.index(word) if word in clause else -1
-                    own = k >= 0 and set(head) <= set(clause) and bool(anchor) and clause[k + 1 : k + 2] == anchor[:1]
+                    # "Barrow is south of it": the claim's word before its own anchor, or a pronoun for it
+                    own = k >= 0 and set(head) <= set(clause) and bool(anchor) and _anchor_follows(anchor, clause, k)
                     candidates = [] if own else [list(c) for c in _clauses(sentence.read) if word not in c]
                 for said in (c for c in candidates if _negated(c) == _negated(words)):
                     found = found or next(
@@ -529,6 +533,13 @@ def _other_frequencies(word: str) -> frozenset[str]:
         if word in group:
             return group - {word}
     return frozenset()
+
+
+def _anchor_follows(anchor: list[str], clause: Sequence[str], position: int) -> bool:
+    """The word at `position` stands before what the claim puts after it, past small words ("south of the river"),
+    or before a pronoun for it ("south of it")."""
+    after = list(clause[position + 1 : position + 4])
+    return clause[position + 1 : position + 2] == anchor[:1] or anchor[0] in after or bool({"it", "them"} & {*after})
 
 
 def _near(subject: list[str], words: list[str], position: int, reach: int = 6) -> bool:

@@ -33,6 +33,7 @@ from grounding.text.quantities import (
     years_of_sentences,
 )
 from grounding.types import Correction, RuleFinding
+from grounding.verify.arithmetic import summed
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.reading import (
     _TOKEN,
@@ -78,7 +79,8 @@ class QuantityRule:
             return []
         words = _words(claim)
         numbers = frozenset(w for q in claimed for w in _words(_figure(q)))
-        said = [q for q in claimed if _said_elsewhere(claim, q, evidence)]
+        said = [q for q in claimed if _said_elsewhere(claim, q, evidence) or _said_with_its_act(claim, q, evidence)]
+        said += summed(claim, evidence)
         slip = self._other_unit(claimed, evidence)
         if slip:
             return [slip]
@@ -436,6 +438,30 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
         and not _someone_elses(claim, sentence.text[: found.start("figure")])
         for sentence in _sentences(evidence)
     )
+
+
+_CAPITALISED_MONTHS = frozenset(m.capitalize() for m in MONTHS)
+
+
+def _said_with_its_act(claim: str, quantity: Quantity, evidence: str) -> bool:
+    """A year or date the evidence gives in a clause with a word of the claim's own (read by its first five letters)
+    that is not a name, in a sentence that names nothing the claim does not: "Tomas Reyval retired in 2024" against
+    "He played six seasons ... before announcing his retirement in 2024", whatever year the sentence naming Reyval
+    gives for his signing."""
+    if quantity.kind == QuantityKind.NUMBER:
+        return False
+    own = re.sub(re.escape(quantity.text), " ", claim)
+    acts = {w.lower()[:5] for w in re.findall(r"\b[a-z][a-z]{4,}\b", own)} - {w[:5] for w in STOPWORDS}
+    names = set(re.findall(r"\b[A-Z][a-z]+", claim))
+    for sentence in _sentences(evidence):
+        if set(re.findall(r"(?<!^)\b[A-Z][a-z]+", sentence.text.strip())) - names - _CAPITALISED_MONTHS:
+            continue  # "Her best-known bridge, the Orrin Span, opened in 1966" is another thing's year
+        for clause in CLAUSE_BREAK.split(sentence.text):
+            stated = parse_quantities(clause)
+            words = {w.lower()[:5] for w in re.findall(r"\b[a-z][a-z]{4,}\b", clause)}
+            if acts & words and any(q.kind == quantity.kind and same_quantity(q, quantity) for q in stated):
+                return True
+    return False
 
 
 def _someone_elses(claim: str, before: str) -> bool:

@@ -46,9 +46,10 @@ from grounding.text.lexicon import (
     SUBORDINATORS,
 )
 from grounding.text.names import subject_name
-from grounding.text.quantities import decades, in_decade, parse_quantities, same_quantity, years_in
+from grounding.text.quantities import Quantity, centuries, decades, in_decade, parse_quantities, same_quantity, years_in
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
+from grounding.verify.arithmetic import summed
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.titles import other_post
 
@@ -337,9 +338,14 @@ def _quantities_at(text: str, tokens: Sequence[_Token]) -> list:
     return [q for q in parse_quantities(text) if q.start < end and q.end > start]
 
 
-def _different_quantity(claim: str, claimed: Sequence[_Token], clause: str, stated: Sequence[_Token]) -> str | None:
-    """The evidence's first quantity in the slot, where it differs from every quantity the claim's holds."""
+def _different_quantity(
+    claim: str, claimed: Sequence[_Token], clause: str, stated: Sequence[_Token], summed: Sequence[Quantity] = ()
+) -> str | None:
+    """The evidence's first quantity in the slot, where it differs from every quantity the claim's holds and the
+    claim's is no sum of the evidence's (`summed`: "21 new stores" against 12 and another 9)."""
     mine, theirs = _quantities_at(claim, claimed), _quantities_at(clause, stated)
+    if any(q in summed for q in mine):
+        return None
     if not mine or not theirs:
         return None
     return theirs[0].text if all(same_quantity(q, theirs[0]) is False for q in mine) else None
@@ -639,8 +645,12 @@ class SubstitutionRule:
         if kind == "name" and (_common_word(claimed[0], evidence) or _opens_on_a_verb(mine, claimed)):
             return None
         wrong = _span(claim, claimed)
-        if kind == "quantity":
-            right = _different_quantity(claim, claimed, clause, theirs[j1:j2])
+        if kind == "quantity" and (century := centuries(wrong)):
+            years = years_in(_span(clause, theirs[j1:j2]))
+            _, _, first, last = century[0]
+            right = str(min(years)) if years and not any(first <= y <= last for y in years) else None
+        elif kind == "quantity":
+            right = _different_quantity(claim, claimed, clause, theirs[j1:j2], summed(claim, evidence))
         else:
             stated = _leading(theirs[j1:j2], kind)
             same = {t.low for t in claimed} & {t.low for t in stated}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from grounding.text.lexicon import ANTONYMS, STOPWORDS
+from grounding.text.lexicon import ANTONYMS, DAYS_OF_THE_WEEK, STOPWORDS, days_named
 from grounding.text.quantities import MONTHS
 from grounding.types import RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -30,6 +30,7 @@ from grounding.verify.rules.reading import (
     _clauses,
     _content,
     _days_as_spans,
+    _done,
     _matching,
     _negated,
     _negators,
@@ -277,13 +278,35 @@ def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
     question the referee" against "only the team captain may speak to the referee about a decision"; "backs up photos
     over mobile data as well as over Wi-Fi" against "backs up photos automatically, but only when the phone is
     connected to Wi-Fi". The sentence must say most of the rest of the claim, and say it without a denial."""
-    widening = _WIDENING.search(claim)
-    if not widening or re.search(r"\bonly\b", claim, re.I):
+    if re.search(r"\bonly\b", claim, re.I):
         return None
+    widening = _WIDENING.search(claim)
+    if not widening:
+        return _on_other_days(claim, evidence)
     wanted = _stems(_content(_words(claim))) - _stems(_words(widening.group()))
     for sentence in _sentences(evidence):
         limited = _ONLY.search(sentence.text)
         if limited and not _negated(list(sentence.words)) and len(wanted & sentence.stems) >= 0.6 * len(wanted):
+            return limited["limit"].strip(), sentence.text
+    return None
+
+
+def _on_other_days(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(the limit, its sentence) where the evidence allows it only on days the claim's day is not one of: "may bring
+    a guest on a Saturday morning" against "may bring guests only on weekdays"."""
+    mine = days_named(claim)
+    if not mine:
+        return None
+    wanted = _stems(_content(_words(claim))) - _stems(_words(" ".join(DAYS_OF_THE_WEEK))) - {"weekday", "weekend"}
+    for sentence in _sentences(evidence):
+        limited = _ONLY.search(sentence.text)
+        allowed = days_named(limited["limit"]) if limited else frozenset()
+        if (
+            allowed
+            and not mine & allowed
+            and not _negated(list(sentence.words))
+            and len(wanted & sentence.stems) >= 0.6 * len(wanted)
+        ):
             return limited["limit"].strip(), sentence.text
     return None
 
@@ -321,13 +344,17 @@ def _own_clause_said(
 _NONE = frozenset({"no", "nothing", "nobody", "none", "neither"})
 
 
+_FOR_USE = frozenset({"use"})
+"""The "use" of "not approved for use in children": approving a drug for children is approving its use."""
+
+
 def _states_the_denied(denied: list[str], said: set[str]) -> bool:
     """The clause says what the claim denies, all of it but one word in four: "take one tablet before breakfast"
     does not say "should not be taken with milk" the other way round; "Arthur Conan Doyle wrote The Adventures of
     Sherlock Holmes" says what "was not written by Arthur Conan Doyle" denies. A month or a number the clause gives
     another way is left to the clause ("takes effect on 24 October" says what "does not take effect until
-    November" denies)."""
-    wanted = {w for w in _stems(_content(denied)) if w not in MONTHS and not w[:1].isdigit()}
+    November" denies), and "for use in" says no more than "for"."""
+    wanted = {w for w in _stems(_content(denied)) if w not in MONTHS and not w[:1].isdigit()} - _FOR_USE
     return len(wanted - said) <= len(wanted) // 4
 
 
@@ -383,6 +410,7 @@ def _denies_an_attitude(clause: list[str], claim: list[str]) -> bool:
 
 
 def _opposite_word(claim: list[str], clause: list[str]) -> bool:
-    """The clause says one of the claim's words by its opposite (a negated opposite agrees)."""
+    """The clause says one of the claim's words by its opposite (a negated opposite agrees: "did not approve"
+    says what "rejected" says)."""
     said = set(clause)
-    return any(word not in said and ANTONYMS.get(word, frozenset()) & said for word in claim)
+    return any(word not in said and ANTONYMS.get(word, frozenset()) & said for word in {*claim, *_done(claim)})

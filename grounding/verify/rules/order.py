@@ -4,7 +4,7 @@
 than in air"; "The Soviet Union dissolved before the Berlin Wall fell" against "The Berlin Wall fell in
 1989, two years before the Soviet Union dissolved". Every word of the claim is in the evidence, and a
 small cross-encoder calls it entailed. The rule reads both sentences as two sides of a relation word
-("than", "before", "after") and finds the contradiction where:
+("than", "before", "after", a bearing: "north of", "upstream of") and finds the contradiction where:
 
 - the sides are swapped under the same relation (water/air around "faster ... than"), or
 - the sides stay in place under the opposite relation ("smaller than" / "larger than", "before" /
@@ -33,7 +33,16 @@ from grounding.verify.comparing import compare
 from grounding.verify.rules.base import contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
-_CONVERSE = {"before": "after", "after": "before"}
+_BEARINGS = {"north": "south", "east": "west", "upstream": "downstream", "uphill": "downhill"}
+_CONVERSE = {
+    "before": "after",
+    "after": "before",
+    **_BEARINGS,
+    **{b: a for a, b in _BEARINGS.items()},
+}
+"""Relations and their converses: "A is north of B" says what "B is south of A" does."""
+_PLACING = frozenset("lies lie lying sits sit sitting located situated stands stand directly due just".split())
+"""Words that place a side without naming it ("Kellbrook lies upstream of", "Brisley is located due north of")."""
 _NOT_A_RELATION = {("rather", "than"), ("other", "than"), ("named", "after"), ("shortly", "before")}
 _NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "cannot"})
 _QUANTIFIERS = frozenset({"more", "less", "fewer", "greater"})
@@ -87,6 +96,9 @@ def _relation(text: str) -> _Relation | None:
     if _negated(words):
         return None  # "no country is larger than Russia": the model's to read
     for i, word in enumerate(words):
+        if word in _CONVERSE.keys() - {"before", "after"} and i and words[i + 1 : i + 2] == ["of"]:
+            # "Brisley is located 30 km due north of Farrowgate"
+            return _Relation(word, None, frozenset(_content(words[:i]) - _PLACING), frozenset(_content(words[i + 2 :])))
         if word not in ("than", "before", "after") or i == 0 or (words[i - 1], word) in _NOT_A_RELATION:
             continue
         comparative = _comparative(words, i) if word == "than" else None
@@ -164,7 +176,7 @@ def _dated_order(claim: str, evidence: str) -> RuleFinding | None:
     """ "Sato joined Kestrel Labs after completing her PhD" against "Sato joined Kestrel Labs in 2011. She
     completed her PhD in 2016.": which came first follows from the year each side's own sentence gives."""
     mine = _relation(claim)
-    if mine is None or mine.marker == "than" or years_in(claim):
+    if mine is None or mine.marker not in ("before", "after") or years_in(claim):
         return None
     sentences = [evidence[a:b] for a, b in split_sentences(evidence)]
     left = _dated(mine.before - mine.after, sentences)

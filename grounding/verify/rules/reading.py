@@ -246,6 +246,8 @@ _SAME_VERBS = {
     **dict.fromkeys(("shed", "axe", "cut"), "cut"),
     **dict.fromkeys(("reduced", "lowered"), "reduced"),
     **dict.fromkeys(("reduces", "lowers"), "reduces"),
+    **dict.fromkeys(("moved", "pushed", "rescheduled", "shifted", "brought"), "moved"),
+    **dict.fromkeys(("lies", "sits", "located", "situated"), "lies"),
 }
 """Words for one event, counted as one word where overlap is measured: "the match finished 3-2" is about
 what "the match ended 3-1" is; "kept in the freezer" is about what "store it; do not freeze it" is; "Harbeck
@@ -318,12 +320,28 @@ def _affirms(words: list[str], i: int) -> bool:
     return any(w in _FACTIVE_DENIALS and after[k + 1 : k + 2] == ["that"] for k, w in enumerate(after))
 
 
+_LITOTES = frozenset(
+    """uncommon unusual unknown unlikely unreasonable unimportant unfamiliar unheard unexpected unaware unlike
+    unrelated unfounded insignificant infrequent inconsiderable inconsequential impossible rare""".split()
+)
+"""Denials a "not" turns back into a plain statement: "not uncommon" says "common", "not unlike" "like"."""
+
+
+def _litotes(words: list[str], i: int) -> bool:
+    after = words[i + 1 : i + 3]
+    if after[:1] and after[0] in _ARTICLES:
+        after = after[1:]
+    return bool(after) and after[0] in _LITOTES
+
+
 def _negators(words: list[str]) -> list[int]:
-    """Where the verb negators are ("not only" and a verbless "not a ..." aside)."""
+    """Where the verb negators are ("not only", a verbless "not a ..." aside and a "not uncommon" are none)."""
     found = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         if word == "not" and (following in {"only", "just", "merely"} or _denies_a_noun(words, i)):
+            continue
+        if word == "not" and _litotes(words, i):
             continue
         choice = "or" in words[max(0, i - 2) : i]  # "either like it or they don't", "may or may not", "or not"
         if (word in _VERB_NEGATORS or word.endswith("n't")) and (_affirms(words, i) or choice):
