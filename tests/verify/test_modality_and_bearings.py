@@ -299,3 +299,13 @@ def test_a_year_said_with_the_claims_own_act_is_no_other_value() -> None:
 def test_comparisons_with_two_figures_or_in_one_sentence(claim: str, evidence: str, holds: bool | None) -> None:
     found = compare(claim, evidence)
     assert (found.holds if found else None) is holds
+
+
+def test_a_name_refilled_whole_though_a_word_inside_it_is_the_same() -> None:
+    claim = "The Vaskel-9 probe was launched by the Meridian Space Agency."
+    evidence = "The Vaskel-9 probe was launched by the Caldera Space Institute in 2020."
+    assert SubstitutionRule().check(claim, evidence)
+    # a name's last word shared is still the sign of one name said two ways
+    assert not SubstitutionRule().check(
+        "The Vaskel-9 probe was launched by Ana Ruiz Smith.", "The Vaskel-9 probe was launched by Dr. Ana Smith."
+    )

@@ -634,6 +634,7 @@ class SubstitutionRule:
             if tag == "equal" or not missing or tag == "delete" and missing <= elsewhere:
                 continue  # "in 1215" after "at Runnymede, England,": said in the sentence, outside the clause
             slots.append((tag, i1, i2, j1, j2))
+        slots = _one_name(slots, mine, theirs)
         if len(slots) != 1 or slots[0][0] != "replace" or len(matched) < 2:
             return None
         _, i1, i2, j1, j2 = slots[0]
@@ -653,7 +654,7 @@ class SubstitutionRule:
             right = _different_quantity(claim, claimed, clause, theirs[j1:j2], summed(claim, evidence))
         else:
             stated = _leading(theirs[j1:j2], kind)
-            same = {t.low for t in claimed} & {t.low for t in stated}
+            same = {t.low for t in claimed} & {t.low for t in stated} - _inner_words(claimed, stated)
             described = (
                 kind == "name"
                 and stated
@@ -679,6 +680,27 @@ class SubstitutionRule:
             cite=sentence,
             correction=Correction(wrong=wrong, right=right),
         )
+
+
+def _inner_words(one: Sequence[_Token], other: Sequence[_Token]) -> set[str]:
+    """Words inside both names, neither first nor last in either: "Space" of "the Meridian Space Agency" and "the
+    Caldera Space Institute" is no sign that the two are one name, as "Smith" of "John Smith" / "Mr Smith" is."""
+    inner = [{t.low for t in name[1:-1]} - {name[0].low, name[-1].low} for name in (one, other) if len(name) > 2]
+    return inner[0] & inner[1] if len(inner) == 2 else set()
+
+
+def _one_name(
+    slots: list[tuple[str, int, int, int, int]], mine: Sequence[_Token], theirs: Sequence[_Token]
+) -> list[tuple[str, int, int, int, int]]:
+    """Slots inside one name on each side read as one: "the Meridian Space Agency" against "the Caldera Space
+    Institute" refills one slot, though "Space" is the same word in both."""
+    if len(slots) < 2 or any(tag != "replace" for tag, *_ in slots):
+        return slots
+    i1, i2, j1, j2 = slots[0][1], slots[-1][2], slots[0][3], slots[-1][4]
+    run = next((k for k in range(j1, j2) if not theirs[k].capitalised), j2)  # "Institute" of "Institute in 2020"
+    if all(t.capitalised for t in mine[i1:i2]) and run > slots[-1][3]:
+        return [("replace", i1, i2, j1, run)]
+    return slots
 
 
 _SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat", "sued": "sue", "sues": "sue"}
