@@ -651,7 +651,13 @@ def years_in(text: str) -> set[int]:
     }
 
 
-_COUNT = rf"(?P<count>{'|'.join(sorted(_SPOKEN_NUMBERS, key=len, reverse=True))}|\d{{1,2}})"
+_NUMBER_WORD = (
+    rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS_SPOKEN)}))?"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"|{'|'.join(sorted(_COUNTS, key=len, reverse=True))}"
+)
+"""A number up to 99 in words, as a pattern of its parts (one long list of every number is slow to search)."""
+_COUNT = rf"(?P<count>{_NUMBER_WORD}|\d{{1,2}})"
 _COUNTED_ON = re.compile(
     rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year))"
     r"\s*(?P<way>later|after(?:wards)?|earlier|before)?\b"
@@ -669,7 +675,7 @@ def years_of_sentences(sentences: list[str]) -> list[set[int]]:
     found: list[set[int]] = []
     for n, sentence in enumerate(sentences):
         years = years_in(sentence)
-        match = _COUNTED_ON.search(sentence)
+        match = _COUNTED_ON.search(sentence) if "year" in sentence.lower() else None  # most sentences count none
         before = found[n - 1] if n else set()
         if (
             not years

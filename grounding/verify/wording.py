@@ -590,7 +590,7 @@ def _bearings_turned(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """A bearing said from the other side: "The village of Ostvik is situated south of the Halden Pass" read as the
     premise's "The Halden Pass lies directly north of the village of Ostvik", the one relation said both ways."""
     mine = _BEARING.match(claim.strip())
-    if mine is None:
+    if mine is None or not re.search(rf"\b{_OPPOSITE_BEARING[mine['bearing']]}\s+of\b", premise):
         return []
     a, b = set(_WORD.findall(mine["a"].lower())) - STOPWORDS, set(_WORD.findall(mine["b"].lower())) - STOPWORDS
     for theirs in _BEARING_SAID.finditer(premise):
