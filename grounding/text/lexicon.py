@@ -106,7 +106,8 @@ upriver downriver|inbound outbound|uphill downhill|more-slowly faster|more-slowl
 more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller|expanded shrank|expand shrink|expands shrinks
 expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|vetoes signs|acidic alkaline
 begins ends|begin end|raised lower|lowered higher|dissolves insoluble|dissolve insoluble|coastal inland
-edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless poisonous"""
+edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless poisonous|keep suspended
+continue suspended|resumed suspended|resume suspend"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

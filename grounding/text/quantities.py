@@ -667,6 +667,65 @@ _COUNTED_ON = re.compile(
 )
 
 
+_MONTH_TITLES = "|".join(month.title() for month in MONTHS)
+_MONTH_AFTER = re.compile(rf"\s+(?P<month>{_MONTH_TITLES})\b")
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTH_TITLES})\s+$")
+
+
+def month_beside(text: str, quantity: Quantity) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The month a bare day number stands after and before ("June 2", "2 June"), each or None."""
+    if quantity.kind != QuantityKind.NUMBER:
+        return None, None
+    return _MONTH_BEFORE.search(text[: quantity.start]), _MONTH_AFTER.match(text, quantity.end)
+
+
+def day_and_month(text: str, quantity: Quantity) -> tuple[int, int] | None:
+    """(month, day) of a date, with its year or without ("30 June", "April 9th"), or None."""
+    if quantity.kind == QuantityKind.DATE:
+        return (quantity.day.month, quantity.day.day) if quantity.day else None
+    month = next((m["month"] for m in month_beside(text, quantity) if m), None)
+    return (MONTHS[month.lower()], int(quantity.value)) if month else None
+
+
+_DAYS_ON = re.compile(
+    rf"\b(?P<count>{_NUMBER_WORD}|\d{{1,2}})\s+(?P<unit>day|week|fortnight)s?\s+(?P<way>later|after(?:wards)?|earlier)\b",
+    re.I,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+
+
+def days_counted_on(sentences: list[str]) -> list[tuple[tuple[int, int], str, str] | None]:
+    """For each sentence that gives no day of its own but counts days or weeks from the one day the sentence before
+    gives ("The next market is held exactly one week later" after "... on Saturday, 12 April"): ((month, day) it
+    reaches, the count ("one week after"), the day counted from as said); None for the rest. Counted in a year
+    without a 29 February unless the earlier sentence gives its year."""
+    found: list[tuple[tuple[int, int], str, str] | None] = [None]
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        counted = _DAYS_ON.search(sentence) if re.search(r"\b(?:day|week|fortnight)", sentence, re.I) else None
+        days = [(q, d) for q in parse_quantities(before) if (d := day_and_month(before, q))]
+        if counted is None or len(days) != 1 or any(day_and_month(sentence, q) for q in parse_quantities(sentence)):
+            found.append(None)
+            continue
+        said = counted["count"].lower()
+        count = int(said) if said.isdigit() else _SPOKEN_NUMBERS.get(said, 0)
+        (quantity, (month, day)) = days[0]
+        year = quantity.day.year if quantity.kind == QuantityKind.DATE and quantity.day else 2001
+        try:
+            start = date(year, month, day)
+        except ValueError:
+            found.append(None)
+            continue
+        sign = -1 if counted["way"].lower() == "earlier" else 1
+        reached = date.fromordinal(start.toordinal() + sign * count * _UNIT_DAYS[counted["unit"].lower()])
+        month_before, month_after = month_beside(before, quantity)
+        start_at = month_before.start() if month_before else quantity.start
+        shown = before[start_at : month_after.end() if month_after else quantity.end]
+        unit = counted["unit"].lower() + ("" if count == 1 else "s")
+        span = f"{counted['count']} {unit} {'after' if sign > 0 else 'before'}"
+        found.append(((reached.month, reached.day), span, shown))
+    return found
+
+
 def years_of_sentences(sentences: list[str]) -> list[set[int]]:
     """Each sentence's years: those it states, or, where it states none and opens or ends by counting from the
     sentence before ("Three years later she was appointed", "She had won it a year earlier."), or counts some years

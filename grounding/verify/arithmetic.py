@@ -26,6 +26,9 @@ from grounding.text.quantities import (
     Bound,
     Quantity,
     QuantityKind,
+    day_and_month,
+    days_counted_on,
+    month_beside,
     parse_quantities,
     period_of,
     qualified_start,
@@ -36,6 +39,7 @@ from grounding.text.sentences import split_sentences
 from grounding.verify.comparing import compare
 
 _DAY_MINUTES = 24 * 60
+_BEARING = re.compile(r"\b(?:north|south|east|west|up|down)(?:stream|hill|river)?\s+of\b", re.I)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEARS_AFTER = re.compile(r"^\s*(?:-\s*)?years?\b", re.I)
 _YEARS_BEFORE = re.compile(r"\b(?:aged|age of|at)\s*$", re.I)
@@ -59,9 +63,10 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         if any(_equal(quantity, s) for s in stated):
             continue
         sums += _clock_sums(quantity, stated) or _amount_sums(claim, quantity, premise, stated)
-        sums += _clock_spans(quantity, stated)
+        sums += _clock_spans(quantity, stated) + _date_spans(quantity, stated)
         sums += _year_spans(claim, quantity, stated)
         sums += _years_counted_on(quantity, premise)
+        sums += _days_counted(claim, quantity, premise)
         sums += _amounts_a_day(claim, quantity, premise, stated)
         sums += _units_counted(quantity, premise, stated)
     return tuple(dict.fromkeys(sums))
@@ -122,6 +127,19 @@ def _years_counted_on(quantity: Quantity, premise: str) -> list[str]:
     ]
 
 
+def _days_counted(claim: str, quantity: Quantity, premise: str) -> list[str]:
+    """A day a sentence gives by counting from the day the one before gives ("on Saturday, 12 April. The next market
+    is held exactly one week later"): "one week after 12 April is 19 April"."""
+    mine = day_and_month(claim, quantity)
+    if mine is None:
+        return []
+    before, after = month_beside(claim, quantity)
+    said = claim[before.start() if before else quantity.start : after.end() if after else quantity.end]
+    sentences = [premise[a:b] for a, b in split_sentences(premise)]
+    counted = (found for found in days_counted_on(sentences) if found is not None)
+    return [f"{span} {start} is {said}" for day, span, start in counted if day == mine]
+
+
 def _equal(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and a.dimension == b.dimension and abs(a.value - b.value) < 1e-9
 
@@ -157,12 +175,26 @@ def _clock_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
     ]
 
 
+def _date_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
+    """A duration in days or weeks as the time between two of the premise's dates ("began on October 5, 1643",
+    "surrendered on November 2, 1643": four weeks)."""
+    if quantity.dimension != "time" or quantity.bound is not None or quantity.value % 86400:
+        return []
+    days = [s for s in stated if s.kind == QuantityKind.DATE and s.day is not None]
+    return [
+        f"from {start.text} to {end.text} is {quantity.text}"
+        for n, start in enumerate(days)
+        for end in days[n + 1 :]
+        if start.day and end.day and (end.day - start.day).days * 86400 == quantity.value
+    ]
+
+
 def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
     """An amount as the sum or difference of two of the premise's amounts of the same currency or unit ("opened
     at $40", "gained $5": $45), or two counts of one thing ("12 new stores", "another 9 stores": 21 stores)."""
     measure = _measure(claim, quantity)
-    if measure is None:
-        return []
+    if measure is None or measure == "length" and _BEARING.search(claim):
+        return []  # "lies 15 km south of Camber": a distance on a bearing is no sum of others' lengths alone
     alike = [
         s
         for s in stated
@@ -256,7 +288,10 @@ def _year_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[
         or (_AGE_WHEN.search(before) and after.lstrip().startswith("when"))
     ):
         return []
-    years = sorted({int(s.value) for s in stated if s.kind == QuantityKind.YEAR})
+    years = sorted(
+        {int(s.value) for s in stated if s.kind == QuantityKind.YEAR}
+        | {s.day.year for s in stated if s.kind == QuantityKind.DATE and s.day is not None}
+    )
     span = quantity.text.lower() if re.search(r"\byears?$", quantity.text, re.I) else f"{quantity.text} years"
     if quantity.bound is not None:
         # "more than ten years after" against the premise's only two years: 1419 is 17 years after 1402

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from grounding.text.quantities import parse_quantities, years_of_sentences
+from grounding.text.quantities import days_counted_on, parse_quantities, years_of_sentences
 from grounding.verify.arithmetic import computed
 from grounding.verify.comparing import compare
 from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.figures import QuantityRule
-from grounding.verify.rules.frames import SubstitutionRule
+from grounding.verify.rules.frames import RoleRule, SubstitutionRule
 from grounding.verify.rules.modality import ModalityRule
 from grounding.verify.rules.negation import NegationRule
 from grounding.verify.rules.order import ComparisonRule
@@ -309,3 +309,59 @@ def test_a_name_refilled_whole_though_a_word_inside_it_is_the_same() -> None:
     assert not SubstitutionRule().check(
         "The Vaskel-9 probe was launched by Ana Ruiz Smith.", "The Vaskel-9 probe was launched by Dr. Ana Smith."
     )
+
+
+def test_a_modality_said_of_an_act_past_its_clause() -> None:
+    claim = "Attending the Kestrel Bay Academy spring open evening is compulsory for parents."
+    evidence = "Parents are encouraged, but not required, to attend the Kestrel Bay Academy spring open evening."
+    assert ModalityRule().check(claim, evidence)
+    # a sentence that also says the claim's own modality is left to the model
+    assert not ModalityRule().check(
+        "Helmets are required for passengers on the Orrin ferry.",
+        "On the Orrin ferry, helmets are required for riders and optional for passengers.",
+    )
+
+
+def test_days_counted_on_from_the_day_before() -> None:
+    market = "The Pellingham farmers' market takes place on Saturday, 12 April. The next market is held one week later."
+    assert computed("The next market is on Saturday, 19 April.", market) == ("one week after 12 April is 19 April",)
+    assert computed("The next market is on Saturday, 26 April.", market) == ()
+    assert days_counted_on(["The hearing opened on 28 February 2024.", "The verdict came three days later."]) == [
+        None,
+        ((3, 2), "three days after", "28 February 2024"),
+    ]
+    # a sentence with a day of its own counts from nothing
+    assert days_counted_on(["It opened on 2 May.", "Two weeks later, on 20 May, it closed."]) == [None, None]
+
+
+def test_dates_of_other_events_and_spans_between_dates() -> None:
+    road = "The seasonal ice road to Kettering Island opened on January 9, 2024. It stayed open for 45 days."
+    assert not QuantityRule().check("The ice road to Kettering Island shut down in late February 2024.", road)
+    assert QuantityRule().check("The ice road to Kettering Island opened in late February 2024.", road)
+    siege = "The siege of Carrow Hill began on October 5, 1643. The defenders surrendered on November 2, 1643."
+    assert computed("The siege of Carrow Hill lasted four weeks.", siege) == (
+        "from October 5, 1643 to November 2, 1643 is four weeks",
+    )
+    assert computed("The siege of Carrow Hill lasted three weeks.", siege) == ()
+    born = "Dorian Maclowe was born on May 9, 1978. He founded the design studio Quillfern in September 2003."
+    assert computed("Dorian Maclowe was 25 years old when he founded Quillfern.", born) == (
+        "2003 is 25 years after 1978",
+    )
+    # a distance on a bearing is no sum or difference of two other legs
+    towns = "The town of Brisby lies 40 km north of Hollin. Hollin lies 25 km north of Camber."
+    assert computed("The town of Brisby lies 15 km south of Camber.", towns) == ()
+
+
+def test_batches_48_to_50_readings() -> None:
+    suspended = "Corvell Shipping suspended its quarterly dividend for the rest of the year to preserve cash."
+    assert AntonymRule().check(
+        "Corvell Shipping will keep paying its quarterly dividend for the rest of the year.", suspended
+    )
+    court = (
+        "Former Brightwell Bank treasurer Colm Haverty was sentenced to four years in prison by Judge Leonie Strand. "
+        "Prosecutor Amara Osei had asked the court for a six-year term."
+    )
+    assert RoleRule().check(
+        "Amara Osei was the judge who sentenced former Brightwell Bank treasurer Colm Haverty.", court
+    )
+    assert not RoleRule().check("Leonie Strand was the judge who sentenced Colm Haverty.", court)

@@ -24,6 +24,8 @@ from grounding.text.quantities import (
     TIME_OF_DAY,
     Quantity,
     QuantityKind,
+    day_and_month,
+    month_beside,
     month_years,
     parse_quantities,
     quarters,
@@ -161,7 +163,12 @@ class QuantityRule:
         ("listed in March 2015" / "began trading on 12 May 2015"): the year alone agrees."""
         for start, end, year in months:
             mine = claim[start:end]
-            theirs = [(q.text, q.day.month) for q in stated if q.day is not None and q.day.year == year]
+            event = _event_at(claim, start)
+            theirs = [
+                (q.text, q.day.month)
+                for q in stated
+                if q.day is not None and q.day.year == year and _same_event(_event_of(sentence, q), event, q)
+            ]
             theirs += [(sentence[a:b], _month(sentence[a:b])) for a, b, said in month_years(sentence) if said == year]
             if theirs and all(month != _month(mine) for _, month in theirs):
                 right = f"{calendar.month_name[theirs[0][1]]} {year}"
@@ -224,7 +231,7 @@ class QuantityRule:
             for q in stated
             if (q.kind == quantity.kind and _measure(sentence, q) == measure or year and q.kind == QuantityKind.DATE)
             and not _said_for_other_days(claim, _words(sentence[q.end :]), -1)
-            and _event_of(sentence, q) in (_event_of(claim, quantity), None)
+            and _same_event(_event_of(sentence, q), _event_of(claim, quantity), q)
             and not any(same_quantity(q, own) for own in claimed if own is not quantity)
         ]
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
@@ -240,20 +247,41 @@ class QuantityRule:
 
 _EVENTS = {
     **dict.fromkeys("open opens opened opening start starts started starting begin begins began".split(), "start"),
+    **dict.fromkeys("signed founded".split(), "start"),
     **dict.fromkeys("close closes closed closing end ends ended ending finish finishes finished".split(), "end"),
+    **dict.fromkeys("shut shuts shutting".split(), "end"),
     **dict.fromkeys("leave leaves left leaving depart departs departed departing".split(), "departure"),
     **dict.fromkeys("arrive arrives arrived arriving".split(), "arrival"),
 }
-"""What happens at a time of day: a library that "opens at 10 a.m." and "closes at 1 p.m." states two times."""
+"""What happens at a time of day or on a date: a library that "opens at 10 a.m." and "closes at 1 p.m." states two
+times, and a road that "opened on January 9, 2024" says nothing of the month it "shut down in"."""
 
 
 def _event_of(text: str, quantity: Quantity) -> str | None:
-    """What happens at a time of day, by the nearest verb before it ("closes at 1 p.m."); None for no event or
-    another measure."""
-    if quantity.dimension != TIME_OF_DAY:
+    """What happens at a time of day or on a date, by the nearest verb before it ("closes at 1 p.m.", "the end of
+    August 2023"); None for no event or another measure."""
+    if quantity.dimension == TIME_OF_DAY:
+        before = _TOKEN.findall(text[: quantity.start])[-4:]
+        return next((_EVENTS[w.lower()] for w in reversed(before) if w.lower() in _EVENTS), None)
+    if quantity.kind == QuantityKind.NUMBER and not _dated(text, quantity):
         return None
-    before = _TOKEN.findall(text[: quantity.start])[-4:]
+    month, _ = month_beside(text, quantity)
+    return _event_at(text, month.start() if month else quantity.start)
+
+
+def _event_at(text: str, start: int) -> str | None:
+    """What happens on the date that starts at `start`, by the nearest verb up to six words before it ("shut down in
+    late February 2024")."""
+    before = _TOKEN.findall(text[:start])[-6:]
     return next((_EVENTS[w.lower()] for w in reversed(before) if w.lower() in _EVENTS), None)
+
+
+def _same_event(stated: str | None, claimed: str | None, quantity: Quantity) -> bool:
+    """The evidence's value is of the claim's event: a time of day for the claim's event or none ("opens at 9")
+    where the claim names one; a date wherever either names none."""
+    if quantity.dimension == TIME_OF_DAY:
+        return stated in (claimed, None)
+    return stated is None or claimed is None or stated == claimed
 
 
 def _other_quarter(claim: str, sentence: str) -> RuleFinding | None:
@@ -356,33 +384,14 @@ def _slipped(claimed: Quantity, stated: Quantity) -> bool:
 _MONTH_NAMES = "|".join(month.title() for month in MONTHS)
 
 
-_MONTH_AFTER = re.compile(rf"\s+(?P<month>{_MONTH_NAMES})\b")
-_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+$")
-
-
-def _month_beside(text: str, quantity: Quantity) -> tuple[re.Match | None, re.Match | None]:
-    """The month a bare day number stands after and before ("June 2", "2 June"), each or None."""
-    if quantity.kind != QuantityKind.NUMBER:
-        return None, None
-    return _MONTH_BEFORE.search(text[: quantity.start]), _MONTH_AFTER.match(text, quantity.end)
-
-
 def _dated(text: str, quantity: Quantity) -> bool:
     """A date, with its year or without ("on 2 June", "June 2"), not a count."""
-    return quantity.kind == QuantityKind.DATE or any(_month_beside(text, quantity))
-
-
-def _day_and_month(text: str, quantity: Quantity) -> tuple[int, int] | None:
-    """(month, day) of a date, with its year or without ("30 June", "April 9th"), or None."""
-    if quantity.kind == QuantityKind.DATE:
-        return (quantity.day.month, quantity.day.day) if quantity.day else None
-    month = next((m["month"] for m in _month_beside(text, quantity) if m), None)
-    return (MONTHS[month.lower()], int(quantity.value)) if month else None
+    return quantity.kind == QuantityKind.DATE or any(month_beside(text, quantity))
 
 
 def _as_dated(text: str, quantity: Quantity) -> str:
     """The date as written, with the month a bare day number stands beside ("30 June")."""
-    before, after = _month_beside(text, quantity)
+    before, after = month_beside(text, quantity)
     return text[before.start() if before else quantity.start : after.end() if after else quantity.end]
 
 
@@ -398,7 +407,7 @@ def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFindin
     """The claim's own words before its date lead to another date in the evidence, and nowhere to the claim's:
     "will pay out its final dividend on 2 June" against "will pay its final dividend on 30 June to shareholders on
     record as of 2 June" (the claim's date is the record date's)."""
-    month, _ = _month_beside(claim, quantity)
+    month, _ = month_beside(claim, quantity)
     lead = _lead(claim, month.start() if month else quantity.start)
     if len(lead) < 2:
         return None
@@ -413,8 +422,8 @@ def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFindin
         and found.end() <= q.start
         and re.fullmatch(rf"(?:the\s+)?(?:(?:{_MONTH_NAMES})\s+)?", sentence.text[found.end() : q.start])
     ]
-    day = _day_and_month(claim, quantity)
-    if not led or any(same_quantity(quantity, q) or _day_and_month(s, q) == day for s, q in led):
+    day = day_and_month(claim, quantity)
+    if not led or any(same_quantity(quantity, q) or day_and_month(s, q) == day for s, q in led):
         return None  # "April 9th" is the day of "April 9, 2011"
     sentence, other = led[0]
     after, theirs, mine = " ".join(lead), _as_dated(sentence, other), _as_dated(claim, quantity)

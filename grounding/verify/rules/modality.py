@@ -147,6 +147,21 @@ def _same_act(act: tuple[set[str], set[str]], own: set[str], other: set[str], se
     return bool(core) and (whole <= other or bool(_ANY_WAY.search(sentence)) and core <= other)
 
 
+def _stated(sentence: str) -> list[tuple[Modality, tuple[set[str], set[str]]]]:
+    """Each modality of the sentence with its act, read in its clause, or where the clause gives none, on past it
+    ("but not required, to attend the open evening")."""
+    found = []
+    at = 0
+    for clause in CLAUSE_BREAK.split(sentence):
+        at = sentence.find(clause, at)
+        for modality, start, end in _said(clause):
+            act = _act(clause, start, end)
+            if not act[0]:
+                act = _act(sentence, at + start, at + end)
+            found.append((modality, act))
+    return found
+
+
 class ModalityRule:
     name = "modality"
 
@@ -164,16 +179,19 @@ class ModalityRule:
         for sentence in _sentences(evidence):
             if _CONDITIONS.search(sentence.text) or _other_days(claim, sentence.text):
                 continue
-            stated = [(m, clause, a, b) for clause in CLAUSE_BREAK.split(sentence.text) for m, a, b in _said(clause)]
+            stated = _stated(sentence.text)
+            # "Parents are encouraged, but not required, to attend": the option excludes the claim's obligation,
+            # the encouragement neither excludes nor says it; a sentence that also says the claim's is left alone
+            excluding = [(m, evidence_act) for m, evidence_act in stated if m in _EXCLUDES[modality]]
             theirs = set(_roots(sentence.text))
             if (
-                stated
-                and all(m in _EXCLUDES[modality] for m, *_ in stated)
+                excluding
+                and all(m != modality for m, _ in stated)
                 and _same_act((act, whole), wanted, theirs, sentence.text)
-                and all(_same_act(_act(clause, a, b), theirs, wanted, sentence.text) for _, clause, a, b in stated)
+                and all(_same_act(evidence_act, theirs, wanted, sentence.text) for _, evidence_act in excluding)
                 and len(wanted & theirs) >= 0.6 * len(wanted)
             ):
-                which = ", ".join(sorted({m.value for m, *_ in stated}))
+                which = ", ".join(sorted({m.value for m, _ in excluding}))
                 detail = f"The claim says it is {modality.value}; the evidence says {which}: {quote(sentence.text)}"
                 return [contradiction(self.name, detail, sentence.text)]
         return []
