@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from grounding.text.lexicon import SENTENCE_STARTERS
@@ -76,6 +77,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Handles abbreviations ("U.S.", "Dr."), decimals ("3.5"), and the glued joins of scraped or
     concatenated text ("end.Next", "Film)Zodiac") that HaluEval's knowledge fields are full of.
     """
+    return list(_spans(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: the rules split the same evidence once per claim and per rule."""
     spans: list[tuple[int, int]] = []
     previous = 0
     for cut in [*_cut_points(text), len(text)]:
@@ -87,4 +94,4 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if start < end:
             spans.extend(_split_long(text, start, end))
         previous = max(previous, cut)
-    return spans
+    return tuple(spans)

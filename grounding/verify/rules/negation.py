@@ -15,6 +15,7 @@ merely does not mention is left to the model.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -154,8 +155,15 @@ juice while you're taking Velorin": one act, read the leaflet's way, and a leafl
 juice while you are taking Dorvalex" is read the same way."""
 
 
+_WHILE_TAKING = re.compile(r"\b(?:while|when)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1024)
 def _as_the_leaflet_says(text: str) -> str:
-    """ "can drink grapefruit juice while taking Velorin" as "can take Velorin with grapefruit juice"."""
+    """ "can drink grapefruit juice while taking Velorin" as "can take Velorin with grapefruit juice" (cached: the
+    evidence is read so once per answer, not once per claim)."""
+    if not _WHILE_TAKING.search(text):
+        return text
     return _TAKEN_WITH.sub(r"\g<can> take \g<drug> with \g<thing>", text)
 
 

@@ -541,6 +541,8 @@ def _days_as_spans(claim: str, evidence: str) -> str:
     """The claim with a day of the week said as the span the evidence names that holds it, where the evidence
     names the span and never the day: "open on Saturdays" read as "open at weekends" against "It is closed at
     weekends", "on Tuesdays" as "on weekdays". What holds for every day of a span holds for each."""
+    if "week" not in evidence.lower():
+        return claim  # no "weekend" or "weekday": most evidence, read once per claim and rule
     spans = {m["span"].lower(): m["said"] for m in _SPAN_OF_DAYS.finditer(evidence)}
     if not spans:
         return claim
