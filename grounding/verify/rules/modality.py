@@ -61,6 +61,8 @@ _SAID = (
 """Each modality as said, read in this order so that a denial ("not required", "must not") is taken before the
 word it denies ("required", "must")."""
 
+_PATTERNS = tuple((modality, re.compile(pattern, re.I)) for modality, pattern in _SAID)
+
 _EXCLUDES = {
     Modality.REQUIRED: {Modality.OPTIONAL, Modality.FORBIDDEN, Modality.DISCOURAGED},
     Modality.PERMITTED: {Modality.FORBIDDEN},
@@ -85,14 +87,16 @@ _ACTS = {"drink": "consume", "drank": "consume", "consume": "consume", "store": 
 def _said(text: str) -> list[tuple[Modality, int, int]]:
     """Every modality the text says, with its span, none inside another's."""
     found: list[tuple[Modality, int, int]] = []
-    for modality, pattern in _SAID:
-        for match in re.finditer(pattern, text, re.I):
+    for modality, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
             if not any(a < match.end() and match.start() < b for _, a, b in found):
                 found.append((modality, match.start(), match.end()))
     return sorted(found, key=lambda m: m[1])
 
 
 def _root(word: str) -> str:
+    """A word as the act it names, its endings off, so that "registering" meets "register" and "storing" meets
+    "keep"."""
     for base in (word, *(word[: -len(end)] for end in ("ing", "ed", "es", "s") if word.endswith(end))):
         for form in (base, base + "e"):
             if form in _SAME_VERBS or form in _ACTS:
