@@ -111,6 +111,10 @@ continue suspended|resumed suspended|resume suspend"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
+_BEARING_PAIRS = (("north", "south"), ("east", "west"), ("upstream", "downstream"), ("uphill", "downhill"))
+BEARINGS = {a: b for pair in _BEARING_PAIRS for a, b in (pair, pair[::-1])}
+"""Bearings and their converses: "A is north of B" says what "B is south of A" does."""
+
 PHRASED_COMPARATIVES = frozenset(
     {("more", "expensive"), ("more", "costly"), ("less", "expensive"), ("less", "costly")}
     | {("more", "slowly"), ("more", "quickly")}

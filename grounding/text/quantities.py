@@ -679,6 +679,12 @@ def month_beside(text: str, quantity: Quantity) -> tuple[re.Match[str] | None, r
     return _MONTH_BEFORE.search(text[: quantity.start]), _MONTH_AFTER.match(text, quantity.end)
 
 
+def as_dated(text: str, quantity: Quantity) -> str:
+    """The date as written, with the month a bare day number stands beside ("30 June")."""
+    before, after = month_beside(text, quantity)
+    return text[before.start() if before else quantity.start : after.end() if after else quantity.end]
+
+
 def day_and_month(text: str, quantity: Quantity) -> tuple[int, int] | None:
     """(month, day) of a date, with its year or without ("30 June", "April 9th"), or None."""
     if quantity.kind == QuantityKind.DATE:
@@ -702,8 +708,8 @@ def days_counted_on(sentences: list[str]) -> list[tuple[tuple[int, int], str, st
     found: list[tuple[tuple[int, int], str, str] | None] = [None]
     for before, sentence in zip(sentences, sentences[1:], strict=False):
         counted = _DAYS_ON.search(sentence) if re.search(r"\b(?:day|week|fortnight)", sentence, re.I) else None
-        days = [(q, d) for q in parse_quantities(before) if (d := day_and_month(before, q))]
-        if counted is None or len(days) != 1 or any(day_and_month(sentence, q) for q in parse_quantities(sentence)):
+        days = [(q, d) for q in parse_quantities(before) if (d := day_and_month(before, q))] if counted else []
+        if len(days) != 1 or any(day_and_month(sentence, q) for q in parse_quantities(sentence)):
             found.append(None)
             continue
         said = counted["count"].lower()
@@ -717,12 +723,9 @@ def days_counted_on(sentences: list[str]) -> list[tuple[tuple[int, int], str, st
             continue
         sign = -1 if counted["way"].lower() == "earlier" else 1
         reached = date.fromordinal(start.toordinal() + sign * count * _UNIT_DAYS[counted["unit"].lower()])
-        month_before, month_after = month_beside(before, quantity)
-        start_at = month_before.start() if month_before else quantity.start
-        shown = before[start_at : month_after.end() if month_after else quantity.end]
         unit = counted["unit"].lower() + ("" if count == 1 else "s")
         span = f"{counted['count']} {unit} {'after' if sign > 0 else 'before'}"
-        found.append(((reached.month, reached.day), span, shown))
+        found.append(((reached.month, reached.day), span, as_dated(before, quantity)))
     return found
 
 

@@ -14,6 +14,7 @@ claim against the evidence alone.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from itertools import permutations
@@ -26,9 +27,9 @@ from grounding.text.quantities import (
     Bound,
     Quantity,
     QuantityKind,
+    as_dated,
     day_and_month,
     days_counted_on,
-    month_beside,
     parse_quantities,
     period_of,
     qualified_start,
@@ -133,11 +134,9 @@ def _days_counted(claim: str, quantity: Quantity, premise: str) -> list[str]:
     mine = day_and_month(claim, quantity)
     if mine is None:
         return []
-    before, after = month_beside(claim, quantity)
-    said = claim[before.start() if before else quantity.start : after.end() if after else quantity.end]
     sentences = [premise[a:b] for a, b in split_sentences(premise)]
     counted = (found for found in days_counted_on(sentences) if found is not None)
-    return [f"{span} {start} is {said}" for day, span, start in counted if day == mine]
+    return [f"{span} {start} is {as_dated(claim, quantity)}" for day, span, start in counted if day == mine]
 
 
 def _equal(a: Quantity, b: Quantity) -> bool:
@@ -185,7 +184,7 @@ def _date_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
         f"from {start.text} to {end.text} is {quantity.text}"
         for n, start in enumerate(days)
         for end in days[n + 1 :]
-        if start.day and end.day and (end.day - start.day).days * 86400 == quantity.value
+        if (end.day - start.day).days * 86400 == quantity.value
     ]
 
 
@@ -218,15 +217,17 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     return sums
 
 
-def summed(claim: str, premise: str) -> list[Quantity]:
+@functools.lru_cache(maxsize=1024)
+def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
     """The claim's amounts that two of the premise's amounts add up to, or differ by ("opened 12 new stores
-    in the first half ... another 9 stores": 21 new stores): what no rule may read as another value."""
+    in the first half ... another 9 stores": 21 new stores): what no rule may read as another value (cached: the
+    rules ask once per evidence clause)."""
     stated = parse_quantities(premise)
-    return [
+    return tuple(
         q
         for q in parse_quantities(claim)
         if not any(_equal(q, s) for s in stated) and _amount_sums(claim, q, premise, stated)
-    ]
+    )
 
 
 def _lead_words(text: str, quantity: Quantity) -> set[str]:

@@ -102,10 +102,10 @@ def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     # averages only 34 °C"); where a side's sentence gives it two figures, the comparison must come out the same
     # way with each ("began in 1861 and was finished in 1867" is later than "first lit in 1823" either way)
     pairs = _pairs(left, right, _clauses_apart(sentences), timely=word in _IN_TIME)
-    found = [_compared(word, left, often, pair) for pair in pairs]
-    if not found or None in found or len({c.holds for c in found if c is not None}) != 1:
+    compared = [_compared(word, left, often, pair) for pair in pairs]
+    if not compared or None in compared or len({c.holds for c in compared if c}) != 1:
         return None
-    return found[0]
+    return compared[0]
 
 
 def _compared(

@@ -27,6 +27,7 @@ import re
 from grounding.text.lexicon import (
     ANTONYMS,
     BE_FORMS,
+    BEARINGS,
     CLAIM_OPENERS,
     COMPLEMENTS,
     DAYS_OF_THE_WEEK,
@@ -583,19 +584,18 @@ _BEARING_SAID = re.compile(
     rf"[^.;]{{0,40}}?\b(?P<bearing>north|south|east|west)\s+of\s+(?P<b>{_NAMED})"
 )
 """A bearing said anywhere in a sentence, an aside's too: "Coldwater Fell, some 12 miles to the north of Harnby"."""
-_OPPOSITE_BEARING = {"north": "south", "south": "north", "east": "west", "west": "east"}
 
 
 def _bearings_turned(claim: str, premise: str) -> list[tuple[int, int, str]]:
     """A bearing said from the other side: "The village of Ostvik is situated south of the Halden Pass" read as the
     premise's "The Halden Pass lies directly north of the village of Ostvik", the one relation said both ways."""
     mine = _BEARING.match(claim.strip())
-    if mine is None or not re.search(rf"\b{_OPPOSITE_BEARING[mine['bearing']]}\s+of\b", premise):
+    if mine is None or not re.search(rf"\b{BEARINGS[mine['bearing']]}\s+of\b", premise):
         return []
     a, b = set(_WORD.findall(mine["a"].lower())) - STOPWORDS, set(_WORD.findall(mine["b"].lower())) - STOPWORDS
     for theirs in _BEARING_SAID.finditer(premise):
         if (
-            theirs["bearing"] == _OPPOSITE_BEARING[mine["bearing"]]
+            theirs["bearing"] == BEARINGS[mine["bearing"]]
             and a & set(_WORD.findall(theirs["b"].lower()))
             and b & set(_WORD.findall(theirs["a"].lower()))
         ):

@@ -538,8 +538,8 @@ def _other_frequencies(word: str) -> frozenset[str]:
 def _anchor_follows(anchor: list[str], clause: Sequence[str], position: int) -> bool:
     """The word at `position` stands before what the claim puts after it, past small words ("south of the river"),
     or before a pronoun for it ("south of it")."""
-    after = list(clause[position + 1 : position + 4])
-    return clause[position + 1 : position + 2] == anchor[:1] or anchor[0] in after or bool({"it", "them"} & {*after})
+    after = set(clause[position + 1 : position + 4])
+    return anchor[0] in after or bool({"it", "them"} & after)
 
 
 def _near(subject: list[str], words: list[str], position: int, reach: int = 6) -> bool:

@@ -24,6 +24,7 @@ from grounding.text.quantities import (
     TIME_OF_DAY,
     Quantity,
     QuantityKind,
+    as_dated,
     day_and_month,
     month_beside,
     month_years,
@@ -261,18 +262,17 @@ def _event_of(text: str, quantity: Quantity) -> str | None:
     """What happens at a time of day or on a date, by the nearest verb before it ("closes at 1 p.m.", "the end of
     August 2023"); None for no event or another measure."""
     if quantity.dimension == TIME_OF_DAY:
-        before = _TOKEN.findall(text[: quantity.start])[-4:]
-        return next((_EVENTS[w.lower()] for w in reversed(before) if w.lower() in _EVENTS), None)
+        return _event_at(text, quantity.start, reach=4)
     if quantity.kind == QuantityKind.NUMBER and not _dated(text, quantity):
         return None
     month, _ = month_beside(text, quantity)
     return _event_at(text, month.start() if month else quantity.start)
 
 
-def _event_at(text: str, start: int) -> str | None:
-    """What happens on the date that starts at `start`, by the nearest verb up to six words before it ("shut down in
-    late February 2024")."""
-    before = _TOKEN.findall(text[:start])[-6:]
+def _event_at(text: str, start: int, reach: int = 6) -> str | None:
+    """What happens at what starts at `start`, by the nearest verb up to `reach` words before it ("shut down in late
+    February 2024")."""
+    before = _TOKEN.findall(text[:start])[-reach:]
     return next((_EVENTS[w.lower()] for w in reversed(before) if w.lower() in _EVENTS), None)
 
 
@@ -389,12 +389,6 @@ def _dated(text: str, quantity: Quantity) -> bool:
     return quantity.kind == QuantityKind.DATE or any(month_beside(text, quantity))
 
 
-def _as_dated(text: str, quantity: Quantity) -> str:
-    """The date as written, with the month a bare day number stands beside ("30 June")."""
-    before, after = month_beside(text, quantity)
-    return text[before.start() if before else quantity.start : after.end() if after else quantity.end]
-
-
 def _lead(claim: str, start: int) -> list[str]:
     """The claim's words just before a figure, back to the nearest content word ("final dividend on", "Durst"), up to
     three: what a sentence that gives the same figure says right before it."""
@@ -426,7 +420,7 @@ def _led_to_another(claim: str, quantity: Quantity, evidence: str) -> RuleFindin
     if not led or any(same_quantity(quantity, q) or day_and_month(s, q) == day for s, q in led):
         return None  # "April 9th" is the day of "April 9, 2011"
     sentence, other = led[0]
-    after, theirs, mine = " ".join(lead), _as_dated(sentence, other), _as_dated(claim, quantity)
+    after, theirs, mine = " ".join(lead), as_dated(sentence, other), as_dated(claim, quantity)
     detail = f"The evidence gives {theirs!r} after {after!r}, not {mine!r}: {quote(sentence)}"
     return contradiction("quantities", detail, sentence, Correction(wrong=mine, right=theirs))
 

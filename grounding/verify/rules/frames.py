@@ -339,12 +339,12 @@ def _quantities_at(text: str, tokens: Sequence[_Token]) -> list:
 
 
 def _different_quantity(
-    claim: str, claimed: Sequence[_Token], clause: str, stated: Sequence[_Token], summed: Sequence[Quantity] = ()
+    claim: str, claimed: Sequence[_Token], clause: str, stated: Sequence[_Token], sums: Sequence[Quantity] = ()
 ) -> str | None:
     """The evidence's first quantity in the slot, where it differs from every quantity the claim's holds and the
-    claim's is no sum of the evidence's (`summed`: "21 new stores" against 12 and another 9)."""
+    claim's is no sum of the evidence's (`sums`: "21 new stores" against 12 and another 9)."""
     mine, theirs = _quantities_at(claim, claimed), _quantities_at(clause, stated)
-    if any(q in summed for q in mine):
+    if any(q in sums for q in mine):
         return None
     if not mine or not theirs:
         return None

@@ -299,13 +299,16 @@ def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
     return None
 
 
+_DAY_WORDS = frozenset({*DAYS_OF_THE_WEEK, "weekday", "weekend"})
+
+
 def _on_other_days(claim: str, evidence: str) -> tuple[str, str] | None:
     """(the limit, its sentence) where the evidence allows it only on days the claim's day is not one of: "may bring
     a guest on a Saturday morning" against "may bring guests only on weekdays"."""
     mine = days_named(claim)
     if not mine:
         return None
-    wanted = _stems(_content(_words(claim))) - _stems(_words(" ".join(DAYS_OF_THE_WEEK))) - {"weekday", "weekend"}
+    wanted = _stems(_content(_words(claim))) - _DAY_WORDS
     for sentence in _sentences(evidence):
         limited = _ONLY.search(sentence.text)
         allowed = days_named(limited["limit"]) if limited else frozenset()

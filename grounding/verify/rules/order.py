@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from grounding.text.lexicon import ANTONYMS, DETERMINERS, PREPOSITIONS, STOPWORDS
+from grounding.text.lexicon import ANTONYMS, BEARINGS, DETERMINERS, PREPOSITIONS, STOPWORDS
 from grounding.text.quantities import years_in, years_of_sentences
 from grounding.text.sentences import split_sentences
 from grounding.types import RuleFinding
@@ -33,15 +33,8 @@ from grounding.verify.comparing import compare
 from grounding.verify.rules.base import contradiction, quote
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
-_BEARINGS = {"north": "south", "east": "west", "upstream": "downstream", "uphill": "downhill"}
-_CONVERSE = {
-    "before": "after",
-    "after": "before",
-    **_BEARINGS,
-    **{b: a for a, b in _BEARINGS.items()},
-}
+_CONVERSE = {"before": "after", "after": "before", **BEARINGS}
 """Relations and their converses: "A is north of B" says what "B is south of A" does."""
-_BEARING_WORDS = frozenset(_CONVERSE) - {"before", "after"}
 _PLACING = frozenset("lies lie lying sits sit sitting located situated stands stand directly due just".split())
 """Words that place a side without naming it ("Kellbrook lies upstream of", "Brisley is located due north of")."""
 _NOT_A_RELATION = {("rather", "than"), ("other", "than"), ("named", "after"), ("shortly", "before")}
@@ -97,7 +90,7 @@ def _relation(text: str) -> _Relation | None:
     if _negated(words):
         return None  # "no country is larger than Russia": the model's to read
     for i, word in enumerate(words):
-        if word in _BEARING_WORDS and i and words[i + 1 : i + 2] == ["of"]:
+        if word in BEARINGS and i and words[i + 1 : i + 2] == ["of"]:
             # "Brisley is located 30 km due north of Farrowgate"
             return _Relation(word, None, frozenset(_content(words[:i]) - _PLACING), frozenset(_content(words[i + 2 :])))
         if word not in ("than", "before", "after") or i == 0 or (words[i - 1], word) in _NOT_A_RELATION:
