@@ -107,7 +107,7 @@ more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller|expanded shr
 expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|vetoes signs|acidic alkaline
 begins ends|begin end|raised lower|lowered higher|dissolves insoluble|dissolve insoluble|coastal inland
 edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless poisonous|keep suspended
-continue suspended|resumed suspended|resume suspend"""
+continue suspended|resumed suspended|resume suspend|rare common|rarely often|rarely frequently|rare frequent"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
@@ -126,11 +126,13 @@ PHRASAL_MOVES = {
     for particle, forms in (
         ("up", ("go rise", "goes rises", "went rose", "gone risen", "going rising")),
         ("down", ("go fall", "goes falls", "went fell", "gone fallen", "going falling")),
+        ("down", ("strike overturn", "strikes overturns", "struck overturned", "striking overturning")),
     )
     for verb, moved in (form.split() for form in forms)
 }
 """An amount that "went up" rose and one that "went down" fell: the phrasal verb read as the one word it means,
-so that it meets its opposites ("went up" / "decreased") and its mates ("went down" / "fell")."""
+so that it meets its opposites ("went up" / "decreased") and its mates ("went down" / "fell"); a ruling "struck down"
+was overturned, the opposite of one "upheld"."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:

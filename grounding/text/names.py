@@ -58,6 +58,8 @@ def subject_name(sentence: str) -> str | None:
     names = {
         m["name"]
         for m in _SUBJECT_NAME.finditer(sentence)
-        if m["name"].split()[0].lower() not in STOPWORDS and m["next"] not in PREPOSITIONS | {"and", "or", "but"}
+        if m["name"].split()[0].lower() not in STOPWORDS
+        and m["next"] not in PREPOSITIONS | {"and", "or", "but"}
+        and not m["name"].endswith(("'s", "’s"))  # "causing Mr Bell’s death": an owner, not a subject
     }
     return names.pop() if len(names) == 1 else None

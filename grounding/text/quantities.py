@@ -185,9 +185,11 @@ HEDGES = (
 )
 _LOWER_BOUNDS = (
     "more than|over|above|at least|upwards of|in excess of|exceeding|no fewer than|no less than|a minimum of"
+    "|no earlier than"
 )
 _UPPER_BOUNDS = (
     "less than|fewer than|under|below|at most|up to|no more than|not more than|not exceeding|a maximum of|within"
+    "|no later than"
 )
 _BOUNDS = {**dict.fromkeys(_LOWER_BOUNDS.split("|"), "at least"), **dict.fromkeys(_UPPER_BOUNDS.split("|"), "at most")}
 _QUALIFIERS = sorted((re.escape(h) for h in {*_BOUNDS, *HEDGES} if h[0].isalpha()), key=len, reverse=True)

@@ -70,7 +70,31 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         sums += _days_counted(claim, quantity, premise)
         sums += _amounts_a_day(claim, quantity, premise, stated)
         sums += _units_counted(quantity, premise, stated)
+        sums += _margins(claim, quantity, stated)
     return tuple(dict.fromkeys(sums))
+
+
+_MARGIN_BEFORE = re.compile(r"\b(?:by|margin\s+of|lead\s+of)\s+$", re.I)
+_MARGIN_UNIT = r"(?:points?|goals?|runs?|strokes?|shots?|wickets?)"
+_MARGIN_AFTER = re.compile(rf"^\s+{_MARGIN_UNIT}\b", re.I)
+_MARGIN_WORD = re.compile(rf"^-{_MARGIN_UNIT}\s+(?:win|victory|defeat|loss|lead|margin)\b", re.I)
+
+
+def _margins(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[str]:
+    """A winning margin where the premise gives the score ("won by 12 points", "a 3-goal win" / "beat the Owls
+    88-76"): "88-76 is a margin of 12 points"."""
+    if quantity.dimension is not None or quantity.bound is not None:
+        return []
+    after = claim[quantity.end :]
+    if _MARGIN_BEFORE.search(claim[max(0, quantity.start - 12) : quantity.start]):
+        unit = _MARGIN_AFTER.match(after)
+        said = f"a margin of {claim[quantity.start : quantity.end + (unit.end() if unit else 0)]}"
+    elif won := _MARGIN_WORD.match(after):
+        said = f"a {claim[quantity.start : quantity.end + won.end()]}"  # "a 3-goal win"
+    else:
+        return []
+    scores = [s for s in stated if s.dimension == SCORE]
+    return [f"{s.text} is {said}" for s in scores if s.value // 1000 - s.value % 1000 == quantity.value]
 
 
 _FORMS = r"(?:tablets|capsules|caplets|pills|sachets|lozenges|doses)"

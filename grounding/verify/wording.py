@@ -117,6 +117,8 @@ def _reword(claim: str, premise: str) -> Reading:
             edits.append((start, quantity.end, f"{sign}{said}"))
         elif quantity.kind == QuantityKind.DATE and (day := _iso_day(quantity, stated)):
             edits.append((quantity.start, quantity.end, day.text))  # "2018-05-25" as "25 May 2018"
+        elif quantity.kind == QuantityKind.YEAR and _A_PART_OF.search(claim[: quantity.start]):
+            continue  # "before the end of 2018" is no day of 2018: "in September 2018" says it
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
             if (dated := _dated(claim, quantity, day)) is not None:
                 edits.append(dated)
@@ -158,6 +160,8 @@ def _reword(claim: str, premise: str) -> Reading:
 
 
 _HYPHENED = re.compile(r"^(?P<n>\d+)-(?P<unit>[a-z]+)$")
+_A_PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close|rest|half|part)\s+of\s+(?:the\s+year\s+)?$", re.I)
+"""Words that make a year a span's edge or part ("before the end of 2018"), not the year one date falls in."""
 
 
 def _names(text: str) -> set[str]:
@@ -541,8 +545,15 @@ def _denied_opposites(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-_CONTRARY_STATES = {**COMPLEMENTS, "accepted": frozenset({"rejected"}), "approved": frozenset({"rejected"})}
-"""States of which the other one's assertion denies this one: "was rejected" says "was not accepted"."""
+_CONTRARY_STATES = {
+    **COMPLEMENTS,
+    "accepted": frozenset({"rejected"}),
+    "approved": frozenset({"rejected"}),
+    "upheld": frozenset({"overturned", "struck down", "reversed", "quashed"}),
+}
+"""States of which the other one's assertion denies this one: "was rejected" says "was not accepted", a ban "struck
+down" was not upheld."""
+_PAST = {"uphold": "upheld"}
 
 
 def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
@@ -559,7 +570,7 @@ def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
         opposite = next((w for w in sorted(_CONTRARY_STATES.get(word, ())) if w in stated), None)
         if _DENIED.search(premise) or _said(word, premise):
             continue
-        done = word + ("d" if word.endswith("e") else "ed")
+        done = _PAST.get(word, word + ("d" if word.endswith("e") else "ed"))
         did = not be and re.match(r"did\s*n", match.group(), re.I)
         if did and done in _CONTRARY_STATES and not _said(done, premise):
             # "did not approve" as "rejected" where the premise says it "rejected" the thing
@@ -614,10 +625,11 @@ _PHRASINGS = (
     (r"\bwas (?:published|released)\b", r"\bcame out\b", "came out"),
     (r"\bresigned\b", r"\bstepped down\b", "stepped down"),
     (r"\bstepped down\b", r"\bresigned\b", "resigned"),
+    (r"\b(?:as (?:the )?)?runners?-up\b", r"\bin second place\b", "in second place"),
 )
 """One act said two ways, read the premise's way where the premise uses it: "found her not guilty" is
 "acquitted her", "did not attend" is "was absent from", "is published" is "comes out", "resigned" is
-"stepped down"."""
+"stepped down", "finished as runners-up" is "finished in second place"."""
 
 
 _LOST = re.compile(
@@ -681,8 +693,11 @@ _COUNTED_RATE = re.compile(
     re.I,
 )
 _DAY_NAME = rf"(?:{'|'.join(DAYS_OF_THE_WEEK)})s?"
-_WEEKDAYS = re.compile(rf"\b(?:every|on)\s+{_DAY_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_DAY_NAME})+\b", re.I)
-"""Days of the week listed as when something happens ("every Tuesday and Friday"): that many times a week."""
+_WEEKDAYS = re.compile(
+    rf"\b(?:every|on)\s+{_DAY_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:(?:every|on)\s+)?{_DAY_NAME})+\b", re.I
+)
+"""Days of the week listed as when something happens ("every Tuesday and Friday", "every Monday and every
+Thursday"): that many times a week."""
 
 
 def _times_per(match: re.Match) -> tuple[int, str] | None:

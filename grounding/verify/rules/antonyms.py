@@ -176,7 +176,7 @@ class AntonymRule:
                 or _subject_before(words[max(0, i - 4) : i])
                 or _subject_before(words[first:i])  # "Wendhall is located on the south bank"
             )
-            anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS][:2]
+            anchor = [w for w in words[i + 1 : i + 5] if w not in STOPWORDS and w not in _GRADING][:2]  # not "readily"
             drop = frozenset({word, *opposites, *ranked}) | _GRADING
             # a comparison is read in its own clause: "Argon is lighter than air, so it rises"
             matched = _matching(words[first:last] if words[i + 1 : i + 2] == ["than"] else words, evidence, drop)

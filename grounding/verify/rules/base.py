@@ -21,10 +21,11 @@ _NTH_DAY = rf"(?i:first|second|third|fourth|last)\s+{_DAY}"
 _LIST_ITEM = r"[\w-]+(?:\s+[\w-]+)?,?\s+(?:or|and)\s+[\w-]+[.;]?$"
 CLAUSE_BREAK = re.compile(
     rf",\s+(?!{_DAY})(?!{_LIST_ITEM})|[;:]\s+|\s+(?:because|while|whereas|although|but|so|which|who"
-    rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+{_DAY})(?!\s+{_NTH_DAY}))\s+"
+    rf"|and(?!\s+a\s+(?:half|quarter)\b)(?!\s+(?:(?i:every|on)\s+)?{_DAY})(?!\s+{_NTH_DAY}))\s+"
 )
 """Where an evidence sentence splits into clauses: a negation, a frame or an opposite is read inside one. A list
-of days ("on Mondays, Wednesdays and Fridays", "the first and third Tuesdays") is one part of its clause."""
+of days ("on Mondays, Wednesdays and Fridays", "every Monday and every Thursday", "the first and third Tuesdays")
+is one part of its clause."""
 
 
 def quote(text: str, limit: int = 140) -> str:

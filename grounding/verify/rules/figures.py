@@ -38,6 +38,7 @@ from grounding.text.quantities import (
 from grounding.types import Correction, RuleFinding
 from grounding.verify.arithmetic import summed
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
+from grounding.verify.rules.places import other_place
 from grounding.verify.rules.reading import (
     _TOKEN,
     MIN_OVERLAP,
@@ -51,6 +52,7 @@ from grounding.verify.rules.reading import (
     _under_a_heading,
     _words,
 )
+from grounding.verify.rules.spans import other_span
 
 
 def _own_part(claim: str, quantity: Quantity) -> str:
@@ -77,6 +79,8 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        if placed := other_place(claim, evidence) or other_span(claim, evidence):
+            return [contradiction(self.name, *placed)]
         claimed = parse_quantities(claim)
         if not claimed:
             return []
@@ -91,6 +95,8 @@ class QuantityRule:
         numbers |= {w for start, end, _ in months for w in _words(claim[start:end])}
         if counted := self._counted_year(claimed, words, numbers, evidence) or _counted_on(claimed, words, evidence):
             return [counted]
+        if day := self._other_day(claim, claimed, evidence):
+            return [day]
         # the claim whole, without an aside ("Lake Orvanne, which drains into the Tarn River, covers 31 km²") and
         # each quantity's own part ("comes with 32 GB of RAM and a 14-inch display": the RAM's sentence)
         readings = dict.fromkeys([claim, _ASIDE.sub("", claim), *(_own_part(claim, q) for q in claimed)])
@@ -178,6 +184,29 @@ class QuantityRule:
                 return contradiction(self.name, detail, sentence, correction)
         return None
 
+    def _other_day(self, claim: str, claimed: list[Quantity], evidence: str) -> RuleFinding | None:
+        """A day of a month said without its year, against another day a sentence gives for the same act, said with
+        the claim's own words before it ("take effect on 1 March" / "The new fees will take effect on 1 April";
+        "close on 15 June" / "opens on 15 May and closes on 31 May"): the day's number alone may agree."""
+        for quantity in claimed:
+            mine = day_and_month(claim, quantity) if quantity.kind == QuantityKind.NUMBER else None
+            lead = _act_before(claim, quantity) if mine is not None else ()
+            if not lead or _day_said_with_its_act(lead, mine, evidence):
+                continue
+            own = {day_and_month(claim, q) for q in claimed if q is not quantity}
+            about = _stems(_content(_words(claim))) - set(lead) - {str(mine[1])} - set(MONTHS)
+            for sentence in _sentences(evidence):
+                if not about & sentence.stems or _other_days(claim, sentence.text):
+                    continue
+                for q in parse_quantities(sentence.text):
+                    day = day_and_month(sentence.text, q)
+                    if day is None or day == mine or day in own or _act_before(sentence.text, q) != lead:
+                        continue
+                    wrong, right = as_dated(claim, quantity), as_dated(sentence.text, q)
+                    detail = f"The evidence gives {right!r}, not {wrong!r}: {quote(sentence.text)}"
+                    return contradiction(self.name, detail, sentence.text, Correction(wrong=wrong, right=right))
+        return None
+
     def _other_unit(self, claimed: list[Quantity], evidence: str) -> RuleFinding | None:
         """The claim's number in another unit of the same measure ("4 mg" / "4 g", "5 km" / "5 miles"), and
         the claim's amount nowhere: a slip of the unit, which no wording of the same thing explains, so the
@@ -256,6 +285,31 @@ _EVENTS = {
 }
 """What happens at a time of day or on a date: a library that "opens at 10 a.m." and "closes at 1 p.m." states two
 times, and a road that "opened on January 9, 2024" says nothing of the month it "shut down in"."""
+
+
+def _act_before(text: str, quantity: Quantity) -> tuple[str, ...]:
+    """The two words before a day and its month, stemmed ("effect on" of "take effect on 1 March"); () where a word
+    makes the day a span's edge ("signed after August 31") or there are not two."""
+    before, _ = month_beside(text, quantity)
+    start = before.start() if before else quantity.start
+    words = _words(text[max(0, start - 40) : start])[-2:]
+    if len(words) < 2 or _BOUNDING & set(words):
+        return ()
+    return tuple(_stem(w) for w in words)
+
+
+_BOUNDING = frozenset({"after", "before", "until", "till", "by", "from", "since", "between", "through"})
+"""Words that make a day the edge of a span, not the day something happens on."""
+
+
+def _day_said_with_its_act(lead: tuple[str, ...], day: tuple[int, int], evidence: str) -> bool:
+    """A sentence gives the claim's day after the claim's own words: the evidence may give another day of that act
+    elsewhere, and the model reads which holds."""
+    return any(
+        day_and_month(sentence.text, q) == day and _act_before(sentence.text, q) == lead
+        for sentence in _sentences(evidence)
+        for q in parse_quantities(sentence.text)
+    )
 
 
 def _event_of(text: str, quantity: Quantity) -> str | None:
@@ -438,6 +492,7 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
     return any(
         (found := said.search(sentence.text))
         and not _of_a_sibling(claim, sentence.text)
+        and not _other_days(claim, sentence.text)  # "every 10 minutes from Monday to Saturday": not on Sundays
         and not _someone_elses(claim, sentence.text[: found.start("figure")])
         for sentence in _sentences(evidence)
     )
@@ -471,8 +526,9 @@ def _someone_elses(claim: str, before: str) -> bool:
     """The figure is what a name the claim does not give did: "a month after rival Pexa Systems announced 450
     job losses" is Pexa's figure, not Orlan Technologies'; "compound KX-9 reduced them by 67%" is KX-9's. A
     name and its verb right before the figure say so ("the neighbouring Lake Sessil covers 31 square kilometres"
-    is Sessil's, though the claim's "Lake Orvanne" is a lake too), as does a thing with "which" and its verb
-    ("the reference sample, which boiled at 87 °C"); "512 MB of RAM and" or "in South Korea in" name no doer."""
+    is Sessil's, though the claim's "Lake Orvanne" is a lake too; "Its Summit tier includes 8 GB" the tier's), as
+    does a thing with "which" and its verb ("the reference sample, which boiled at 87 °C"); "512 MB of RAM and" or
+    "in South Korea in" name no doer."""
     done = _DONE_BY.search(before) or _WHICH_DID.search(before)
     if not done:
         return False
@@ -481,7 +537,7 @@ def _someone_elses(claim: str, before: str) -> bool:
 
 
 _DONE_BY = re.compile(
-    r"(?P<name>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
+    r"(?P<name>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?:\s+[a-z]{3,})?\s+(?:[a-z]+ed|[a-z]{2,}s)\b(?:\s+[a-z]+){0,2}\s*$"
 )
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -60,6 +60,11 @@ _WEEKDAYS = frozenset(DAYS_OF_THE_WEEK)
 _REFERRING = frozenset("it its he his she her they their them this that these those".split())
 _ADDITIVE = frozenset({"also", "too", "another", "additionally", "among", "including"})
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lady lord st mt".split())
+_STYLES = _TITLES | frozenset(
+    "admiral general colonel major captain lieutenant sergeant commander judge justice senator governor mayor"
+    " president king queen prince princess duke duchess emperor empress bishop archbishop".split()
+)
+"""Ranks and offices said before a name: "Admiral Corwin Leste" and "Admiral Hester Vane" are two people."""
 _LIST_WORDS = frozenset({"and", "or", "&", "with", "together", "along", "both"})
 _IRREGULAR = {
     "wrote": "write",
@@ -151,11 +156,12 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
         parts = [part for part in CLAUSE_BREAK.split(sentence) if part and part.strip()]
         if parts and (named := _he_or_she(parts[0], previous)):
             parts = [named, *parts[1:], parts[0]]  # "Daniel Achterberg is ... He reports to ...": he is Achterberg
+        done = _done_while(sentence, previous)
         previous = sentence
         resumed = _resumed(parts)
         # "Dana Whitcombe, head of logistics, reports to the chief operating officer, Luis Ferrante": both at once
         both = _named_in_apposition([resumed, *parts[3:]]) if resumed else None
-        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), resumed, both) if a]
+        apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), resumed, both, done) if a]
         apposed += _joined_by_and(sentence, parts) + _bought(sentence)
         for part in parts + apposed:
             tokens = _tokens(part)
@@ -244,6 +250,32 @@ def _resumed(parts: Sequence[str]) -> str | None:
 def _acts(token: _Token) -> bool:
     """A word that reads as a verb after its subject's name: "reports", "joined", "led"."""
     return token.low in _IRREGULAR or token.low.endswith("ed") or token.low.endswith("s") and len(token.low) > 3
+
+
+def _done_while(sentence: str, previous: str) -> str | None:
+    """ "The Kestrel Bay Pirates won the final, defeating the Dunmore Falcons 24-17" also says "The Kestrel Bay
+    Pirates defeated the Dunmore Falcons": a participle after the comma that ends the first clause does what that
+    clause's subject, a name right before its verb, does ("Hallam was the defendant, having been sued by Quarry
+    Vale Ltd"; "In 2020 she became chief executive officer, succeeding Tobias Renn", she being the one person the
+    sentence before names as its subject)."""
+    match = _DONE_WHILE.match(sentence)
+    if not match or match["verb"] in STOPWORDS - BE_FORMS or match["verb"] in PREPOSITIONS:
+        return None
+    subject = match["subject"]
+    if subject in {"he", "she", "He", "She"} and not (subject := subject_name(previous) or ""):
+        return None
+    done, rest = match["done"], match["rest"]
+    if done == "having":
+        passive = rest.startswith("been ")
+        return f"{subject} {'was ' + rest[5:] if passive else rest}"
+    return f"{subject} {done[:-3]}ed {rest}"
+
+
+_DONE_WHILE = re.compile(
+    rf"^\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,]{{1,40}},\s+|(?:In|On|By)\s+\d{{4}},?\s+)?"
+    rf"(?:The\s+)?(?P<subject>{_NAMED}|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]{{3,}})\b[^,;:]*,\s+"
+    rf"(?P<done>[a-z]{{3,}}ing)\s+(?P<rest>[^,;:]+)"
+)
 
 
 _PARTICIPLES = frozenset("born known written built held made given taken seen shown led found sold".split())
@@ -477,6 +509,19 @@ def _phrase(tokens: Sequence[_Token]) -> str:
 
 _RESCHEDULING = frozenset("moved postponed rescheduled delayed pushed brought put shifted changed".split())
 _EARLIER_PLAN = frozenset("originally initially first planned scheduled due".split())
+_HAPPENING = frozenset("take takes place held hold happen happens occur occurs".split())
+"""Words that only say an event happens ("will take place on 9 March"): the plan's sentence need not repeat them."""
+_MOVED_IT = re.compile(r"^\s*(?:It|This)\s+(?:has|had|was|is|will)\b[^.]*\b(?:" + "|".join(_RESCHEDULING) + r")\b")
+
+
+def _plans(evidence: str) -> Iterator[str]:
+    """The evidence's sentences, and a sentence that moves "it" read with the one before, which gave the plan: "was
+    originally planned for 9-10 March. It has since been postponed to 16-17 March"."""
+    sentences = _sentences(evidence)
+    yield from sentences
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        if _MOVED_IT.match(sentence) and _EARLIER_PLAN & {t.low for t in _tokens(before)}:
+            yield f"{before} {sentence}"
 
 
 def _rescheduled(claim: str, mine: Sequence[_Token], wanted: set[str], sentence: str) -> RuleFinding | None:
@@ -495,12 +540,12 @@ def _rescheduled(claim: str, mine: Sequence[_Token], wanted: set[str], sentence:
             continue
         said = _content(theirs)
         for kind in ("quantity", "weekday", "month"):
-            new = _leading(theirs[to + 1 :], kind)
+            new = _trim(_leading(theirs[to + 1 :], kind))
             olds = (_leading(theirs[start:m], kind) for start in range(m))
             for old in (o for o in olds if o and new and [t.low for t in o] != [t.low for t in new]):
                 wrong = [t.low for t in old]
                 at = next((i for i in range(len(mine)) if [t.low for t in mine[i : i + len(wrong)]] == wrong), None)
-                context = wanted - set(wrong)
+                context = wanted - set(wrong) - _HAPPENING
                 if at is None or {t.low for t in new} <= lows or len(context & said) < max(1, len(context) / 2):
                     continue
                 wrong_text, right = _span(claim, mine[at : at + len(wrong)]), _span(sentence, new)
@@ -574,7 +619,7 @@ class SubstitutionRule:
         clauses = _clauses(evidence)
         # "moved from Thursday to Friday" holds every word of "moved to Thursday": looked for even then
         moved = next((found for clause in clauses if (found := self._moved(claim, mine, wanted, clause))), None)
-        moved = moved or next((f for s in _sentences(evidence) if (f := _rescheduled(claim, mine, wanted, s))), None)
+        moved = moved or next((f for s in _plans(evidence) if (f := _rescheduled(claim, mine, wanted, s))), None)
         if moved or _stated_whole(wanted, evidence):
             return [moved] if moved else []
         readings = [(claim, mine)]
@@ -640,6 +685,12 @@ class SubstitutionRule:
         _, i1, i2, j1, j2 = slots[0]
         claimed = _trim(mine[i1:i2])
         kind = _kind(claimed)
+        named = _after_a_description(claimed, reach=2) if kind is None else []
+        described = (
+            bool(named) and named[-1] is claimed[-1] and not _FUNCTION_WORDS & {t.low for t in claimed[: -len(named)]}
+        )
+        if described:
+            claimed, kind = named, "name"  # "the subcontractor, Pell & Dorrit Roofing": the name the slot ends on
         context = wanted - _content(claimed)
         if kind is None or len(matched & context) < MIN_CONTEXT * len(context) or j2 - j1 > len(claimed) + 4:
             return None
@@ -653,7 +704,7 @@ class SubstitutionRule:
         elif kind == "quantity":
             right = _different_quantity(claim, claimed, clause, theirs[j1:j2], summed(claim, evidence))
         else:
-            stated = _leading(theirs[j1:j2], kind)
+            stated = _leading(theirs[j1:j2], kind) or (_after_a_description(theirs[j1:j2], 2) if described else [])
             same = {t.low for t in claimed} & {t.low for t in stated} - _inner_words(claimed, stated)
             described = (
                 kind == "name"
@@ -703,8 +754,9 @@ def _one_name(
     return slots
 
 
-_SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat", "sued": "sue", "sues": "sue"}
-"""Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does."""
+_SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat", "sued": "sue", "sues": "sue", "replac": "succeed"}
+"""Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does, and "replaced"
+says who "succeeded" whom."""
 
 
 def _stem(word: str) -> str:
@@ -1023,9 +1075,15 @@ def _unpossessed(phrase: Sequence[_Token], sentence: str) -> Sequence[_Token]:
 
 
 def _disjoint(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
-    """No word in common but a title: "Dr Mira Okafor" and "Dr Samuel Pike" are two people."""
-    mine, theirs = _content(a) - _TITLES, _content(b) - _TITLES
+    """No word in common but a title or a rank: "Dr Mira Okafor" and "Dr Samuel Pike" are two people, and "the
+    president" and "the journalist" too."""
+    mine, theirs = _unstyled(_content(a)), _unstyled(_content(b))
     return not (mine & theirs) and bool(mine) and bool(theirs)
+
+
+def _unstyled(words: set[str]) -> set[str]:
+    """A name's words without its title or rank; a rank alone ("the president") is what names the one who holds it."""
+    return words - _STYLES or words - _TITLES
 
 
 def _named(agent: Sequence[_Token]) -> Sequence[_Token]:
@@ -1043,7 +1101,7 @@ def _mentioned(frame: _Frame, before: str) -> bool:
     it, the claim's agent has another part ("directed by Steven Spielberg and starred Sam Neill"); doing the
     same thing to something else, it is set apart ("Alexander Fleming discovered penicillin, while insulin was
     discovered by Frederick Banting")."""
-    name = [t.low for t in frame.agent if t.low not in _TITLES and t.low not in NAME_CONNECTORS]
+    name = [t.low for t in frame.agent if t.low not in _STYLES and t.low not in NAME_CONNECTORS]
     tokens = _tokens(before)
     lows = [t.low for t in tokens]
     named = bool(name) and any(lows[i : i + len(name)] == name for i in range(len(lows) - len(name) + 1))

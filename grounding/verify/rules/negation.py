@@ -144,6 +144,37 @@ def _refused(claim: list[str], evidence: str) -> str | None:
     return None
 
 
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?P<what>[^,.;:]{1,60})", re.I)
+_NAMES = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*")
+
+
+def _instead_of(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(name, sentence) where a sentence that says the rest of the claim puts the claim's name after "instead of" or
+    "rather than": "In winter, Ravensholm's Saturday market moves to Church Square" against "From November to
+    February, Ravensholm's Saturday market is held in the covered Corn Hall instead of its usual site on Church
+    Square". Not where the claim itself sets one thing against another, or denies."""
+    lowered = evidence.lower()
+    if not ("instead" in lowered or "rather" in lowered or "in place" in lowered):
+        return None  # most evidence: read once per claim
+    words = _words(claim)
+    if _INSTEAD.search(claim) or _negated(words):
+        return None
+    names = {re.sub(r"^(?:The|A|An|In|On|At)\s+", "", m.group()) for m in _NAMES.finditer(claim)}
+    names = {n for n in names if n.lower() not in STOPWORDS}
+    for sentence in _sentences(evidence):
+        for found in _INSTEAD.finditer(sentence.text):
+            for name in (n for n in names if re.search(rf"\b{re.escape(n)}\b", found["what"])):
+                rest = _stems(_content(_words(claim.replace(name, " "))))
+                said_before = _stems(_content(_words(sentence.text[: found.start()])))
+                if (
+                    rest
+                    and len(rest & said_before) >= CLAUSE_OVERLAP * len(rest)
+                    and name not in sentence.text[: found.start()]
+                ):
+                    return name, sentence.text
+    return None
+
+
 _TAKEN_WITH = re.compile(
     r"\b(?P<can>can|may|should|must|cannot|can't|should not|shouldn't|do not|don't|never)\s+(?:safely\s+)?"
     r"(?:drink|eat|have)\s+"
@@ -196,6 +227,11 @@ class NegationRule:
         words = _words(_days_as_spans(claim, evidence))
         if refused := _refused(words, evidence):
             return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
+        if instead := _instead_of(claim, evidence):
+            name, sentence = instead
+            return [
+                contradiction(self.name, f"The evidence says it is instead of {name!r}: {quote(sentence)}", sentence)
+            ]
         thing = _needed(words)
         said = _without(words, thing, evidence) if thing else None
         if said is not None:

@@ -46,7 +46,15 @@ _REACH = 6
 
 
 def _words(text: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)]
+    words = [re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)]
+    return [said for w in words for said in _OUTDONE.get(w, (w,))]
+
+
+_OUTDONE = {
+    **dict.fromkeys(("outrun", "outruns", "outran", "outpace", "outpaces", "outpaced"), ("faster", "than")),
+    **dict.fromkeys(("outlive", "outlives", "outlived", "outlasted", "outlasts", "outlast"), ("longer", "than")),
+}
+"""Verbs that compare, read as their comparison: "can outrun the fox" says it is "faster than the fox"."""
 
 
 def _content(words: list[str]) -> set[str]:

@@ -176,13 +176,14 @@ def _rates(words: list[str]) -> list[str]:
 
 def _days_listed(words: list[str], start: int) -> tuple[int, int]:
     """(how many days of the week, where the list ends) for a list of days from `start`: "tuesdays and
-    fridays", "monday wednesday and friday"."""
+    fridays", "monday wednesday and friday", "monday and every thursday"."""
     days, i = set(), start
-    while i < len(words) and (words[i].rstrip("s") in DAYS_OF_THE_WEEK or (words[i] == "and" and days)):
-        if words[i] != "and":
+    joining = {"and", "every", "on"}
+    while i < len(words) and (words[i].rstrip("s") in DAYS_OF_THE_WEEK or (words[i] in joining and days)):
+        if words[i] not in joining:
             days.add(words[i].rstrip("s"))
         i += 1
-    while i > start and words[i - 1] == "and":
+    while i > start and words[i - 1] in joining:
         i -= 1
     return len(days), i
 
@@ -390,8 +391,12 @@ def _done(words: Sequence[str]) -> set[str]:
     for i, word in enumerate(words[:-1]):
         verb = words[i + 2] if words[i + 1] in {"not", "never"} and i + 2 < len(words) else words[i + 1]
         if word in _DO and verb.isalpha() and len(verb) > 2 and verb not in STOPWORDS:
-            forms |= {verb + ("d" if verb.endswith("e") else "ed"), verb + "s"}
+            forms |= {_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed")), verb + "s"}
     return forms
+
+
+_PAST = {"uphold": "upheld", "hold": "held", "win": "won", "lose": "lost", "pay": "paid", "keep": "kept"}
+"""Pasts not made with "-ed": "did not uphold" is about what was "upheld"."""
 
 
 _LEADING_PRONOUN = re.compile(r"^(?P<pronoun>It|He|She|They)\s+(?=\w)")
@@ -407,6 +412,8 @@ def _with_subject(sentence: str, previous: str, previous_read: str = "") -> str:
     ("the clinic"), "he" or "she" a name ("Anna Berg"), "they" either. "It is likely that ..." is left as
     it is, as is a pronoun after a sentence whose subject is not plain; then a "he", "she" or "its" may still
     stand for the one name the previous sentence (as read) puts before its verb (`_named_back`)."""
+    if again := _named_again(sentence, previous):
+        return again
     pronoun = _LEADING_PRONOUN.match(sentence)
     subject = _SUBJECT.match(previous.strip())
     if not pronoun or not subject or EXPLETIVE_IT.match(sentence):
@@ -418,6 +425,21 @@ def _with_subject(sentence: str, previous: str, previous_read: str = "") -> str:
         return _named_back(sentence, previous_read or previous)
     said = subject["subject"] if named else subject["subject"][:1].lower() + subject["subject"][1:]
     return f"{said[:1].upper()}{said[1:]} {sentence[pronoun.end() :]}"
+
+
+_THE_NOUN = re.compile(r"^\s*The\s+(?P<noun>[a-z]{3,})\s+(?=[a-z])")
+_NAMED_NOUN = re.compile(r"^\s*(?P<named>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*(?:['’]s)?\s+(?P<noun>[a-z]{3,}))\b")
+
+
+def _named_again(sentence: str, previous: str) -> str | None:
+    """A sentence opening on "the" and a noun, read with the name the sentence before gave that noun as its subject:
+    "Brenmoor Leisure Centre's pool follows its normal timetable. The pool is closed on all public holidays" is
+    about Brenmoor Leisure Centre's pool. None where the sentence before opens on no name with that noun."""
+    the = _THE_NOUN.match(sentence)
+    named = _NAMED_NOUN.match(previous) if the else None
+    if not the or not named or named["noun"] != the["noun"]:
+        return None
+    return f"{named['named']} {sentence[the.end() :]}"
 
 
 _BACK_REFERENCE = re.compile(

@@ -27,7 +27,7 @@ _HEADS = (
     "captain|coach|founder|co-founder|secretary|treasurer|editor|minister|governor|mayor|landlord|tenant|lessor|"
     "lessee|buyer|seller|vendor|purchaser|plaintiff|defendant|claimant|respondent|appellant|lender|borrower|"
     "employer|employee|licensor|licensee|ceo|cfo|coo|cto|cio|chancellor|dean|principal|superintendent|chief|"
-    "judge|prosecutor|attorney|counsel"
+    "judge|prosecutor|attorney|counsel|engineer|designer|architect|pharmacist|physician|surgeon|nurse|scientist"
 )
 _NOT_A_RANK = (
     r"(?:said|says|told|added|noted|and|or|the|a|an|by|with|of|to|from|as|was|is|its|their|his|her|named|appointed"

@@ -1,0 +1,51 @@
+"""How long something lasted: a claim's count of years against the span of years the evidence gives for the same
+thing.
+
+"Emperor Castovan ruled Drelmark for 23 years" against "Castovan ruled Drelmark from 1601 to 1618": the claim's
+figure is in no sentence, so no rule compares it with another value, and the model, which does not subtract, reads
+the matching words as support. A span is read where a sentence that says most of the claim's words gives it with
+"from ... to" or "between ... and" (not a dash in brackets, which gives a life), and the claim counts its years
+plainly ("for 23 years", not "for nearly 20 years"), and a year off either way is left alone (a reign from late 1601
+to early 1618 is 17 years or 16).
+"""
+
+from __future__ import annotations
+
+import re
+
+from grounding.text.sentences import split_sentences
+from grounding.verify.rules.base import quote
+from grounding.verify.rules.reading import _content, _stems, _words
+
+_COUNT = re.compile(r"\bfor\s+(?P<count>\d{1,3})\s+years\b", re.I)
+_YEAR = r"(?:1[0-9]|20)\d\d"
+_SPAN = re.compile(
+    rf"\b(?:from\s+(?P<a>{_YEAR})\s+(?:to|until|till)\s+(?P<b>{_YEAR})|between\s+(?P<c>{_YEAR})\s+and\s+(?P<d>{_YEAR}))\b",
+    re.I,
+)
+_SAYS_THE_CLAIM = 0.75
+"""Share of the claim's content words (its count aside) the sentence that gives the span must say."""
+
+
+def other_span(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the one span of years a sentence of the claim gives is another count than the
+    claim's; None otherwise."""
+    counts = list(_COUNT.finditer(claim))
+    if len(counts) != 1:
+        return None
+    count = int(counts[0]["count"])
+    wanted = _stems(_content(_words(claim[: counts[0].start()] + claim[counts[0].end() :])))
+    if len(wanted) < 2:
+        return None
+    for start, end in split_sentences(evidence):
+        sentence = evidence[start:end]
+        spans = list(_SPAN.finditer(sentence))
+        if len(spans) != 1 or len(wanted & _stems(_content(_words(sentence)))) < _SAYS_THE_CLAIM * len(wanted):
+            continue
+        first, last = sorted(int(y) for y in spans[0].groups() if y)
+        if abs(last - first - count) > 1:
+            return (
+                f"The evidence gives {first} to {last}, {last - first} years, not {count}: {quote(sentence)}",
+                sentence,
+            )
+    return None
