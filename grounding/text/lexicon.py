@@ -235,6 +235,8 @@ def every_few(count: str, unit: str) -> str | None:
     n, single = _span(count, unit)
     if not n:
         return None
+    if single in _PARTS_OF and n % _PARTS_OF[single][0] == 0 and n // _PARTS_OF[single][0] >= 2:
+        n, single = n // _PARTS_OF[single][0], _PARTS_OF[single][1]  # "every 24 months" is "every 2 years"
     rate = f"every-{n}-{single}s"
     return SEVERAL_PERIODS.get((n, single)) or (rate if rate in FREQUENCIES[1] else None)
 
@@ -250,6 +252,8 @@ def count_of(word: str) -> int | None:
 
 
 _WHOLE_PERIODS = {"hour": (60, "minute"), "day": (24, "hour"), "year": (12, "month")}
+_PARTS_OF = {"minute": (60, "hour"), "hour": (24, "day"), "month": (12, "year"), "day": (7, "week")}
+"""A period and how many of it make the next: "every 24 months" spans what "every two years" does."""
 
 
 def times_per_period(count: str, unit: str) -> tuple[int, str] | None:

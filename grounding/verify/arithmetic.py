@@ -124,16 +124,27 @@ def _units_counted(quantity: Quantity, premise: str, stated: list[Quantity]) -> 
 
 
 def _amounts_a_day(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
-    """An amount a day as a dose every few hours ("up to 20 ml in a day" / "5 ml every 6 hours"): "5 ml every
-    6 hours is 20 ml in 24 hours"."""
-    if quantity.unit is None or period_of(claim, quantity) != (1, "day"):
-        return []
+    """An amount a day as a dose every few hours or a few times a day ("up to 20 ml in a day" / "5 ml every 6
+    hours": "5 ml every 6 hours is 20 ml in 24 hours"; "750 mg per day" / "one 250 mg tablet three times a day")."""
+    if quantity.unit is None or period_of(claim, quantity) != (1, "day") or _TIMES_A_DAY.match(claim, quantity.end):
+        return []  # "one 500 mg tablet twice a day" is a dose, not the day's amount
     sums = []
     for dose in (s for s in stated if s.dimension == quantity.dimension and s.unit is not None and s.bound is None):
         hours, unit = period_of(premise, dose) or (0, "")
         if unit == "hour" and 24 % hours == 0 and math.isclose(dose.value * 24 / hours, quantity.value):
             sums.append(f"{dose.text} every {hours} hours is {_written(claim, quantity)} in 24 hours")
+        rate = _TIMES_A_DAY.match(premise, dose.end)
+        times = count_of(rate["count"] or rate["daily"]) if rate else None
+        if times and math.isclose(dose.value * times, quantity.value):
+            sums.append(f"{dose.text} {rate['rate']} is {_written(claim, quantity)} a day")
     return sums
+
+
+_TIMES_A_DAY = re.compile(
+    r"[^.;]{0,40}?\b(?P<rate>(?P<count>once|twice|thrice|one|two|three|four|five|six|[1-6])(?:\s+times)?\s+"
+    r"(?:a|per|each)\s+day|(?P<daily>once|twice)\s+daily)\b",
+    re.I,
+)
 
 
 def _years_counted_on(quantity: Quantity, premise: str) -> list[str]:
@@ -216,8 +227,9 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     """An amount as the sum or difference of two of the premise's amounts of the same currency or unit ("opened
     at $40", "gained $5": $45), or two counts of one thing ("12 new stores", "another 9 stores": 21 stores)."""
     measure = _measure(claim, quantity)
-    if measure is None or measure == "length" and _BEARING.search(claim):
-        return []  # "lies 15 km south of Camber": a distance on a bearing is no sum of others' lengths alone
+    if measure is None:
+        return []
+    bearing = _BEARING.search(claim[quantity.end :]) if measure == "length" else None
     alike = [
         s
         for s in stated
@@ -231,12 +243,19 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
         # 9 stores"; "40 people came", "5 people left" make no 45 who came
         acts = _lead_words(claim, quantity)
         alike = [s for s in alike if acts & _lead_words(premise, s)]
+    if bearing:
+        # "lies 15 km south of Camber" is no difference of two other legs; "44 km north of Lindmouth" may be the sum
+        # of two legs due north ("14 kilometres due north of Castelbrae", "30 kilometres due north of Lindmouth")
+        way = bearing.group().split()[0].lower()
+        alike = [
+            s for s in alike if (m := _BEARING.search(premise[s.end : s.end + 30])) and m.group().lower()[:4] == way[:4]
+        ]
     said = _written(claim, quantity)
     sums = []
     for a, b in permutations(alike, 2):
         if math.isclose(a.value + b.value, quantity.value, abs_tol=1e-9) and a.start < b.start:
             sums.append(f"{_written(premise, a)} plus {_written(premise, b)} is {said}")
-        elif math.isclose(a.value - b.value, quantity.value, abs_tol=1e-9):
+        elif not bearing and math.isclose(a.value - b.value, quantity.value, abs_tol=1e-9):
             sums.append(f"{_written(premise, a)} minus {_written(premise, b)} is {said}")
     return sums
 
@@ -250,7 +269,8 @@ def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
     return tuple(
         q
         for q in parse_quantities(claim)
-        if not any(_equal(q, s) for s in stated) and _amount_sums(claim, q, premise, stated)
+        if not any(_equal(q, s) for s in stated)
+        and (_amount_sums(claim, q, premise, stated) or _amounts_a_day(claim, q, premise, stated))
     )
 
 

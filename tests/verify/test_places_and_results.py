@@ -452,3 +452,189 @@ def test_an_owner_is_no_subject_a_pronoun_can_stand_for() -> None:
     sentence = "Last week Mrs Shahzad, 32, pleaded guilty at St Albans Crown Court to causing Mr Bell’s death."
     assert subject_name(sentence) is None
     assert subject_name("Last week Iram Shahzad pleaded guilty to causing Mr Bell’s death.") == "Iram Shahzad"
+
+
+LED = (
+    "The 2011 Sarrow Trench survey was led by Captain Rafe Ostrander. "
+    "Dr. Oona Feldkamp served on the expedition as its chief geologist."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("Dr. Oona Feldkamp led the 2011 expedition that measured the depth of the Sarrow Trench.", LED, True),
+        (
+            "Dr. Imogen Halvorsen was the lead investigator of the Ketravin trial.",
+            "The Ketravin trial was led by Dr. Tobias Renfield. "
+            "Dr. Imogen Halvorsen served as the trial's independent safety monitor.",
+            True,
+        ),
+        # the leader the evidence names, or another undertaking
+        ("Captain Rafe Ostrander led the 2011 expedition to the Sarrow Trench.", LED, False),
+        ("Dr. Oona Feldkamp led the 2015 survey of Lake Orm.", LED, False),
+        # no other part given to the claim's person: a co-leader is not ruled out
+        (
+            "Dr. Oona Feldkamp led the 2011 expedition that measured the depth of the Sarrow Trench.",
+            "The 2011 Sarrow Trench survey was led by Captain Rafe Ostrander. Dr. Oona Feldkamp wrote its report.",
+            False,
+        ),
+    ],
+)
+def test_a_leader_named_by_a_passive_rules_out_one_the_evidence_gives_another_part(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert bool(RoleRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("rule", "claim", "evidence", "contradicted"),
+    [
+        # "has been" is no part of the name it follows
+        (
+            SubstitutionRule(),
+            "The capital of the Republic of Ostravia is Pellun.",
+            "Drevna has been the capital of the Republic of Ostravia since 1921. "
+            "Pellun is Ostravia's largest port city.",
+            True,
+        ),
+        # two names joined by "and" in one clause
+        (
+            SubstitutionRule(),
+            "The Oska River forms the border between Tellmark and Vasse.",
+            "The Oska River forms the border between Tellmark and Greywold.",
+            True,
+        ),
+        (
+            SubstitutionRule(),
+            "The Oska River forms the border between Tellmark and Greywold.",
+            "The Oska River forms the border between Tellmark and Greywold.",
+            False,
+        ),
+        # any post said with "is the", and one an organisation is "directed by"
+        (
+            RoleRule(),
+            "Ilse Marwen is the director of the Nordvel Survey Office.",
+            "Ilse Marwen is the chief cartographer at the Nordvel Survey Office. "
+            "The office has been directed by Tomas Reyk since 2019.",
+            True,
+        ),
+        # a plain verb after "to", and a win "over" someone
+        (
+            RoleRule(),
+            "Corvane Systems acquired Tallis Networks for $2.1 billion.",
+            "Tallis Networks agreed to buy Corvane Systems in a $2.1 billion all-cash deal.",
+            True,
+        ),
+        (
+            RoleRule(),
+            "Tallis Networks acquired Corvane Systems for $2.1 billion.",
+            "Tallis Networks agreed to buy Corvane Systems in a $2.1 billion all-cash deal.",
+            False,
+        ),
+        (
+            RoleRule(),
+            "The Harbor City Gulls beat the Redmont Foxes 3-1 in the final.",
+            "The Redmont Foxes won the final 3-1 over the Harbor City Gulls.",
+            True,
+        ),
+        # a day of the same act after other words ("reopens to traffic on" / "reopens on")
+        (
+            QuantityRule(),
+            "The Corran Pass road reopens to traffic on 15 May each year.",
+            "The Corran Pass road is closed for the winter from 1 November and reopens on 1 June each year.",
+            True,
+        ),
+        # "every 24 months" is "every other year"
+        (
+            AntonymRule(),
+            "Westbrook Care pays for a routine eye exam every other year.",
+            "Under the Westbrook Care policy, a routine eye examination is covered once every 24 months.",
+            False,
+        ),
+        # two counts, one of each: no opposites
+        (
+            AntonymRule(),
+            "The Harlow Comets lost five league games this season.",
+            "The Harlow Comets won 11 of their 16 league games this season.",
+            False,
+        ),
+        # one amount moved two ways is still opposites
+        (AntonymRule(), "The company's shares rose 4% on Tuesday.", "The company's shares fell 4% on Tuesday.", True),
+        (AntonymRule(), "Sales rose 4 million units.", "Sales fell 4 million units.", True),
+        # another leg of the journey, or the distance between two other places
+        (
+            QuantityRule(),
+            "Tarnwick is about 44 kilometres north of Lindmouth.",
+            "The village of Tarnwick lies 14 kilometres due north of Castelbrae. "
+            "Castelbrae is 30 kilometres due north of the port of Lindmouth.",
+            False,
+        ),
+        (
+            QuantityRule(),
+            "Tarnwick is about 44 kilometres north of Lindmouth.",
+            "Tarnwick lies 14 kilometres due north of Lindmouth.",
+            True,
+        ),
+        # a dose a few times a day is the day's amount
+        (
+            QuantityRule(),
+            "Patients on Dorvaline take 750 mg of it per day.",
+            "Patients take one 250 mg tablet of Dorvaline three times a day.",
+            False,
+        ),
+    ],
+)
+def test_names_posts_days_rates_legs_and_doses_of_the_last_batches(
+    rule, claim: str, evidence: str, contradicted: bool
+) -> None:
+    assert [f.effect.value for f in rule.check(claim, evidence)] == (["contradicts"] if contradicted else [])
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "shown"),
+    [
+        (
+            "Tarnwick is about 44 kilometres north of Lindmouth.",
+            "The village of Tarnwick lies 14 kilometres due north of Castelbrae. "
+            "Castelbrae is 30 kilometres due north of the port of Lindmouth.",
+            "14 kilometres plus 30 kilometres is 44 kilometres",
+        ),
+        # legs on two bearings add to nothing
+        (
+            "Tarnwick is about 44 kilometres north of Lindmouth.",
+            "Tarnwick lies 14 kilometres due east of Castelbrae. Castelbrae is 30 kilometres due north of Lindmouth.",
+            None,
+        ),
+        (
+            "Patients on Dorvaline take 750 mg of it per day.",
+            "Patients take one 250 mg tablet of Dorvaline three times a day.",
+            "250 mg three times a day is 750 mg a day",
+        ),
+        ("Patients take 500 mg a day.", "Take one 250 mg tablet twice daily.", "250 mg twice daily is 500 mg a day"),
+        ("Patients take 500 mg a day.", "Take one 250 mg tablet three times a day.", None),
+        # the claim's own dose with its rate is no day's amount
+        ("Adults should take one 500 mg tablet twice a day.", "Adults take one 250 mg tablet twice daily.", None),
+    ],
+)
+def test_legs_on_one_bearing_and_doses_a_few_times_a_day_are_computed(
+    claim: str, evidence: str, shown: str | None
+) -> None:
+    assert computed(claim, evidence) == ((shown,) if shown else ())
+
+
+def test_a_form_of_be_opens_no_name() -> None:
+    claim = "Farooq was the deputy commander of al qaeda's south asia branch."
+    evidence = (
+        "He was a Pakistani who acted as the group's liaison to the Pakistan Taliban and was the deputy commander of "
+        "al Qaeda's South Asia branch."
+    )
+    assert SubstitutionRule().check(claim, evidence) == []
+
+
+def test_a_nickname_before_its_verb_is_no_other_agent() -> None:
+    claim = "Arsenal are in advanced talks with Velez Sarsfield over a £4.5million swoop."
+    evidence = (
+        "The Gunners are in advanced talks with Velez Sarsfield over a £4.5million swoop for the teenage sensation."
+    )
+    assert RoleRule().check(claim, evidence) == []

@@ -25,6 +25,7 @@ from grounding.text.lexicon import (
     MOVES_UP,
     PHRASAL_MOVES,
     STOPWORDS,
+    WORD_NUMBERS,
 )
 from grounding.types import RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -286,6 +287,8 @@ class AntonymRule:
                 if not found and of_the_rated and named:
                     rates = (j for j, o in enumerate(sentence.words) if o in opposites and o in _RATE_UNITS)
                     found = next((_counted(sentence.words, j) for j in rates), None)
+                if found and _counts_of_each(word, claim, found, sentence.text):
+                    continue  # "lost five games" / "won 11 of their 16 games": a count of each, not opposites
                 if found:
                     theirs, ours = _as_written(_spoken(found), sentence.text), _as_written(_spoken(word), claim)
                     if ours.lower() not in claim.lower():  # said as a noun: "a 12% rise in quarterly revenue"
@@ -293,6 +296,17 @@ class AntonymRule:
                     detail = f"The evidence says {theirs!r} where the claim says {ours!r}: {quote(sentence.text)}"
                     return [contradiction(self.name, detail, sentence.text)]
         return []
+
+
+def _counts_of_each(word: str, claim: str, found: str, sentence: str) -> bool:
+    """The claim's word and the evidence's opposite each count something: "lost five league games" against "won 11
+    of their 16 league games" says how many of each, which the claim's count may well fit."""
+    if {word, found} & (MOVES_UP | MOVES_DOWN | _MOVED):
+        return False  # "rose 4%" / "fell 4%", "rose 4 million" / "fell 4 million": one amount moved two ways
+    counted = r"\s+(?:only\s+|just\s+)?(?:\d[\d,]*|" + "|".join(WORD_NUMBERS) + r")\b(?!\s*(?:%|percent|per\s+cent))"
+    return bool(re.search(rf"\b{re.escape(word)}{counted}", claim, re.I)) and bool(
+        re.search(rf"\b{re.escape(found)}{counted}", sentence, re.I)
+    )
 
 
 _REASON = re.compile(r"[,\s]+(?:thanks to|because of|because|due to|owing to|as a result of)\b[^,;]*(?=[.!]?$)", re.I)

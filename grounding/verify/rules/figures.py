@@ -190,17 +190,17 @@ class QuantityRule:
         "close on 15 June" / "opens on 15 May and closes on 31 May"): the day's number alone may agree."""
         for quantity in claimed:
             mine = day_and_month(claim, quantity) if quantity.kind == QuantityKind.NUMBER else None
-            lead = _act_before(claim, quantity) if mine is not None else ()
-            if not lead or _day_said_with_its_act(lead, mine, evidence):
+            lead = _act_before(claim, quantity) if mine is not None else None
+            if lead is None or _day_said_with_its_act(lead, mine, evidence):
                 continue
             own = {day_and_month(claim, q) for q in claimed if q is not quantity}
-            about = _stems(_content(_words(claim))) - set(lead) - {str(mine[1])} - set(MONTHS)
+            about = _stems(_content(_words(claim))) - lead[1] - {str(mine[1])} - set(MONTHS)
             for sentence in _sentences(evidence):
                 if not about & sentence.stems or _other_days(claim, sentence.text):
                     continue
                 for q in parse_quantities(sentence.text):
                     day = day_and_month(sentence.text, q)
-                    if day is None or day == mine or day in own or _act_before(sentence.text, q) != lead:
+                    if day is None or day == mine or day in own or not _same_act(_act_before(sentence.text, q), lead):
                         continue
                     wrong, right = as_dated(claim, quantity), as_dated(sentence.text, q)
                     detail = f"The evidence gives {right!r}, not {wrong!r}: {quote(sentence.text)}"
@@ -264,6 +264,8 @@ class QuantityRule:
             and _same_event(_event_of(sentence, q), _event_of(claim, quantity), q)
             and not any(same_quantity(q, own) for own in claimed if own is not quantity)
         ]
+        mine = _measured_from(claim, quantity)
+        alike = [q for q in alike if not mine or _measured_from(sentence, q) in (None, mine)]
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
             return None
         if any(q.bound is not None and same_quantity(quantity, q) is None for q in alike):
@@ -287,26 +289,54 @@ _EVENTS = {
 times, and a road that "opened on January 9, 2024" says nothing of the month it "shut down in"."""
 
 
-def _act_before(text: str, quantity: Quantity) -> tuple[str, ...]:
-    """The two words before a day and its month, stemmed ("effect on" of "take effect on 1 March"); () where a word
-    makes the day a span's edge ("signed after August 31") or there are not two."""
+_FROM_A_PLACE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:due\s+|directly\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s+of\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+of\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def _measured_from(text: str, quantity: Quantity) -> tuple[str, str] | None:
+    """The places a distance on a bearing is measured between ("Tarnwick is about 44 kilometres north of Lindmouth":
+    Tarnwick, Lindmouth), or None: "Tarnwick lies 14 kilometres due north of Castelbrae" and "Castelbrae is 30
+    kilometres due north of Lindmouth" are two other legs, not other values of the claim's."""
+    found = _FROM_A_PLACE.match(text, quantity.end)
+    if not found:
+        return None
+    subject = _PLACE_BEFORE.search(re.split(r"[.;,]", text[: quantity.start])[-1])
+    return (subject["name"].lower() if subject else ""), found["place"].lower()
+
+
+_PLACE_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:[a-z]+\s+){1,3}$")
+
+
+def _act_before(text: str, quantity: Quantity) -> tuple[str, frozenset[str]] | None:
+    """The word just before a day and its month, and the last two content words before that, stemmed ("on", "take
+    effect" of "fees take effect on 1 March"); None where a word makes the day a span's edge ("signed after August
+    31")."""
     before, _ = month_beside(text, quantity)
     start = before.start() if before else quantity.start
-    words = _words(text[max(0, start - 40) : start])[-2:]
-    if len(words) < 2 or _BOUNDING & set(words):
-        return ()
-    return tuple(_stem(w) for w in words)
+    words = _words(text[max(0, start - 60) : start])[-5:]
+    if not words or _BOUNDING & set(words[-2:]):
+        return None
+    content = _content(words[:-1])
+    acts = [w for w in words[:-1] if w in content and w.isalpha() and w not in MONTHS][-2:]
+    return words[-1], frozenset(_stems(acts))
+
+
+def _same_act(one: tuple[str, frozenset[str]] | None, other: tuple[str, frozenset[str]] | None) -> bool:
+    """Two days said after the same small word and a content word in common ("reopens to traffic on", "reopens on")."""
+    return one is not None and other is not None and one[0] == other[0] and bool(one[1] & other[1])
 
 
 _BOUNDING = frozenset({"after", "before", "until", "till", "by", "from", "since", "between", "through"})
 """Words that make a day the edge of a span, not the day something happens on."""
 
 
-def _day_said_with_its_act(lead: tuple[str, ...], day: tuple[int, int], evidence: str) -> bool:
+def _day_said_with_its_act(lead: tuple[str, frozenset[str]], day: tuple[int, int], evidence: str) -> bool:
     """A sentence gives the claim's day after the claim's own words: the evidence may give another day of that act
     elsewhere, and the model reads which holds."""
     return any(
-        day_and_month(sentence.text, q) == day and _act_before(sentence.text, q) == lead
+        day_and_month(sentence.text, q) == day and _same_act(_act_before(sentence.text, q), lead)
         for sentence in _sentences(evidence)
         for q in parse_quantities(sentence.text)
     )

@@ -162,7 +162,8 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
         # "Dana Whitcombe, head of logistics, reports to the chief operating officer, Luis Ferrante": both at once
         both = _named_in_apposition([resumed, *parts[3:]]) if resumed else None
         apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), resumed, both, done) if a]
-        apposed += _joined_by_and(sentence, parts) + _bought(sentence)
+        apposed += _joined_by_and(sentence, parts) + _bought(sentence) + _listing_names(sentence, parts)
+        apposed += [f"{won['winner']} beat {won['loser']}" for won in _WON_OVER.finditer(sentence)]
         for part in parts + apposed:
             tokens = _tokens(part)
             clauses.append(_Clause(sentence, part, tokens, frozenset(_content(tokens))))
@@ -174,6 +175,12 @@ _PURCHASE = re.compile(
     rf"(?P<agent>{_NAMED})(?:['’]s\s+|\s+(?:completed|announced|finalised|finalized|agreed|made)\s+"
     rf"(?:its|their|a|the)\s+)(?:planned\s+)?(?:purchase|acquisition|takeover|buyout)\s+of\s+(?P<patient>{_NAMED})"
 )
+
+
+_WON_OVER = re.compile(
+    rf"(?P<winner>{_NAMED})\s+(?:won|triumphed|prevailed)\b[^,;.]{{0,40}}?\bover\s+(?:the\s+)?(?P<loser>{_NAMED})"
+)
+"""A win "over" someone, read as beating them: "The Redmont Foxes won the final 3-1 over the Harbor City Gulls"."""
 
 
 def _bought(sentence: str) -> list[str]:
@@ -214,6 +221,18 @@ def _joined_by_and(sentence: str, parts: Sequence[str]) -> list[str]:
         passive = any(t.low == "by" for t in _tokens(before))  # "was directed by ... and starred": a cast list
         if first and not first[0].capitalised and _acts(first[0]) and not passive and together in sentence:
             joined.append(together)
+    return joined
+
+
+def _listing_names(sentence: str, parts: Sequence[str]) -> list[str]:
+    """A clause read with the name after its "and", where it ends on a name too: "forms the border between Tellmark
+    and Greywold" names both sides in one clause, which the break at "and" cuts."""
+    joined = []
+    for before, part in zip(parts, parts[1:], strict=False):
+        named, ending = _tokens(part), _tokens(before)[-1:]
+        together = f"{before.strip()} and {part.strip()}"
+        if 0 < len(named) <= 4 and all(t.capitalised for t in named) and ending and ending[0].capitalised:
+            joined += [together] if together in sentence else []
     return joined
 
 
@@ -312,6 +331,17 @@ def _trim(tokens: Sequence[_Token]) -> Sequence[_Token]:
     while end > start and tokens[end - 1].low in edge:
         end -= 1
     return tokens[start:end]
+
+
+_BEING = BE_FORMS | {"has", "have", "had", "been"}
+
+
+def _unbeing(tokens: Sequence[_Token]) -> Sequence[_Token]:
+    """A slot without the forms of "be" it ends on: "Drevna has been" (the capital) is "Drevna"."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].low in _BEING:
+        end -= 1
+    return tokens[:end]
 
 
 def _numeric(token: _Token) -> bool:
@@ -683,7 +713,7 @@ class SubstitutionRule:
         if len(slots) != 1 or slots[0][0] != "replace" or len(matched) < 2:
             return None
         _, i1, i2, j1, j2 = slots[0]
-        claimed = _trim(mine[i1:i2])
+        claimed = _trim(_unbeing(mine[i1:i2]))
         kind = _kind(claimed)
         named = _after_a_description(claimed, reach=2) if kind is None else []
         described = (
@@ -704,7 +734,8 @@ class SubstitutionRule:
         elif kind == "quantity":
             right = _different_quantity(claim, claimed, clause, theirs[j1:j2], summed(claim, evidence))
         else:
-            stated = _leading(theirs[j1:j2], kind) or (_after_a_description(theirs[j1:j2], 2) if described else [])
+            slot = _unbeing(theirs[j1:j2])
+            stated = _leading(slot, kind) or (_after_a_description(slot, 2) if described else [])
             same = {t.low for t in claimed} & {t.low for t in stated} - _inner_words(claimed, stated)
             described = (
                 kind == "name"
@@ -795,7 +826,14 @@ def _noun_phrase(tokens: Sequence[_Token]) -> Sequence[_Token]:
     return phrase
 
 
+_DONE_AFTER_TO = frozenset({"buy", "acquire", "purchase", "sell", "sue", "replace", "succeed", "hire", "beat"})
+"""Acts said in their plain form after "to" ("agreed to buy Corvane Systems"), read as the act."""
+_TOWARD_THE_ACT = frozenset({"to", "agreed", "plans", "planned", "offered", "decided", "wants", "intends"})
+
+
 def _verb_like(token: _Token, previous: _Token | None) -> bool:
+    if previous is not None and previous.low == "to" and token.low in _DONE_AFTER_TO:
+        return True
     if token.capitalised or token.low in STOPWORDS or len(token.low) < 4 and token.low not in _IRREGULAR:
         return False
     if token.low in _IRREGULAR or token.low.endswith("ed"):
@@ -844,8 +882,8 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         if light:
             verb, patient = light
         agent = [t for t in agent if t.low not in DETERMINERS]
-        while agent and agent[-1].low in _AUXILIARIES:
-            agent.pop()  # "Dunmore Logistics has filed": the agent is Dunmore Logistics
+        while agent and (agent[-1].low in _AUXILIARIES or agent[-1].low in _TOWARD_THE_ACT):
+            agent.pop()  # "Dunmore Logistics has filed", "Tallis Networks agreed to buy": the agent is the name
         patient = [t for t in patient if t.low not in DETERMINERS]
         if agent and patient:
             frames.append(_Frame(verb, agent, patient))
@@ -1108,11 +1146,53 @@ def _mentioned(frame: _Frame, before: str) -> bool:
     return named and not any(f.verb == frame.verb for f in _frames(tokens))
 
 
+_LEADING = frozenset({"lead", "head", "direct", "command"})
+_LEADER = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,4})\s+(?:was|is)\s+the\s+(?:lead|principal|chief)\s+"
+    r"(?:investigator|researcher)\s+"
+    r"(?:of|on|for)\s+(?P<rest>.+)$"
+)
+_SERVED = r"\b(?:served|acted|worked|was\s+(?:also\s+)?(?:employed|hired))\b[^.;]{0,60}?\bas\b"
+
+
+def _led_by_another(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the claim's person led what the evidence says someone else led, and the evidence gives
+    the claim's person another part in it: "Dr. Oona Feldkamp led the 2011 expedition that measured the depth of the
+    Sarrow Trench" against "The 2011 Sarrow Trench survey was led by Captain Rafe Ostrander. Dr. Oona Feldkamp served
+    on the expedition as its chief geologist". The undertaking may be named two ways ("expedition", "survey"), so it
+    is known by two of the claim's words after its verb, and the other part is what rules the claim out."""
+    leader = _LEADER.match(claim)
+    if leader:
+        person, rest = _tokens(leader["name"]), leader["rest"]
+    else:
+        led = next((f for f in _frames(_tokens(claim)) if f.verb in _LEADING and _kind(f.agent) == "name"), None)
+        if led is None:
+            return None
+        person, rest = led.agent, claim[led.patient[0].start :] if led.patient else ""
+    wanted = _content(_tokens(rest))
+    surname = person[-1].text
+    for sentence in _sentences(evidence):
+        tokens = _tokens(sentence)
+        for stated in (f for f in _frames(tokens) if f.verb in _LEADING):
+            theirs = _named(stated.agent)
+            if not theirs or not _disjoint(person, theirs) or len(wanted & _content(stated.patient)) < 2:
+                continue
+            said = re.compile(rf"\b{re.escape(surname)}\s+{_SERVED}")
+            served = next((s for s in _sentences(evidence) if s != sentence and said.search(s)), None)
+            if served:
+                detail = (
+                    f"The evidence gives {_phrase(theirs)!r} as the leader, and {_phrase(person)!r} another part: "
+                    f"{quote(served)}"
+                )
+                return detail, sentence
+    return None
+
+
 class RoleRule:
     name = "roles"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if post := other_post(claim, evidence):
+        if post := other_post(claim, evidence) or _led_by_another(claim, evidence):
             return [contradiction(self.name, *post)]
         mine = _tokens(claim)
         fronted = _FRONTED_PHRASE.match(claim)

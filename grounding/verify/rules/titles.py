@@ -70,6 +70,18 @@ _FOUNDED = re.compile(
     rf"\b(?:which|that)\s+(?P<name>{_NAME})\s+(?P<title>(?:co-)?founded)\b|\b(?P<title2>(?:co-)?founded)"
     rf"(?:\s+in\s+\d{{4}})?\s+by\s+(?P<name2>{_NAME})"
 )
+_IS_THE_ONE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:is|was|has\s+been)\s+(?:the|its)\s+(?P<title>(?:[a-z-]+\s+){{0,2}}[a-z-]+"
+    rf"(?:er|or|ist|ian|ant|ent|ee))\s+(?:at|of|for|in)\s"
+)
+"""Any post said with "is the" and an agent's ending before its organisation: "Ilse Marwen is the chief
+cartographer at the Nordvel Survey Office"."""
+_RUN_BY = re.compile(
+    rf"\b(?:is|was|has\s+been|have\s+been|had\s+been)\s+(?P<act>directed|headed|chaired|managed)\s+by\s+"
+    rf"(?P<name>{_NAME})"
+)
+_RUNNER = {"directed": "director", "headed": "head", "chaired": "chair", "managed": "manager"}
+"""An organisation "directed by" someone has them as its director."""
 _CLAIMED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:is|was|has\s+been|serves\s+as|served\s+as|works\s+as|worked\s+as|acts\s+as|"
     rf"became|remains)\s+{_OWNER}(?P<title>{_TITLE})\b",
@@ -98,12 +110,16 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     if any(_one_person(name, person) and title == post for name, title, _, _ in held):
         return None
     others = [(name, sentence) for name, title, _, sentence in held if title == post and not _one_person(name, person)]
-    theirs = [(said, sentence) for name, title, said, sentence in held if _one_person(name, person)]
+    theirs = sorted(
+        ((said, sentence) for name, title, said, sentence in held if _one_person(name, person)),
+        key=lambda found: -len(found[0]),
+    )  # "chief cartographer", not "chief"
     if not others or not theirs:
         return None
     (other, where), (said, sentence) = others[0], theirs[0]
+    title = re.sub(r"\s+of(?:\s+(?:the|a|an|its))?\s*$", "", claimed["title"])
     detail = (
-        f"The evidence gives the post of {claimed['title']} to {_as_written(other, where)}, and {claimed['name']} "
+        f"The evidence gives the post of {title} to {_as_written(other, where)}, and {claimed['name']} "
         f"is {said}: {quote(sentence)}"
     )
     return detail, sentence
@@ -154,6 +170,11 @@ def _posts(sentence: str) -> Iterator[tuple[str, str, str]]:
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             yield _person(match["name"]), _post(match["title"]), match["title"]
+    for match in _IS_THE_ONE.finditer(sentence):
+        yield _person(match["name"]), _post(match["title"]), match["title"]
+    for match in _RUN_BY.finditer(sentence):
+        post = _RUNNER[match["act"]]
+        yield _person(match["name"]), post, f"the {post}"
     for match in _FOUNDED.finditer(sentence):  # "Calloway Robotics, which Omar Seltzer founded", "founded by"
         founder = (match["title"] or match["title2"]).replace("founded", "founder")
         yield _person(match["name"] or match["name2"]), _post(founder), f"the {founder}"
@@ -166,6 +187,8 @@ def _person(name: str) -> str:
 def _post(title: str) -> str:
     """A post as one phrase: "chief executive officer", "CEO" and "chief executive" are one post."""
     words = title.lower().split()
+    if "of" in words and words[words.index("of") + 1 :][:1] in ([], ["the"], ["a"], ["an"], ["its"]):
+        words = words[: words.index("of")]  # "director of the": the post is "director"
     words = [w for part in words for w in _ACRONYMS.get(part, part).split()]
     if words[-1:] == ["officer"] and len(words) > 2 and words[0] == "chief":
         words = words[:-1]
