@@ -252,8 +252,15 @@ def count_of(word: str) -> int | None:
 
 
 _WHOLE_PERIODS = {"hour": (60, "minute"), "day": (24, "hour"), "year": (12, "month")}
-_PARTS_OF = {"minute": (60, "hour"), "hour": (24, "day"), "month": (12, "year"), "day": (7, "week")}
+_PARTS_OF = {part: (n, whole) for whole, (n, part) in _WHOLE_PERIODS.items()} | {"day": (7, "week")}
 """A period and how many of it make the next: "every 24 months" spans what "every two years" does."""
+
+_PASTS = {"uphold": "upheld", "hold": "held", "win": "won", "lose": "lost", "pay": "paid", "keep": "kept"}
+
+
+def past_of(verb: str) -> str:
+    """A verb's past: "did not uphold" is about what was "upheld", "did not approve" about what was "approved"."""
+    return _PASTS.get(verb, verb + ("d" if verb.endswith("e") else "ed"))
 
 
 def times_per_period(count: str, unit: str) -> tuple[int, str] | None:

@@ -622,13 +622,13 @@ def decades(text: str) -> list[tuple[int, int, int]]:
     return [(m.start(), m.end(), int(m[1])) for m in _DECADE.finditer(text)]
 
 
-_ORDINAL_WORDS = (
+ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
     " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 _CENTURY = re.compile(
     rf"\b(?:the\s+)?(?:(?P<number>[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?P<twenty>twenty-first|twenty first)"
-    rf"|(?P<word>{'|'.join(_ORDINAL_WORDS)}))[\s-]+century\b",
+    rf"|(?P<word>{'|'.join(ORDINAL_WORDS)}))[\s-]+century\b",
     re.I,
 )
 
@@ -638,7 +638,7 @@ def centuries(text: str) -> list[tuple[int, int, int, int]]:
     nineteenth century": 1800 to 1899, as the words are commonly meant)."""
     found = []
     for m in _CENTURY.finditer(text):
-        n = int(m["number"]) if m["number"] else 21 if m["twenty"] else _ORDINAL_WORDS.index(m["word"].lower()) + 1
+        n = int(m["number"]) if m["number"] else 21 if m["twenty"] else ORDINAL_WORDS.index(m["word"].lower()) + 1
         found.append((m.start(), m.end(), (n - 1) * 100, (n - 1) * 100 + 99))
     return found
 

@@ -39,6 +39,7 @@ from grounding.text.lexicon import (
     currency_of,
     days_named,
     every_few,
+    past_of,
     times_per_period,
 )
 from grounding.text.names import NAME_RUN, expanded
@@ -553,7 +554,6 @@ _CONTRARY_STATES = {
 }
 """States of which the other one's assertion denies this one: "was rejected" says "was not accepted", a ban "struck
 down" was not upheld."""
-_PAST = {"uphold": "upheld"}
 
 
 def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
@@ -570,7 +570,7 @@ def _opposites_stated(claim: str, premise: str) -> list[tuple[int, int, str]]:
         opposite = next((w for w in sorted(_CONTRARY_STATES.get(word, ())) if w in stated), None)
         if _DENIED.search(premise) or _said(word, premise):
             continue
-        done = _PAST.get(word, word + ("d" if word.endswith("e") else "ed"))
+        done = past_of(word)
         did = not be and re.match(r"did\s*n", match.group(), re.I)
         if did and done in _CONTRARY_STATES and not _said(done, premise):
             # "did not approve" as "rejected" where the premise says it "rejected" the thing

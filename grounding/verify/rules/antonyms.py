@@ -303,10 +303,17 @@ def _counts_of_each(word: str, claim: str, found: str, sentence: str) -> bool:
     of their 16 league games" says how many of each, which the claim's count may well fit."""
     if {word, found} & (MOVES_UP | MOVES_DOWN | _MOVED):
         return False  # "rose 4%" / "fell 4%", "rose 4 million" / "fell 4 million": one amount moved two ways
-    counted = r"\s+(?:only\s+|just\s+)?(?:\d[\d,]*|" + "|".join(WORD_NUMBERS) + r")\b(?!\s*(?:%|percent|per\s+cent))"
-    return bool(re.search(rf"\b{re.escape(word)}{counted}", claim, re.I)) and bool(
-        re.search(rf"\b{re.escape(found)}{counted}", sentence, re.I)
-    )
+    return _counted_after(word, claim) and _counted_after(found, sentence)
+
+
+_COUNT_AFTER = re.compile(
+    rf"\s+(?:only\s+|just\s+)?(?:\d[\d,]*|{'|'.join(WORD_NUMBERS)})\b(?!\s*(?:%|percent|per\s+cent))", re.I
+)
+
+
+def _counted_after(word: str, text: str) -> bool:
+    """The word stands right before a count in the text ("lost five", "won 11")."""
+    return any(_COUNT_AFTER.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 _REASON = re.compile(r"[,\s]+(?:thanks to|because of|because|due to|owing to|as a result of)\b[^,;]*(?=[.!]?$)", re.I)

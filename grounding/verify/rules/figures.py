@@ -15,6 +15,7 @@ merely does not mention is left to the model.
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
 
@@ -46,6 +47,7 @@ from grounding.verify.rules.reading import (
     _matching,
     _other_days,
     _said_for_other_days,
+    _Sentence,
     _sentences,
     _stem,
     _stems,
@@ -191,20 +193,21 @@ class QuantityRule:
         for quantity in claimed:
             mine = day_and_month(claim, quantity) if quantity.kind == QuantityKind.NUMBER else None
             lead = _act_before(claim, quantity) if mine is not None else None
-            if lead is None or _day_said_with_its_act(lead, mine, evidence):
-                continue
+            if lead is None or any(day == mine and _same_act(act, lead) for _, _, day, act in _dated_acts(evidence)):
+                continue  # a sentence gives the claim's day after its own words: the model reads which day holds
             own = {day_and_month(claim, q) for q in claimed if q is not quantity}
             about = _stems(_content(_words(claim))) - lead[1] - {str(mine[1])} - set(MONTHS)
-            for sentence in _sentences(evidence):
-                if not about & sentence.stems or _other_days(claim, sentence.text):
+            for sentence, q, day, act in _dated_acts(evidence):
+                if (
+                    day in (mine, *own)
+                    or not _same_act(act, lead)
+                    or not about & sentence.stems
+                    or _other_days(claim, sentence.text)
+                ):
                     continue
-                for q in parse_quantities(sentence.text):
-                    day = day_and_month(sentence.text, q)
-                    if day is None or day == mine or day in own or not _same_act(_act_before(sentence.text, q), lead):
-                        continue
-                    wrong, right = as_dated(claim, quantity), as_dated(sentence.text, q)
-                    detail = f"The evidence gives {right!r}, not {wrong!r}: {quote(sentence.text)}"
-                    return contradiction(self.name, detail, sentence.text, Correction(wrong=wrong, right=right))
+                wrong, right = as_dated(claim, quantity), as_dated(sentence.text, q)
+                detail = f"The evidence gives {right!r}, not {wrong!r}: {quote(sentence.text)}"
+                return contradiction(self.name, detail, sentence.text, Correction(wrong=wrong, right=right))
         return None
 
     def _other_unit(self, claimed: list[Quantity], evidence: str) -> RuleFinding | None:
@@ -309,7 +312,11 @@ def _measured_from(text: str, quantity: Quantity) -> tuple[str, str] | None:
 _PLACE_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:[a-z]+\s+){1,3}$")
 
 
-def _act_before(text: str, quantity: Quantity) -> tuple[str, frozenset[str]] | None:
+_Act = tuple[str, frozenset[str]]
+"""The small word before a day and the content words before that (`_act_before`)."""
+
+
+def _act_before(text: str, quantity: Quantity) -> _Act | None:
     """The word just before a day and its month, and the last two content words before that, stemmed ("on", "take
     effect" of "fees take effect on 1 March"); None where a word makes the day a span's edge ("signed after August
     31")."""
@@ -323,7 +330,7 @@ def _act_before(text: str, quantity: Quantity) -> tuple[str, frozenset[str]] | N
     return words[-1], frozenset(_stems(acts))
 
 
-def _same_act(one: tuple[str, frozenset[str]] | None, other: tuple[str, frozenset[str]] | None) -> bool:
+def _same_act(one: _Act | None, other: _Act | None) -> bool:
     """Two days said after the same small word and a content word in common ("reopens to traffic on", "reopens on")."""
     return one is not None and other is not None and one[0] == other[0] and bool(one[1] & other[1])
 
@@ -332,13 +339,15 @@ _BOUNDING = frozenset({"after", "before", "until", "till", "by", "from", "since"
 """Words that make a day the edge of a span, not the day something happens on."""
 
 
-def _day_said_with_its_act(lead: tuple[str, frozenset[str]], day: tuple[int, int], evidence: str) -> bool:
-    """A sentence gives the claim's day after the claim's own words: the evidence may give another day of that act
-    elsewhere, and the model reads which holds."""
-    return any(
-        day_and_month(sentence.text, q) == day and _same_act(_act_before(sentence.text, q), lead)
+@functools.lru_cache(maxsize=64)
+def _dated_acts(evidence: str) -> tuple[tuple[_Sentence, Quantity, tuple[int, int], _Act | None], ...]:
+    """Each day and month the evidence gives, with its sentence and the act said before it (read once per evidence,
+    not once per claim and day)."""
+    return tuple(
+        (sentence, q, day, _act_before(sentence.text, q))
         for sentence in _sentences(evidence)
         for q in parse_quantities(sentence.text)
+        if (day := day_and_month(sentence.text, q)) is not None
     )
 
 

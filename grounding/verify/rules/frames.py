@@ -281,7 +281,7 @@ def _done_while(sentence: str, previous: str) -> str | None:
     if not match or match["verb"] in STOPWORDS - BE_FORMS or match["verb"] in PREPOSITIONS:
         return None
     subject = match["subject"]
-    if subject in {"he", "she", "He", "She"} and not (subject := subject_name(previous) or ""):
+    if subject.lower() in {"he", "she"} and not (subject := subject_name(previous) or ""):
         return None
     done, rest = match["done"], match["rest"]
     if done == "having":
@@ -1170,15 +1170,14 @@ def _led_by_another(claim: str, evidence: str) -> tuple[str, str] | None:
             return None
         person, rest = led.agent, claim[led.patient[0].start :] if led.patient else ""
     wanted = _content(_tokens(rest))
-    surname = person[-1].text
-    for sentence in _sentences(evidence):
-        tokens = _tokens(sentence)
-        for stated in (f for f in _frames(tokens) if f.verb in _LEADING):
+    serves = re.compile(rf"\b{re.escape(person[-1].text)}\s+{_SERVED}")
+    serving = [s for s in _sentences(evidence) if serves.search(s)]
+    for sentence in _sentences(evidence) if serving else ():
+        for stated in (f for f in _frames(_tokens(sentence)) if f.verb in _LEADING):
             theirs = _named(stated.agent)
             if not theirs or not _disjoint(person, theirs) or len(wanted & _content(stated.patient)) < 2:
                 continue
-            said = re.compile(rf"\b{re.escape(surname)}\s+{_SERVED}")
-            served = next((s for s in _sentences(evidence) if s != sentence and said.search(s)), None)
+            served = next((s for s in serving if s != sentence), None)
             if served:
                 detail = (
                     f"The evidence gives {_phrase(theirs)!r} as the leader, and {_phrase(person)!r} another part: "

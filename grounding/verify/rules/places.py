@@ -16,14 +16,11 @@ from __future__ import annotations
 import re
 
 from grounding.text.lexicon import STOPWORDS
+from grounding.text.quantities import ORDINAL_WORDS, years_in
 from grounding.text.sentences import split_sentences
 from grounding.verify.rules.base import quote
 
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
-    " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|[1-9]\d?(?:st|nd|rd|th)|runners?-up)"
+_ORDINAL = rf"(?:{'|'.join(ORDINAL_WORDS)}|[1-9]\d?(?:st|nd|rd|th)|runners?-up)"
 _NAME = r"(?:[A-Z][\w'’&-]*)(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&-]*){0,4}"
 _PLACED = (
     r"(?:finished|finishes|finish|ended|ends|came|comes|placed|ranked|ranks|were|was|is|are|sat|sits|stood|stands)"
@@ -35,7 +32,6 @@ _SAID = re.compile(
 )
 _IN_PLACE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}),?\s+in\s+(?P<place>{_ORDINAL})\s+place\b")
 _TABLE = re.compile(rf"(?:^|[:;,]\s*|\s)(?P<place>[1-9]\d?)[.)]\s+(?P<name>{_NAME})(?=\s*[,;(]|\s+\d)")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "after", "before", "final", "this", "last"})
 
 
@@ -43,7 +39,7 @@ def _place(said: str) -> int:
     said = said.lower()
     if said.startswith("runner"):
         return 2
-    return _ORDINAL_WORDS.index(said) + 1 if said in _ORDINAL_WORDS else int(re.match(r"\d+", said)[0])
+    return ORDINAL_WORDS.index(said) + 1 if said in ORDINAL_WORDS else int(re.match(r"\d+", said)[0])
 
 
 def _name(said: str) -> frozenset[str]:
@@ -84,7 +80,7 @@ def other_place(claim: str, evidence: str) -> tuple[str, str] | None:
     if len(claimed) != 1:
         return None
     name, place = claimed[0]
-    years = set(_YEAR.findall(claim))
+    years = years_in(claim)
     stated = []
     for other, theirs, sentence in _stated(evidence):
         if _one(name, other):
@@ -94,8 +90,10 @@ def other_place(claim: str, evidence: str) -> tuple[str, str] | None:
     if not stated or len({theirs for theirs, _ in stated}) > 1:
         return None
     theirs, sentence = stated[0]
-    if not all(years <= set(_YEAR.findall(sentence)) for _, sentence in stated):
+    if not all(years <= years_in(sentence) for _, sentence in stated):
         return None
-    said = _ORDINAL_WORDS[theirs - 1] if theirs <= len(_ORDINAL_WORDS) else str(theirs)
-    wanted = _ORDINAL_WORDS[place - 1] if place <= len(_ORDINAL_WORDS) else str(place)
-    return f"The evidence places it {said}, not {wanted}: {quote(sentence)}", sentence
+    return f"The evidence places it {_ordinal(theirs)}, not {_ordinal(place)}: {quote(sentence)}", sentence
+
+
+def _ordinal(place: int) -> str:
+    return ORDINAL_WORDS[place - 1] if place <= len(ORDINAL_WORDS) else str(place)

@@ -26,6 +26,7 @@ from grounding.text.lexicon import (
     count_of,
     days_named,
     every_few,
+    past_of,
     times_per_period,
 )
 from grounding.text.names import subject_name
@@ -391,12 +392,8 @@ def _done(words: Sequence[str]) -> set[str]:
     for i, word in enumerate(words[:-1]):
         verb = words[i + 2] if words[i + 1] in {"not", "never"} and i + 2 < len(words) else words[i + 1]
         if word in _DO and verb.isalpha() and len(verb) > 2 and verb not in STOPWORDS:
-            forms |= {_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed")), verb + "s"}
+            forms |= {past_of(verb), verb + "s"}
     return forms
-
-
-_PAST = {"uphold": "upheld", "hold": "held", "win": "won", "lose": "lost", "pay": "paid", "keep": "kept"}
-"""Pasts not made with "-ed": "did not uphold" is about what was "upheld"."""
 
 
 _LEADING_PRONOUN = re.compile(r"^(?P<pronoun>It|He|She|They)\s+(?=\w)")
