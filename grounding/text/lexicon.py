@@ -107,7 +107,8 @@ more-slowly more-quickly|landlord tenant|lessor lessee|buyer seller|expanded shr
 expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|vetoes signs|acidic alkaline
 begins ends|begin end|raised lower|lowered higher|dissolves insoluble|dissolve insoluble|coastal inland
 edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless poisonous|keep suspended
-continue suspended|resumed suspended|resume suspend|rare common|rarely often|rarely frequently|rare frequent"""
+continue suspended|resumed suspended|resume suspend|rare common|rarely often|rarely frequently|rare frequent
+inflows outflows|inflow outflow|surpluses deficits|relegated promotion|promoted relegation"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

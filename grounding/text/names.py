@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from grounding.text.lexicon import PREPOSITIONS, STOPWORDS
+from grounding.text.lexicon import DAYS_OF_THE_WEEK, PREPOSITIONS, STOPWORDS
+from grounding.text.quantities import MONTHS
 
 CAPITALISED_WORD = re.compile(r"\b[A-Z][A-Za-z0-9\-']*")
 """One capitalised ASCII word: the entity words alignment compares between a claim and a sentence."""
@@ -63,3 +64,27 @@ def subject_name(sentence: str) -> str | None:
         and not m["name"].endswith(("'s", "’s"))  # "causing Mr Bell’s death": an owner, not a subject
     }
     return names.pop() if len(names) == 1 else None
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_CALENDAR = frozenset(w.capitalize() for w in (*MONTHS, *DAYS_OF_THE_WEEK))
+
+
+def of_another_name(claim: str, sentence: str) -> bool:
+    """The sentence is about something the claim does not name, and names nothing the claim does: "Platform 4 is
+    used by trains to Hessby" gives no platform of the claim's "trains to Corvale", and "Fibrastat was withdrawn on
+    2 May 2024" no date of Dexelon's. What a sentence is about is what it opens on ("She died in 1934 in France" is
+    about whoever "she" is); a claim that names nothing ("The treaty was signed in 1951") says what it does of
+    whatever the sentence names."""
+    opener = re.match(r"\s*[A-Z][a-z]+,", sentence)  # "Overall, the data ...": an adverb, no name
+    text = sentence[opener.end() if opener else 0 :]
+    words = text.split()
+    if not words or words[0].lower() in _PRONOUNS:
+        return False
+    mine = set(_NAME_WORD.findall(claim))
+    named = {w for w in mine if w.lower() not in STOPWORDS} - _CALENDAR
+    about = {w for w in _NAME_WORD.findall(" ".join(words[:4])) if w.lower() not in STOPWORDS} - _CALENDAR
+    return bool(named) and bool(about - mine) and not set(_NAME_WORD.findall(text)) & mine
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "this", "these", "we"})

@@ -189,7 +189,8 @@ _LOWER_BOUNDS = (
 )
 _UPPER_BOUNDS = (
     "less than|fewer than|under|below|at most|up to|no more than|not more than|not exceeding|a maximum of|within"
-    "|no later than"
+    "|no later than|must not exceed|may not exceed|should not exceed|cannot exceed|can not exceed|not to exceed"
+    "|does not exceed|capped at|limited to"
 )
 _BOUNDS = {**dict.fromkeys(_LOWER_BOUNDS.split("|"), "at least"), **dict.fromkeys(_UPPER_BOUNDS.split("|"), "at most")}
 _QUALIFIERS = sorted((re.escape(h) for h in {*_BOUNDS, *HEDGES} if h[0].isalpha()), key=len, reverse=True)
@@ -236,12 +237,13 @@ _COMPOUND_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS_SPO
 _DURATION_WORDS = re.compile(
     rf"\b(?:(?P<half>half)\s+an?\s+|(?P<quarter>(?:(?P<quarters>three)\s+quarters|(?:a\s+)?quarter)\s+of)\s+an?\s+"
     rf"|(?P<count>{'|'.join(sorted(_SPOKEN_COUNTS, key=len, reverse=True))})\s+(?P<and_half>and\s+a\s+half\s+)?)"
-    r"(?P<unit>hour|minute|second|kilomet(?:re|er)|met(?:re|er)|mile|kilogram|lit(?:re|er))s?\b"
+    r"(?P<unit>hour|minute|second|kilomet(?:re|er)|met(?:re|er)|mile|kilogram|(?:milli)?lit(?:re|er)|milligram"
+    r"|(?:tera|giga|mega)byte)s?\b"
     r"(?:\s+and\s+a\s+(?P<part>half|quarter)\b)?",
     re.I,
 )
 """A duration or a measure said in words: "an hour and a half", "half an hour", "two and a half hours",
-"half a kilometre", "a mile and a half", "three quarters of an hour", "every quarter of an hour"."""
+"half a kilometre", "a mile and a half", "three quarters of an hour", "every quarter of an hour", "a terabyte"."""
 _PERIOD_WORDS = re.compile(
     rf"\b(?P<count>{'|'.join(w for w in _COUNTS if w not in ('a', 'an'))})\s+(?P<unit>day|week|month|year|decade)s?\b",
     re.I,
@@ -787,6 +789,9 @@ def unit_factor(quantity: Quantity) -> float:
     return UNITS[quantity.unit][1] if quantity.unit in UNITS else 1.0
 
 
+_PERCENT = frozenset({"%", "per cent", "percent"})
+
+
 def same_quantity(
     claimed: Quantity, actual: Quantity, tolerance: float = 0.02, hedged_tolerance: float = 0.1
 ) -> bool | None:
@@ -811,6 +816,11 @@ def same_quantity(
         return abs(claimed.value - actual.value) <= hedge  # minutes and goals exactly
     if claimed.bound != actual.bound:
         return _against_bound(claimed, actual, tolerance)
+    if {claimed.unit, actual.unit} <= _PERCENT and not claimed.approximate and not actual.approximate:
+        # a share read to the places the claim gives, as well: "5.0%" is not "5.1%"
+        places = len(decimals[1]) if (decimals := re.search(r"\.(\d+)", claimed.text)) else 0
+        if round(claimed.value * 100, places) != round(actual.value * 100, places):
+            return False
     allowed = hedged_tolerance if claimed.approximate else tolerance
     if actual.value == 0:
         return abs(claimed.value) <= allowed

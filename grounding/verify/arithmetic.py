@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from datetime import date
 from itertools import permutations
 
 from grounding.text.lexicon import count_of, currency_of
@@ -24,6 +25,7 @@ from grounding.text.quantities import (
     SCORE,
     SCORE_LINE,
     TIME_OF_DAY,
+    WORD_NUMBERS,
     Bound,
     Quantity,
     QuantityKind,
@@ -56,21 +58,23 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         # "1889 against 1904: the Kestrin Observatory is older than the Duvelle town library"
         said = claim.strip().rstrip(".")
         sums.append(f"{comparison.figures}: {said[:1].lower() if said[:4] == 'The ' else said[:1]}{said[1:]}")
+    sums += _groups_counted(claim, premise)
     claimed = parse_quantities(claim)
     if not claimed:
-        return tuple(sums)
+        return tuple(dict.fromkeys(sums))
     stated = parse_quantities(premise)
     for quantity in claimed:
         if any(_equal(quantity, s) for s in stated):
             continue
         sums += _clock_sums(quantity, stated) or _amount_sums(claim, quantity, premise, stated)
-        sums += _clock_spans(quantity, stated) + _date_spans(quantity, stated)
+        sums += _clock_spans(quantity, stated) + _date_spans(quantity, premise, stated)
         sums += _year_spans(claim, quantity, stated)
         sums += _years_counted_on(quantity, premise)
         sums += _days_counted(claim, quantity, premise)
         sums += _amounts_a_day(claim, quantity, premise, stated)
         sums += _units_counted(quantity, premise, stated)
         sums += _margins(claim, quantity, stated)
+        sums += _products(claim, quantity, premise, stated)
     return tuple(dict.fromkeys(sums))
 
 
@@ -209,18 +213,38 @@ def _clock_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
     ]
 
 
-def _date_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
+def _date_spans(quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
     """A duration in days or weeks as the time between two of the premise's dates ("began on October 5, 1643",
-    "surrendered on November 2, 1643": four weeks)."""
+    "surrendered on November 2, 1643": four weeks), or as the days from the first to the last, both counted, of
+    something that runs over days of one year ("begins on Monday 3 June and finishes on Sunday 16 June": a
+    fortnight)."""
     if quantity.dimension != "time" or quantity.bound is not None or quantity.value % 86400:
         return []
-    days = [s for s in stated if s.kind == QuantityKind.DATE and s.day is not None]
+    days = [(s, s.day) for s in stated if s.kind == QuantityKind.DATE and s.day is not None]
+    days += [(s, _LEAP_YEAR.replace(month=md[0], day=md[1])) for s in stated if (md := _day_without_year(premise, s))]
+    wanted = quantity.value // 86400
+    said = f"about {quantity.text}" if quantity.approximate else quantity.text
     return [
-        f"from {start.text} to {end.text} is {quantity.text}"
-        for n, start in enumerate(days)
-        for end in days[n + 1 :]
-        if (end.day - start.day).days * 86400 == quantity.value
+        f"from {as_dated(premise, start)} to {as_dated(premise, end)} is {said}"
+        for n, (start, first) in enumerate(days)
+        for end, last in days[n + 1 :]
+        if _days_are(wanted, (last - first).days, quantity.approximate)
+        or (end.day is None and _days_are(wanted, (last - first).days + 1, quantity.approximate))
     ]
+
+
+def _days_are(wanted: float, days: int, hedged: bool) -> bool:
+    """A count of days, within a tenth where the claim hedges it ("about three weeks" of 20 days)."""
+    return abs(days - wanted) <= (0.1 * wanted if hedged else 0)
+
+
+_LEAP_YEAR = date(2000, 1, 1)
+"""A year in which every day and month said without a year is a day."""
+
+
+def _day_without_year(text: str, quantity: Quantity) -> tuple[int, int] | None:
+    """(month, day) of a day said without its year ("3 June"), or None for anything else."""
+    return day_and_month(text, quantity) if quantity.kind == QuantityKind.NUMBER else None
 
 
 def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
@@ -260,6 +284,105 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     return sums
 
 
+_EACH_OF = re.compile(
+    r"\W*(?:[a-z]+\s+){0,2}?(?:(?:in|for|on|to|from|at)\s+)?each\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<count>[\w-]+)\s+(?P<noun>[a-z]+)",
+    re.I,
+)
+_COUNT = rf"(?P<count>{'|'.join(sorted(WORD_NUMBERS, key=len, reverse=True))}|\d{{1,4}})"
+_COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+$", re.I)
+_EACH_HOLDS = re.compile(
+    rf"\beach\s+(?P<noun>[a-z]+)\b[^.;,]{{0,40}}?\b{_COUNT}\s+(?:[a-z-]+\s+)?(?P<things>[a-z]+s)\b", re.I
+)
+
+
+def _products(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """An amount as one of the premise's amounts times how many there are: "$3 million in each of the four quarters"
+    ($12 million), "two 256 GB drives" (512 GB), "three ports" where "each port can handle up to eight devices" (24
+    devices)."""
+    measure = _measure(claim, quantity)
+    if measure is None:
+        return []
+    said = _written(claim, quantity)
+    products = []
+    for amount in (s for s in stated if _measure(premise, s) == measure):
+        each = _EACH_OF.match(premise, amount.end)
+        before = _COUNT_BEFORE.search(premise[max(0, amount.start - 12) : amount.start])
+        if _FORM_AFTER.match(premise[amount.end :]):
+            before = None  # "two 250 mg tablets": counted by `_units_counted`
+        for count in (each, before):
+            times = count_of(count["count"]) if count else None
+            if times and times > 1 and math.isclose(times * amount.value, quantity.value, rel_tol=1e-9):
+                products.append(f"{times} times {_written(premise, amount)} is {said}")
+    if measure.startswith("count of "):
+        for held in _EACH_HOLDS.finditer(premise):
+            things, per = held["things"].lower(), count_of(held["count"])
+            if not per or things.rstrip("s") != measure.removeprefix("count of "):
+                continue
+            noun = held["noun"].lower()
+            for many in re.finditer(rf"\b{_COUNT}\s+(?:[a-z-]+\s+)?{re.escape(noun)}s\b", premise, re.I):
+                times = count_of(many["count"])
+                if times and times > 1 and times * per == quantity.value:
+                    products.append(f"{many.group()} of {per} {things} each is {said} {things}")
+    return products
+
+
+_NUMBER_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_GROUP = (
+    rf"(?:{_NUMBER_WORDS}|\d{{1,4}}|a\s+pair\s+of|an?|the|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?"
+    r"(?:\s+(?:born|aged|from|in|at|with|who|each)\s+[^,;.]*?)?"
+)
+_LIST_OF_GROUPS = re.compile(
+    rf"\b{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP}(?=\s*[,.;:]|\s*$|\s+(?:in|at|on|who|that|and|to)\b)"
+)
+_ONE_GROUP = re.compile(
+    rf"(?:(?P<count>{_NUMBER_WORDS}|\d{{1,4}})|(?P<pair>a\s+pair\s+of)|(?P<one>an?|the|one))\s+"
+    r"(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s+(?:born|aged|from|in|at|with|who|each)\s+.*)?"
+)
+
+
+def _groups_counted(claim: str, premise: str) -> list[str]:
+    """A count of a kind as the sum of the groups the premise lists ("four children" / "two sons and two
+    daughters"; "a panel of seven judges" / "the chief justice, three senior judges and three junior judges")."""
+    sums = []
+    for wanted in re.finditer(rf"\b{_COUNT}\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{{3,}})\b", claim, re.I):
+        many, noun = count_of(wanted["count"]), wanted["noun"].lower()
+        if not many or many < 2:
+            continue
+        for listed in _listed_groups(premise):
+            total = sum(count for count, _ in listed[1])
+            kinds = {_singular(kind) for _, kind in listed[1]}
+            if total == many and _singular(noun) not in kinds:
+                said = ", ".join(f"{count} {kind}" for count, kind in listed[1])
+                sums.append(f"{re.sub(r', (?=[^,]*$)', ' and ', said)} are {wanted.group()}")
+    return sums
+
+
+@functools.lru_cache(maxsize=256)
+def _listed_groups(premise: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
+    """Each list of counted groups the premise gives ("two sons and two daughters"), with each group's count and
+    kind."""
+    found = []
+    for listed in _LIST_OF_GROUPS.finditer(premise):
+        items = []
+        for piece in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group()):
+            item = _ONE_GROUP.fullmatch(piece)
+            count = None if item is None else 2 if item["pair"] else 1 if item["one"] else count_of(item["count"])
+            if item is None or not count:
+                break
+            items.append((count, item["words"].split()[-1]))
+        else:
+            if len(items) >= 2 and any(count > 1 for count, _ in items):  # "a spike ... and the states" counts nothing
+                found.append((listed.group(), tuple(items)))
+    return tuple(found)
+
+
+def _singular(word: str) -> str:
+    return {"children": "child", "people": "person", "men": "man", "women": "woman"}.get(
+        word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    )
+
+
 @functools.lru_cache(maxsize=1024)
 def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
     """The claim's amounts that two of the premise's amounts add up to, or differ by ("opened 12 new stores
@@ -270,7 +393,11 @@ def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
         q
         for q in parse_quantities(claim)
         if not any(_equal(q, s) for s in stated)
-        and (_amount_sums(claim, q, premise, stated) or _amounts_a_day(claim, q, premise, stated))
+        and (
+            _amount_sums(claim, q, premise, stated)
+            or _amounts_a_day(claim, q, premise, stated)
+            or _products(claim, q, premise, stated)
+        )
     )
 
 

@@ -63,7 +63,7 @@ _OFTEN = re.compile(r"\b(?P<how>more|less)\s+(?:often|frequently)\b", re.I)
 _DRAWS = re.compile(
     r"\b(?:than|double|doubled|tripled|trebled|quadrupled|halved|twice|times|half|thirds?|quarters?|majority|most|one\s+in"
     r"|percent|per\s+cent|highest|lowest|largest|smallest|biggest|longest|shortest|heaviest|lightest|tallest"
-    r"|deepest|cheapest|fewest|least|latest|earliest)\b|%",
+    r"|deepest|cheapest|fewest|least|latest|earliest|oldest|eldest|youngest|newest|first|last|recent|recently)\b|%",
     re.I,
 )
 """A word without which a claim draws no comparison: most claims are passed over here."""
@@ -145,27 +145,65 @@ _SUPERLATIVES = {
     **dict.fromkeys("most highest largest biggest longest heaviest tallest deepest latest".split(), 1),
     **dict.fromkeys("fewest least lowest smallest shortest lightest cheapest earliest".split(), -1),
 }
-_SUPERLATIVE = re.compile(rf"(?<!one of )\bthe\s+(?P<word>{'|'.join(_SUPERLATIVES)})\s+(?P<what>[a-z]+)", re.I)
+_SUPERLATIVES_IN_TIME = {
+    **dict.fromkeys(("oldest", "eldest", "earliest", "first"), -1),
+    **dict.fromkeys(("youngest", "newest", "latest", "last", "most recent", "most recently"), 1),
+}
+"""Superlatives of time: the oldest thing is dated earliest ("born in 1964", "enacted in 1971")."""
+_SUPERLATIVE_MEASURES = {
+    **dict.fromkeys(("heaviest", "lightest"), "mass"),
+    **dict.fromkeys(("deepest", "tallest", "shallowest"), "length"),
+}
+"""Superlatives that measure one thing: "the lightest laptop" compares masses, whatever the noun."""
+_SUPERLATIVE = re.compile(
+    rf"(?<!one of )\bthe\s+(?P<word>most\s+recent(?:ly)?|least\s+expensive|most\s+expensive|"
+    rf"{'|'.join(_SUPERLATIVES | _SUPERLATIVES_IN_TIME)})(?:\s+(?P<what>[a-z]+))?",
+    re.I,
+)
+_ONE_OF_THE_LAST = re.compile(r"\b(?:first|last)$", re.I)
+_AMONG = re.compile(r"(?:\bthe|['’]s?)\s+(?P<count>two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+"""How many things the claim ranks ("the three banks", "Corvane's three phones")."""
 
 
 def _most(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     """ "Brennock is the most populous of the three towns" against "Brennock has about 8,200 residents. Tillfold is
     home to roughly 11,500 people, while Carrow has 4,900.": the claim's own figure against the figures the other
     sentences give of things the claim does not name."""
+    among = _AMONG.search(claim)
     found = _SUPERLATIVE.search(claim)
     mine = _names(claim[: found.start()]) if found else set()
     if not found or not mine:
         return None
-    # the subject's sentence names it and no one else the claim leaves out ("Brennock has about 8,200 residents")
-    shared = [len(mine & _names(s, loose=True)) if not _names(s, loose=True) - mine else 0 for s in sentences]
+    word, what = re.sub(r"\s+", " ", found["word"].lower()), (found["what"] or "").lower()
+    timely = word in _SUPERLATIVES_IN_TIME
+    if word in ("first", "last") and what != "of":
+        return None  # "the first woman to win": an order of events, not a figure compared
+    # the subject's sentence names it and no one else the claim leaves out ("Brennock has about 8,200 residents"),
+    # and gives a figure ("Of Brackwell Studio's three co-founders, ...": not "Brackwell Studio was started by ...")
+    shared = [
+        len(mine & _names(s, loose=True)) if not _names(s, loose=True) - mine and _candidates(s, timely) else 0
+        for s in sentences
+    ]
     best = max(shared)
     if not best or shared.count(best) != 1:
         return None
     own = sentences[shared.index(best)]
     subject = mine & _names(own, loose=True)
-    figures = _candidates(own)
-    what = found["what"].lower()
-    if len(figures) != 1 or not (_measured(what, (own,)) or what == "populous"):
+    # a word every item's name has ("Lake Vessin", "Lake Orrel") tells no item apart
+    kind = {
+        w
+        for s in sentences
+        if s != own and _names(s, loose=True) - mine and not subject <= _names(s, loose=True)
+        for w in subject & _names(s, loose=True)
+    }
+    subject -= kind
+    figures = _candidates(own, timely)
+    measured = _SUPERLATIVE_MEASURES.get(word)
+    if len(figures) != 1 or not subject:
+        return None
+    if measured and not (figures[0].dimension or "").startswith(measured):
+        return None  # "the deepest lake" against its area
+    if not (timely or measured or _measured(what, (own,)) or what in ("populous", "expensive") or "expensive" in word):
         return None
     theirs = [
         (f, s)
@@ -174,12 +212,13 @@ def _most(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         and _names(s, loose=True) - mine
         and not subject & _names(s, loose=True)
         and not re.search(r"\b(?:total|combined|in all)\b", s, re.I)
-        for f in _candidates(s)
+        for f in _candidates(s, timely)
         if _measure(figures[0], f) is not None
     ]
-    if not theirs:
-        return None
-    sign = _SUPERLATIVES[found["word"].lower()]
+    if not theirs or among and len(theirs) + 1 < (count_of(among["count"]) or 0):
+        return None  # "the oldest of the three banks" where the evidence dates two
+    sign = _SUPERLATIVES_IN_TIME[word] if timely else -1 if word == "least expensive" else 1 if "most" in word else 0
+    sign = sign or _SUPERLATIVES[word]
     value = _value(figures[0])
     holds = all((value - _value(f)) * sign > 0 for f, _ in theirs)
     said = ", ".join(f.text for f, _ in theirs)
@@ -401,6 +440,8 @@ def _names(text: str, loose: bool = False) -> frozenset[str]:
     competitor, so once per text."""
     found = set()
     for match in _CODE.finditer(text):
+        if match.group().split()[0].lower() in MONTHS:
+            continue  # "March 2019": a date, no name
         if re.fullmatch(r"[A-Z]", match.group()) and re.search(r"[A-Z][a-z]+\s+$", text[: match.start()]):
             found.add(f"_{match.group()}")  # "Sample A", "Site B": a letter that names, not the article
             continue
@@ -419,7 +460,9 @@ def _candidates(sentence: str, timely: bool = False) -> list[Quantity]:
     metres"); dates and years only where the comparison is one of time."""
     found = []
     for q in parse_quantities(sentence):
-        if q.bound is not None or q.dimension == SCORE or re.search(r"\b[A-Z][\w-]*(?:\s+|-)$", sentence[: q.start]):
+        named = re.search(r"\b(?P<name>[A-Z][\w-]*)(?:\s+|-)$", sentence[: q.start])
+        model = named and named["name"].lower() not in MONTHS and q.unit is None  # "Quillon 4", not "Tamsby 67 m"
+        if q.bound is not None or q.dimension == SCORE or model:
             continue
         if re.match(r"\s*(?:later|earlier|after|before|ago)\b", sentence[q.end :]):
             continue  # "Four years later": a count of years to a date, no figure

@@ -42,7 +42,7 @@ from grounding.text.lexicon import (
     past_of,
     times_per_period,
 )
-from grounding.text.names import NAME_RUN, expanded
+from grounding.text.names import NAME_RUN, expanded, of_another_name
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
@@ -103,8 +103,23 @@ def _reword(claim: str, premise: str) -> Reading:
         same = next(
             (s for s in stated if _equal(quantity, s) and period_of(claim, quantity) == period_of(premise, s)), None
         ) or _the_count_in_hedge(claim, quantity, premise, stated)
+        if same is not None and quantity.bound and not same.bound and _limited(quantity, stated):
+            same = None  # "may take up to 60 mg" against "must not exceed 40 mg": a limit, not the first dose's
         if same is not None and (quantity.bound or quantity.approximate) and _of_someone_else(claim, premise, same):
             same = None  # "under 2 hours 10 minutes" is no reading of the winner's "2:09:41" for the runner-up
+        if same is None and _denied_bound(claim, quantity):
+            said = claim[qualified_start(claim, quantity) : quantity.end].lower()
+            same = next(
+                (
+                    s
+                    for s in stated
+                    if s.bound == quantity.bound and _alike(quantity, s) and _qualified(premise, s).lower() != said
+                ),
+                None,
+            )
+            if same is not None:  # "No more than 64 devices" as "up to 64 devices", the model misreads the denial
+                edits.append((qualified_start(claim, quantity), quantity.end, _qualified(premise, same)))
+                continue
         if same is not None and all(s.text.lower() != quantity.text.lower() for s in stated):
             # a bound gives way to the premise's value as the premise says it: "more than $5,000" as "$5,800",
             # "less than an hour" as "about 40 minutes"; a hedge stays ("about 81,500")
@@ -121,6 +136,8 @@ def _reword(claim: str, premise: str) -> Reading:
         elif quantity.kind == QuantityKind.YEAR and _A_PART_OF.search(claim[: quantity.start]):
             continue  # "before the end of 2018" is no day of 2018: "in September 2018" says it
         elif quantity.kind == QuantityKind.YEAR and (day := _the_date_of(quantity, stated)) is not None:
+            if of_another_name(claim, _sentence_at(premise, day.start)):
+                continue  # "Fibrastat was withdrawn on 2 May 2024" gives no day of Dexelon's 2024
             if (dated := _dated(claim, quantity, day)) is not None:
                 edits.append(dated)
         elif quantity.kind == QuantityKind.YEAR and not _month_before(claim, quantity.start):
@@ -185,6 +202,25 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     parsed = parse_quantities(text)
     shares = [f for f in fraction_shares(text) if all(f.end <= q.start or f.start >= q.end for q in parsed)]
     return tuple(sorted([*parsed, *shares], key=lambda q: q.start))
+
+
+def _denied_bound(text: str, quantity: Quantity) -> bool:
+    """A bound said with a denial ("No more than 64 devices"), which the model reads as denying the claim: written as
+    the premise says the same bound ("up to 64")."""
+    return bool(quantity.bound) and bool(re.match(r"(?i)no[t]?\b", text[qualified_start(text, quantity) :]))
+
+
+def _qualified(text: str, quantity: Quantity) -> str:
+    return text[qualified_start(text, quantity) : quantity.end]
+
+
+def _alike(one: Quantity, other: Quantity) -> bool:
+    return one.dimension == other.dimension and math.isclose(one.value, other.value, rel_tol=1e-9)
+
+
+def _limited(claimed: Quantity, stated: tuple[Quantity, ...]) -> bool:
+    """The premise gives a limit of the claim's measure the way the claim bounds it ("must not exceed 40 mg")."""
+    return any(s.bound == claimed.bound and s.dimension == claimed.dimension for s in stated)
 
 
 def _equal(claimed: Quantity, stated: Quantity) -> bool:
@@ -286,6 +322,10 @@ def _the_count_in_hedge(claim: str, claimed: Quantity, premise: str, stated: tup
     ):
         return None  # "about 300 people" / "310 cars"; "a population of 503,000 in the city" counts no other thing
     return plain[0] if same_quantity(claimed, plain[0]) else None
+
+
+def _sentence_at(text: str, at: int) -> str:
+    return next((text[start:end] for start, end in split_sentences(text) if start <= at < end), text)
 
 
 def _the_date_of(year: Quantity, stated: tuple[Quantity, ...]) -> Quantity | None:

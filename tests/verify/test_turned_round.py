@@ -768,7 +768,10 @@ def test_a_month_of_a_year_is_compared_with_the_evidence_dates_in_that_year() ->
     # the year alone agrees; another month of that year said too leaves it open
     assert QuantityRule().check("The company was listed on the stock exchange in 2015.", listed) == []
     both = "The album was released in July 2007 and topped the charts in June 2007."
-    assert QuantityRule().check("The album was released in June 2007.", both) == []
+    assert QuantityRule().check("The album topped the charts in 2007.", both) == []
+    # the month another act has, where the evidence dates the claim's own act otherwise (`acts.py`)
+    (released,) = QuantityRule().check("The album was released in June 2007.", both)
+    assert released.correction is not None and released.correction.right == "July 2007"
 
 
 def test_a_match_is_compared_by_its_sets_whole() -> None:

@@ -20,6 +20,7 @@ import math
 import re
 
 from grounding.text.lexicon import CLAIM_OPENERS, CURRENCIES, DAYS_OF_THE_WEEK, STOPWORDS, count_of, currency_of
+from grounding.text.names import of_another_name
 from grounding.text.quantities import (
     MONTHS,
     TIME_OF_DAY,
@@ -38,6 +39,7 @@ from grounding.text.quantities import (
 )
 from grounding.types import Correction, RuleFinding
 from grounding.verify.arithmetic import summed
+from grounding.verify.rules.acts import other_act_date
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.places import other_place
 from grounding.verify.rules.reading import (
@@ -54,7 +56,7 @@ from grounding.verify.rules.reading import (
     _under_a_heading,
     _words,
 )
-from grounding.verify.rules.spans import other_span
+from grounding.verify.rules.spans import other_clock_span, other_span
 
 
 def _own_part(claim: str, quantity: Quantity) -> str:
@@ -81,8 +83,10 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if placed := other_place(claim, evidence) or other_span(claim, evidence):
+        if placed := other_place(claim, evidence) or other_span(claim, evidence) or other_clock_span(claim, evidence):
             return [contradiction(self.name, *placed)]
+        if acted := other_act_date(claim, evidence):
+            return [contradiction(self.name, *acted)]
         claimed = parse_quantities(claim)
         if not claimed:
             return []
@@ -109,7 +113,8 @@ class QuantityRule:
             if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
                 continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
             stated = parse_quantities(sentence.text)
-            month = self._other_month(claim, months, sentence.text, stated) or _other_quarter(claim, sentence.text)
+            month = self._other_month(claim, months, sentence.text, stated, evidence)
+            month = month or _other_quarter(claim, sentence.text)
             if month:
                 return [month]
             for quantity in claimed:
@@ -166,12 +171,19 @@ class QuantityRule:
         return None
 
     def _other_month(
-        self, claim: str, months: list[tuple[int, int, int]], sentence: str, stated: list[Quantity]
+        self, claim: str, months: list[tuple[int, int, int]], sentence: str, stated: list[Quantity], evidence: str
     ) -> RuleFinding | None:
         """A month of a year against the sentence's dates and months of that year, none in the claim's month
-        ("listed in March 2015" / "began trading on 12 May 2015"): the year alone agrees."""
+        ("listed in March 2015" / "began trading on 12 May 2015"): the year alone agrees. Where another sentence
+        gives a day of the claim's month ("reached shops in April 2024" / "announced on 4 March 2024. The router went
+        on sale on 18 April 2024"), the model reads which act it is (`acts.py` reads the act the claim names)."""
+        dated = {(q.day.year, q.day.month) for q in parse_quantities(evidence) if q.day is not None}
         for start, end, year in months:
             mine = claim[start:end]
+            if (year, _month(mine)) in dated:
+                continue
+            if _BOUNDING & set(_words(claim[max(0, start - 12) : start])[-1:]):
+                continue  # "from March through June 2023": June is the span's edge, not the day of an act
             event = _event_at(claim, start)
             theirs = [
                 (q.text, q.day.month)
@@ -533,8 +545,17 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
         and not _of_a_sibling(claim, sentence.text)
         and not _other_days(claim, sentence.text)  # "every 10 minutes from Monday to Saturday": not on Sundays
         and not _someone_elses(claim, sentence.text[: found.start("figure")])
+        and not (of_another_name(claim, sentence.text) and not _says_most_of(claim, sentence))
         for sentence in _sentences(evidence)
     )
+
+
+def _says_most_of(claim: str, sentence: _Sentence) -> bool:
+    """The sentence says most of the claim's words, whatever it names: "Researchers from Texas A&M found that
+    hospitalizations from car crashes dropped 7 percent" says what "Study found that hospitalizations ... dropped 7
+    percent" does."""
+    wanted = _stems(_content(_words(claim)))
+    return len(wanted & sentence.stems) >= MIN_OVERLAP * len(wanted)
 
 
 _CAPITALISED_MONTHS = frozenset(m.capitalize() for m in MONTHS)

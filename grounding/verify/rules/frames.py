@@ -51,6 +51,7 @@ from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
 from grounding.verify.arithmetic import summed
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
+from grounding.verify.rules.directions import other_way_round
 from grounding.verify.rules.titles import other_post
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,]\d+)*(?:['’][a-z]+)?|[$€£%]")
@@ -1191,7 +1192,7 @@ class RoleRule:
     name = "roles"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if post := other_post(claim, evidence) or _led_by_another(claim, evidence):
+        if post := other_post(claim, evidence) or _led_by_another(claim, evidence) or other_way_round(claim, evidence):
             return [contradiction(self.name, *post)]
         mine = _tokens(claim)
         fronted = _FRONTED_PHRASE.match(claim)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from grounding.text.quantities import TIME_OF_DAY, Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.verify.rules.base import quote
 from grounding.verify.rules.reading import _content, _stems, _words
@@ -49,3 +50,44 @@ def other_span(claim: str, evidence: str) -> tuple[str, str] | None:
                 sentence,
             )
     return None
+
+
+_DAY_MINUTES = 24 * 60
+_HOW_LONG = re.compile(r"\b(?:takes?|took|taking|lasts?|lasted|journey|trip|ride|have|has|had|gives?|wait)\b", re.I)
+"""Words that make a duration the time between two moments: a journey that "takes", a change that leaves time."""
+
+
+def other_clock_span(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the claim's one duration ("takes about 40 minutes") is not the time between the only
+    two times of day the evidence gives ("The 7:15 departure ... arrives at 8:25": 70 minutes) and the evidence
+    gives no duration of its own; None otherwise."""
+    durations = [q for q in parse_quantities(claim) if q.dimension == "time" and q.bound is None]
+    if len(durations) != 1 or not _HOW_LONG.search(claim):
+        return None
+    stated = [(s, q) for s in _sentence_texts(evidence) for q in parse_quantities(s)]
+    clocks = [(s, q) for s, q in stated if q.dimension == TIME_OF_DAY]
+    if len(clocks) != 2 or any(q.dimension == "time" for _, q in stated):
+        return None
+    wanted = _stems(_content(_words(claim)))
+    if len(wanted & _stems(_content(_words(" ".join(s for s, _ in clocks))))) < 2:
+        return None
+    (_, start), (sentence, end) = clocks
+    minutes = (end.value - start.value) % _DAY_MINUTES
+    between = Quantity(kind=durations[0].kind, value=minutes * 60, start=0, end=0, text="", dimension="time")
+    if not minutes or same_quantity(durations[0], between):
+        return None
+    return (
+        f"The evidence gives {start.text} to {end.text}, {_minutes(minutes)}, not {durations[0].text}: "
+        f"{quote(sentence)}",
+        sentence,
+    )
+
+
+def _sentence_texts(evidence: str) -> list[str]:
+    return [evidence[start:end] for start, end in split_sentences(evidence)]
+
+
+def _minutes(minutes: float) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    said = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    return " ".join(said + ([f"{rest} minutes"] if rest else []))

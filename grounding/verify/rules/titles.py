@@ -50,8 +50,8 @@ _AFTER_NAME = re.compile(
 _BRACKETED = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?i:the\s+)?(?P<title>{_TITLE})\s*\)")
 _BEFORE_NAME = re.compile(rf"\b(?:the\s+|its\s+)?(?P<title>{_TITLE})\s*,?\s+(?P<name>{_NAME})")
 _NAMED_AS = re.compile(
-    rf"\b(?:named|appointed|elected|hired|chose|chosen)\s+(?P<name>{_NAME})\s+(?:as\s+)?{_OWNER}(?:new\s+)?"
-    rf"(?P<title>{_TITLE})\b"
+    rf"\b(?:named|appointed|elected|hired|chose|chosen|appointment\s+of|election\s+of)\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"(?P<name>{_NAME})\s+(?:as\s+)?{_OWNER}(?:new\s+)?(?P<title>{_TITLE})\b"
 )
 _APPOINTED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:has\s+been|have\s+been|was|is|had\s+been|will\s+be)\s+(?:named|appointed|elected)"
@@ -61,7 +61,9 @@ _SERVES_AS = re.compile(
     rf"(?P<name>{_NAME})\s+(?:will\s+|has\s+|had\s+)?(?:serve|serves|served|act|acts|acted)\s+as\s+{_OWNER}(?:new\s+)?"
     rf"(?P<title>{_TITLE})\b"
 )
-_IS_NAMED = re.compile(rf"(?P<title>{_TITLE})\s+(?:is|was|has\s+been)\s+(?P<name>{_NAME})")
+_IS_NAMED = re.compile(
+    rf"(?P<title>{_TITLE})(?:\s+(?:of|at)\s+(?:the\s+)?{_NAME})?\s+(?:is|was|has\s+been)\s+(?P<name>{_NAME})"
+)
 _JOINED_AS = re.compile(
     rf"(?P<name>{_NAME})\s+(?:joined|rejoined)\s+(?:[\w'’&-]+\s+){{0,5}}?as\s+{_OWNER}(?:new\s+)?"
     rf"(?P<title>{_TITLE})\b"
@@ -84,7 +86,7 @@ _RUNNER = {"directed": "director", "headed": "head", "chaired": "chair", "manage
 """An organisation "directed by" someone has them as its director."""
 _CLAIMED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:is|was|has\s+been|serves\s+as|served\s+as|works\s+as|worked\s+as|acts\s+as|"
-    rf"became|remains)\s+{_OWNER}(?P<title>{_TITLE})\b",
+    rf"became|remains|will\s+remain|remained|keeps\s+the\s+post\s+of)\s+{_OWNER}(?P<title>{_TITLE})\b",
 )
 _ACRONYMS = {
     "ceo": "chief executive",
@@ -99,7 +101,7 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     """(detail, sentence) where the evidence gives the claim's post to someone else and the claim's person
     another post (the sentence that gives that one is cited), or where the claim's appointment is one the evidence
     makes to another post; None otherwise."""
-    claimed = _CLAIMED.search(claim)
+    claimed = _CLAIMED.search(claim) or _BEFORE_NAME.search(claim)
     appointed = None if claimed else _NAMED_AS.search(claim) or _APPOINTED.search(claim)
     if not claimed and not appointed:
         return None
@@ -107,8 +109,8 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     if appointed:
         return _other_appointment(appointed, held)
     person, post = _person(claimed["name"]), _post(claimed["title"])
-    if any(_one_person(name, person) and title == post for name, title, _, _ in held):
-        return None
+    if any(_one_person(name, person) and _one_post(title, post) for name, title, _, _ in held):
+        return None  # "Barcelona president Josep Bartomeu" is the "club president" the evidence names
     others = [(name, sentence) for name, title, _, sentence in held if title == post and not _one_person(name, person)]
     theirs = sorted(
         ((said, sentence) for name, title, said, sentence in held if _one_person(name, person)),
@@ -193,6 +195,18 @@ def _post(title: str) -> str:
     if words[-1:] == ["officer"] and len(words) > 2 and words[0] == "chief":
         words = words[:-1]
     return " ".join(words)
+
+
+def _one_post(one: str, other: str) -> bool:
+    """The same post, said with or without what it heads: "president", "club president"; never with a rank below
+    it ("deputy director" is no "director")."""
+    short, long = sorted((one, other), key=len)
+    if one == other or not long.endswith(f" {short}"):
+        return one == other
+    return not set(long[: -len(short)].split()) & _BELOW
+
+
+_BELOW = frozenset({"deputy", "vice", "assistant", "acting", "interim", "associate", "joint", "former", "co", "junior"})
 
 
 def _as_written(person: str, sentence: str) -> str:
