@@ -13,6 +13,7 @@ from grounding.verify.arithmetic import computed
 from grounding.verify.comparing import compare
 from grounding.verify.rules.acts import other_act_date
 from grounding.verify.rules.antonyms import AntonymRule
+from grounding.verify.rules.counts import other_count
 from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule
 from grounding.verify.rules.spans import other_clock_span
@@ -417,3 +418,60 @@ def test_a_month_another_sentence_gives_a_day_of_is_left_to_the_model() -> None:
         "The router went on sale in stores on 18 April 2024."
     )
     assert QuantityRule().check(claim, evidence) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("The number 14 bus runs every 10 minutes on Sundays.", True),
+        ("The number 14 bus runs every 30 minutes on Sundays.", False),
+        ("The number 14 bus runs every 10 minutes on Mondays.", False),
+    ],
+)
+def test_a_service_s_number_is_its_route(claim: str, contradicted: bool) -> None:
+    evidence = (
+        "Route 14 buses run every 10 minutes from Monday to Saturday. On Sundays, Route 14 runs every 30 minutes."
+    )
+    effects = {f.effect.value for f in QuantityRule().check(claim, evidence) + AntonymRule().check(claim, evidence)}
+    assert effects == ({"contradicts"} if contradicted else set())
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        (
+            "A disciplinary panel banned Kestrel Park manager Owen Trask for four matches.",
+            "An independent disciplinary panel suspended Kestrel Park manager Owen Trask for six matches.",
+            True,
+        ),
+        ("Mirela Quint has three children.", "Mirela Quint has four children.", True),
+        ("Mirela Quint has three children.", "Mirela Quint has 4 children.", True),
+        # the same count, a bound, a part, a difference, or the count given by another sentence
+        (
+            "A disciplinary panel banned Kestrel Park manager Owen Trask for six matches.",
+            "An independent disciplinary panel suspended Kestrel Park manager Owen Trask for six matches.",
+            False,
+        ),
+        (
+            "Tobias Wrennfield authored more than twenty novels.",
+            "Tobias Wrennfield wrote 23 novels over his career.",
+            False,
+        ),
+        (
+            "Fort Ambry was built before the other two forts on the Marle River.",
+            "Three forts were built along the Marle River.",
+            False,
+        ),
+        (
+            "The Aldermoor Trust funded five more community groups this year than last year.",
+            "The Aldermoor Trust awarded grants to fourteen community groups this year.",
+            False,
+        ),
+        ("Mirela Quint has four children.", "Mirela Quint has three children. In all she has four children.", False),
+    ],
+)
+def test_a_count_in_words_is_read_against_a_count_of_the_same_things(
+    claim: str, evidence: str, contradicted: bool
+) -> None:
+    found = other_count(claim, evidence)
+    assert (found is not None) is contradicted

@@ -13,6 +13,7 @@ the claim's date, the model reads what is left ("released" against "shipped" is 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from grounding.text.lexicon import AUXILIARIES, STOPWORDS
@@ -152,6 +153,7 @@ def _phrase(claim: str, act: tuple[str, ...]) -> str:
     return found.group() if found else act[0]
 
 
+@functools.lru_cache(maxsize=256)
 def _forms(word: str) -> re.Pattern[str]:
     """Any form of a verb, its noun among them ("approved": "approval", "approves")."""
     if word in _IRREGULAR:

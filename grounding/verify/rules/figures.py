@@ -41,6 +41,7 @@ from grounding.types import Correction, RuleFinding
 from grounding.verify.arithmetic import summed
 from grounding.verify.rules.acts import other_act_date
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
+from grounding.verify.rules.counts import other_count
 from grounding.verify.rules.places import other_place
 from grounding.verify.rules.reading import (
     _TOKEN,
@@ -83,8 +84,9 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if placed := other_place(claim, evidence) or other_span(claim, evidence) or other_clock_span(claim, evidence):
-            return [contradiction(self.name, *placed)]
+        for other in (other_place, other_span, other_clock_span, other_count):
+            if placed := other(claim, evidence):
+                return [contradiction(self.name, *placed)]
         if acted := other_act_date(claim, evidence):
             return [contradiction(self.name, *acted)]
         claimed = parse_quantities(claim)

@@ -60,7 +60,22 @@ def _words(text: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
     word ("every night" is "daily"), a move said in two ("went up") as the one word it means ("rose")."""
     words = [re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]
-    return _moves_from(_comparatives(_rates(_phrasal(words))))
+    return _moves_from(_comparatives(_rates(_phrasal(_routes(words)))))
+
+
+_SERVICES = frozenset({"bus", "buses", "tram", "trams", "train", "trains", "service", "services", "coach", "coaches"})
+
+
+def _routes(words: list[str]) -> list[str]:
+    """ "the number 14 bus" as "the route 14 bus": a service's number is its route ("Route 14 buses run ...")."""
+    return [
+        "route" if word == "number" and _numbers_a_service(words[i + 1 : i + 3]) else word
+        for i, word in enumerate(words)
+    ]
+
+
+def _numbers_a_service(after: list[str]) -> bool:
+    return len(after) == 2 and after[0].isdigit() and after[1] in _SERVICES
 
 
 def _phrasal(words: list[str]) -> list[str]:
