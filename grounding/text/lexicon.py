@@ -246,6 +246,19 @@ COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 """How many times a rate's words count ("twice a day"); other counts are said "N times"."""
 
 
+_IRREGULAR_PLURALS = {"children": "child", "people": "person", "men": "man", "women": "woman"}
+
+
+def singular(noun: str) -> str:
+    """A plural noun as its singular ("matches": "match", "children": "child"), so that counts of one thing meet."""
+    word = noun.lower()
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def count_of(word: str) -> int | None:
     """A count in digits or words: "12", "twelve", "twice"."""
     low = word.lower()

@@ -20,7 +20,7 @@ import re
 from datetime import date
 from itertools import permutations
 
-from grounding.text.lexicon import count_of, currency_of
+from grounding.text.lexicon import count_of, currency_of, singular
 from grounding.text.quantities import (
     SCORE,
     SCORE_LINE,
@@ -289,7 +289,8 @@ _EACH_OF = re.compile(
     r"(?P<count>[\w-]+)\s+(?P<noun>[a-z]+)",
     re.I,
 )
-_COUNT = rf"(?P<count>{'|'.join(sorted(WORD_NUMBERS, key=len, reverse=True))}|\d{{1,4}})"
+_NUMBER_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_COUNT = rf"(?P<count>{_NUMBER_WORDS}|\d{{1,4}})"
 _COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+$", re.I)
 _EACH_HOLDS = re.compile(
     rf"\beach\s+(?P<noun>[a-z]+)\b[^.;,]{{0,40}}?\b{_COUNT}\s+(?:[a-z-]+\s+)?(?P<things>[a-z]+s)\b", re.I
@@ -327,7 +328,6 @@ def _products(claim: str, quantity: Quantity, premise: str, stated: list[Quantit
     return products
 
 
-_NUMBER_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _GROUP = (
     rf"(?:{_NUMBER_WORDS}|\d{{1,4}}|a\s+pair\s+of|an?|the|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?"
     r"(?:\s+(?:born|aged|from|in|at|with|who|each)\s+[^,;.]*?)?"
@@ -351,8 +351,8 @@ def _groups_counted(claim: str, premise: str) -> list[str]:
             continue
         for listed in _listed_groups(premise):
             total = sum(count for count, _ in listed[1])
-            kinds = {_singular(kind) for _, kind in listed[1]}
-            if total == many and _singular(noun) not in kinds:
+            kinds = {singular(kind) for _, kind in listed[1]}
+            if total == many and singular(noun) not in kinds:
                 said = ", ".join(f"{count} {kind}" for count, kind in listed[1])
                 sums.append(f"{re.sub(r', (?=[^,]*$)', ' and ', said)} are {wanted.group()}")
     return sums
@@ -375,12 +375,6 @@ def _listed_groups(premise: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]
             if len(items) >= 2 and any(count > 1 for count, _ in items):  # "a spike ... and the states" counts nothing
                 found.append((listed.group(), tuple(items)))
     return tuple(found)
-
-
-def _singular(word: str) -> str:
-    return {"children": "child", "people": "person", "men": "man", "women": "woman"}.get(
-        word, word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -155,12 +155,10 @@ _SUPERLATIVE_MEASURES = {
     **dict.fromkeys(("deepest", "tallest", "shallowest"), "length"),
 }
 """Superlatives that measure one thing: "the lightest laptop" compares masses, whatever the noun."""
-_SUPERLATIVE = re.compile(
-    rf"(?<!one of )\bthe\s+(?P<word>most\s+recent(?:ly)?|least\s+expensive|most\s+expensive|"
-    rf"{'|'.join(_SUPERLATIVES | _SUPERLATIVES_IN_TIME)})(?:\s+(?P<what>[a-z]+))?",
-    re.I,
-)
-_ONE_OF_THE_LAST = re.compile(r"\b(?:first|last)$", re.I)
+_RANKING = {**_SUPERLATIVES, "most expensive": 1, "least expensive": -1, **_SUPERLATIVES_IN_TIME}
+"""Each superlative and which way it ranks: 1 for the highest figure (or the latest date), -1 for the lowest."""
+_RANKED = "|".join(word.replace(" ", r"\s+") for word in sorted(_RANKING, key=len, reverse=True))
+_SUPERLATIVE = re.compile(rf"(?<!one of )\bthe\s+(?P<word>{_RANKED})(?:\s+(?P<what>[a-z]+))?", re.I)
 _AMONG = re.compile(r"(?:\bthe|['’]s?)\s+(?P<count>two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 """How many things the claim ranks ("the three banks", "Corvane's three phones")."""
 
@@ -217,8 +215,7 @@ def _most(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     ]
     if not theirs or among and len(theirs) + 1 < (count_of(among["count"]) or 0):
         return None  # "the oldest of the three banks" where the evidence dates two
-    sign = _SUPERLATIVES_IN_TIME[word] if timely else -1 if word == "least expensive" else 1 if "most" in word else 0
-    sign = sign or _SUPERLATIVES[word]
+    sign = _RANKING[word]
     value = _value(figures[0])
     holds = all((value - _value(f)) * sign > 0 for f, _ in theirs)
     said = ", ".join(f.text for f, _ in theirs)

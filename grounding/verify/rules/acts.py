@@ -31,7 +31,7 @@ from grounding.verify.rules.base import CLAUSE_BREAK, quote
 from grounding.verify.rules.reading import _sentences
 
 _IRREGULAR = {
-    form: family
+    form: tuple(family.split())
     for family in (
         "begin began begun beginning begins",
         "go goes went gone going",
@@ -85,10 +85,7 @@ def other_act_date(claim: str, evidence: str) -> tuple[str, str, Correction] | N
     if act is None:
         return None
     names = _names(claim)
-    for quantity in [*parse_quantities(claim), *_months_alone(claim)]:
-        mine = _when(claim, quantity)
-        if mine is None:
-            continue
+    for mine, wrong in _dates_said(claim):
         agreeing, other = mine[0] is None, None  # a day or month without its year: no rule reads it but this one
         for sentence in _sentences(evidence):
             for clause in _clauses(sentence.text):
@@ -108,7 +105,7 @@ def other_act_date(claim: str, evidence: str) -> tuple[str, str, Correction] | N
                         other = (sentence.text, clause, stated)
         if agreeing and other is not None:
             sentence, clause, stated = other
-            wrong, right = _as_said(claim, quantity), _as_said(clause, stated)
+            right = _as_said(clause, stated)
             detail = f"The evidence gives {right!r} for {_phrase(claim, act)!r}, not {wrong!r}: {quote(sentence)}"
             return detail, sentence, Correction(wrong=wrong, right=right)
     return None
@@ -157,8 +154,7 @@ def _phrase(claim: str, act: tuple[str, ...]) -> str:
 def _forms(word: str) -> re.Pattern[str]:
     """Any form of a verb, its noun among them ("approved": "approval", "approves")."""
     if word in _IRREGULAR:
-        family = [w for w, f in _IRREGULAR.items() if f == _IRREGULAR[word]]
-        return re.compile(rf"\b(?:{'|'.join(family)})\b", re.I)
+        return re.compile(rf"\b(?:{'|'.join(_IRREGULAR[word])})\b", re.I)
     if not word.endswith("ed"):
         root = word[:-1] if word.endswith("e") and len(word) > 4 else word  # "open", "close": "clos"
         return re.compile(rf"\b{re.escape(root)}\w*", re.I)
@@ -198,8 +194,6 @@ def _when(text: str, quantity: Quantity) -> _When | None:
     """A date as year, month and day, each None where the text does not say it ("May 2023": 2023, 5, None)."""
     if quantity.kind == QuantityKind.DATE and quantity.day is not None:
         return quantity.day.year, quantity.day.month, quantity.day.day
-    if quantity.kind == QuantityKind.NUMBER and quantity.unit == _MONTH_ALONE:
-        return None, int(quantity.value), None
     if quantity.kind == QuantityKind.NUMBER and (day := day_and_month(text, quantity)) is not None:
         return None, day[0], day[1]
     if quantity.kind != QuantityKind.YEAR:
@@ -208,26 +202,17 @@ def _when(text: str, quantity: Quantity) -> _When | None:
     return int(quantity.value), (MONTHS[month.lower()] if month else None), None
 
 
-_MONTH_ALONE = "month alone"
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may")
 _IN_A_MONTH = re.compile(
     rf"\b(?:in|by|during|until)\s+(?:early\s+|mid-|late\s+)?(?P<month>{_MONTH_NAMES})\b(?![\s,]+\d)"
 )
 
 
-def _months_alone(claim: str) -> list[Quantity]:
-    """Each month the claim names without a day or a year ("open in July"), as a quantity of its own."""
-    return [
-        Quantity(
-            kind=QuantityKind.NUMBER,
-            value=MONTHS[found["month"].lower()],
-            start=found.start("month"),
-            end=found.end(),
-            text=found["month"],
-            unit=_MONTH_ALONE,
-        )
-        for found in _IN_A_MONTH.finditer(claim)
-    ]
+def _dates_said(claim: str) -> list[tuple[_When, str]]:
+    """Each date the claim gives, as year, month and day and as the claim says it, a month named without a day or a
+    year among them ("open in July")."""
+    dated = [(when, _as_said(claim, q)) for q in parse_quantities(claim) if (when := _when(claim, q)) is not None]
+    return dated + [((None, MONTHS[m["month"].lower()], None), m["month"]) for m in _IN_A_MONTH.finditer(claim)]
 
 
 def _month_of(text: str, quantity: Quantity) -> str | None:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 
-from grounding.text.lexicon import count_of
+from grounding.text.lexicon import count_of, singular
 from grounding.text.quantities import WORD_NUMBERS
-from grounding.text.sentences import split_sentences
 from grounding.verify.rules.base import quote
-from grounding.verify.rules.reading import _content, _stems, _words
+from grounding.verify.rules.reading import _content, _sentences, _stems, _words
 
 _WORDS = sorted((w for w in WORD_NUMBERS if w not in ("zero", "one", "hundred", "dozen")), key=len, reverse=True)
 _COUNT = rf"(?P<count>{'|'.join(_WORDS)}|\d{{1,3}})"
@@ -35,8 +34,9 @@ _SAYS_THE_CLAIM = 0.6
 def other_count(claim: str, evidence: str) -> tuple[str, str] | None:
     """(detail, sentence) where a count the claim says in words is another count of the same noun in the sentence
     that says the claim; None otherwise."""
+    sentences = [sentence.text for sentence in _sentences(evidence)]
     for mine in _COUNTED.finditer(claim):
-        count, noun = count_of(mine["count"]), _noun(mine["noun"])
+        count, noun = count_of(mine["count"]), singular(mine["noun"])
         if not mine["count"].isalpha() or count is None or mine["noun"].lower() in _NOT_A_COUNT:
             continue  # digits are `quantities`' to read
         if _QUALIFIED.search(claim[: mine.start()]):
@@ -44,8 +44,7 @@ def other_count(claim: str, evidence: str) -> tuple[str, str] | None:
         rest = _stems(_content(_words(claim[: mine.start()] + claim[mine.end() :])))
         if len(rest) < 2:
             continue
-        sentences = [evidence[start:end] for start, end in split_sentences(evidence)]
-        counts = [(s, [c for c in _COUNTED.finditer(s) if _noun(c["noun"]) == noun]) for s in sentences]
+        counts = [(s, [c for c in _COUNTED.finditer(s) if singular(c["noun"]) == noun]) for s in sentences]
         if any(count_of(c["count"]) == count for _, found in counts for c in found):
             return None
         for sentence, found in counts:
@@ -56,8 +55,3 @@ def other_count(claim: str, evidence: str) -> tuple[str, str] | None:
                     detail = f"The evidence gives {theirs.group()!r}, not {mine.group()!r}: {quote(sentence.strip())}"
                     return detail, sentence.strip()
     return None
-
-
-def _noun(word: str) -> str:
-    word = word.lower()
-    return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1] if word.endswith("s") else word

@@ -84,11 +84,9 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        for other in (other_place, other_span, other_clock_span, other_count):
-            if placed := other(claim, evidence):
-                return [contradiction(self.name, *placed)]
-        if acted := other_act_date(claim, evidence):
-            return [contradiction(self.name, *acted)]
+        for other in (other_place, other_span, other_clock_span, other_count, other_act_date):
+            if found := other(claim, evidence):
+                return [contradiction(self.name, *found)]
         claimed = parse_quantities(claim)
         if not claimed:
             return []

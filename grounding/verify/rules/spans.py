@@ -16,7 +16,7 @@ import re
 from grounding.text.quantities import TIME_OF_DAY, Quantity, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.verify.rules.base import quote
-from grounding.verify.rules.reading import _content, _stems, _words
+from grounding.verify.rules.reading import _content, _sentences, _stems, _words
 
 _COUNT = re.compile(r"\bfor\s+(?P<count>\d{1,3})\s+years\b", re.I)
 _YEAR = r"(?:1[0-9]|20)\d\d"
@@ -64,7 +64,7 @@ def other_clock_span(claim: str, evidence: str) -> tuple[str, str] | None:
     durations = [q for q in parse_quantities(claim) if q.dimension == "time" and q.bound is None]
     if len(durations) != 1 or not _HOW_LONG.search(claim):
         return None
-    stated = [(s, q) for s in _sentence_texts(evidence) for q in parse_quantities(s)]
+    stated = [(s.text, q) for s in _sentences(evidence) for q in parse_quantities(s.text)]
     clocks = [(s, q) for s, q in stated if q.dimension == TIME_OF_DAY]
     if len(clocks) != 2 or any(q.dimension == "time" for _, q in stated):
         return None
@@ -81,10 +81,6 @@ def other_clock_span(claim: str, evidence: str) -> tuple[str, str] | None:
         f"{quote(sentence)}",
         sentence,
     )
-
-
-def _sentence_texts(evidence: str) -> list[str]:
-    return [evidence[start:end] for start, end in split_sentences(evidence)]
 
 
 def _minutes(minutes: float) -> str:
