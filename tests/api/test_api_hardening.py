@@ -24,6 +24,7 @@ TOKEN = "sparql-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE {?a ?b ?c . ?d ?e ?f . ?g ?h ?i}"
 FIELDS = ["answer", "question", "evidence", "items", "options", "query", "triples", "data", "format", "use_kb", "text"]
+SPARQL_TIMEOUT_S = 4.0
 VERIFY = {"answer": "Bern is the capital of Switzerland.", "evidence": ["The capital of Switzerland is Bern."]}
 
 
@@ -34,7 +35,9 @@ def server(tmp_path_factory, kb_fixtures):
     facts.write_text("".join(f"Thing {i},linked to,Thing {i + 1}\n" for i in range(300)), encoding="utf-8")
     root = folder / "kb"
     KnowledgeBase.build(root, docs=[kb_fixtures / "docs" / "canberra.md"], graphs=[kb_fixtures / "graph.ttl", facts])
-    service = ServiceSettings(token=TOKEN, sparql_timeout_s=1.5, sparql_max_rows=50, request_timeout_s=60)
+    # 4 s, not less: the limit counts the fork and the query together, and on a loaded 2-core box even the capped
+    # full scan has once taken more than 1.5 s
+    service = ServiceSettings(token=TOKEN, sparql_timeout_s=SPARQL_TIMEOUT_S, sparql_max_rows=50, request_timeout_s=60)
     with background_server(create_app(Settings(kb=root, home=folder / "home"), service)) as url:
         deadline = time.monotonic() + 120
         while httpx.get(url + "/readyz").status_code != 200:
@@ -62,7 +65,7 @@ def test_a_runaway_query_is_killed_and_the_service_recovers(server):
     start = time.perf_counter()
     runaway = sparql(server, CARTESIAN)
     assert runaway.status_code == 504 and runaway.json()["error"]["code"] == "timeout"
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < SPARQL_TIMEOUT_S + 3
     assert "stopped" in runaway.json()["error"]["message"]
     start = time.perf_counter()
     ask = sparql(server, "ASK {?s ?p ?o}", timeout=5)
