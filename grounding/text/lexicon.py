@@ -108,7 +108,9 @@ expanding shrinking|expanded shrunk|lender borrower|veto sign|vetoed signed|veto
 begins ends|begin end|raised lower|lowered higher|dissolves insoluble|dissolve insoluble|coastal inland
 edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless poisonous|keep suspended
 continue suspended|resumed suspended|resume suspend|rare common|rarely often|rarely frequently|rare frequent
-inflows outflows|inflow outflow|surpluses deficits|relegated promotion|promoted relegation"""
+inflows outflows|inflow outflow|surpluses deficits|relegated promotion|promoted relegation
+strengthen weaken|strengthens weakens|strengthening weakening|strengthen ease|strengthens eases|strengthening easing
+strengthened eased|exempt required|exempt obliged|exempt liable"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
@@ -128,12 +130,13 @@ PHRASAL_MOVES = {
         ("up", ("go rise", "goes rises", "went rose", "gone risen", "going rising")),
         ("down", ("go fall", "goes falls", "went fell", "gone fallen", "going falling")),
         ("down", ("strike overturn", "strikes overturns", "struck overturned", "striking overturning")),
+        ("off", ("lay dismiss", "lays dismisses", "laid dismissed", "laying dismissing")),
     )
     for verb, moved in (form.split() for form in forms)
 }
 """An amount that "went up" rose and one that "went down" fell: the phrasal verb read as the one word it means,
 so that it meets its opposites ("went up" / "decreased") and its mates ("went down" / "fell"); a ruling "struck down"
-was overturned, the opposite of one "upheld"."""
+was overturned, the opposite of one "upheld"; a worker "laid off" was dismissed, the opposite of one "hired"."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:

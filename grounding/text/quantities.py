@@ -190,7 +190,7 @@ _LOWER_BOUNDS = (
 _UPPER_BOUNDS = (
     "less than|fewer than|under|below|at most|up to|no more than|not more than|not exceeding|a maximum of|within"
     "|no later than|must not exceed|may not exceed|should not exceed|cannot exceed|can not exceed|not to exceed"
-    "|does not exceed|capped at|limited to"
+    "|does not exceed|capped at|limited to|not take more than|not use more than|not give more than|max.|maximum"
 )
 _BOUNDS = {**dict.fromkeys(_LOWER_BOUNDS.split("|"), "at least"), **dict.fromkeys(_UPPER_BOUNDS.split("|"), "at most")}
 _QUALIFIERS = sorted((re.escape(h) for h in {*_BOUNDS, *HEDGES} if h[0].isalpha()), key=len, reverse=True)
@@ -216,6 +216,14 @@ _NUMBER = re.compile(
     rf"(?:(?:\s*|-)(?P<unit>{_UNIT_PATTERN})(?!\w))?",
     re.I,
 )
+_MINUS = re.compile(r"\bminus\s+$", re.I)
+"""A temperature below zero in words: "minus 4 degrees Celsius" is -4 °C."""
+
+
+def _cold(match: re.Match[str]) -> bool:
+    return bool(match["unit"]) and UNITS.get(match["unit"].lower(), ("",))[0].startswith("temperature")
+
+
 _COUNTS = {word: value for word, value in WORD_NUMBERS.items() if 1 <= value <= 12} | {"a": 1, "an": 1}
 _UNITS_SPOKEN = "one two three four five six seven eight nine".split()
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -396,7 +404,8 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
         if not free(*match.span()):
             continue
         raw = match["num"].replace(",", "")
-        value = float(raw) * (-1 if match["sign"] else 1)
+        minus = _MINUS.search(text, max(0, match.start() - 8), match.start()) if _cold(match) else None
+        value = float(raw) * (-1 if match["sign"] or minus else 1)
         if match["scale"]:
             value *= SCALES[match["scale"].lower()]
         unit = match["unit"].lower() if match["unit"] else None
@@ -413,7 +422,7 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
                 Quantity(kind=QuantityKind.YEAR, value=value, start=match.start(), end=match.end(), text=match[0])
             )
         else:
-            found.append(_number(text, match.start(), match.end(), value, unit))
+            found.append(_number(text, minus.start() if minus else match.start(), match.end(), value, unit))
         taken.append(match.span())
     return _bounds_carried(text, _joined_durations(text, sorted(found, key=lambda q: q.start)))
 
@@ -472,7 +481,9 @@ def _joined_durations(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
     return tuple(joined)
 
 
-_RESTATED = re.compile(r"\s*[(,]\s*(?:or\s+|about\s+)?")
+_RESTATED = re.compile(r"(?:\s+(?:tablets|capsules|doses|pills|sachets))?\s*[(,]\s*(?:or\s+|about\s+)?")
+"""What lies between a bounded amount and the same amount restated: "above 38 degrees Celsius (100.4 degrees
+Fahrenheit)", "not more than 3 tablets (600 mg)"."""
 
 
 def _bounds_carried(text: str, found: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

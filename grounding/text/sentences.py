@@ -36,7 +36,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
             word = before.group(1).lower().rstrip(".")
             nxt = _NEXT_WORD.match(text, end)
             next_word = nxt.group(1) if nxt else ""
-            dotted_acronym = "." in word or (len(word) == 1 and word.isalpha())
+            unit = text[before.start() - 1 : before.start()] == "°"  # "a high of 23°C." ends its sentence
+            dotted_acronym = "." in word or (len(word) == 1 and word.isalpha() and not unit)
             if word in _ABBREVIATIONS or dotted_acronym:
                 starts_sentence = next_word[:1].isupper() and next_word.lower() in SENTENCE_STARTERS
                 return starts_sentence and word not in {"mr", "mrs", "ms", "dr"}

@@ -40,6 +40,7 @@ from grounding.text.quantities import (
 )
 from grounding.text.sentences import split_sentences
 from grounding.verify.comparing import compare
+from grounding.verify.tenure import tenure
 
 _DAY_MINUTES = 24 * 60
 _BEARING = re.compile(r"\b(?:north|south|east|west|up|down)(?:stream|hill|river)?\s+of\b", re.I)
@@ -59,6 +60,10 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         said = claim.strip().rstrip(".")
         sums.append(f"{comparison.figures}: {said[:1].lower() if said[:4] == 'The ' else said[:1]}{said[1:]}")
     sums += _groups_counted(claim, premise)
+    held = tenure(claim, premise)
+    if held is not None and held.holds():
+        # "2014 to 2020 is 6 years: Elsbeth Moravec served as chief financial officer ... for six years"
+        sums.append(f"{held.first} to {held.last} is {held.years} years: {claim.strip().rstrip('.')}")
     claimed = parse_quantities(claim)
     if not claimed:
         return tuple(dict.fromkeys(sums))

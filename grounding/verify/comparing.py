@@ -4,7 +4,8 @@
 in 1904. The Kestrin Observatory, on the hill above Duvelle, dates from 1889."; "Velmora Foods more than doubled its
 revenue between 2021 and 2023" against "revenue of 410 million euros in 2021 ... In 2023, the company's revenue
 reached 760 million euros"; "More than half of the patients reported headaches" against "The trial enrolled 640
-patients ... Headache was reported by 288 participants". No sentence states the comparison, so a small cross-encoder
+patients ... Headache was reported by 288 participants"; "Frost was recorded on most nights in October" against
+"ground frost on 4 of October's 31 nights". No sentence states the comparison, so a small cross-encoder
 has nothing to entail or contradict, and it guesses.
 
 Each side's figure is read from the one sentence that names that side (by the names that tell the two sides apart,
@@ -21,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from grounding.text.lexicon import MONTHS, STOPWORDS, count_of
+from grounding.text.lexicon import DAYS_OF_THE_WEEK, MONTHS, STOPWORDS, count_of, singular
 from grounding.text.quantities import (
     SCORE,
     TIME_OF_DAY,
@@ -81,6 +82,7 @@ def _compare(claim: str, evidence: str) -> Comparison | None:
     return (
         _changed(claim, sentences)
         or _share(claim, sentences)
+        or _most_of(claim, sentences)
         or _ratio(claim, sentences)
         or _than(claim, sentences)
         or _most(claim, sentences)
@@ -328,8 +330,46 @@ def _share(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     if len(counts) != 2 or counts[0][0].value == counts[1][0].value:
         return None
     (part, where), (total, whole) = sorted(counts, key=lambda c: c[0].value)
+    if where == whole and not _says_the_rest(claim, where):
+        return None  # "Most patients recovered" / "12 of 40 patients had side effects"
     holds = _within(part.value / total.value, share, bound)
     return Comparison(holds, f"{part.text} of {total.text}", (whole, where))
+
+
+def _says_the_rest(claim: str, sentence: str) -> bool:
+    """The sentence that counts a part says more than half the claim's content words (read by their first five
+    letters), the share's own words aside: "most nights had frost" counts nothing "4 of 31 nights were windy"
+    does."""
+    shares = {"most", "majority", "half", "third", "quarter", "thirds", "quarters"}
+    wanted = {w[:5] for w in re.findall(r"[a-z]+", claim.lower()) if w not in STOPWORDS and w not in shares}
+    said = {w[:5] for w in re.findall(r"[a-z]+", sentence.lower())}
+    return len(wanted & said) * 2 > len(wanted)
+
+
+_MOST_OF = re.compile(r"\b(?:most|a\s+majority\s+of)\s+(?:(?:the|its|their|his|her)\s+)?(?P<noun>[a-z]+)\b", re.I)
+_PART_OF = re.compile(
+    r"\b(?P<part>\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her)\s+|[A-Z]?[\w]+['’]s\s+)?"
+    r"(?P<total>\d+|[a-z]+)\s+(?P<noun>[a-z]+)\b",
+    re.I,
+)
+
+
+def _most_of(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "Frost was recorded on most nights in October" against "ground frost on 4 of October's 31 nights": a count
+    out of a total of the same things, where the claim says most of them."""
+    said = _MOST_OF.search(claim)
+    if said is None:
+        return None
+    noun = singular(said["noun"].lower())
+    for sentence in sentences:
+        if not _says_the_rest(claim, sentence):
+            continue
+        for found in _PART_OF.finditer(sentence):
+            part, total = count_of(found["part"]), count_of(found["total"])
+            if part is not None and total and part <= total and singular(found["noun"].lower()) == noun:
+                figures = f"{found['part']} of {found['total']} {found['noun']}"
+                return Comparison(part / total > 0.5, figures, (sentence,))
+    return None
 
 
 _MEASURES = frozenset(
@@ -382,6 +422,8 @@ def _pairs(
     the other side's figures of the same measure."""
     mine, theirs = _names(left), _names(right)
     mine, theirs = mine - theirs, theirs - mine
+    if (mine - _DAYS) and (theirs - _DAYS):
+        mine, theirs = mine - _DAYS, theirs - _DAYS  # "Kelmouth was warmer than Darrow Bay on Saturday": when, not what
     if mine and theirs:
         my_sentences, their_sentences = _naming(mine, theirs, sentences), _naming(theirs, mine, sentences)
     else:
@@ -397,6 +439,9 @@ def _pairs(
         for b in _candidates(their_sentences[0], timely)
         if _measure(a, b) is not None
     ]
+
+
+_DAYS = frozenset(DAYS_OF_THE_WEEK) | {f"{day}s" for day in DAYS_OF_THE_WEEK}
 
 
 def _naming(side: frozenset[str], other: frozenset[str], sentences: tuple[str, ...]) -> list[str]:

@@ -13,9 +13,10 @@ of its complement and a denial as the opposite state the evidence asserts, "nobo
 superlative as the denial of anything beyond it, a century as the one year the evidence gives in it, a
 season or the late part of a decade as the one date or year the evidence gives in it, a hedged count as
 the one plain number the evidence gives inside the hedge, a time of day on the evidence's clock, a rate by
-its count or its span ("twice a day" / "every 12 hours"), a loss as the win the evidence states, and an act
-said two ways, "found not guilty" / "acquitted"), and nothing else in the claim changes: a wrong amount
-stays wrong, and the rules still read the claim as given.
+its count or its span ("twice a day" / "every 12 hours"), a loss as the win the evidence states, "below freezing"
+as the one temperature below 0 °C the evidence gives, and an act said two ways, "found not guilty" /
+"acquitted"), and nothing else in the claim changes: a wrong amount stays wrong, and the rules still read the
+claim as given.
 """
 
 from __future__ import annotations
@@ -113,7 +114,9 @@ def _reword(claim: str, premise: str) -> Reading:
                 (
                     s
                     for s in stated
-                    if s.bound == quantity.bound and _alike(quantity, s) and _qualified(premise, s).lower() != said
+                    if s.bound == quantity.bound
+                    and _alike(quantity, s)
+                    and _qualified(premise, s).lower() not in (said, s.text.lower())  # "Max. 8 tablets (4 g)": no words
                 ),
                 None,
             )
@@ -164,6 +167,7 @@ def _reword(claim: str, premise: str) -> Reading:
     edits.extend(_phrasings(claim, premise))
     edits.extend(_bearings_turned(claim, premise))
     edits.extend(_beaten(claim, premise))
+    edits.extend(_freezing(claim, premise))
     edits.extend(e for e in _counted_rates(claim, premise) if all(e[1] <= a or e[0] >= b for a, b, _ in edits))
     if not edits:
         return claim, ()
@@ -670,6 +674,24 @@ _PHRASINGS = (
 """One act said two ways, read the premise's way where the premise uses it: "found her not guilty" is
 "acquitted her", "did not attend" is "was absent from", "is published" is "comes out", "resigned" is
 "stepped down", "finished as runners-up" is "finished in second place"."""
+
+
+_FREEZING = re.compile(r"\b(?P<side>below|under|above)\s+(?:freezing|zero)\b|\b(?P<sub>sub-?zero)\b", re.I)
+
+
+def _freezing(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """ "below freezing" as the premise's one temperature where that is below 0 °C ("was below freezing" / "was
+    -3°C"): the model reads the two as opposed."""
+    said = list(_FREEZING.finditer(claim))
+    temperatures = [q for q in _quantities(premise) if (q.dimension or "").startswith("temperature")]
+    if len(said) != 1 or len(temperatures) != 1:
+        return []
+    degrees = temperatures[0]
+    celsius = degrees.value if degrees.dimension.endswith("Celsius") else (degrees.value - 32) * 5 / 9
+    below = said[0]["sub"] is not None or said[0]["side"].lower() != "above"
+    if celsius == 0 or (celsius < 0) != below:
+        return []
+    return [(said[0].start(), said[0].end(), degrees.text)]
 
 
 _LOST = re.compile(

@@ -2,9 +2,9 @@
 against "The patient was transferred from Saint Aldric Hospital to the Merriton Cardiac Centre".
 
 Every word of such a claim is in its evidence, and the model reads it as entailed. The rule reads where a move starts
-and where it ends, by "from ... to ...", "to ... from ...", "joined B from A" and "B signed (someone) from A" (B is
-where the move ends), and finds a contradiction where a sentence that moves the claim's thing between the same two
-places says the move the other way: read by `roles`.
+and where it ends, by "from ... to ...", "to ... from ...", "joined B from A", "B signed (someone) from A" and "left A
+to join B" (B is where the move ends), and finds a contradiction where a sentence that moves the claim's thing between
+the same two places says the move the other way: read by `roles`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ _TAKEN_FROM = re.compile(
     rf"{_NAME.format('b')}\s+(?:has\s+|have\s+)?(?:signed|bought|acquired|borrowed|recruited|poached|loaned)\s+"
     rf"(?:[\w'’-]+\s+){{1,8}}?from\s+{_NAME.format('a')}"
 )
-_MOVES = (_FROM_TO, _TO_FROM, _JOINED_FROM, _TAKEN_FROM)
+_LEFT_FOR = re.compile(
+    rf"\b(?:left|quit|departed)\s+{_NAME.format('a')}\s+(?:in\s+\d{{4}}\s+)?(?:to\s+(?:join|rejoin|move\s+to)|for)\s+"
+    rf"{_NAME.format('b')}"
+)
+_MOVES = (_FROM_TO, _TO_FROM, _JOINED_FROM, _TAKEN_FROM, _LEFT_FOR)
 _A_VERB = re.compile(r"(?:ed|ing|en)$|^(?:sent|sold|bought|went|came|left|took|moved?|sends?|goes)$")
 """The move's own verb, which says nothing of what was moved."""
 

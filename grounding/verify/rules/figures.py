@@ -19,7 +19,15 @@ import functools
 import math
 import re
 
-from grounding.text.lexicon import CLAIM_OPENERS, CURRENCIES, DAYS_OF_THE_WEEK, STOPWORDS, count_of, currency_of
+from grounding.text.lexicon import (
+    CLAIM_OPENERS,
+    CURRENCIES,
+    DAYS_OF_THE_WEEK,
+    STOPWORDS,
+    count_of,
+    currency_of,
+    days_named,
+)
 from grounding.text.names import of_another_name
 from grounding.text.quantities import (
     MONTHS,
@@ -57,7 +65,7 @@ from grounding.verify.rules.reading import (
     _under_a_heading,
     _words,
 )
-from grounding.verify.rules.spans import other_clock_span, other_span
+from grounding.verify.rules.spans import other_clock_span, other_span, other_tenure
 
 
 def _own_part(claim: str, quantity: Quantity) -> str:
@@ -84,7 +92,7 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        for other in (other_place, other_span, other_clock_span, other_count, other_act_date):
+        for other in (other_place, other_span, other_tenure, other_clock_span, other_count, other_act_date):
             if found := other(claim, evidence):
                 return [contradiction(self.name, *found)]
         claimed = parse_quantities(claim)
@@ -121,7 +129,7 @@ class QuantityRule:
                 if _PER.search(claim[: quantity.start]):
                     continue  # "twice an hour" is a rate, read by `antonyms` against "every 30 minutes"
                 found = self._other_currency(claim, quantity, sentence.text, stated)
-                if not found and quantity not in said:
+                if not found and quantity not in said and not _stated_closer(claim, quantity, sentence, matched):
                     found = self._other_value(claim, quantity, sentence.text, stated, claimed)
                 if found:
                     return [found]
@@ -548,6 +556,27 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
         and not (of_another_name(claim, sentence.text) and not _says_most_of(claim, sentence))
         for sentence in _sentences(evidence)
     )
+
+
+def _stated_closer(claim: str, quantity: Quantity, sentence: _Sentence, matched: list[_Sentence]) -> bool:
+    """Another sentence the claim matches better gives the claim's value and no other of its measure, for the same
+    days and thing: the evidence states the claim's version ("The forecast called for about 10 mm of rain in Wexley"
+    against "Thursday's forecast for Wexley predicted roughly 10 mm of rain" beside "Wexley received 31 mm")."""
+    if quantity.bound is not None:
+        return False  # "at least two hours" is no value a sentence gives, but a range "24 hours" falls in
+    measure = _measure(claim, quantity)
+    wanted = _stems(_content(_words(re.sub(r"\d[\d,.:]*", " ", claim))))  # the words, not the figures, say which
+    days = days_named(claim) & days_named(sentence.text)
+    for other in matched:
+        if len(wanted & other.stems) <= len(wanted & sentence.stems):
+            continue
+        if _other_days(claim, other.text) or _of_a_sibling(claim, other.text) or days - days_named(other.text):
+            continue  # "On Sundays, the first departure is at 09:40" says the claim's Sundays, "The 08:15" does not
+        alike = [q for q in parse_quantities(other.text) if q.kind == quantity.kind]
+        alike = [q for q in alike if _measure(other.text, q) == measure]
+        if alike and all(same_quantity(quantity, q) for q in alike):
+            return True
+    return False
 
 
 def _says_most_of(claim: str, sentence: _Sentence) -> bool:

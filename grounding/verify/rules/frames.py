@@ -1126,11 +1126,15 @@ def _unstyled(words: set[str]) -> set[str]:
 
 
 def _named(agent: Sequence[_Token]) -> Sequence[_Token]:
-    """The agent's name: all of it, or the name after one word in lower case that describes it ("the astronomer
-    Ruth Kellaway"), not a word capitalised because it opens the sentence ("Boys seemed ...")."""
+    """The agent's name: all of it, or the name after one or two words in lower case that describe it ("the
+    astronomer Ruth Kellaway"), not a word capitalised because it opens the sentence ("Boys seemed ...")."""
     if _kind(agent) == "name":
         return agent
-    return _leading(agent, "name") if agent and agent[0].text[:1].islower() else []
+    if not agent or not agent[0].text[:1].islower():
+        return []
+    if len(agent) > 2 and agent[1].text.islower() and _kind(agent[2:]) == "name":
+        return agent[2:]  # "regional forecaster Tomas Brenning": two words of description, then the name alone
+    return _leading(agent, "name")
 
 
 def _mentioned(frame: _Frame, before: str) -> bool:

@@ -191,6 +191,41 @@ def _dated_order(claim: str, evidence: str) -> RuleFinding | None:
     return contradiction("comparisons", detail, right[0])
 
 
+_STEP = re.compile(r"^\W*(?:step\s+(?P<n>\d{1,2})\b|(?P<m>\d{1,2})[.)]\s)", re.I)
+_LEADS_IN = frozenset("to should must then first you says said say that and".split())
+"""Words after which a side of a claim says its act: "The manual says to empty the water tank"."""
+
+
+def _stepped_order(claim: str, evidence: str) -> RuleFinding | None:
+    """ "The manual says to empty the water tank before unplugging the unit" against "Step 1: Unplug the Halvex
+    dehumidifier. Step 2: Remove the water tank and empty it.": which comes first follows from the numbers of the
+    steps that say each side's act (the side's first word, read by its first five letters), where each act is in
+    one step alone."""
+    marker = re.search(r"\b(before|after)\b", claim)
+    if marker is None or _negated(_words(claim)):
+        return None
+    steps = {
+        int(step["n"] or step["m"]): sentence
+        for start, end in split_sentences(evidence)
+        if (step := _STEP.match(sentence := evidence[start:end].strip()))
+    }
+    if len(steps) < 2:
+        return None
+    left = _words(claim[: marker.start()])
+    cut = max((k + 1 for k, w in enumerate(left) if w in _LEADS_IN), default=0)
+    acts = [next((w for w in side if _content([w])), None) for side in (left[cut:], _words(claim[marker.end() :]))]
+    if None in acts:
+        return None
+    placed = [[n for n, s in steps.items() if act[:5] in {w[:5] for w in _words(s)}] for act in acts if act]
+    if any(len(found) != 1 for found in placed) or placed[0] == placed[1]:
+        return None
+    first, second = placed[0][0], placed[1][0]
+    if (first < second) == (marker[1].lower() == "before"):
+        return None
+    detail = f"The evidence gives them as steps {first} and {second}: {quote(steps[first])} {quote(steps[second])}"
+    return contradiction("comparisons", detail, steps[second])
+
+
 def _computed(claim: str, evidence: str) -> RuleFinding | None:
     """ "Lake Varren is more than twice the size of Lake Sobel" against "Lake Sobel covers about 84 square
     kilometres. Lake Varren ... has a surface area of 151 square kilometres.": the comparison computed from each
@@ -240,7 +275,8 @@ class ComparisonRule:
     name = "comparisons"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        if found := _birth_order(claim, evidence) or _dated_order(claim, evidence) or _computed(claim, evidence):
+        found = _birth_order(claim, evidence) or _dated_order(claim, evidence) or _stepped_order(claim, evidence)
+        if found := found or _computed(claim, evidence):
             return [found]
         mine = _relation(claim)
         if mine is None:

@@ -30,6 +30,7 @@ from grounding.text.lexicon import (
     times_per_period,
 )
 from grounding.text.names import subject_name
+from grounding.text.quantities import MONTHS
 from grounding.text.sentences import split_sentences
 from grounding.verify.claims.pronouns import EXPLETIVE_IT, is_person_name
 from grounding.verify.rules.base import CLAUSE_BREAK
@@ -605,6 +606,15 @@ def _said_for_other_days(claim: str, words: Sequence[str], position: int, reach:
 
 
 def _other_days(claim: str, sentence: str) -> bool:
-    """The claim and the sentence each say which days they hold for, and no day is in both."""
-    mine, theirs = days_named(claim), days_named(sentence)
+    """The claim and the sentence each say which days they hold for, and no day is in both. A weekday that names a
+    date ("on Thursday, 14 March") says which day, not which days: the dates are compared instead."""
+    mine, theirs = days_named(_DATED_WEEKDAY.sub("", claim)), days_named(_DATED_WEEKDAY.sub("", sentence))
     return bool(mine and theirs) and not mine & theirs
+
+
+_MONTH_NAMES = "|".join(MONTHS)
+_DATED_WEEKDAY = re.compile(
+    rf"\b(?:{'|'.join(DAYS_OF_THE_WEEK)}),?\s+(?=(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
+    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}\b)",
+    re.I,
+)

@@ -6,7 +6,8 @@ figure is in no sentence, so no rule compares it with another value, and the mod
 the matching words as support. A span is read where a sentence that says most of the claim's words gives it with
 "from ... to" or "between ... and" (not a dash in brackets, which gives a life), and the claim counts its years
 plainly ("for 23 years", not "for nearly 20 years"), and a year off either way is left alone (a reign from late 1601
-to early 1618 is 17 years or 16).
+to early 1618 is 17 years or 16). A tenure whose start and end two sentences date ("joined ... in 2018", "left ... in
+2022") is read by `grounding.verify.tenure`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from grounding.text.quantities import TIME_OF_DAY, Quantity, parse_quantities, s
 from grounding.text.sentences import split_sentences
 from grounding.verify.rules.base import quote
 from grounding.verify.rules.reading import _content, _sentences, _stems, _words
+from grounding.verify.tenure import tenure
 
 _COUNT = re.compile(r"\bfor\s+(?P<count>\d{1,3})\s+years\b", re.I)
 _YEAR = r"(?:1[0-9]|20)\d\d"
@@ -50,6 +52,19 @@ def other_span(claim: str, evidence: str) -> tuple[str, str] | None:
                 sentence,
             )
     return None
+
+
+def other_tenure(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the years the evidence gives for a start and an end rule out the claim's count of
+    years ("worked at Kestrel Analytics for ten years" / "joined ... in April 2018", "left ... in April 2022")."""
+    held = tenure(claim, evidence)
+    if held is None or not held.ruled_out():
+        return None
+    said = f"{held.bound} {held.count}" if held.bound else str(held.count)
+    return (
+        f"The evidence gives {held.first} to {held.last}, {held.years} years, not {said}: {quote(held.sentence)}",
+        held.sentence,
+    )
 
 
 _DAY_MINUTES = 24 * 60

@@ -30,8 +30,8 @@ _HEADS = (
     "judge|prosecutor|attorney|counsel|engineer|designer|architect|pharmacist|physician|surgeon|nurse|scientist"
 )
 _NOT_A_RANK = (
-    r"(?:said|says|told|added|noted|and|or|the|a|an|by|with|of|to|from|as|was|is|its|their|his|her|named|appointed"
-    r"|elected|made)"
+    r"(?:said|says|told|added|noted|and|or|the|a|an|by|with|of|to|from|as|under|for|at|in|on|was|is|its|their|his|her"
+    r"|named|appointed|elected|made)"
 )
 _RANKS = "chief|senior|deputy|vice|managing|executive|general|assistant|acting|interim|joint|co"
 _TITLE = (
@@ -119,7 +119,7 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     if not others or not theirs:
         return None
     (other, where), (said, sentence) = others[0], theirs[0]
-    title = re.sub(r"\s+of(?:\s+(?:the|a|an|its))?\s*$", "", claimed["title"])
+    title, said = (re.sub(r"\s+of(?:\s+(?:the|a|an|its))?\s*$", "", t) for t in (claimed["title"], said))
     detail = (
         f"The evidence gives the post of {title} to {_as_written(other, where)}, and {claimed['name']} "
         f"is {said}: {quote(sentence)}"
