@@ -50,6 +50,13 @@ _YEARS_BEFORE = re.compile(r"\b(?:aged|age of|at)\s*$", re.I)
 _AGE_WHEN = re.compile(r"\bwas\s*$", re.I)
 
 
+def borne_out(claim: str, sums: tuple[str, ...]) -> bool:
+    """Whether a sum restates the whole claim after the figures that bear it out (a comparison that holds, a tenure
+    the years give): no contradiction the model reads may outweigh that, though the rules still read the claim."""
+    said = claim.strip().rstrip(".")[1:]
+    return bool(said) and any(s.endswith(said) and ": " in s for s in sums)
+
+
 def computed(claim: str, premise: str) -> tuple[str, ...]:
     """What the premise's values add up to where the claim states the result: "9:00 plus two and a half hours
     is 11:30"."""

@@ -1,7 +1,8 @@
-"""Readings the seventy-first to seventy-fourth probe batches (written blind) exposed, each beside the case a careless
+"""Readings the seventy-first to seventy-eighth probe batches (written blind) exposed, each beside the case a careless
 rule would get wrong: how long someone held a post, steps of a manual in order, "most" of a counted total, a
 temperature below freezing, a move said as "left A to join B", a post held "under" someone, a weekday that names a
-date, and a figure a closer sentence gives."""
+date, a figure a closer sentence gives, a succession said in the passive, a river that empties into another, a post
+after a name, a plan's date, and a comparison the figures bear out."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from grounding.text.quantities import Bound, parse_quantities
 from grounding.text.sentences import split_sentences
-from grounding.verify.arithmetic import computed
+from grounding.verify.arithmetic import borne_out, computed
 from grounding.verify.comparing import compare
 from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.figures import QuantityRule
@@ -277,3 +278,75 @@ def test_a_limit_is_not_written_as_a_dose_below_it() -> None:
     leaflet = "Dolorin 500 (paracetamol 500 mg tablets). Adults: 1-2 tablets every 4-6 hours. Max. 8 tablets (4 g)."
     claim = "Adults must not take more than 4,000 mg of paracetamol from Dolorin 500 in a 24-hour period."
     assert reword(claim, leaflet)[0] == claim  # neither "500 mg", a dose, nor "4 g" without "not more than"
+
+
+RESULTS = "The results were presented by chief executive Imelda Varga and chief financial officer Tomas Reinholt."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        (
+            "Governor Aldous Pryce succeeded Helena Marsk as governor of the Orlen province.",
+            "In 1870 Pryce was succeeded as governor by Helena Marsk, who held the office until 1878.",
+            True,
+        ),
+        (
+            "Helena Marsk succeeded Aldous Pryce as governor of the Orlen province.",
+            "In 1870 Pryce was succeeded as governor by Helena Marsk, who held the office until 1878.",
+            False,
+        ),
+        (
+            "The Tessel River flows into the Varn River near Orrick.",
+            "Near Orrick, the Varn River empties into the Tessel River, which continues south to the sea.",
+            True,
+        ),
+        (
+            "The Varn River flows into the Tessel River near Orrick.",
+            "Near Orrick, the Varn River empties into the Tessel River, which continues south to the sea.",
+            False,
+        ),
+        (
+            "Imelda Varga, chief financial officer of Norcastle Holdings, presented the annual results.",
+            RESULTS,
+            True,
+        ),
+        (
+            "Tomas Reinholt, chief financial officer of Norcastle Holdings, presented the annual results.",
+            RESULTS,
+            False,
+        ),
+    ],
+)
+def test_successions_confluences_and_posts_after_a_name(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(RoleRule().check(claim, evidence)) == contradicted
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("King Leopold of Varna was crowned on 21 June 1721.", False),
+        ("King Leopold of Varna was originally due to be crowned on 21 June 1721.", True),
+    ],
+)
+def test_a_date_a_plan_had_before_it_moved_is_no_other_value(claim: str, contradicted: bool) -> None:
+    evidence = (
+        "The coronation of King Leopold of Varna was originally set for 14 June 1721.\n"
+        "Flooding forced officials to postpone the ceremony by one week, and it went ahead on the new date."
+    )
+    assert bool(QuantityRule().check(claim, evidence)) == contradicted
+
+
+def test_a_date_said_with_its_plan_in_one_sentence_is_still_read() -> None:
+    evidence = "The referendum will take place on 21 May, one week later than originally planned."
+    assert QuantityRule().check("The referendum will be held on 14 May.", evidence)
+
+
+def test_a_claim_the_figures_bear_out_is_never_contradicted_by_the_model_alone() -> None:
+    claim = "Mount Kerrigal stands taller than Mount Abbon."
+    sums = computed(claim, "Mount Kerrigal rises to 3,412 metres. Mount Abbon reaches 2,980 metres.")
+    assert borne_out(claim, sums)
+    assert not borne_out(
+        claim, computed(claim, "Mount Kerrigal rises to 2,412 metres. Mount Abbon reaches 2,980 metres.")
+    )
+    assert not borne_out("The train arrives at 11:30.", ("9:00 plus two and a half hours is 11:30",))

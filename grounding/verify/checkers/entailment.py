@@ -26,7 +26,7 @@ from grounding.verify.alignment import (
     shares_subject,
     shares_topic,
 )
-from grounding.verify.arithmetic import computed
+from grounding.verify.arithmetic import borne_out, computed
 from grounding.verify.checkers.base import AnswerUnderCheck
 from grounding.verify.claims import read_with_question
 from grounding.verify.nli import NLIModel
@@ -277,6 +277,8 @@ def _decide(
     on_topic = [row for row in rows if _about_the_claim(claim.text, " ".join(s.text for s in row[1]), distance)]
     contra_probs, spans_contra = max(on_topic or rows, key=lambda row: row[0][2])
     entail, contra = float(entail_probs[0]), float(contra_probs[2]) if on_topic else 0.0
+    if read_best.sums and borne_out(claim.text, read_best.sums):
+        contra = 0.0  # "3,412 metres against 2,980 metres: Mount Kerrigal stands taller than Mount Abbon"
     scores = {
         "entailment": round(entail, 4),
         "contradiction": round(contra, 4),

@@ -84,6 +84,14 @@ def _own_clause(claim: str, quantity: Quantity) -> str:
     return claim[start:end]
 
 
+_PLANNED = re.compile(
+    r"\b(?:originally|initially|first)\s+(?:\w+\s+){0,2}?(?:set|scheduled|planned|due|fixed)\s+(?:for|on|to)\b", re.I
+)
+_MOVED = re.compile(
+    r"\b(?:postpone[ds]?|postponing|delay(?:ed|s)?|reschedul\w*|pushed\s+back|brought\s+forward)\b", re.I
+)
+"""A figure the evidence gives a plan that another sentence moved is no other value of what happened."""
+
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]{3,80},")
 """A clause set off by commas that says something more of what precedes it: the claim says its figure without it."""
 
@@ -120,6 +128,8 @@ class QuantityRule:
         for sentence in dict.fromkeys(matched):
             if _other_days(claim, sentence.text) or _of_a_sibling(claim, sentence.text):
                 continue  # "leaves at 5:10 on Sundays" / "on weekdays ... at 6:40": another timetable
+            if _PLANNED.search(sentence.text) and _MOVED.search(evidence) and not _PLANNED.search(claim):
+                continue  # "was originally set for 14 June" and "forced officials to postpone the ceremony": a plan
             stated = parse_quantities(sentence.text)
             month = self._other_month(claim, months, sentence.text, stated, evidence)
             month = month or _other_quarter(claim, sentence.text)

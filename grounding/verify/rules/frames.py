@@ -853,6 +853,20 @@ def _light_verb(verb: str, following: Sequence[_Token]) -> tuple[str, Sequence[_
     return (act, patient) if act and patient else None
 
 
+_FLOWING = frozenset({"flow", "empti", "drain", "discharg", "feed", "pour"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def _by_after(tokens: Sequence[_Token], k: int) -> int | None:
+    """Where the "by" of a passive stands after the verb at k: next to it, or after "as" and up to three words of a
+    post ("was succeeded as governor by")."""
+    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+        return k + 1
+    if k + 1 < len(tokens) and tokens[k + 1].low == "as":
+        return next((j for j in range(k + 2, min(k + 6, len(tokens))) if tokens[j].low == "by"), None)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
     """Each (agent, verb, patient) a clause states, passive turned active ("B was written by A")."""
@@ -861,11 +875,16 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         if k == 0 or not _verb_like(token, tokens[k - 1]):
             continue
         before = tokens[:k]
-        if before and k + 1 < len(tokens) and tokens[k + 1].low == "by":
-            # "was written by A", and "a hormone produced by A" (a passive without its "is")
+        by = _by_after(tokens, k)
+        if before and by is not None:
+            # "was written by A", and "a hormone produced by A" (a passive without its "is"), "was succeeded as
+            # governor by A"
             patient = [t for t in before if t.low not in BE_FORMS | {"been", "has", "had", "have"}]
-            agent = _noun_phrase(tokens[k + 2 :])
-            after = tokens[k + 2 + len(agent) :]
+            while len(patient) > 2 and patient[0].low in PREPOSITIONS and _numeric(patient[1]):
+                patient = patient[2:]  # "In 1870 Pryce was succeeded": when, not who
+            agent = _noun_phrase(tokens[by + 1 :])
+            agent = agent[: next((j for j, t in enumerate(agent) if t.low in _RELATIVES), len(agent))]
+            after = tokens[by + 1 + len(agent) :]
             act = _LIGHT_VERBS.get((_stem(token.low), patient[-1].low)) if patient else None
             if act and after and after[0].low in _LIGHT_OBJECT and _noun_phrase(after[1:]):
                 # "The lawsuit was brought by Keira Voss against Dunmore Logistics": Voss sued Dunmore
@@ -886,6 +905,8 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         while agent and (agent[-1].low in _AUXILIARIES or agent[-1].low in _TOWARD_THE_ACT):
             agent.pop()  # "Dunmore Logistics has filed", "Tallis Networks agreed to buy": the agent is the name
         patient = [t for t in patient if t.low not in DETERMINERS]
+        if patient[:1] and patient[0].low == "into" and verb in _FLOWING:
+            verb = "flow"  # a river that "empties into" or "drains into" another flows into it
         if agent and patient:
             frames.append(_Frame(verb, agent, patient))
     return (
@@ -1120,6 +1141,15 @@ def _disjoint(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
     return not (mine & theirs) and bool(mine) and bool(theirs)
 
 
+def _apart(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
+    """Two things, though their names may end on one word of kind: "the Tessel River" and "the Varn River"."""
+    if _disjoint(a, b):
+        return True
+    mine, theirs = _content(a), _content(b)
+    kind = a[-1].low if a and b and a[-1].low == b[-1].low else None
+    return kind is not None and mine & theirs == {kind} and bool(mine - theirs) and bool(theirs - mine)
+
+
 def _unstyled(words: set[str]) -> set[str]:
     """A name's words without its title or rank; a rank alone ("the president") is what names the one who holds it."""
     return words - _STYLES or words - _TITLES
@@ -1272,13 +1302,17 @@ class RoleRule:
     @staticmethod
     def _conflict(frame: _Frame, stated: _Frame, sentence: str, whole: bool, before: str = "") -> str | None:
         if (
-            _same(frame.agent, stated.patient)
+            (
+                _same(frame.agent, stated.patient)
+                or _kind(stated.patient) == "name"
+                and _same(stated.patient, frame.agent)
+            )
             and (
                 _same(frame.patient, stated.agent)
                 or _names_the(frame.patient, stated.agent)
                 or _same(_leading(frame.patient, "name"), _leading(stated.agent, "name"))
             )
-            and _disjoint(frame.agent, frame.patient)
+            and _apart(frame.agent, frame.patient)
         ):
             theirs = _leading(stated.agent, "name") or stated.agent
             return (

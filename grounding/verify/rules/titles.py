@@ -101,7 +101,7 @@ def other_post(claim: str, evidence: str) -> tuple[str, str] | None:
     """(detail, sentence) where the evidence gives the claim's post to someone else and the claim's person
     another post (the sentence that gives that one is cited), or where the claim's appointment is one the evidence
     makes to another post; None otherwise."""
-    claimed = _CLAIMED.search(claim) or _BEFORE_NAME.search(claim)
+    claimed = _CLAIMED.search(claim) or _BEFORE_NAME.search(claim) or _AFTER_NAME.search(claim)
     appointed = None if claimed else _NAMED_AS.search(claim) or _APPOINTED.search(claim)
     if not claimed and not appointed:
         return None
