@@ -1304,8 +1304,8 @@ class RoleRule:
         if (
             (
                 _same(frame.agent, stated.patient)
-                or _kind(stated.patient) == "name"
-                and _same(stated.patient, frame.agent)
+                or _kind(stated.patient) == _kind(frame.agent) == "name"
+                and _same(stated.patient, frame.agent)  # "Pryce" of "Governor Aldous Pryce"
             )
             and (
                 _same(frame.patient, stated.agent)
