@@ -51,10 +51,21 @@ _AGE_WHEN = re.compile(r"\bwas\s*$", re.I)
 
 
 def borne_out(claim: str, sums: tuple[str, ...]) -> bool:
-    """Whether a sum restates the whole claim after the figures that bear it out (a comparison that holds, a tenure
-    the years give): no contradiction the model reads may outweigh that, though the rules still read the claim."""
-    said = claim.strip().rstrip(".")[1:]
-    return bool(said) and any(s.endswith(said) and ": " in s for s in sums)
+    """Whether a sum restates the whole claim after the figures that bear it out (`_restated`: a comparison that
+    holds, a tenure the years give): no contradiction the model reads may outweigh that, though the rules still read
+    the claim."""
+    return any(s.endswith(f": {_as_restated(claim)}") for s in sums)
+
+
+def _restated(figures: str, claim: str) -> str:
+    """The figures that bear the whole claim out, then the claim: "1889 against 1904: the Kestrin Observatory is older
+    than the Duvelle town library"."""
+    return f"{figures}: {_as_restated(claim)}"
+
+
+def _as_restated(claim: str) -> str:
+    said = claim.strip().rstrip(".")
+    return f"{said[:1].lower() if said[:4] == 'The ' else said[:1]}{said[1:]}"
 
 
 def computed(claim: str, premise: str) -> tuple[str, ...]:
@@ -63,14 +74,12 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
     sums: list[str] = []
     comparison = compare(claim, premise)
     if comparison is not None and comparison.holds:
-        # "1889 against 1904: the Kestrin Observatory is older than the Duvelle town library"
-        said = claim.strip().rstrip(".")
-        sums.append(f"{comparison.figures}: {said[:1].lower() if said[:4] == 'The ' else said[:1]}{said[1:]}")
+        sums.append(_restated(comparison.figures, claim))
     sums += _groups_counted(claim, premise)
     held = tenure(claim, premise)
     if held is not None and held.holds():
         # "2014 to 2020 is 6 years: Elsbeth Moravec served as chief financial officer ... for six years"
-        sums.append(f"{held.first} to {held.last} is {held.years} years: {claim.strip().rstrip('.')}")
+        sums.append(_restated(f"{held.first} to {held.last} is {held.years} years", claim))
     claimed = parse_quantities(claim)
     if not claimed:
         return tuple(dict.fromkeys(sums))

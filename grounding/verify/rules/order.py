@@ -216,7 +216,7 @@ def _stepped_order(claim: str, evidence: str) -> RuleFinding | None:
     acts = [next((w for w in side if _content([w])), None) for side in (left[cut:], _words(claim[marker.end() :]))]
     if None in acts:
         return None
-    placed = [[n for n, s in steps.items() if act[:5] in {w[:5] for w in _words(s)}] for act in acts if act]
+    placed = [[n for n, s in steps.items() if act[:5] in {w[:5] for w in _words(s)}] for act in acts]
     if any(len(found) != 1 for found in placed) or placed[0] == placed[1]:
         return None
     first, second = placed[0][0], placed[1][0]
