@@ -81,6 +81,7 @@ _OPPOSITE_PAIRS = """rising falling|risen fallen|increase decrease|increasing de
 grows shrinks|growing shrinking|grown shrunk|increase reduce|increasing reducing|gained lost|higher lower
 highest lowest|larger smaller|largest smallest|bigger smaller|more fewer|above below|before after|earlier later
 won lost|wins loses|approved rejected|accepted rejected|recommended discouraged|opened closed|increase decline
+added removed|adds removes|adding removing|temporary permanent
 expanded contracted|strengthened weakened|improved worsened|better worse|best worst
 older younger|oldest youngest|north south|east west|northern southern|eastern western|minimum maximum
 positive negative|success failure|succeeded failed|profit loss|surplus deficit|majority minority
@@ -154,7 +155,7 @@ guilty innocent|present absent|true false|possible impossible|visible invisible|
 married unmarried|correct incorrect|valid invalid|complete incomplete|allowed forbidden|allowed banned
 permitted prohibited|permitted banned|able unable|necessary unnecessary|mandatory optional|mandatory voluntary
 compulsory voluntary|compulsory optional|required optional|required voluntary|obligatory optional
-obligatory voluntary|soluble insoluble"""
+obligatory voluntary|soluble insoluble|included excluded|vaccinated unvaccinated"""
 COMPLEMENTS = _both_ways(_COMPLEMENT_PAIRS)
 """States with no third case between them, so that denying one asserts the other: "is closed" says what
 "is not open" says. Opposites with a middle ("hot" / "cold", "higher" / "lower") are not here: "not cold"

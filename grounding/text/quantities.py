@@ -75,6 +75,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "square kilometre": ("area", 1.0),
     "square kilometer": ("area", 1.0),
     "hectares": ("area", 0.01),
+    "hectare": ("area", 0.01),
+    "square metres": ("area", 1e-6),
+    "square meters": ("area", 1e-6),
+    "square metre": ("area", 1e-6),
+    "square meter": ("area", 1e-6),
+    "sq m": ("area", 1e-6),
+    "m²": ("area", 1e-6),
+    "square feet": ("area", 9.290304e-8),
+    "square foot": ("area", 9.290304e-8),
+    "sq ft": ("area", 9.290304e-8),
+    "ft²": ("area", 9.290304e-8),
     "kilometres": ("length", 1000.0),
     "kilometers": ("length", 1000.0),
     "km": ("length", 1000.0),
@@ -161,6 +172,32 @@ UNITS: dict[str, tuple[str, float]] = {
     "kilobytes": ("data", 1e3),
     "kb": ("data", 1e3),
     "bytes": ("data", 1.0),
+    # power in watts, energy in watt-hours: a wind farm "rated at 480 megawatts" is 60 turbines of "8 MW"
+    "kilowatts": ("power", 1000.0),
+    "kilowatt": ("power", 1000.0),
+    "kw": ("power", 1000.0),
+    "megawatts": ("power", 1000000.0),
+    "megawatt": ("power", 1000000.0),
+    "mw": ("power", 1000000.0),
+    "gigawatts": ("power", 1000000000.0),
+    "gigawatt": ("power", 1000000000.0),
+    "gw": ("power", 1000000000.0),
+    "kilowatt-hours": ("energy", 1000.0),
+    "kilowatt hours": ("energy", 1000.0),
+    "kilowatt-hour": ("energy", 1000.0),
+    "kwh": ("energy", 1000.0),
+    "megawatt-hours": ("energy", 1000000.0),
+    "megawatt hours": ("energy", 1000000.0),
+    "megawatt-hour": ("energy", 1000000.0),
+    "mwh": ("energy", 1000000.0),
+    "gigawatt-hours": ("energy", 1000000000.0),
+    "gigawatt hours": ("energy", 1000000000.0),
+    "gigawatt-hour": ("energy", 1000000000.0),
+    "gwh": ("energy", 1000000000.0),
+    "terawatt-hours": ("energy", 1000000000000.0),
+    "terawatt hours": ("energy", 1000000000000.0),
+    "terawatt-hour": ("energy", 1000000000000.0),
+    "twh": ("energy", 1000000000000.0),
     "percent": ("ratio", 0.01),
     "per cent": ("ratio", 0.01),
     "%": ("ratio", 0.01),
@@ -288,7 +325,8 @@ _STOPWATCH = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d
 """A time taken, hours, minutes and seconds, "2:29:12": a duration, not a time of day."""
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/-]|[.,]\d|\s?%)")
 _RESULT_BEFORE = re.compile(
-    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?|results?)\b"
+    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|ended|finished|drew|draw|scored?|led|leads?|results?|edged"
+    r"|defeated|overcame|downed|outscored)\b"
     r"(?:\W+\w+){0,5}\W*$",
     re.I,
 )
@@ -869,6 +907,31 @@ _PERIOD = re.compile(
     re.I,
 )
 _PER_UNIT = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|slipped|lost|cut|reduced"
+    r"|raised|lowered|shrank|up|down)(?:\s+by)?|(?:gain|increase|rise|drop|fall|decline|growth|jump|reduction|cut)"
+    r"\s+of)\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|just|more\s+than|less\s+than)\s+)*[$€£¥]?$",
+    re.I,
+)
+
+
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:annual\s+|year-on-year\s+|quarterly\s+)?(?:rise|increase|gain|drop|fall|decline|jump|growth|cut|reduction"
+    r"|decrease|slump|surge)\b",
+    re.I,
+)
+
+
+def said_as_change(text: str, quantity: Quantity) -> bool:
+    """The amount says by how much something moved ("rose by 10%", "a gain of 10%", "up 6%", "a 23% rise"), not where
+    it stood: a change is compared with changes, a level with levels. Only shares: "cut 230 jobs" counts the jobs
+    cut."""
+    if quantity.kind != QuantityKind.NUMBER or quantity.dimension != "ratio":
+        return False
+    before = _CHANGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
+    return bool(before or _CHANGE_AFTER.match(text[quantity.end :]))
 
 
 def period_of(text: str, quantity: Quantity) -> tuple[int, str] | None:

@@ -35,6 +35,7 @@ from grounding.text.quantities import (
     parse_quantities,
     period_of,
     qualified_start,
+    said_as_change,
     years_in,
     years_of_sentences,
 )
@@ -96,6 +97,8 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         sums += _units_counted(quantity, premise, stated)
         sums += _margins(claim, quantity, stated)
         sums += _products(claim, quantity, premise, stated)
+        sums += _discounted(claim, quantity, premise, stated)
+        sums += _relative_changes(claim, quantity, premise, stated)
     return tuple(dict.fromkeys(sums))
 
 
@@ -287,7 +290,8 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
         # counts add up only where each is counted by the claim's own act: "opened 12 new stores", "opened another
         # 9 stores"; "40 people came", "5 people left" make no 45 who came
         acts = _lead_words(claim, quantity)
-        alike = [s for s in alike if acts & _lead_words(premise, s)]
+        counted = [s for s in alike if acts & _lead_words(premise, s)]
+        alike = [s for s in alike if s in counted or any(_elided_from(premise, s, c) for c in counted)]
     if bearing:
         # "lies 15 km south of Camber" is no difference of two other legs; "44 km north of Lindmouth" may be the sum
         # of two legs due north ("14 kilometres due north of Castelbrae", "30 kilometres due north of Lindmouth")
@@ -298,11 +302,34 @@ def _amount_sums(claim: str, quantity: Quantity, premise: str, stated: list[Quan
     said = _written(claim, quantity)
     sums = []
     for a, b in permutations(alike, 2):
-        if math.isclose(a.value + b.value, quantity.value, abs_tol=1e-9) and a.start < b.start:
+        way = _relative_way(claim, premise, b)
+        if math.isclose(a.value, b.value, rel_tol=1e-9):
+            continue  # "Covering 1,500 square metres" and "covering 1,500 square meters": one figure said twice
+        if math.isclose(a.value + b.value, quantity.value, abs_tol=1e-9) and a.start < b.start and way != "minus":
             sums.append(f"{_written(premise, a)} plus {_written(premise, b)} is {said}")
-        elif not bearing and math.isclose(a.value - b.value, quantity.value, abs_tol=1e-9):
+        elif not bearing and math.isclose(a.value - b.value, quantity.value, abs_tol=1e-9) and way != "plus":
             sums.append(f"{_written(premise, a)} minus {_written(premise, b)} is {said}")
     return sums
+
+
+_THAN = re.compile(
+    r"\s+(?P<word>taller|higher|longer|larger|bigger|greater|heavier|older|more|shorter|lower|smaller|lighter"
+    r"|younger|less|fewer|cheaper|costlier)\s+(?:[a-z]+\s+){0,2}?than\s+(?:nearby\s+|the\s+)?"
+    r"(?P<other>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+_LESS = frozenset({"shorter", "lower", "smaller", "lighter", "younger", "less", "fewer", "cheaper"})
+
+
+def _relative_way(claim: str, premise: str, amount: Quantity) -> str | None:
+    """How a difference said against another thing adds up for the claim's thing ("Mount Aldric ... is about 300
+    meters taller than nearby Mount Pell"): Pell's height is Aldric's minus 300 meters, never plus; None where the
+    amount is no such difference, or the claim names neither way."""
+    found = _THAN.match(premise, amount.end)
+    if found is None:
+        return None
+    names_other = all(word.lower() in claim.lower() for word in found["other"].split())
+    down = found["word"].lower() in _LESS
+    return ("minus" if names_other != down else "plus") if names_other or down else "plus"
 
 
 _EACH_OF = re.compile(
@@ -316,6 +343,9 @@ _COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+$", re.I)
 _EACH_HOLDS = re.compile(
     rf"\beach\s+(?P<noun>[a-z]+)\b[^.;,]{{0,40}}?\b{_COUNT}\s+(?:[a-z-]+\s+)?(?P<things>[a-z]+s)\b", re.I
 )
+
+
+_EACH_BEFORE = re.compile(r"\beach\s+(?P<noun>[a-z]{3,})\b[^.;,]{0,50}$", re.I)
 
 
 def _products(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
@@ -336,6 +366,14 @@ def _products(claim: str, quantity: Quantity, premise: str, stated: list[Quantit
             times = count_of(count["count"]) if count else None
             if times and times > 1 and math.isclose(times * amount.value, quantity.value, rel_tol=1e-9):
                 products.append(f"{times} times {_written(premise, amount)} is {said}")
+        sentence = re.split(r"[.;:!?]\s", premise[: amount.start])[-1]
+        if (held := _EACH_BEFORE.search(sentence)) is not None:
+            # "Each turbine has a rated capacity of 8 MW" and "60 turbines" elsewhere: 480 MW in all
+            noun = held["noun"].lower()
+            for many in re.finditer(rf"\b{_COUNT}\s+(?:[a-z-]+\s+)?{re.escape(noun)}s\b", premise, re.I):
+                times = count_of(many["count"])
+                if times and times > 1 and math.isclose(times * amount.value, quantity.value, rel_tol=1e-9):
+                    products.append(f"{many.group()} of {_written(premise, amount)} each is {said}")
     if measure.startswith("count of "):
         for held in _EACH_HOLDS.finditer(premise):
             things, per = held["things"].lower(), count_of(held["count"])
@@ -412,8 +450,66 @@ def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
             _amount_sums(claim, q, premise, stated)
             or _amounts_a_day(claim, q, premise, stated)
             or _products(claim, q, premise, stated)
+            or _discounted(claim, q, premise, stated)
         )
     )
+
+
+_OFF = re.compile(r"^\s*(?:off|discount)\b|^\s+(?:[a-z]+\s+){0,3}?(?:off|discount)\b", re.I)
+_DISCOUNT_BEFORE = re.compile(r"\b(?:discount|reduction|markdown)\s+of\s+$", re.I)
+
+
+def _discounted(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """A price after a discount the premise gives as a share ("a list price of $180", "25% off their list price":
+    $135)."""
+    measure = _measure(claim, quantity)
+    if measure is None or measure.startswith("count of "):
+        return []
+    shares = [
+        s
+        for s in stated
+        if s.dimension == "ratio"
+        and s.bound is None
+        and 0 < s.value < 1
+        and (_OFF.match(premise[s.end :]) or _DISCOUNT_BEFORE.search(premise[max(0, s.start - 20) : s.start]))
+    ]
+    prices = [s for s in stated if s.kind == QuantityKind.NUMBER and not s.bound and _measure(premise, s) == measure]
+    tolerance = 0.01 if quantity.approximate else 1e-9
+    return [
+        f"{_written(premise, price)} less {share.text} is {_written(claim, quantity)}"
+        for share in shares
+        for price in prices
+        if math.isclose(price.value * (1 - share.value), quantity.value, rel_tol=tolerance)
+    ]
+
+
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$")
+_FALLING = re.compile(
+    r"\b(?:fell|decreased|declined|dropped|slipped|lost|cut|reduced|lowered|shrank|down|drop|fall|decline|reduction)\b"
+    r"[^.;]*$",
+    re.I,
+)
+
+
+def _relative_changes(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """A change in percent between two of the premise's figures ("rose from 58% ... to 64%"): "a relative gain of
+    roughly 10%" is 58% to 64%, a rise of 10.3%."""
+    if quantity.dimension != "ratio" or not said_as_change(claim, quantity):
+        return []
+    changes = []
+    for n, first in enumerate(stated):
+        if first.kind != QuantityKind.NUMBER or not first.value or not _FROM_TO.search(premise[: first.start][-20:]):
+            continue
+        last = next((q for q in stated[n + 1 :] if q.kind == first.kind and q.dimension == first.dimension), None)
+        if last is None or re.search(r"[.;]\s", premise[first.end : last.start]):
+            continue
+        change = (last.value - first.value) / first.value * 100
+        hedged = quantity.approximate or quantity.bound is not None
+        falls = bool(_FALLING.search(claim[: quantity.start][-40:]))
+        if (change < 0) == falls and abs(abs(change) - quantity.value * 100) <= (2.0 if hedged else 0.5):
+            way = "rise" if change > 0 else "fall"
+            changes.append(f"{_written(premise, first)} to {_written(premise, last)} is a {way} of {abs(change):.1f}%")
+    return changes
 
 
 def _lead_words(text: str, quantity: Quantity) -> set[str]:
@@ -442,6 +538,29 @@ def _counted(text: str, quantity: Quantity) -> str | None:
     return None
 
 
+_ELIDED = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b[^.;:]*?\band\s+$")
+
+
+def _elided(text: str, quantity: Quantity) -> str | None:
+    """The noun a count leaves out after "and", given by the count before it: "scored 21 league goals in her first
+    season ... and 26 in her second" (26 goals)."""
+    earlier = _elided_after(text, quantity)
+    return _counted(text, earlier) if earlier is not None else None
+
+
+def _elided_after(text: str, quantity: Quantity) -> Quantity | None:
+    """The count whose noun a count after "and" leaves out."""
+    if not re.match(r"\s+(?:in|for|at|on|during|over)\b", text[quantity.end :]):
+        return None
+    before = text[: quantity.start]
+    found = _ELIDED.search(before, max(0, len(before) - 120))
+    return next((q for q in parse_quantities(before) if found and q.start == found.start("count")), None)
+
+
+def _elided_from(text: str, quantity: Quantity, earlier: Quantity) -> bool:
+    return (found := _elided_after(text, quantity)) is not None and found.start == earlier.start
+
+
 def _measure(text: str, quantity: Quantity) -> str | None:
     if quantity.kind != QuantityKind.NUMBER or quantity.bound is not None:
         return None
@@ -449,7 +568,7 @@ def _measure(text: str, quantity: Quantity) -> str | None:
     if currency:
         return currency[0]
     if quantity.dimension is None and quantity.value == int(quantity.value) and 1 < quantity.value < 10**7:
-        counted = _counted(text, quantity)
+        counted = _elided(text, quantity) or _counted(text, quantity)
         return f"count of {counted}" if counted else None
     if quantity.dimension in (None, TIME_OF_DAY, SCORE) or quantity.dimension.endswith(SCORE_LINE):
         return None

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from grounding.text.lexicon import DAYS_OF_THE_WEEK, MONTHS, STOPWORDS, count_of, singular
+from grounding.text.lexicon import DAYS_OF_THE_WEEK, MONTHS, STOPWORDS, count_of, currency_of, singular
 from grounding.text.quantities import (
     SCORE,
     TIME_OF_DAY,
@@ -64,7 +64,7 @@ _OFTEN = re.compile(r"\b(?P<how>more|less)\s+(?:often|frequently)\b", re.I)
 _DRAWS = re.compile(
     r"\b(?:than|double|doubled|tripled|trebled|quadrupled|halved|twice|times|half|thirds?|quarters?|majority|most|one\s+in"
     r"|percent|per\s+cent|highest|lowest|largest|smallest|biggest|longest|shortest|heaviest|lightest|tallest"
-    r"|deepest|cheapest|fewest|least|latest|earliest|oldest|eldest|youngest|newest|first|last|recent|recently)\b|%",
+    r"|deepest|cheapest|fewest|least|latest|earliest|oldest|eldest|youngest|newest|first|last|recent|recently|from|two)\b|%",
     re.I,
 )
 """A word without which a claim draws no comparison: most claims are passed over here."""
@@ -81,8 +81,10 @@ def _compare(claim: str, evidence: str) -> Comparison | None:
     sentences = tuple(evidence[a:b].strip() for a, b in split_sentences(evidence))
     return (
         _changed(claim, sentences)
+        or _from_to(claim, sentences)
         or _share(claim, sentences)
         or _most_of(claim, sentences)
+        or _rate_of(claim, sentences)
         or _ratio(claim, sentences)
         or _than(claim, sentences)
         or _most(claim, sentences)
@@ -117,7 +119,8 @@ def _compared(
     kinds = _MEASURING.get(word)
     if kinds and not (mine.dimension or "").startswith(kinds):
         return None  # "Mill Pond is deeper than Stock Pond" against their areas
-    after = re.findall(r"[a-z]+", left.lower()[left.lower().rfind(word) :])[1:2]
+    after = re.findall(r"[a-z]+", left.lower()[left.lower().rfind(word) :])[1:3]
+    after = [w for w in after if w not in _PER_PERIOD][:1]
     if after and not _measured(after[0], (my_sentence, their_sentence)):
         return None  # "fewer discontinuations than" is no count of patients; "less battery power" no load time
     a, b = _value(mine), _value(theirs)
@@ -157,7 +160,9 @@ _SUPERLATIVE_MEASURES = {
     **dict.fromkeys(("deepest", "tallest", "shallowest"), "length"),
 }
 """Superlatives that measure one thing: "the lightest laptop" compares masses, whatever the noun."""
-_RANKING = {**_SUPERLATIVES, "most expensive": 1, "least expensive": -1, **_SUPERLATIVES_IN_TIME}
+_OF_TWO = {**dict.fromkeys("more larger bigger higher".split(), 1), **dict.fromkeys("less smaller lower".split(), -1)}
+"""Comparatives that rank one of two as a superlative ranks one of many: "the more populous of the two towns"."""
+_RANKING = {**_SUPERLATIVES, "most expensive": 1, "least expensive": -1, **_SUPERLATIVES_IN_TIME, **_OF_TWO}
 """Each superlative and which way it ranks: 1 for the highest figure (or the latest date), -1 for the lowest."""
 _RANKED = "|".join(word.replace(" ", r"\s+") for word in sorted(_RANKING, key=len, reverse=True))
 _SUPERLATIVE = re.compile(rf"(?<!one of )\bthe\s+(?P<word>{_RANKED})(?:\s+(?P<what>[a-z]+))?", re.I)
@@ -178,6 +183,8 @@ def _most(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     timely = word in _SUPERLATIVES_IN_TIME
     if word in ("first", "last") and what != "of":
         return None  # "the first woman to win": an order of events, not a figure compared
+    if word in _OF_TWO and not (among and among["count"].lower() == "two"):
+        return None  # "the more ..." ranks only one of two
     # the subject's sentence names it and no one else the claim leaves out ("Brennock has about 8,200 residents"),
     # and gives a figure ("Of Brackwell Studio's three co-founders, ...": not "Brackwell Studio was started by ...")
     shared = [
@@ -203,7 +210,10 @@ def _most(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         return None
     if measured and not (figures[0].dimension or "").startswith(measured):
         return None  # "the deepest lake" against its area
-    if not (timely or measured or _measured(what, (own,)) or what in ("populous", "expensive") or "expensive" in word):
+    if word in _OF_TWO and what == "of":
+        what = ""  # "the larger of the two": the figures say what is compared
+    known = what in ("populous", "expensive", "") or "expensive" in word
+    if not (timely or measured or known or _measured(what, (own,))):
         return None
     theirs = [
         (f, s)
@@ -255,11 +265,12 @@ def _ratio(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
 
 _CHANGED = re.compile(
     r"\b(?:(?P<bound>more\s+than|nearly|almost)?\s*(?P<verb>doubled|tripled|trebled|quadrupled|halved)"
-    r"|(?P<move>grew|rose|increased|climbed|jumped|fell|dropped|declined|decreased|shrank)\s+(?:by\s+)?"
+    r"|(?P<move>grew|rose|increased|climbed|jumped|fell|dropped|declined|decreased|shrank)\s+"
+    r"(?:(?:its|their|the)\s+[a-z]+\s+)?(?:by\s+)?"
     r"(?P<hedge>more\s+than|less\s+than|nearly|almost|over|under|about|around|roughly)?\s*"
     r"(?P<percent>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent))"
-    r"[^.;]*?\b(?:between|from)\s+(?:the\s+end\s+of\s+)?(?P<first>\d{4})\s+(?:and|to)\s+(?:the\s+end\s+of\s+)?"
-    r"(?P<last>\d{4})\b",
+    r"[^.;]*?\b(?:(?:between|from)\s+(?:the\s+end\s+of\s+)?(?P<first>\d{4})\s+(?:and|to)\s+(?:the\s+end\s+of\s+)?"
+    r"(?P<last>\d{4})|year[\s-](?:over|on)[\s-]year\s+in\s+(?:fiscal\s+)?(?P<single>\d{4}))\b",
     re.I,
 )
 _TIMES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -274,7 +285,8 @@ def _changed(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         return None
     years = years_of_sentences(list(sentences))
     figures = []
-    for year in (int(found["first"]), int(found["last"])):
+    last = int(found["last"] or found["single"])
+    for year in (int(found["first"]) if found["first"] else last - 1, last):
         dated = [(f, s) for s, said in zip(sentences, years, strict=True) if year in said for f in _candidates(s)]
         if len(dated) != 1:
             return None
@@ -289,6 +301,49 @@ def _changed(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         change = (1 - ratio if found["move"].lower() in _FALLS else ratio - 1) * 100
         holds = _within_points(change, float(found["percent"]), found["hedge"])
     return Comparison(holds, f"{before.text} then {after.text}", (first, last))
+
+
+_MOVED_FROM_TO = re.compile(
+    r"\b(?:rose|rising|climbed|climbing|increased|increasing|grew|growing|went|going|fell|falling|dropped|dropping"
+    r"|declined|declining|decreased|decreasing|moved|moving)\b[^.;]{0,30}?\bfrom\s+(?P<first>[\d.,]+%?)\s+"
+    r"(?:[a-z]+\s+){0,3}?to\s+(?P<last>[\d.,]+%?)",
+    re.I,
+)
+
+
+_RISING_MOVE = re.compile(r"\b(?:rose|rising|climbed|climbing|increased|increasing|grew|growing)\b")
+_FALLING_MOVE = re.compile(r"\b(?:fell|falling|dropped|dropping|declined|declining|decreased|decreasing)\b")
+
+
+def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "Concussion rates climbed, going from 3.1 to 4.6 per 1,000 player-hours" against the year each figure's own
+    sentence gives it ("In the 2022 season ... 3.1", "In 2019 ... 4.6"): the move runs the evidence's way in time,
+    or the other."""
+    found = _MOVED_FROM_TO.search(claim)
+    if not found or "." in found["first"][-1:] + found["last"][-1:]:
+        return None
+    a, b = (float(found[k].rstrip("%").replace(",", "")) for k in ("first", "last"))
+    if a == b or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", found[k]) for k in ("first", "last")):
+        return None  # "from 2019 to 2022": years, not figures
+    said = found.group().lower()
+    if (a < b and _FALLING_MOVE.search(said)) or (a > b and _RISING_MOVE.search(said)):
+        return None  # "rose, going from 4.6 to 3.1" says two things; the model reads it
+    years = years_of_sentences(list(sentences))
+    dated = []
+    for said in (found["first"], found["last"]):
+        wanted = said.replace(",", "")
+        at = [
+            (sentence, next(iter(year)))
+            for sentence, year in zip(sentences, years, strict=True)
+            if len(year) == 1 and re.search(rf"(?<![\d.]){re.escape(wanted)}(?![\d])", sentence.replace(",", ""))
+        ]
+        if len(at) != 1:
+            return None
+        dated.append(at[0])
+    (first, when), (last, then) = dated
+    if first == last or when == then:
+        return None
+    return Comparison(when < then, f"{found['first']} in {when} and {found['last']} in {then}", (first, last))
 
 
 def _within_points(change: float, said: float, hedge: str | None) -> bool:
@@ -326,7 +381,12 @@ def _share(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         share, bound = (1 / per if per else _SHARES.get(said)), found["bound"]
     if not share:
         return None
-    counts = [(f, s) for s in sentences for f in _candidates(s) if f.dimension is None and f.bound is None]
+    counts = [
+        (f, s)
+        for s in sentences
+        for f in _candidates(s)
+        if f.dimension is None and f.bound is None and not currency_of(s, f)  # "£4 million" counts no offers
+    ]
     if len(counts) != 2 or counts[0][0].value == counts[1][0].value:
         return None
     (part, where), (total, whole) = sorted(counts, key=lambda c: c[0].value)
@@ -372,16 +432,87 @@ def _most_of(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     return None
 
 
+_COUNTED_OUT = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+)?(?P<total>\d[\d,]*)\s+(?P<noun>[a-z]+)\b[^.;]*?,\s+(?P<part>\d[\d,]*)\s+"
+    r"(?:(?:of\s+them|had|were|have)\s+)?(?P<verb>[a-z]+)",
+    re.I,
+)
+"""A part counted out of a whole in one sentence: "Of the 400 candidates who sat the exam in July, 292 passed"."""
+_OUT_OF_EVERY = re.compile(
+    r"\b(?P<hedge>(?:about|around|roughly|nearly|almost|some|approximately)\s+)?(?P<part>\w+)\s+(?:out\s+of|in)\s+"
+    r"(?:every\s+)?(?P<whole>\w+)\s+(?P<noun>[a-z]+)",
+    re.I,
+)
+_RATE_SAID = re.compile(r"\b(?P<what>[a-z]+)\s+rate\s+(?:of|was|is|stood\s+at)\s+$", re.I)
+_QUALIFIED = re.compile(
+    r"(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|some|more\s+than|over|less\s+than|under"
+    r"|at\s+least|at\s+most)\s*~?\s*$",
+    re.I,
+)
+
+
+def _rate_of(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """A share the claim gives ("a pass rate of roughly 78%", "four out of every five candidates cleared") against a
+    part the evidence counts out of a whole ("Of the 400 candidates ..., 292 passed"): said of the same people by
+    the whole's noun or the part's verb."""
+    claimed = _claimed_share(claim)
+    if claimed is None:
+        return None
+    share, hedge, words = claimed
+    for sentence in sentences:
+        for found in _COUNTED_OUT.finditer(sentence):
+            total, part = count_of(found["total"].replace(",", "")), count_of(found["part"].replace(",", ""))
+            noun, verb = singular(found["noun"].lower()), found["verb"].lower()
+            if not total or part is None or part > total or not (noun[:5] in words or verb[:4] in words):
+                continue
+            holds = _within_share(part / total, share, hedge)
+            figures = f"{found['part']} of {found['total']} {found['noun']} ({part / total:.1%})"
+            return Comparison(holds, figures, (sentence,))
+    return None
+
+
+def _claimed_share(claim: str) -> tuple[float, str | None, set[str]] | None:
+    """The share a claim gives, its hedge or bound, and the claim's words by their first four and five letters."""
+    words = {w[:n] for w in re.findall(r"[a-z]+", claim.lower()) for n in (4, 5)}
+    every = _OUT_OF_EVERY.search(claim)
+    if every is not None:
+        part, whole = count_of(every["part"]), count_of(every["whole"])
+        if part and whole and part < whole:
+            return part / whole, (every["hedge"] or "").strip().lower() or None, words
+    for quantity in parse_quantities(claim):
+        before = _QUALIFIED.sub("", claim[: quantity.start])
+        if quantity.dimension != "ratio" or not _RATE_SAID.search(before):
+            continue
+        hedge = quantity.bound or ("about" if quantity.approximate else None)
+        return quantity.value, hedge, words
+    return None
+
+
+def _within_share(ratio: float, share: float, hedge: str | None) -> bool:
+    """A bound as said; a hedged share within two points, a plain one within the half point it rounds to."""
+    if hedge == "at least":
+        return ratio >= share
+    if hedge == "at most":
+        return ratio <= share
+    return abs(ratio - share) <= (0.02 if hedge else 0.005)
+
+
 _MEASURES = frozenset(
     "size area temperature time distance weight height length population amount price cost value level".split()
 )
 
 
+_PER_PERIOD = frozenset("annual yearly monthly weekly daily average mean median typical total overall".split())
+"""Words that say over what a measure is taken, not what it is: "less annual rainfall" compares rainfall."""
+
+
 def _measured(noun: str, sentences: tuple[str, ...]) -> bool:
-    """What the claim compares is a measure by name ("a lower temperature") or a word both sentences use."""
+    """What the claim compares is a measure by name ("a lower temperature") or a word both sentences use
+    ("rainfall" is said as "rain" too)."""
     if noun in STOPWORDS or noun in _MEASURES or noun in ("often", "frequently"):
         return True
-    return all(re.search(rf"\b{re.escape(noun[:5])}", s.lower()) for s in sentences)
+    root = noun[:-4] if noun.endswith("fall") and len(noun) > 6 else noun[:5]
+    return all(re.search(rf"\b{re.escape(root)}", s.lower()) for s in sentences)
 
 
 def _within(ratio: float, factor: float, bound: str | None) -> bool:

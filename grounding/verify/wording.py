@@ -57,6 +57,7 @@ from grounding.text.quantities import (
     parse_quantities,
     period_of,
     qualified_start,
+    said_as_change,
     same_quantity,
     share_in_words,
     unit_factor,
@@ -102,8 +103,17 @@ def _reword(claim: str, premise: str) -> Reading:
         if any(start <= quantity.start < end for start, end, _ in seasons):
             continue  # "the spring of 1985" is not all of 1985
         same = next(
-            (s for s in stated if _equal(quantity, s) and period_of(claim, quantity) == period_of(premise, s)), None
+            (
+                s
+                for s in stated
+                if _equal(quantity, s)
+                and period_of(claim, quantity) == period_of(premise, s)
+                and not _of_another_year(claim, quantity, premise, s)
+            ),
+            None,
         ) or _the_count_in_hedge(claim, quantity, premise, stated)
+        if same is not None and _BY.search(claim[: quantity.start]) and not _a_change(premise, same):
+            same = None  # "topping Mount Telvaar by a little over 200 metres" is a difference, not a height
         if same is not None and quantity.bound and not same.bound and _limited(quantity, stated):
             same = None  # "may take up to 60 mg" against "must not exceed 40 mg": a limit, not the first dose's
         if same is not None and (quantity.bound or quantity.approximate) and _of_someone_else(claim, premise, same):
@@ -148,9 +158,14 @@ def _reword(claim: str, premise: str) -> Reading:
             if month:
                 edits.append((quantity.start, quantity.end, month))
     rates: dict[str | None, list[str]] = {}
-    for match in _RATE.finditer(premise):
-        if not _for_other_days(claim, premise, match.start()):
-            rates.setdefault(_rate(match), []).append(match.group())
+    found = [m for m in _RATE.finditer(premise) if not _for_other_days(claim, premise, m.start())]
+    rated = [*found, *_COUNTED_RATE.finditer(premise)]
+    if len({_sentence_at(premise, m.start()) for m in rated}) > 1:
+        # rates of several things: each read only for the claim's ("the service charge quarterly", "ground rent once a
+        # year" give no rate of the ground rent's "every quarter")
+        found = [m for m in found if _of_the_claims_thing(claim, premise, m.start())]
+    for match in found:
+        rates.setdefault(_rate(match), []).append(match.group())
     for match in _RATE.finditer(claim):
         said = rates.get(_rate(match), []) if _rate(match) else []
         if said and all(s.lower() != match.group().lower() for s in said):
@@ -182,6 +197,12 @@ def _reword(claim: str, premise: str) -> Reading:
 
 
 _HYPHENED = re.compile(r"^(?P<n>\d+)-(?P<unit>[a-z]+)$")
+_BY = re.compile(
+    r"\bby\s+(?:(?:a\s+little|just|some|about|around|roughly|nearly|almost|more\s+than|less\s+than|over|under"
+    r"|at\s+least|up\s+to)\s+)*$",
+    re.I,
+)
+"""An amount said after "by" is a difference or a margin ("taller by 200 metres", "won by 3 points")."""
 _A_PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close|rest|half|part)\s+of\s+(?:the\s+year\s+)?$", re.I)
 """Words that make a year a span's edge or part ("before the end of 2018"), not the year one date falls in."""
 
@@ -199,6 +220,21 @@ def _of_someone_else(claim: str, premise: str, stated: Quantity) -> bool:
     mine, theirs = _names(claim), _names(sentence)
     known = {name.split()[-1].lower() for name in mine}
     return bool(mine) and bool(theirs - mine) and not known & set(re.findall(r"\w+", sentence.lower()))
+
+
+def _a_change(text: str, quantity: Quantity) -> bool:
+    """The amount is said as a difference or a change: after "by", or as a share that moved ("lost a third")."""
+    return bool(_BY.search(text[: quantity.start])) or said_as_change(text, quantity)
+
+
+def _of_another_year(claim: str, claimed: Quantity, premise: str, stated: Quantity) -> bool:
+    """The premise's value is said of years the claim does not name, and the claim names its own ("In 2022 ... just
+    under 10 percent" is no reading of "In 2018, the country spent 9.8%")."""
+    if claimed.kind != QuantityKind.NUMBER or stated.kind != QuantityKind.NUMBER:
+        return False
+    mine = years_in(_sentence_at(claim, claimed.start))
+    theirs = years_in(_sentence_at(premise, stated.start))
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 @functools.lru_cache(maxsize=4096)
@@ -791,6 +827,17 @@ def _counted_rates(claim: str, premise: str) -> list[tuple[int, int, str]]:
         elif rate in days and not match["span"]:
             edits.append((match.start(), match.end(), days[rate]))
     return edits
+
+
+def _of_the_claims_thing(claim: str, premise: str, position: int) -> bool:
+    """The premise's sentence at `position` says one of the claim's own words that is no name ("the ground rent is
+    billed every quarter" is no reading of "pay the service charge quarterly" beside "Ground rent ... once a year")."""
+    sentence = _sentence_at(premise, position).lower()
+    words = {w.lower()[:5] for w in re.findall(r"\b[a-z][a-z]{3,}\b", claim)} - {w[:5] for w in STOPWORDS}
+    return any(re.search(rf"\b{re.escape(w)}", sentence) for w in words - _RATE_WORDS)
+
+
+_RATE_WORDS = frozenset({"every", "each", "daily", "weekl", "month", "yearl", "annua", "hourl", "quart", "times"})
 
 
 def _for_other_days(claim: str, premise: str, position: int) -> bool:

@@ -19,10 +19,11 @@ _FROM_TO = re.compile(rf"\bfrom\s+{_NAME.format('a')}\s+(?:[a-z]+\s+){{0,2}}?to\
 _TO_FROM = re.compile(rf"\bto\s+{_NAME.format('b')}\s+(?:[a-z]+\s+){{0,2}}?from\s+{_NAME.format('a')}")
 _JOINED_FROM = re.compile(
     rf"\b(?:joined|rejoined|moved\s+to|transferred\s+to|returned\s+to)\s+{_NAME.format('b')}\s+"
-    rf"(?:[a-z]+\s+){{0,3}}?from\s+{_NAME.format('a')}"
+    rf"(?:[\w-]+\s+){{0,4}}?from\s+{_NAME.format('a')}"
 )
 _TAKEN_FROM = re.compile(
-    rf"{_NAME.format('b')}\s+(?:has\s+|have\s+)?(?:signed|bought|acquired|borrowed|recruited|poached|loaned)\s+"
+    rf"{_NAME.format('b')}\s+(?:has\s+|have\s+)?"
+    r"(?:signed|bought|purchased|acquired|borrowed|recruited|poached|loaned|brought\s+in|snapped\s+up)\s+"
     rf"(?:[\w'’-]+\s+){{1,8}}?from\s+{_NAME.format('a')}"
 )
 _LEFT_FOR = re.compile(

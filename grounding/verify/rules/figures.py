@@ -40,6 +40,7 @@ from grounding.text.quantities import (
     month_years,
     parse_quantities,
     quarters,
+    said_as_change,
     same_quantity,
     unit_factor,
     years_in,
@@ -281,6 +282,8 @@ class QuantityRule:
         days = [q for q in stated if q.kind == QuantityKind.DATE]
         if quantity.kind == QuantityKind.YEAR and any(int(q.value) == int(quantity.value) for q in days):
             return None
+        if _inside_a_span(claim, quantity, sentence, stated):
+            return None  # "on December 31" / "closed from December 24 through January 1"
         # a year against the one day a sentence gives and no year besides ("born in 1913" / "Born on 14 March
         # 1931"); not a decade ("the early 1970's"), nor a span of days ("(January 8, 1935 - August 16, 1977)")
         year = (
@@ -299,6 +302,8 @@ class QuantityRule:
         ]
         mine = _measured_from(claim, quantity)
         alike = [q for q in alike if not mine or _measured_from(sentence, q) in (None, mine)]
+        change = said_as_change(claim, quantity)
+        alike = [q for q in alike if said_as_change(sentence, q) == change]  # "a gain of 10%" is no level "from 58%"
         if not alike or any(same_quantity(quantity, q) for q in stated if q.kind == quantity.kind):
             return None
         if any(q.bound is not None and same_quantity(quantity, q) is None for q in alike):
@@ -310,16 +315,40 @@ class QuantityRule:
         return contradiction(self.name, detail, sentence, correction)
 
 
+_SPAN_BETWEEN = re.compile(r"^\s*(?:through|thru|to|until|till|and|[-–])\s+$", re.I)
+
+
+def _inside_a_span(claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]) -> bool:
+    """The claim's day falls inside a span of days the sentence gives ("from December 24 through January 1"),
+    counted across a new year where the span runs into one."""
+    mine = day_and_month(claim, quantity)
+    if mine is None:
+        return False
+    for first, last in zip(stated, stated[1:], strict=False):
+        start, end = day_and_month(sentence, first), day_and_month(sentence, last)
+        if start is None or end is None:
+            continue
+        between = sentence[first.end : last.start]
+        between = re.sub(rf"^\s*(?:{'|'.join(MONTHS)})\b\.?,?", "", between, flags=re.I)
+        if not _SPAN_BETWEEN.match(re.sub(rf"\s+(?:{'|'.join(MONTHS)})\.?\s*$", " ", between, flags=re.I)):
+            continue
+        if start <= end and start <= mine <= end or start > end and (mine >= start or mine <= end):
+            return True
+    return False
+
+
 _EVENTS = {
     **dict.fromkeys("open opens opened opening start starts started starting begin begins began".split(), "start"),
     **dict.fromkeys("signed founded".split(), "start"),
     **dict.fromkeys("close closes closed closing end ends ended ending finish finishes finished".split(), "end"),
-    **dict.fromkeys("shut shuts shutting".split(), "end"),
+    **dict.fromkeys("shut shuts shutting complete completes completed completing".split(), "end"),
+    **dict.fromkeys("announce announces announced announcing".split(), "announcement"),
     **dict.fromkeys("leave leaves left leaving depart departs departed departing".split(), "departure"),
     **dict.fromkeys("arrive arrives arrived arriving".split(), "arrival"),
 }
 """What happens at a time of day or on a date: a library that "opens at 10 a.m." and "closes at 1 p.m." states two
-times, and a road that "opened on January 9, 2024" says nothing of the month it "shut down in"."""
+times, a road that "opened on January 9, 2024" says nothing of the month it "shut down in", and a merger
+"announced in January 2022" nothing of the year it was completed."""
 
 
 _FROM_A_PLACE = re.compile(
@@ -420,7 +449,13 @@ def _other_quarter(claim: str, sentence: str) -> RuleFinding | None:
     return None
 
 
-_PER = re.compile(r"\b(?:once|twice|thrice|times)\s+(?:(?:an?|per|each|every)\s+)?$", re.I)
+_PER = re.compile(
+    r"\b(?:(?:once|twice|thrice|times)\s+(?:(?:an?|per|each|every)\s+)?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]+s\s+(?:(?:an?|per|each)\s+)?)$",
+    re.I,
+)
+"""A count before a period makes a rate: "twice an hour", "two buses an hour" (every 30 minutes)."""
+
 
 
 _COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)

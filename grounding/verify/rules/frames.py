@@ -46,7 +46,16 @@ from grounding.text.lexicon import (
     SUBORDINATORS,
 )
 from grounding.text.names import subject_name
-from grounding.text.quantities import Quantity, centuries, decades, in_decade, parse_quantities, same_quantity, years_in
+from grounding.text.quantities import (
+    Quantity,
+    centuries,
+    day_and_month,
+    decades,
+    in_decade,
+    parse_quantities,
+    same_quantity,
+    years_in,
+)
 from grounding.text.sentences import split_sentences
 from grounding.types import Correction, Effect, RuleFinding
 from grounding.verify.arithmetic import summed
@@ -130,8 +139,14 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     tokens = []
     for match in _TOKEN.finditer(text):
         low = match.group().lower().replace("’", "'")
-        tokens.append(_Token(match.group(), low[:-2] if low.endswith("'s") else low, match.start()))
+        low = low[:-2] if low.endswith("'s") else low
+        tokens.append(_Token(match.group(), _SAME_WORD.get(low, low), match.start()))
     return tuple(tokens)
+
+
+_SAME_WORD = {"biggest": "largest", "bigger": "larger", "leading": "top"}
+"""Words read as one where a claim and its evidence name who holds a place: "the biggest lake" is "the largest
+lake", "the all-time leading scorer" "the all-time top scorer"."""
 
 
 def _content(tokens: Sequence[_Token]) -> set[str]:
@@ -164,6 +179,7 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
         both = _named_in_apposition([resumed, *parts[3:]]) if resumed else None
         apposed = [a for a in (_apposed(parts), _named_in_apposition(parts), resumed, both, done) if a]
         apposed += _joined_by_and(sentence, parts) + _bought(sentence) + _listing_names(sentence, parts)
+        apposed += [f"{m['a']} flows into {m['b']}" for m in _TRIBUTARY.finditer(sentence)]
         apposed += [f"{won['winner']} beat {won['loser']}" for won in _WON_OVER.finditer(sentence)]
         for part in parts + apposed:
             tokens = _tokens(part)
@@ -173,9 +189,15 @@ def _clauses(evidence: str) -> tuple[_Clause, ...]:
 
 _NAMED = r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,4}"
 _PURCHASE = re.compile(
-    rf"(?P<agent>{_NAMED})(?:['’]s\s+|\s+(?:completed|announced|finalised|finalized|agreed|made)\s+"
+    rf"(?P<agent>{_NAMED})(?:['’]s\s+(?:\d{{4}}\s+)?|\s+(?:completed|announced|finalised|finalized|agreed|made)\s+"
     rf"(?:its|their|a|the)\s+)(?:planned\s+)?(?:purchase|acquisition|takeover|buyout)\s+of\s+(?P<patient>{_NAMED})"
 )
+
+
+_TRIBUTARY = re.compile(
+    rf"(?P<a>{_NAMED})\s+(?:is|was)\s+(?:a|the)\s+(?:\w+\s+)?tributary\s+of\s+(?:the\s+)?(?P<b>{_NAMED})"
+)
+"""A river that is another's tributary flows into it: "The Kelsey River is a tributary of the Dorran"."""
 
 
 _WON_OVER = re.compile(
@@ -184,15 +206,20 @@ _WON_OVER = re.compile(
 """A win "over" someone, read as beating them: "The Redmont Foxes won the final 3-1 over the Harbor City Gulls"."""
 
 
+_OPENERS = frozenset({"since", "after", "before", "following", "until", "despite", "with", "when"})
+
+
 def _bought(sentence: str) -> list[str]:
     """A purchase said as a noun, read as its verb: "Marlow Data completed its purchase of Greystoke Analytics" says
     that Marlow Data acquired Greystoke Analytics, and bought it."""
-    return [
-        f"{m['agent']} {verb} {m['patient']}"
-        for m in _PURCHASE.finditer(sentence)
-        if m["agent"].split()[0].lower() not in STOPWORDS
-        for verb in ("acquired", "bought")
-    ]
+    found = []
+    for m in _PURCHASE.finditer(sentence):
+        agent = m["agent"].split()
+        if agent[0].lower() in _OPENERS:
+            agent = agent[1:]  # "Since Haskel's 2021 takeover of Orlen Goods": Haskel's
+        if agent and agent[0].lower() not in STOPWORDS:
+            found += [f"{' '.join(agent)} {verb} {m['patient']}" for verb in ("acquired", "bought")]
+    return found
 
 
 _FRONTED_PHRASE = re.compile(r"^\s*(?:In|On|At|By|During|After|Before|Since|From|Until)\s+[^,]{1,40},\s+(?=[A-Z])")
@@ -585,6 +612,37 @@ def _rescheduled(claim: str, mine: Sequence[_Token], wanted: set[str], sentence:
     return None
 
 
+_MOVED_FROM = re.compile(
+    r"\b(?:moved|postponed|rescheduled|brought\s+forward|put\s+back|shifted|switched)\s+from\s+(?P<old>[^,;]+?)"
+    r"\s+to\s+(?P<new>[^,;.]+)",
+    re.I,
+)
+_ORIGINAL = re.compile(r"\b(?:originally|initially|first)\s+(?:due|planned|scheduled|set|meant)\b", re.I)
+_NOW = re.compile(r"\b(?:will\s+now|now\s+(?:be|take|takes)|rescheduled|new\s+date)\b", re.I)
+
+
+def _moved_other_way(claim: str, evidence: str) -> RuleFinding | None:
+    """ "moved from Wednesday 9 April to Saturday 5 April" against "will now be played on Wednesday 9 April ... was
+    originally due to take place on Saturday 5 April": the claim's new day is the evidence's old one, and the
+    other way round."""
+    moved = _MOVED_FROM.search(claim)
+    if moved is None:
+        return None
+    old, new = _days_of(moved["old"]), _days_of(moved["new"])
+    if not old or not new or old & new:
+        return None
+    originally = [s for s in _sentences(evidence) if _ORIGINAL.search(s) and _days_of(s) == new]
+    now = [s for s in _sentences(evidence) if _NOW.search(s) and not _ORIGINAL.search(s) and _days_of(s) == old]
+    if not originally or not now:
+        return None
+    detail = f"The evidence says it was moved the other way, to {moved['old'].strip()!r}: {quote(now[0])}"
+    return contradiction("substitutions", detail, now[0])
+
+
+def _days_of(text: str) -> set[tuple[int, int]]:
+    return {day for q in parse_quantities(text) if (day := day_and_month(text, q)) is not None}
+
+
 def _turned_round(claim: str, tokens: Sequence[_Token]) -> str | None:
     """ "The capital of Canada is Toronto" as "Toronto is the capital of Canada": a definite description
     and a name joined by one "is" say the same either way round, and the evidence may say it the other way.
@@ -651,6 +709,7 @@ class SubstitutionRule:
         # "moved from Thursday to Friday" holds every word of "moved to Thursday": looked for even then
         moved = next((found for clause in clauses if (found := self._moved(claim, mine, wanted, clause))), None)
         moved = moved or next((f for s in _plans(evidence) if (f := _rescheduled(claim, mine, wanted, s))), None)
+        moved = moved or _moved_other_way(claim, evidence)
         if moved or _stated_whole(wanted, evidence):
             return [moved] if moved else []
         readings = [(claim, mine)]
@@ -786,9 +845,18 @@ def _one_name(
     return slots
 
 
-_SAME_ACT = {"acquir": "buy", "purchas": "buy", "defeat": "beat", "sued": "sue", "sues": "sue", "replac": "succeed"}
-"""Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does, and "replaced"
-says who "succeeded" whom."""
+_SAME_ACT = {
+    "acquir": "buy",
+    "purchas": "buy",
+    "defeat": "beat",
+    "sued": "sue",
+    "sues": "sue",
+    "replac": "succeed",
+    "transferr": "send",
+    "transfer": "send",
+}
+"""Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does, "replaced"
+says who "succeeded" whom, and "transferred" who "sent" money to whom."""
 
 
 def _stem(word: str) -> str:
@@ -1183,11 +1251,12 @@ def _mentioned(frame: _Frame, before: str) -> bool:
 
 _LEADING = frozenset({"lead", "head", "direct", "command"})
 _LEADER = re.compile(
-    r"^\s*(?P<name>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,4})\s+(?:was|is)\s+the\s+(?:lead|principal|chief)\s+"
-    r"(?:investigator|researcher)\s+"
-    r"(?:of|on|for)\s+(?P<rest>.+)$"
+    r"^\s*(?P<name>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,4})\s+(?:(?:was|is)\s+the\s+(?:lead|principal|chief)\s+"
+    r"(?:investigator|researcher)\s+(?:of|on|for)|(?:was|is)\s+in\s+charge\s+of)\s+(?P<rest>.+)$"
 )
 _SERVED = r"\b(?:served|acted|worked|was\s+(?:also\s+)?(?:employed|hired))\b[^.;]{0,60}?\bas\b"
+_SECOND = r"(?:deputy|assistant|second-in-command|number\s+two)"
+"""Another part in what someone else leads, said before the name: "Her deputy, Tomas Greaveley, manages ..."."""
 
 
 def _led_by_another(claim: str, evidence: str) -> tuple[str, str] | None:
@@ -1205,7 +1274,8 @@ def _led_by_another(claim: str, evidence: str) -> tuple[str, str] | None:
             return None
         person, rest = led.agent, claim[led.patient[0].start :] if led.patient else ""
     wanted = _content(_tokens(rest))
-    serves = re.compile(rf"\b{re.escape(person[-1].text)}\s+{_SERVED}")
+    name = re.escape(person[-1].text)
+    serves = re.compile(rf"\b{name}\s+{_SERVED}|\b{_SECOND},?\s+(?:[A-Z][\w'’-]*\s+)*{name}\b")
     serving = [s for s in _sentences(evidence) if serves.search(s)]
     for sentence in _sentences(evidence) if serving else ():
         for stated in (f for f in _frames(_tokens(sentence)) if f.verb in _LEADING):
@@ -1232,6 +1302,7 @@ class RoleRule:
         fronted = _FRONTED_PHRASE.match(claim)
         # "In 2020, Greystoke Analytics acquired Marlow Data": the phrase before the comma is no part of the agent
         claimed = _frames(_tokens(claim[fronted.end() :]) if fronted else mine)
+        claimed += tuple(f for bought in _bought(claim) for f in _frames(_tokens(bought)))  # "Haskel's takeover of"
         if not claimed:
             return []
         # every word of "Instagram acquired Facebook" is in "Facebook acquired Instagram": a swap is

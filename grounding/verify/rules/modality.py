@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from grounding.text.lexicon import STOPWORDS
+from grounding.text.lexicon import MONTHS, STOPWORDS
 from grounding.types import RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.reading import _SAME_VERBS, _other_days, _sentences, _words
@@ -55,7 +55,8 @@ _SAID = (
     (Modality.RECOMMENDED, r"\b(?:recommends?|recommended|advises?|advised|encouraged)\b|\bshould\b"),
     (
         Modality.PERMITTED,
-        r"\bmay\b|\b(?:allowed|permitted)\b|\bfree\s+to\b|\b(?:is|are)\s+fine\b|\bentitled\s+to\b",
+        r"\bmay\b|\b(?:allowed|permitted)\b|\bfree\s+to\b|\b(?:is|are)\s+fine\b|\bentitled\s+to\b"
+        r"|\b(?:permit|allow)s?\b(?=\s+(?:[\w-]+\s+){1,5}?to\s+(?:be\s+)?[a-z]+)",
     ),
 )
 """Each modality as said, read in this order so that a denial ("not required", "must not") is taken before the
@@ -78,7 +79,7 @@ _MODAL_WORDS = frozenset(
     """required obliged mandatory compulsory obligatory optional voluntary need must may should shouldn mustn advises
     advise advised recommends recommend recommended warns warned cautions cautioned against discouraged discourage
     avoided forbidden prohibited banned barred allowed permitted free fine longer has have not never obligation
-    entitled encouraged warned told""".split()
+    entitled encouraged warned told permit permits allow allows""".split()
 )
 _ACTS = {"drink": "consume", "drank": "consume", "consume": "consume", "store": "keep", "provide": "give"}
 """Verbs for one act where a rule of conduct is said, read as one: "drink alcohol" / "consume alcohol"."""
@@ -95,13 +96,13 @@ def _said(text: str) -> list[tuple[Modality, int, int]]:
 
 
 def _root(word: str) -> str:
-    """A word as the act it names, its endings off, so that "registering" meets "register" and "storing" meets
-    "keep"."""
+    """A word as the act it names, its endings off, so that "registering" meets "register", "installation" meets
+    "installed" and "storing" meets "keep"."""
     for base in (word, *(word[: -len(end)] for end in ("ing", "ed", "es", "s") if word.endswith(end))):
         for form in (base, base + "e"):
             if form in _SAME_VERBS or form in _ACTS:
                 return _ACTS.get(form, _SAME_VERBS.get(form, form))
-    for end in ("ing", "ed", "es", "s"):
+    for end in ("ation", "ing", "ed", "es", "s"):  # "the installation of generators" is installing them
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)].rstrip("e")
     return word.rstrip("e") if len(word) > 4 else word
@@ -125,10 +126,11 @@ def _act(clause: str, start: int, end: int) -> tuple[set[str], set[str]]:
 
 
 def _phrase(words: list[str]) -> tuple[set[str], set[str]]:
-    """The first run of content words, and that run with the next one after a small word."""
+    """The first run of content words, and that run with the next one after a small word; a date is no act
+    ("is prohibited from 1 January 2026")."""
     runs: list[list[str]] = [[]]
     for word in words:
-        if word in STOPWORDS or word in _MODAL_WORDS or len(word) < 2:
+        if word in STOPWORDS or word in _MODAL_WORDS or len(word) < 2 or word in MONTHS or word[0].isdigit():
             if runs[-1]:
                 if len(runs) == 2:
                     break

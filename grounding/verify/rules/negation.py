@@ -222,8 +222,12 @@ class NegationRule:
     def _denied(self, claim: str, evidence: str) -> list[RuleFinding]:
         if limited := _beyond_the_limit(claim, evidence):
             return [
-                contradiction(self.name, f"The evidence allows it only {limited[0]!r}: {quote(limited[1])}", limited[1])
+                contradiction(self.name, f"The evidence says it only {limited[0]!r}: {quote(limited[1])}", limited[1])
             ]
+        if excepted := _excepted(claim, evidence):
+            what, sentence = excepted
+            detail = f"The evidence makes an exception of {what!r}: {quote(sentence)}"
+            return [contradiction(self.name, detail, sentence)]
         words = _words(_days_as_spans(claim, evidence))
         if refused := _refused(words, evidence):
             return [contradiction(self.name, f"The evidence says it was refused: {quote(refused)}", refused)]
@@ -311,10 +315,23 @@ def _restricted(words: Sequence[str]) -> bool:
     )
 
 
-_WIDENING = re.compile(r"\b(?:any|anyone|anybody|everyone|everybody|as\s+well\s+as|regardless\s+of)\b", re.I)
-_ONLY = re.compile(
-    r"\bonly\s+(?P<limit>(?:when|if|while|to|for|the|by|on|at|with|after|before|during|between)\b[^,.;]*)", re.I
+_TIMES = "|".join(
+    ("day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "evening", "night", "time", "times")
 )
+_WIDENING = re.compile(
+    r"\b(?:any|anyone|anybody|everyone|everybody|both|as\s+well\s+as|regardless\s+of)\b"
+    rf"|\b(?:every|all)\s+(?!(?:(?:the|of|its|their)\s+)?(?:{_TIMES}|{'|'.join(DAYS_OF_THE_WEEK)})s?\b)",
+    re.I,
+)
+"""Words that widen a claim to all of something ("any player", "every field"): not a period ("every day", "all
+year") nor a day of the week, which `_on_other_days` reads."""
+_ONLY = re.compile(
+    r"\bonly\s+(?P<limit>(?:when|if|while|to|for|the|by|on|at|in|with|after|before|during|between)\b[^,.;]*"
+    rf"|(?!(?:{_TIMES})\b)[a-z]+(?:ers|ents|ants|ees|ists|ians|ors|ren|ople)\b[^,.;]*)",
+    re.I,
+)
+"""A limit said with "only": a condition ("only when the phone is on Wi-Fi"), a group ("only the team captain"), or
+people named by a plural ("only passengers travelling beyond Kilncross")."""
 
 
 def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
@@ -332,6 +349,35 @@ def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
         limited = _ONLY.search(sentence.text)
         if limited and not _negated(list(sentence.words)) and len(wanted & sentence.stems) >= 0.6 * len(wanted):
             return limited["limit"].strip(), sentence.text
+    return None
+
+
+_INCLUDING = re.compile(r"\b(?:including|even)\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", re.I)
+_EXCEPT = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|but\s+not)\s+"
+    r"(?P<what>[a-z][\w-]*(?:\s+[\w-]+){0,6})",
+    re.I,
+)
+
+
+def _excepted(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(the exception, its sentence) where the claim takes in what the evidence excepts: "Every worker ..., including
+    contractors brought in for just a couple of weeks, must complete the training" against "All staff ... must complete
+    anti-money-laundering training once a year, except contractors engaged for fewer than 30 days". The sentence must
+    say most of the rest of the claim, and the exception one of the inclusion's words."""
+    included = _INCLUDING.search(claim)
+    if included is None:
+        return None
+    those = _stems(_content(_words(included["what"])))
+    wanted = _stems(_content(_words(claim[: included.start()] + " " + claim[included.end() :]))) - those
+    for sentence in _sentences(evidence):
+        excepted = _EXCEPT.search(sentence.text)
+        if (
+            excepted
+            and those & _stems(_content(_words(excepted["what"])))
+            and len(wanted & sentence.stems) >= 0.6 * len(wanted)
+        ):
+            return excepted["what"].strip(), sentence.text
     return None
 
 
