@@ -934,6 +934,28 @@ def said_as_change(text: str, quantity: Quantity) -> bool:
     return bool(before or _CHANGE_AFTER.match(text[quantity.end :]))
 
 
+_SPAN_BETWEEN = re.compile(r"^[\s,.]*(?:through|thru|to|until|till|and|[-–])\s+$", re.I)
+_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
+
+
+def day_inside_a_span(claim: str, quantity: Quantity, sentence: str) -> bool:
+    """The claim's day falls inside a span of days the sentence gives ("from December 24 through January 1"),
+    counted across a new year where the span runs into one."""
+    mine = day_and_month(claim, quantity)
+    if mine is None:
+        return False
+    stated = parse_quantities(sentence)
+    for first, last in zip(stated, stated[1:], strict=False):
+        start, end = day_and_month(sentence, first), day_and_month(sentence, last)
+        if start is None or end is None:
+            continue
+        if not _SPAN_BETWEEN.match(_MONTH_NAME.sub(" ", sentence[first.end : last.start])):
+            continue  # "December 24 through January 1", "24 December to 1 January": only the months between
+        if start <= end and start <= mine <= end or start > end and (mine >= start or mine <= end):
+            return True
+    return False
+
+
 def period_of(text: str, quantity: Quantity) -> tuple[int, str] | None:
     """The span of time an amount is said for, as (count, unit): "20 ml in a day" (1, "day"), "5 ml every 6
     hours" (6, "hour"). An amount a day is no amount every six hours, however a bound holds of it."""

@@ -395,6 +395,19 @@ def test_a_day_inside_a_span_of_days(claim: str, contradicted: bool) -> None:
     assert bool(QuantityRule().check(claim, FENWICK)) == contradicted
 
 
+@pytest.mark.parametrize(
+    ("claim", "evidence", "contradicted"),
+    [
+        ("The library is closed on 31 December.", "The library is closed from 24 December to 1 January.", False),
+        ("The library is closed on 20 December.", "The library is closed from 24 December to 1 January.", True),
+        ("The library is closed on December 31.", "The library is closed December 24 - January 1.", False),
+        ("The library is closed on December 20.", "The library is closed December 24 - January 1.", True),
+    ],
+)
+def test_a_day_inside_a_span_said_either_way(claim: str, evidence: str, contradicted: bool) -> None:
+    assert bool(QuantityRule().check(claim, evidence)) == contradicted
+
+
 ELMSTEAD = (
     "Leaseholders at Elmstead Court pay the service charge quarterly. "
     "Ground rent of £250 is collected once a year, each January."

@@ -23,6 +23,7 @@ from grounding.text.quantities import (
     QuantityKind,
     as_dated,
     day_and_month,
+    day_inside_a_span,
     month_years,
     parse_quantities,
 )
@@ -101,6 +102,7 @@ def other_act_date(claim: str, evidence: str) -> tuple[str, str, Correction] | N
                         other is None
                         and _says(clause, act, stated.start)
                         and _of_the_claims_thing(sentence.text, names)
+                        and not any(day_inside_a_span(claim, q, sentence.text) for q in parse_quantities(claim))
                     ):
                         other = (sentence.text, clause, stated)
         if agreeing and other is not None:

@@ -36,6 +36,7 @@ from grounding.text.quantities import (
     QuantityKind,
     as_dated,
     day_and_month,
+    day_inside_a_span,
     month_beside,
     month_years,
     parse_quantities,
@@ -234,6 +235,7 @@ class QuantityRule:
                     or not _same_act(act, lead)
                     or not about & sentence.stems
                     or _other_days(claim, sentence.text)
+                    or day_inside_a_span(claim, quantity, sentence.text)
                 ):
                     continue
                 wrong, right = as_dated(claim, quantity), as_dated(sentence.text, q)
@@ -282,7 +284,7 @@ class QuantityRule:
         days = [q for q in stated if q.kind == QuantityKind.DATE]
         if quantity.kind == QuantityKind.YEAR and any(int(q.value) == int(quantity.value) for q in days):
             return None
-        if _inside_a_span(claim, quantity, sentence, stated):
+        if day_inside_a_span(claim, quantity, sentence):
             return None  # "on December 31" / "closed from December 24 through January 1"
         # a year against the one day a sentence gives and no year besides ("born in 1913" / "Born on 14 March
         # 1931"); not a decade ("the early 1970's"), nor a span of days ("(January 8, 1935 - August 16, 1977)")
@@ -313,28 +315,6 @@ class QuantityRule:
         correction = Correction(wrong=quantity.text, right=alike[0].text) if len(alike) == 1 else None
         detail = f"The evidence gives {alike[0].text!r}, not {quantity.text!r}: {quote(sentence)}"
         return contradiction(self.name, detail, sentence, correction)
-
-
-_SPAN_BETWEEN = re.compile(r"^\s*(?:through|thru|to|until|till|and|[-–])\s+$", re.I)
-
-
-def _inside_a_span(claim: str, quantity: Quantity, sentence: str, stated: list[Quantity]) -> bool:
-    """The claim's day falls inside a span of days the sentence gives ("from December 24 through January 1"),
-    counted across a new year where the span runs into one."""
-    mine = day_and_month(claim, quantity)
-    if mine is None:
-        return False
-    for first, last in zip(stated, stated[1:], strict=False):
-        start, end = day_and_month(sentence, first), day_and_month(sentence, last)
-        if start is None or end is None:
-            continue
-        between = sentence[first.end : last.start]
-        between = re.sub(rf"^\s*(?:{'|'.join(MONTHS)})\b\.?,?", "", between, flags=re.I)
-        if not _SPAN_BETWEEN.match(re.sub(rf"\s+(?:{'|'.join(MONTHS)})\.?\s*$", " ", between, flags=re.I)):
-            continue
-        if start <= end and start <= mine <= end or start > end and (mine >= start or mine <= end):
-            return True
-    return False
 
 
 _EVENTS = {
