@@ -22,13 +22,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from grounding.text.lexicon import DAYS_OF_THE_WEEK, MONTHS, STOPWORDS, count_of, currency_of, singular
+from grounding.text.lexicon import (
+    DAYS_OF_THE_WEEK,
+    MONTHS,
+    MOVES_DOWN,
+    MOVES_UP,
+    STOPWORDS,
+    count_of,
+    currency_of,
+    singular,
+)
 from grounding.text.quantities import (
     SCORE,
     TIME_OF_DAY,
     Quantity,
     QuantityKind,
     parse_quantities,
+    qualified_start,
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
@@ -311,10 +321,6 @@ _MOVED_FROM_TO = re.compile(
 )
 
 
-_RISING_MOVE = re.compile(r"\b(?:rose|rising|climbed|climbing|increased|increasing|grew|growing)\b")
-_FALLING_MOVE = re.compile(r"\b(?:fell|falling|dropped|dropping|declined|declining|decreased|decreasing)\b")
-
-
 def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     """ "Concussion rates climbed, going from 3.1 to 4.6 per 1,000 player-hours" against the year each figure's own
     sentence gives it ("In the 2022 season ... 3.1", "In 2019 ... 4.6"): the move runs the evidence's way in time,
@@ -325,13 +331,13 @@ def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     a, b = (float(found[k].rstrip("%").replace(",", "")) for k in ("first", "last"))
     if a == b or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", found[k]) for k in ("first", "last")):
         return None  # "from 2019 to 2022": years, not figures
-    said = found.group().lower()
-    if (a < b and _FALLING_MOVE.search(said)) or (a > b and _RISING_MOVE.search(said)):
+    moves = set(re.findall(r"[a-z]+", found.group().lower()))
+    if (a < b and moves & MOVES_DOWN) or (a > b and moves & MOVES_UP):
         return None  # "rose, going from 4.6 to 3.1" says two things; the model reads it
     years = years_of_sentences(list(sentences))
     dated = []
-    for said in (found["first"], found["last"]):
-        wanted = said.replace(",", "")
+    for figure in (found["first"], found["last"]):
+        wanted = figure.replace(",", "")
         at = [
             (sentence, next(iter(year)))
             for sentence, year in zip(sentences, years, strict=True)
@@ -443,12 +449,7 @@ _OUT_OF_EVERY = re.compile(
     r"(?:every\s+)?(?P<whole>\w+)\s+(?P<noun>[a-z]+)",
     re.I,
 )
-_RATE_SAID = re.compile(r"\b(?P<what>[a-z]+)\s+rate\s+(?:of|was|is|stood\s+at)\s+$", re.I)
-_QUALIFIED = re.compile(
-    r"(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|some|more\s+than|over|less\s+than|under"
-    r"|at\s+least|at\s+most)\s*~?\s*$",
-    re.I,
-)
+_RATE_SAID = re.compile(r"\b(?P<what>[a-z]+)\s+rate\s+(?:of|was|is|stood\s+at)\s+(?:just\s+)?$", re.I)
 
 
 def _rate_of(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
@@ -480,8 +481,7 @@ def _claimed_share(claim: str) -> tuple[float, str | None, set[str]] | None:
         if part and whole and part < whole:
             return part / whole, (every["hedge"] or "").strip().lower() or None, words
     for quantity in parse_quantities(claim):
-        before = _QUALIFIED.sub("", claim[: quantity.start])
-        if quantity.dimension != "ratio" or not _RATE_SAID.search(before):
+        if quantity.dimension != "ratio" or not _RATE_SAID.search(claim[: qualified_start(claim, quantity)]):
             continue
         hedge = quantity.bound or ("about" if quantity.approximate else None)
         return quantity.value, hedge, words

@@ -112,7 +112,7 @@ def _reword(claim: str, premise: str) -> Reading:
             ),
             None,
         ) or _the_count_in_hedge(claim, quantity, premise, stated)
-        if same is not None and _BY.search(claim[: quantity.start]) and not _a_change(premise, same):
+        if same is not None and _after_by(claim, quantity) and not _a_change(premise, same):
             same = None  # "topping Mount Telvaar by a little over 200 metres" is a difference, not a height
         if same is not None and quantity.bound and not same.bound and _limited(quantity, stated):
             same = None  # "may take up to 60 mg" against "must not exceed 40 mg": a limit, not the first dose's
@@ -197,12 +197,7 @@ def _reword(claim: str, premise: str) -> Reading:
 
 
 _HYPHENED = re.compile(r"^(?P<n>\d+)-(?P<unit>[a-z]+)$")
-_BY = re.compile(
-    r"\bby\s+(?:(?:a\s+little|just|some|about|around|roughly|nearly|almost|more\s+than|less\s+than|over|under"
-    r"|at\s+least|up\s+to)\s+)*$",
-    re.I,
-)
-"""An amount said after "by" is a difference or a margin ("taller by 200 metres", "won by 3 points")."""
+_BY = re.compile(r"\bby\s+(?:a\s+little\s+|just\s+)?$", re.I)
 _A_PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close|rest|half|part)\s+of\s+(?:the\s+year\s+)?$", re.I)
 """Words that make a year a span's edge or part ("before the end of 2018"), not the year one date falls in."""
 
@@ -222,9 +217,15 @@ def _of_someone_else(claim: str, premise: str, stated: Quantity) -> bool:
     return bool(mine) and bool(theirs - mine) and not known & set(re.findall(r"\w+", sentence.lower()))
 
 
+def _after_by(text: str, quantity: Quantity) -> bool:
+    """An amount said after "by", its hedge or bound aside, is a difference or a margin ("taller by a little over 200
+    metres", "won by 3 points")."""
+    return bool(_BY.search(text[: qualified_start(text, quantity)]))
+
+
 def _a_change(text: str, quantity: Quantity) -> bool:
     """The amount is said as a difference or a change: after "by", or as a share that moved ("lost a third")."""
-    return bool(_BY.search(text[: quantity.start])) or said_as_change(text, quantity)
+    return _after_by(text, quantity) or said_as_change(text, quantity)
 
 
 def _of_another_year(claim: str, claimed: Quantity, premise: str, stated: Quantity) -> bool:

@@ -86,9 +86,12 @@ def other_act_date(claim: str, evidence: str) -> tuple[str, str, Correction] | N
     if act is None:
         return None
     names = _names(claim)
+    claimed = parse_quantities(claim)
     for mine, wrong in _dates_said(claim):
         agreeing, other = mine[0] is None, None  # a day or month without its year: no rule reads it but this one
         for sentence in _sentences(evidence):
+            # "closed on 31 December" / "closed from 24 December to 1 January": the span holds the claim's day
+            spanned = any(day_inside_a_span(claim, q, sentence.text) for q in claimed)
             for clause in _clauses(sentence.text):
                 for stated in parse_quantities(clause):
                     theirs = _when(clause, stated)
@@ -102,7 +105,7 @@ def other_act_date(claim: str, evidence: str) -> tuple[str, str, Correction] | N
                         other is None
                         and _says(clause, act, stated.start)
                         and _of_the_claims_thing(sentence.text, names)
-                        and not any(day_inside_a_span(claim, q, sentence.text) for q in parse_quantities(claim))
+                        and not spanned
                     ):
                         other = (sentence.text, clause, stated)
         if agreeing and other is not None:
