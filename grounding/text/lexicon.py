@@ -24,7 +24,9 @@ CLAIM_OPENERS = frozenset(
     everything something most many some all every each several few both any more much fewer less over under
     up about around nearly almost roughly approximately only just according after before by during following
     despite since when while although though if because with without for from to of unlike until upon
-    between among across through within into once whereas starting beginning including excluding regarding""".split()
+    between among across through within into once whereas starting beginning including excluding regarding
+    should would could can might must shall thanks however therefore thus overall unless whether instead
+    otherwise even never not then now here what how why where which who whose whom apart""".split()
 )
 """Words capitalised at the very start of a claim only by position: never a name its evidence must mention."""
 
@@ -111,7 +113,7 @@ edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless 
 continue suspended|resumed suspended|resume suspend|rare common|rarely often|rarely frequently|rare frequent
 inflows outflows|inflow outflow|surpluses deficits|relegated promotion|promoted relegation
 strengthen weaken|strengthens weakens|strengthening weakening|strengthen ease|strengthens eases|strengthening easing
-strengthened eased|exempt required|exempt obliged|exempt liable"""
+strengthened eased|exempt required|exempt obliged|exempt liable|waived charged|waives charges|waive charge"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 

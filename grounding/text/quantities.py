@@ -712,7 +712,8 @@ _NUMBER_WORD = (
 """A number up to 99 in words, as a pattern of its parts (one long list of every number is slow to search)."""
 _COUNT = rf"(?P<count>{_NUMBER_WORD}|\d{{1,2}})"
 _COUNTED_ON = re.compile(
-    rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year))"
+    rf"^\W*(?:{_COUNT}\s+years?|(?P<next>the\s+(?:following|next)\s+year)"
+    r"|(?P<previous>(?:in\s+)?the\s+(?:year\s+before|previous\s+year|prior\s+year|preceding\s+year)))"
     r"\s*(?P<way>later|after(?:wards)?|earlier|before)?\b"
     rf"|\b{_COUNT.replace('count', 'count_at_end')}\s+years?\s+(?P<way_at_end>later|earlier|before)\W*$"
     rf"|\b{_COUNT.replace('count', 'count_after')}\s+years?\s+(?P<way_after>after)\s+(?![\d(])",
@@ -796,14 +797,29 @@ def years_of_sentences(sentences: list[str]) -> list[set[int]]:
             not years
             and match
             and len(before) == 1
-            and (match["next"] or match["way"] or match["way_at_end"] or match["way_after"])
+            and (match["next"] or match["previous"] or match["way"] or match["way_at_end"] or match["way_after"])
         ):
             said = (match["count"] or match["count_at_end"] or match["count_after"] or "a").lower()
-            count = 1 if match["next"] else int(said) if said.isdigit() else _SPOKEN_NUMBERS[said]
-            sign = -1 if (match["way"] or match["way_at_end"] or "").lower() in ("earlier", "before") else 1
+            count = 1 if match["next"] or match["previous"] else int(said) if said.isdigit() else _SPOKEN_NUMBERS[said]
+            backward = (match["way"] or match["way_at_end"] or "").lower() in ("earlier", "before")
+            sign = -1 if backward or match["previous"] else 1
+            if match["way_after"] and _same_act_again(sentence[: match.start()], sentences[n - 1]):
+                sign = -1  # "opened in 1934. It opened two years after the district harvested ...": 1932
             years = {next(iter(before)) + sign * count}
         found.append(years)
     return found
+
+
+_AGAIN = re.compile(
+    r"^\W*(?:it|he|she|they|this|that)\s+(?:was\s+|were\s+|had\s+been\s+)?(?P<verb>[a-z]{4,})\s*$", re.I
+)
+
+
+def _same_act_again(opening: str, before: str) -> bool:
+    """Whether a sentence opens by saying again, of the one before's subject, the act that sentence dated ("The
+    elevator opened in 1934. It opened two years after ..."): the count then runs back from that year."""
+    said = _AGAIN.match(opening)
+    return bool(said) and said["verb"].lower()[:5] in before.lower()
 
 
 _QUARTER = re.compile(

@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from datetime import date
-from itertools import permutations
+from itertools import combinations, permutations
 
 from grounding.text.lexicon import count_of, currency_of, singular
 from grounding.text.quantities import (
@@ -40,7 +40,7 @@ from grounding.text.quantities import (
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
-from grounding.verify.comparing import compare
+from grounding.verify.comparing import a_day, compare, figure_after, names
 from grounding.verify.tenure import tenure
 
 _DAY_MINUTES = 24 * 60
@@ -69,11 +69,14 @@ def _as_restated(claim: str) -> str:
     return f"{said[:1].lower() if said[:4] == 'The ' else said[:1]}{said[1:]}"
 
 
-def computed(claim: str, premise: str) -> tuple[str, ...]:
+def computed(claim: str, premise: str, whole: str | None = None) -> tuple[str, ...]:
     """What the premise's values add up to where the claim states the result: "9:00 plus two and a half hours
-    is 11:30"."""
+    is 11:30". A day's total is worked out from the `whole` evidence where it is given: a label's strength, dose and
+    limit are often more sentences than the premise holds."""
     sums: list[str] = []
     comparison = compare(claim, premise)
+    if whole is not None and whole != premise and (day := a_day(claim, whole)) is not None:
+        comparison = day if comparison is None or comparison == a_day(claim, premise) else comparison
     if comparison is not None and comparison.holds:
         sums.append(_restated(comparison.figures, claim))
     sums += _groups_counted(claim, premise)
@@ -99,7 +102,31 @@ def computed(claim: str, premise: str) -> tuple[str, ...]:
         sums += _products(claim, quantity, premise, stated)
         sums += _discounted(claim, quantity, premise, stated)
         sums += _relative_changes(claim, quantity, premise, stated)
+        sums += _combined(claim, quantity, premise)
     return tuple(dict.fromkeys(sums))
+
+
+_TOGETHER = re.compile(r"[A-Z][\w'’]*\s*[–—/-]\s*[A-Z]|\b(?:together|combined|coalition|jointly|between\s+them)\b")
+
+
+def _combined(claim: str, quantity: Quantity, premise: str) -> list[str]:
+    """A count two named parts hold together, where one sentence gives each part's ("The Green-Farmers coalition
+    controls 57 seats" / "The Green Union won 33 seats and the Farmers' League 24"): "33 plus 24 is 57 seats"."""
+    if quantity.kind != QuantityKind.NUMBER or quantity.dimension is not None or quantity.bound is not None:
+        return []
+    if not _TOGETHER.search(claim):
+        return []
+    parts = sorted(names(claim[: quantity.start]))
+    sums = []
+    for a, b in combinations(parts, 2):
+        for sentence in (premise[x:y] for x, y in split_sentences(premise)):
+            first, second = figure_after(frozenset({a}), sentence), figure_after(frozenset({b}), sentence)
+            if first is None or second is None or first == second or first.dimension or second.dimension:
+                continue
+            first, second = sorted((first, second), key=lambda q: q.start)
+            if math.isclose(first.value + second.value, quantity.value, abs_tol=1e-9):
+                sums.append(f"{first.text} plus {second.text} is {_written(claim, quantity)}")
+    return sums
 
 
 _MARGIN_BEFORE = re.compile(r"\b(?:by|margin\s+of|lead\s+of)\s+$", re.I)
@@ -184,7 +211,8 @@ def _years_counted_on(quantity: Quantity, premise: str) -> list[str]:
     counted = years_of_sentences(sentences)
     year = int(quantity.value)
     return [
-        f"{abs(year - base)} years {'after' if year > base else 'before'} {base} is {quantity.text}"
+        f"{abs(year - base)} year{'' if abs(year - base) == 1 else 's'} {'after' if year > base else 'before'} "
+        f"{base} is {quantity.text}"
         for n in range(1, len(sentences))
         if counted[n] == {year} and not years_in(sentences[n]) and len(counted[n - 1]) == 1
         for base in counted[n - 1]
@@ -203,7 +231,8 @@ def _days_counted(claim: str, quantity: Quantity, premise: str) -> list[str]:
 
 
 def _equal(a: Quantity, b: Quantity) -> bool:
-    return a.kind == b.kind and a.dimension == b.dimension and abs(a.value - b.value) < 1e-9
+    """One amount, or one day: "14 November 2021" is not "3 November 2021", though both are of 2021."""
+    return a.kind == b.kind and a.dimension == b.dimension and abs(a.value - b.value) < 1e-9 and a.day == b.day
 
 
 def _clock_sums(quantity: Quantity, stated: list[Quantity]) -> list[str]:
@@ -451,6 +480,8 @@ def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
             or _amounts_a_day(claim, q, premise, stated)
             or _products(claim, q, premise, stated)
             or _discounted(claim, q, premise, stated)
+            or _combined(claim, q, premise)
+            or _clock_spans(q, stated)
         )
     )
 

@@ -18,6 +18,7 @@ discontinued" against "850 patients"), nothing is computed and the model reads t
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +43,8 @@ from grounding.text.quantities import (
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
+from grounding.verify.dosing import agrees as dosing_agrees
+from grounding.verify.dosing import claimed_a_day, concentrations, daily_totals, of_something_else, said_a_day
 
 
 @dataclass(frozen=True)
@@ -83,14 +86,25 @@ _DRAWS = re.compile(
 def compare(claim: str, evidence: str) -> Comparison | None:
     """The claim's comparison computed from the evidence's figures, or None where the claim draws none the
     evidence gives figures for."""
-    return _compare(claim, evidence) if _DRAWS.search(claim) else None
+    drawn = (
+        _DRAWS.search(claim)
+        or _MARGIN_SAID.search(claim)
+        or _DAY_SAID.search(claim)
+        or _ML.search(claim)
+        or _CHANGED_BY.search(claim)
+    )
+    return _compare(claim, evidence) if drawn else None
 
 
 @functools.lru_cache(maxsize=1024)
 def _compare(claim: str, evidence: str) -> Comparison | None:
     sentences = tuple(evidence[a:b].strip() for a, b in split_sentences(evidence))
     return (
-        _changed(claim, sentences)
+        _margin(claim, sentences)
+        or a_day(claim, evidence)
+        or _by_volume(claim, evidence)
+        or _changed(claim, sentences)
+        or _changed_by(claim, sentences)
         or _from_to(claim, sentences)
         or _share(claim, sentences)
         or _most_of(claim, sentences)
@@ -352,6 +366,46 @@ def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     return Comparison(when < then, f"{found['first']} in {when} and {found['last']} in {then}", (first, last))
 
 
+_CHANGED_BY = re.compile(
+    r"\b(?P<verb>gained|gaining|picked\s+up|added|lost|losing|shed|(?:rose|grew|increased|fell|dropped|declined"
+    r"|decreased|shrank)\s+by)\s+(?:(?P<hedge>about|around|roughly|nearly|almost|some|just\s+over|just\s+under)\s+)?"
+    r"(?P<figure>\d[\d,]*|[a-z]+)\b(?!\s*(?:%|per\s*cent|percent))",
+    re.I,
+)
+_CHANGE_UP = frozenset({"gained", "gaining", "picked", "added", "rose", "grew", "increased"})
+
+
+def _changed_by(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "The National Accord picked up 15 seats" against "The ruling National Accord's seat total fell from 134 to 119":
+    the change the claim gives, its way and size, against the move from one figure to the other in the one sentence
+    that names the claim's subject."""
+    found = _CHANGED_BY.search(claim)
+    if not found:
+        return None
+    figure = found["figure"].replace(",", "")
+    said = float(figure) if figure.isdigit() else count_of(figure.lower())
+    subject = _names(claim[: found.start()])
+    if not said or not subject:
+        return None
+    moves = [
+        (sentence, move)
+        for sentence in sentences
+        if subject <= _names(sentence, loose=True)
+        for move in _MOVED_FROM_TO.finditer(sentence)
+        if "%" not in move.group() and subject <= _names(sentence[: move.start()], loose=True)
+    ]
+    if len(moves) != 1:
+        return None
+    sentence, move = moves[0]
+    a, b = (float(move[k].replace(",", "")) for k in ("first", "last"))
+    if a == b or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", move[k]) for k in ("first", "last")):
+        return None
+    up = found["verb"].split()[0].lower() in _CHANGE_UP
+    allowed = 0.1 * said if found["hedge"] else 1e-9
+    holds = (b > a) == up and abs(abs(b - a) - said) <= allowed
+    return Comparison(holds, f"from {move['first']} to {move['last'].rstrip(',.')}", (sentence,))
+
+
 def _within_points(change: float, said: float, hedge: str | None) -> bool:
     """A change in percent against the claim's: a bound as said, a hedge within two points, a figure within the half
     point it rounds to."""
@@ -400,6 +454,134 @@ def _share(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         return None  # "Most patients recovered" / "12 of 40 patients had side effects"
     holds = _within(part.value / total.value, share, bound)
     return Comparison(holds, f"{part.text} of {total.text}", (whole, where))
+
+
+_MARGIN_SAID = re.compile(
+    r"\b(?:beat|beats|defeated|defeats|edged|outpolled|ahead\s+of|led)\b[^.;]*?\b(?:by|margin)\b", re.I
+)
+_MARGIN = re.compile(
+    r"\bby\s+(?:an?\s+)?(?P<hedge>(?:about|around|roughly|nearly|almost|some|just|over|under|more\s+than|less\s+than"
+    r"|fewer\s+than|just\s+over|just\s+under)\s+)?(?P<figure>[\d,.]+|[a-z]+)(?:\s*-\s*|\s+)(?P<noun>[a-z]+)",
+    re.I,
+)
+
+
+def _margin(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "Marrow beat Brant by about 3,300 votes" against "Ilse Marrow received 48,212 votes and Teodor Brant received
+    45,907": the margin is the difference between the figures the evidence gives each side, each the first figure
+    after the side's name in the one sentence that names both, the claim's winner named first."""
+    said = _MARGIN_SAID.search(claim)
+    found = _MARGIN.search(claim, said.start()) if said else None
+    if found is None:
+        return None
+    figure = found["figure"].replace(",", "")
+    margin = float(figure) if re.fullmatch(r"\d+(?:\.\d+)?", figure) else count_of(figure.lower())
+    if not margin:
+        return None
+    winner = _names(claim[: said.start()]) - _DAYS
+    loser = _names(claim[said.start() : found.start()]) - winner - _DAYS
+    if not winner or not loser:
+        return None
+    both = [s for s in sentences if (winner | loser) <= _names(s, loose=True)]
+    if len(both) != 1:
+        return None
+    first, second = figure_after(winner, both[0]), figure_after(loser, both[0])
+    if first is None or second is None:
+        return None
+    if first == second:  # "Dunmore defeated incumbent Rolan Vey, 54% to 46%": the figures in the names' order
+        later = [q for q in parse_quantities(both[0]) if q.start >= first.start and q.kind == QuantityKind.NUMBER]
+        if len(later) < 2:
+            return None
+        in_order = _name_at(winner, both[0]) < _name_at(loser, both[0])
+        first, second = (later[0], later[1]) if in_order else (later[1], later[0])
+    points = found["noun"].lower() in ("point", "points", "percentage") and _measure(first, second) == "ratio"
+    if _measure(first, second) != "count" and not points:
+        return None
+    difference = (first.value - second.value) * (100 if points else 1)
+    hedge = (found["hedge"] or "").lower().strip()
+    if hedge in ("over", "more than", "just over"):
+        holds = difference > margin
+    elif hedge in ("under", "less than", "fewer than", "just under"):
+        holds = 0 < difference < margin
+    else:
+        allowed = 0.1 * margin if hedge else 1e-6 * margin  # 54% less 46% is 8 points in floating point too
+        holds = abs(difference - margin) <= allowed
+    if hedge.startswith("just") and holds:
+        holds = abs(difference - margin) <= 0.1 * margin
+    return Comparison(holds, f"{first.text} against {second.text}", tuple(both))
+
+
+_DAY_SAID = re.compile(r"\bday\b|\bdaily\b|\b24\s*-?\s*hours?\b", re.I)
+
+
+def a_day(claim: str, evidence: str) -> Comparison | None:
+    """ "1 gram of Dorimex each day" against "Dorimex capsules, 250 mg. Take two capsules by mouth twice a day": the
+    day's totals the label's regimens and limits imply (`grounding.verify.dosing`), against the claim's amounts a day
+    that the evidence does not state as they are."""
+    amounts = claimed_a_day(claim)
+    totals = daily_totals(evidence) if amounts else ()
+    if not totals:
+        return None
+    verdicts = []
+    for amount in amounts:
+        if of_something_else(claim, amount, evidence) or said_a_day(amount, evidence):
+            continue  # "up to 4 g a day" where the label says "no more than 4 g in 24 hours": read where it is said
+        agreed = dosing_agrees(amount, totals)
+        if agreed is not None:
+            verdicts.append((agreed, amount))
+    if not verdicts:
+        return None
+    holds = all(agreed for agreed, _ in verdicts)
+    amount = next(a for agreed, a in verdicts if agreed == holds)
+    how = [t.how for t in totals if t.measure == amount.measure]
+    if holds:
+        how = [
+            t.how for t in totals if t.measure == amount.measure and math.isclose(t.value, amount.value, rel_tol=0.01)
+        ]
+    figures = f"{'; '.join(dict.fromkeys(how))}, against {amount.reading}"
+    return Comparison(holds, figures, tuple(_evidence_sentences(evidence)))
+
+
+_ML = re.compile(r"\d\s*(?:ml|millilit(?:re|er)s?)\b", re.I)
+
+
+def _by_volume(claim: str, evidence: str) -> Comparison | None:
+    """ "Each 10 mL dose supplies 100 mg" against "contains 100 mg of pelacortin per 5 mL": the mass in the claim's
+    volume at the evidence's one strength per volume."""
+    strengths = concentrations(evidence)
+    quantities = parse_quantities(claim)
+    volumes = [q for q in quantities if q.dimension == "volume" and q.bound is None]
+    masses = [q for q in quantities if q.dimension == "mass" and q.bound is None]
+    if len(strengths) != 1 or len(volumes) != 1 or len(masses) != 1:
+        return None
+    (mass, per), volume, claimed = strengths[0], volumes[0], masses[0]
+    if math.isclose(volume.value, per.value, rel_tol=1e-6):
+        return None  # the strength as the label says it: read where it is said
+    holds = math.isclose(volume.value / per.value * mass.value, claimed.value, rel_tol=0.02)
+    figures = f"{mass.text} per {per.text} is {volume.value / per.value:g} times that in {volume.text}"
+    return Comparison(holds, f"{figures}, against {claimed.text}", tuple(_evidence_sentences(evidence)))
+
+
+def _evidence_sentences(evidence: str) -> list[str]:
+    return [evidence[a:b].strip() for a, b in split_sentences(evidence)]
+
+
+def _name_at(side: frozenset[str], sentence: str) -> int:
+    return min(
+        (m.start() for m in re.finditer(r"[\w'’-]+", sentence) if re.sub(r"['’]s?$", "", m.group().lower()) in side),
+        default=len(sentence),
+    )
+
+
+def figure_after(side: frozenset[str], sentence: str) -> Quantity | None:
+    """The first count after the side's last name word in the sentence, before any other name: "Brant received
+    45,907", "Dana Rusk's 29"."""
+    ends = [m.end() for m in re.finditer(r"[\w'’-]+", sentence) if re.sub(r"['’]s?$", "", m.group().lower()) in side]
+    if not ends:
+        return None
+    start = max(ends)
+    following = [q for q in parse_quantities(sentence) if q.start >= start and q.kind == QuantityKind.NUMBER]
+    return following[0] if following else None
 
 
 def _says_the_rest(claim: str, sentence: str) -> bool:
@@ -604,6 +786,11 @@ def _said_of(side: frozenset[str], other: frozenset[str], sentences: tuple[str, 
 
 
 _CODE = re.compile(r"\b[A-Z][\w]*(?:-\d[\w-]*)?(?:\s+\d+[A-Za-z]?\b)?")
+
+
+def names(text: str) -> frozenset[str]:
+    """The words that name things in `text` (`_names`)."""
+    return _names(text)
 
 
 @functools.lru_cache(maxsize=4096)

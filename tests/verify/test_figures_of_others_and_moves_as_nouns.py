@@ -351,8 +351,8 @@ def test_a_terse_line_under_a_heading_gives_the_value_of_what_it_names(claim: st
 
 def test_a_dose_every_few_hours_is_computed_as_the_amount_a_day() -> None:
     premise = "Tussiva syrup dosage: 5 ml every 6 hours as needed. Do not give more than 4 doses in any 24-hour period."
-    assert computed("A child can have up to 20 ml of Tussiva syrup in a day.", premise) == (
-        "5 ml every 6 hours is 20 ml in 24 hours",
+    assert computed("A child can have up to 20 ml of Tussiva syrup in a day.", premise)[-1] == (
+        "5 ml every 6 hours is 20 ml in 24 hours"
     )
     assert computed("A child can have up to 30 ml of Tussiva syrup in a day.", premise) == ()
     assert computed("A child can have 20 ml of Tussiva syrup per dose.", premise) == ()

@@ -79,10 +79,17 @@ class PairPlan:
     """Per claim, how far it is in meaning from the nearest evidence sentence (`Alignment.distances`)."""
 
     def add(
-        self, owner: int, spans: list[AlignedSpan], premise: str, claim: str, equivalents: bool, arithmetic: bool
+        self,
+        owner: int,
+        spans: list[AlignedSpan],
+        premise: str,
+        claim: str,
+        equivalents: bool,
+        arithmetic: bool,
+        whole: str | None = None,
     ) -> None:
         said, changes = reword(claim, premise) if equivalents else (claim, ())
-        sums = computed(claim, premise) if arithmetic else ()
+        sums = computed(claim, premise, whole) if arithmetic else ()
         if changes:
             self.rewordings[len(self.pairs)] = changes
         if sums:
@@ -127,7 +134,7 @@ def plan_pairs(
         for window in _claim_windows(windows, spans, thresholds.max_windows):
             plan.add(index, window, build_premise(window), claim.text, equivalents, arithmetic)
         if spans:
-            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents, arithmetic)
+            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents, arithmetic, " ".join(texts))
     return plan
 
 

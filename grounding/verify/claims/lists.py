@@ -8,6 +8,9 @@ from grounding.text.lexicon import DETERMINERS, NAME_CONNECTORS, PREPOSITIONS
 from grounding.verify.claims.clauses import _Clause, _finite
 from grounding.verify.claims.words import _CLOSE_QUOTES, _COMPOUND_NAMES, _EXHAUSTIVE, _OPEN_QUOTES, _Word
 
+_CLAUSE_CONTRACTIONS = ("'ll", "'re", "'ve", "'d", "'m")
+"""A subject and its verb in one word ("you'll", "they're"): a word that opens a clause, never a list item's."""
+
 
 def _name_run_back(words: list[_Word], last: int, floor: int) -> int | None:
     """Start of the capitalised name (or quoted title) that ends at words[last]."""
@@ -143,6 +146,8 @@ def _comma_list(
             w = words[k]
             if w.low in ("or", "nor") or (not w.masked and _finite(words, k, f) is not None and k > f):
                 return None
+            if k == f and w.low.replace("’", "'").endswith(_CLAUSE_CONTRACTIONS):
+                return None  # "Tessary Hub, you'll wait two hours and forty-five minutes": a clause, no list item
             if (f, b) == items[-1] and w.comma:
                 return None
     heads = items[:-1]

@@ -26,6 +26,7 @@ from grounding.text.lexicon import (
     PHRASAL_MOVES,
     STOPWORDS,
     WORD_NUMBERS,
+    count_of,
 )
 from grounding.types import RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
@@ -160,6 +161,8 @@ class AntonymRule:
         parts = _clause_of_each_word(said, words)
         for i, word in enumerate(words):
             rate = word not in ANTONYMS and bool(_other_frequencies(word))
+            if rate and _counted_rate_said_as_a_span(words, i, evidence):
+                continue
             opposites = (
                 ANTONYMS.get(word, frozenset())
                 | _other_frequencies(word)
@@ -547,6 +550,42 @@ def _ranked(words: Sequence[str], position: int) -> bool:
 
 def _ranked_among(clause: Sequence[str], superlatives: frozenset[str]) -> bool:
     return any(w in superlatives and _ranked(clause, j) for j, w in enumerate(clause))
+
+
+_PERIOD_DAYS = {"daily": 1.0, "weekly": 7.0, "fortnightly": 14.0, "monthly": 30.44, "quarterly": 91.3, "yearly": 365.25}
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44}
+_EVERY_SPAN = re.compile(r"\bevery\s+(?P<count>\w+)\s+(?P<unit>hour|day|week|month)s?\b", re.I)
+
+
+def _counted_rate_said_as_a_span(words: Sequence[str], i: int, evidence: str) -> bool:
+    """ "roughly three times a month" against "every ten days", "about four times a year" against "once every
+    quarter": one rate, said by its count in one period and by a span or another period, in a sentence that says
+    most of the claim."""
+    if words[i] in _PERIOD_DAYS and i:
+        count, period = count_of(words[i - 1].removesuffix("-times")), words[i]
+    elif i + 1 < len(words) and words[i + 1] in _PERIOD_DAYS:
+        count, period = count_of(words[i].removesuffix("-times")), words[i + 1]  # "4-times yearly": the count read
+    else:
+        return False
+    if not count:
+        return False
+    wanted = count / _PERIOD_DAYS[period]
+    claimed = _stems(_content(list(words)))
+    for sentence in _sentences(evidence):
+        if len(claimed & sentence.stems) < 0.5 * len(claimed):
+            continue
+        for span in _EVERY_SPAN.finditer(sentence.text):
+            every = count_of(span["count"])
+            if every and abs(1 / (every * _UNIT_DAYS[span["unit"].lower()]) - wanted) <= 0.15 * wanted:
+                return True
+        said = sentence.words
+        for j, rate in enumerate(said):
+            if rate not in _PERIOD_DAYS or rate == period:
+                continue  # the same period said with another count is another rate
+            times = count_of(said[j - 1].removesuffix("-times")) if j else None
+            if abs((times or 1) / _PERIOD_DAYS[rate] - wanted) <= 0.15 * wanted:
+                return True
+    return False
 
 
 def _other_frequencies(word: str) -> frozenset[str]:

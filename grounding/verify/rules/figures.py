@@ -52,6 +52,7 @@ from grounding.verify.arithmetic import summed
 from grounding.verify.rules.acts import other_act_date
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.counts import other_count
+from grounding.verify.rules.exchanged import exchanged
 from grounding.verify.rules.places import other_place
 from grounding.verify.rules.reading import (
     _TOKEN,
@@ -102,7 +103,7 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        for other in (other_place, other_span, other_tenure, other_clock_span, other_count, other_act_date):
+        for other in (other_place, other_span, other_tenure, other_clock_span, other_count, other_act_date, exchanged):
             if found := other(claim, evidence):
                 return [contradiction(self.name, *found)]
         claimed = parse_quantities(claim)
@@ -110,7 +111,13 @@ class QuantityRule:
             return []
         words = _words(claim)
         numbers = frozenset(w for q in claimed for w in _words(_figure(q)))
-        said = [q for q in claimed if _said_elsewhere(claim, q, evidence) or _said_with_its_act(claim, q, evidence)]
+        said = [
+            q
+            for q in claimed
+            if _said_elsewhere(claim, q, evidence)
+            or _said_with_its_act(claim, q, evidence)
+            or _year_said_as_the_claim_says_it(claim, q, evidence)
+        ]
         said += summed(claim, evidence)
         slip = self._other_unit(claimed, evidence)
         if slip:
@@ -581,6 +588,18 @@ def _said_elsewhere(claim: str, quantity: Quantity, evidence: str) -> bool:
         and not (of_another_name(claim, sentence.text) and not _says_most_of(claim, sentence))
         for sentence in _sentences(evidence)
     )
+
+
+_YEAR_PREPOSITION = re.compile(r"\b(?P<word>by|since|until|till|before|after)\s+$", re.I)
+
+
+def _year_said_as_the_claim_says_it(claim: str, quantity: Quantity, evidence: str) -> bool:
+    """A year the evidence gives after the claim's own preposition ("by 1930" / "By 1930 that area had doubled"):
+    the claim's point in time is the evidence's, whatever year another sentence about the same thing gives."""
+    if quantity.kind != QuantityKind.YEAR:
+        return False
+    before = _YEAR_PREPOSITION.search(claim[max(0, quantity.start - 8) : quantity.start])
+    return bool(before) and bool(re.search(rf"\b{before['word']}\s+{quantity.text}\b", evidence, re.I))
 
 
 def _stated_closer(claim: str, quantity: Quantity, sentence: _Sentence, matched: list[_Sentence]) -> bool:

@@ -891,6 +891,8 @@ def _noun_phrase(tokens: Sequence[_Token]) -> Sequence[_Token]:
     for token in tokens:
         if phrase and (token.low in PREPOSITIONS or token.low in SUBORDINATORS) and token.low not in NAME_CONNECTORS:
             break
+        if phrase and token.low in _RELATIVES:
+            break  # "the prescription, which Dr Pell then dispensed": the phrase ends where a clause about it begins
         phrase.append(token)
     return phrase
 
@@ -932,7 +934,17 @@ def _by_after(tokens: Sequence[_Token], k: int) -> int | None:
         return k + 1
     if k + 1 < len(tokens) and tokens[k + 1].low == "as":
         return next((j for j in range(k + 2, min(k + 6, len(tokens))) if tokens[j].low == "by"), None)
+    if k + 3 < len(tokens) and tokens[k + 1].low == "in" and _numeric(tokens[k + 2]) and tokens[k + 3].low == "by":
+        return k + 3  # "was succeeded in 1929 by"
     return None
+
+
+_TAKE_OVER = frozenset({"take", "takes", "took", "taking", "taken"})
+
+
+def _took_over_from(tokens: Sequence[_Token], k: int) -> bool:
+    """"took over from A" says who succeeded A."""
+    return tokens[k].low in _TAKE_OVER and [t.low for t in tokens[k + 1 : k + 3]] == ["over", "from"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -961,22 +973,24 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         elif before and before[-1].low in BE_FORMS:
             continue  # "is located in": a state, not an act with an agent
         else:
-            after = tokens[k + 1 :]
+            after = tokens[k + 3 :] if _took_over_from(tokens, k) else tokens[k + 1 :]
             while after[:1] and after[0].low.endswith("ly") and not after[0].capitalised and len(after) > 1:
                 after = after[1:]  # "reports directly to": the patient follows the adverb
             agent, patient = before, _noun_phrase(after)
-        verb = _stem(token.low)
+        verb = "succeed" if _took_over_from(tokens, k) else _stem(token.low)
         light = _light_verb(verb, tokens[k + 1 :])
         if light:
             verb, patient = light
         agent = [t for t in agent if t.low not in DETERMINERS]
+        while len(agent) > 2 and agent[0].low in PREPOSITIONS and _numeric(agent[1]):
+            agent = agent[2:]  # "In 2019 Brell took over": when, not who
         while agent and (agent[-1].low in _AUXILIARIES or agent[-1].low in _TOWARD_THE_ACT):
             agent.pop()  # "Dunmore Logistics has filed", "Tallis Networks agreed to buy": the agent is the name
         patient = [t for t in patient if t.low not in DETERMINERS]
         if patient[:1] and patient[0].low == "into" and verb in _FLOWING:
             verb = "flow"  # a river that "empties into" or "drains into" another flows into it
         if agent and patient:
-            frames.append(_Frame(verb, agent, patient))
+            frames.append(_Frame(verb, agent, patient, one_agent=verb not in _MANY_AGENTS))
     return (
         tuple(frames)
         + _told_to(tokens)
@@ -987,6 +1001,12 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         + _supervised(tokens)
     )
 
+
+_MANY_AGENTS = frozenset(
+    _stem(w) for w in ("starred", "stars", "starring", "appeared", "appears", "performed", "attended", "competed")
+)
+"""Acts many share: a film has many stars, so "Karen Allen starred in The Sandlot" says nothing against "Tom Guiry
+starred in The Sandlot"."""
 
 _AWARDING = frozenset({"awarded", "presented", "given"})
 

@@ -17,7 +17,7 @@ import re
 from enum import StrEnum
 
 from grounding.text.lexicon import MONTHS, STOPWORDS
-from grounding.types import RuleFinding
+from grounding.types import Effect, RuleFinding
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.reading import _SAME_VERBS, _other_days, _sentences, _words
 
@@ -168,10 +168,50 @@ def _stated(sentence: str) -> list[tuple[Modality, tuple[set[str], set[str]]]]:
     return found
 
 
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecast(?:er|ers)|predict(?:s|ed|ion|ions)?|projected\s+to|expected\s+to|(?:is|are)\s+due\s+to|will)\b",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(?:going\s+to|would|could|might|may|rumou?red|plans?|planned|likely)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
+
+
+def _forecast_only(claim: str, evidence: str) -> RuleFinding | None:
+    """A claim that says as done what the evidence only forecasts or expects: "Marrick's temperature climbed to 28°C
+    on Friday" against "The forecast for Marrick calls for a high of 28°C on Friday". The sentence must say the
+    claim's figures and most of its words; where any sentence says it without a forecast, the claim stands."""
+    figures = re.findall(r"\d[\d,.]*", claim)
+    if not figures or _FORECAST.search(claim) or _HEDGED.search(claim) or not _PAST.search(claim):
+        return None
+    wanted = set(_roots(claim))
+    forecast = None
+    for sentence in _sentences(evidence):
+        said = set(_roots(sentence.text))
+        if not all(f.rstrip(".,") in sentence.text for f in figures) or len(wanted & said) < 0.5 * len(wanted):
+            continue
+        if not _forecast_before(sentence.text, figures[0].rstrip(".,")):
+            return None
+        forecast = forecast or sentence.text
+    if forecast is None:
+        return None
+    detail = f"The evidence only forecasts it: {quote(forecast)}"
+    return RuleFinding(rule="modality", effect=Effect.BLOCKS_SUPPORT, detail=detail, cite=forecast)
+
+
+def _forecast_before(sentence: str, figure: str) -> bool:
+    """Whether a forecast's word stands before the figure in its clause ("calls for a high of 28°C"), not in another
+    ("which employed 500 workers, will close")."""
+    at = sentence.find(figure)
+    clause = re.split(r"[,;:]", sentence[:at])[-1]
+    return bool(_FORECAST.search(clause))
+
+
 class ModalityRule:
     name = "modality"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        if forecast := _forecast_only(claim, evidence):
+            return [forecast]
         if _CONDITIONS.search(claim):
             return []
         clauses = [c for c in CLAUSE_BREAK.split(claim) if _said(c)]

@@ -319,7 +319,8 @@ _TIMES = "|".join(
     ("day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "evening", "night", "time", "times")
 )
 _WIDENING = re.compile(
-    r"\b(?:any|anyone|anybody|everyone|everybody|both|as\s+well\s+as|regardless\s+of)\b"
+    r"\b(?:any|anyone|anybody|everyone|everybody|both|as\s+well\s+as|regardless\s+of|at\s+all\s+times)\b"
+    r"|\beven\s+(?:outside|out\s+of|when|if|during|after|before|without|on|in)\b"
     rf"|\b(?:every|all)\s+(?!(?:(?:the|of|its|their)\s+)?(?:{_TIMES}|{'|'.join(DAYS_OF_THE_WEEK)})s?\b)",
     re.I,
 )
@@ -332,6 +333,12 @@ _ONLY = re.compile(
 )
 """A limit said with "only": a condition ("only when the phone is on Wi-Fi"), a group ("only the team captain"), or
 people named by a plural ("only passengers travelling beyond Kilncross")."""
+_ONLY_AFTER = re.compile(r"\b(?P<limit>(?:in|during|on|at|for|by|within)\s+[a-z][^,.;]{0,30}?)\s+only\b", re.I)
+"""A limit said before "only": "prohibited in competition only"."""
+
+
+def _only(text: str) -> re.Match[str] | None:
+    return _ONLY.search(text) or _ONLY_AFTER.search(text)
 
 
 def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
@@ -346,7 +353,7 @@ def _beyond_the_limit(claim: str, evidence: str) -> tuple[str, str] | None:
         return _on_other_days(claim, evidence)
     wanted = _stems(_content(_words(claim))) - _stems(_words(widening.group()))
     for sentence in _sentences(evidence):
-        limited = _ONLY.search(sentence.text)
+        limited = _only(sentence.text)
         if limited and not _negated(list(sentence.words)) and len(wanted & sentence.stems) >= 0.6 * len(wanted):
             return limited["limit"].strip(), sentence.text
     return None
@@ -367,7 +374,7 @@ def _excepted(claim: str, evidence: str) -> tuple[str, str] | None:
     say most of the rest of the claim, and the exception one of the inclusion's words."""
     included = _INCLUDING.search(claim)
     if included is None:
-        return None
+        return _all_without_exception(claim, evidence)
     those = _stems(_content(_words(included["what"])))
     wanted = _stems(_content(_words(claim[: included.start()] + " " + claim[included.end() :]))) - those
     for sentence in _sentences(evidence):
@@ -375,6 +382,29 @@ def _excepted(claim: str, evidence: str) -> tuple[str, str] | None:
         if (
             excepted
             and those & _stems(_content(_words(excepted["what"])))
+            and len(wanted & sentence.stems) >= 0.6 * len(wanted)
+        ):
+            return excepted["what"].strip(), sentence.text
+    return None
+
+
+_EVERY_ONE = re.compile(r"\b(?:every|all|each)\b", re.I)
+_NOT_ALL = re.compile(r"\b(?:almost|nearly|virtually|practically|most|except|excluding|but|other\s+than|apart)\b", re.I)
+
+
+def _all_without_exception(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(the exception, its sentence) where the claim says every one of a group and the evidence, saying the rest of
+    it of every one too, makes an exception: "above average in every single district" against "Every district ...
+    reported above-average rainfall in April except Tessel"."""
+    if not _EVERY_ONE.search(claim) or _NOT_ALL.search(claim):
+        return None
+    wanted = _stems(_content(_words(claim)))
+    for sentence in _sentences(evidence):
+        excepted = _EXCEPT.search(sentence.text)
+        if (
+            excepted
+            and _EVERY_ONE.search(sentence.text[: excepted.start()])
+            and not _negated(list(sentence.words))
             and len(wanted & sentence.stems) >= 0.6 * len(wanted)
         ):
             return excepted["what"].strip(), sentence.text
@@ -392,7 +422,7 @@ def _on_other_days(claim: str, evidence: str) -> tuple[str, str] | None:
         return None
     wanted = _stems(_content(_words(claim))) - _DAY_WORDS
     for sentence in _sentences(evidence):
-        limited = _ONLY.search(sentence.text)
+        limited = _only(sentence.text)
         allowed = days_named(limited["limit"]) if limited else frozenset()
         if (
             allowed
