@@ -335,6 +335,10 @@ _MOVED_FROM_TO = re.compile(
 )
 
 
+def _a_year(figure: str) -> bool:
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", figure))
+
+
 def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     """ "Concussion rates climbed, going from 3.1 to 4.6 per 1,000 player-hours" against the year each figure's own
     sentence gives it ("In the 2022 season ... 3.1", "In 2019 ... 4.6"): the move runs the evidence's way in time,
@@ -343,7 +347,7 @@ def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     if not found or "." in found["first"][-1:] + found["last"][-1:]:
         return None
     a, b = (float(found[k].rstrip("%").replace(",", "")) for k in ("first", "last"))
-    if a == b or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", found[k]) for k in ("first", "last")):
+    if a == b or any(_a_year(found[k]) for k in ("first", "last")):
         return None  # "from 2019 to 2022": years, not figures
     moves = set(re.findall(r"[a-z]+", found.group().lower()))
     if (a < b and moves & MOVES_DOWN) or (a > b and moves & MOVES_UP):
@@ -398,7 +402,7 @@ def _changed_by(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         return None
     sentence, move = moves[0]
     a, b = (float(move[k].replace(",", "")) for k in ("first", "last"))
-    if a == b or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", move[k]) for k in ("first", "last")):
+    if a == b or any(_a_year(move[k]) for k in ("first", "last")):
         return None
     up = found["verb"].split()[0].lower() in _CHANGE_UP
     allowed = 0.1 * said if found["hedge"] else 1e-9
@@ -514,6 +518,7 @@ def _margin(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
 _DAY_SAID = re.compile(r"\bday\b|\bdaily\b|\b24\s*-?\s*hours?\b", re.I)
 
 
+@functools.lru_cache(maxsize=1024)
 def a_day(claim: str, evidence: str) -> Comparison | None:
     """ "1 gram of Dorimex each day" against "Dorimex capsules, 250 mg. Take two capsules by mouth twice a day": the
     day's totals the label's regimens and limits imply (`grounding.verify.dosing`), against the claim's amounts a day
@@ -566,17 +571,18 @@ def _evidence_sentences(evidence: str) -> list[str]:
     return [evidence[a:b].strip() for a, b in split_sentences(evidence)]
 
 
+def _name_words(side: frozenset[str], sentence: str) -> list[re.Match[str]]:
+    """The sentence's words that name the side, a possessive's "'s" aside ("Dana Rusk's 29")."""
+    return [m for m in re.finditer(r"[\w'’-]+", sentence) if re.sub(r"['’]s?$", "", m.group().lower()) in side]
+
+
 def _name_at(side: frozenset[str], sentence: str) -> int:
-    return min(
-        (m.start() for m in re.finditer(r"[\w'’-]+", sentence) if re.sub(r"['’]s?$", "", m.group().lower()) in side),
-        default=len(sentence),
-    )
+    return min((m.start() for m in _name_words(side, sentence)), default=len(sentence))
 
 
 def figure_after(side: frozenset[str], sentence: str) -> Quantity | None:
-    """The first count after the side's last name word in the sentence, before any other name: "Brant received
-    45,907", "Dana Rusk's 29"."""
-    ends = [m.end() for m in re.finditer(r"[\w'’-]+", sentence) if re.sub(r"['’]s?$", "", m.group().lower()) in side]
+    """The first count after the side's last name word in the sentence: "Brant received 45,907", "Dana Rusk's 29"."""
+    ends = [m.end() for m in _name_words(side, sentence)]
     if not ends:
         return None
     start = max(ends)

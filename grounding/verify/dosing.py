@@ -99,7 +99,7 @@ def _strengths(sentences: list[str]) -> dict[str, list[Quantity]]:
     return found
 
 
-def concentrations_of(sentences: list[str]) -> list[tuple[Quantity, Quantity]]:
+def _concentrations(sentences: list[str]) -> list[tuple[Quantity, Quantity]]:
     """(mass, volume) where a sentence gives a strength per volume: "100 mg of pelacortin per 5 mL"."""
     found = []
     for sentence in sentences:
@@ -120,7 +120,8 @@ def daily_totals(premise: str) -> tuple[Total, ...]:
     """Every day's total the label's regimens and limits imply."""
     sentences = _lines(premise)
     strengths = _strengths(sentences)
-    concentrations = concentrations_of(sentences)
+    per_volume = _concentrations(sentences)
+    doses = _doses(sentences)
     totals: list[Total] = []
 
     def add_units(count: float, form: str, how: str) -> None:
@@ -130,7 +131,7 @@ def daily_totals(premise: str) -> tuple[Total, ...]:
 
     def add_volume(volume: float, how: str) -> None:
         totals.append(Total(volume, "volume", how))
-        for mass, per in concentrations:
+        for mass, per in per_volume:
             totals.append(Total(volume / per.value * mass.value, "mass", f"{how}, at {mass.text} per {per.text}"))
 
     for sentence in sentences:
@@ -140,7 +141,7 @@ def daily_totals(premise: str) -> tuple[Total, ...]:
             if counted and (count := _count(counted["count"])):
                 add_units(count, _form(counted["form"]), f"at most {counted.group()} a day")
                 if _form(counted["form"]) == "dose":
-                    for dose in _doses(sentences):
+                    for dose in doses:
                         if dose.dimension == "volume":
                             add_volume(count * dose.value, f"at most {counted.group()} of {dose.text} a day")
             continue
@@ -179,7 +180,7 @@ _LINE = re.compile(r"(?<=[.;:])\s+(?=[A-Z])")
 
 def concentrations(premise: str) -> list[tuple[Quantity, Quantity]]:
     """(mass, volume) of each strength per volume the premise gives."""
-    return concentrations_of(_lines(premise))
+    return _concentrations(_lines(premise))
 
 
 def _is_strength(sentence: str, amount: Quantity) -> bool:

@@ -127,6 +127,7 @@ def plan_pairs(
     )
     windows = _windows(texts, model, claims) if thresholds.reading == "windows" else []
     equivalents, arithmetic = "equivalents" in thresholds.rules, "arithmetic" in thresholds.rules
+    whole = " ".join(texts)  # a day's total reads the whole label (`arithmetic.computed`)
     for index, (claim, spans) in enumerate(zip(claims, alignments, strict=True)):
         if thresholds.reading == "aligned" and len(spans) > 1:
             for span in spans:
@@ -134,7 +135,7 @@ def plan_pairs(
         for window in _claim_windows(windows, spans, thresholds.max_windows):
             plan.add(index, window, build_premise(window), claim.text, equivalents, arithmetic)
         if spans:
-            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents, arithmetic, " ".join(texts))
+            plan.add(index, list(spans), build_premise(spans), claim.text, equivalents, arithmetic, whole)
     return plan
 
 

@@ -21,6 +21,7 @@ from grounding.text.lexicon import (
     ANTONYMS,
     DAYS_OF_THE_WEEK,
     FREQUENCIES,
+    FREQUENCY_UNITS,
     MOVES_DOWN,
     MOVES_UP,
     PHRASAL_MOVES,
@@ -553,7 +554,7 @@ def _ranked_among(clause: Sequence[str], superlatives: frozenset[str]) -> bool:
 
 
 _PERIOD_DAYS = {"daily": 1.0, "weekly": 7.0, "fortnightly": 14.0, "monthly": 30.44, "quarterly": 91.3, "yearly": 365.25}
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44}
+"""Days in the period of each rate word; a span "every ten days" is read through its unit's rate word."""
 _EVERY_SPAN = re.compile(r"\bevery\s+(?P<count>\w+)\s+(?P<unit>hour|day|week|month)s?\b", re.I)
 
 
@@ -576,7 +577,8 @@ def _counted_rate_said_as_a_span(words: Sequence[str], i: int, evidence: str) ->
             continue
         for span in _EVERY_SPAN.finditer(sentence.text):
             every = count_of(span["count"])
-            if every and abs(1 / (every * _UNIT_DAYS[span["unit"].lower()]) - wanted) <= 0.15 * wanted:
+            days = 1 / 24 if span["unit"].lower() == "hour" else _PERIOD_DAYS[FREQUENCY_UNITS[span["unit"].lower()]]
+            if every and abs(1 / (every * days) - wanted) <= 0.15 * wanted:
                 return True
         said = sentence.words
         for j, rate in enumerate(said):

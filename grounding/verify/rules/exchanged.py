@@ -15,26 +15,26 @@ from grounding.text.quantities import Quantity, parse_quantities
 from grounding.verify.rules.base import quote
 from grounding.verify.rules.reading import _content, _sentences, _stems, _words
 
-_PLACE = re.compile(r"^\s*(?:[a-z]+\s+){0,1}?(?P<word>before|after|for|in|on|at|per|of|by|from|to|with|than)\b", re.I)
+_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,1}?(?P<word>before|after|for|in|on|at|per|of|by|from|to|with|than)\b", re.I)
 _SAYS_THE_CLAIM = 0.6
+
+
+_OPEN = frozenset({"for", "in", "on", "at", "of", "by", "with"})
+"""Place words that say little alone: "for adults" and "for children" are two places, "for" one."""
+_NEXT_WORD = re.compile(r"\s+(?P<word>[\w-]+)")
 
 
 def _placed(text: str) -> dict[tuple[str | None, str], list[Quantity]]:
     """The figures of each measure by the word that places them, where that word places one figure."""
     found: dict[tuple[str | None, str], list[Quantity]] = {}
     for quantity in parse_quantities(text):
-        place = _PLACE.match(text[quantity.end :])
+        place = _PLACE.match(text, quantity.end)
         if place:
-            after = re.match(r"\s*(?:[a-z]+\s+){0,1}?\w+\s+(?P<next>[\w-]+)", text[quantity.end :])
-            key = place["word"].lower() + (
-                " " + after["next"].lower() if after and place["word"].lower() in _OPEN else ""
-            )
+            key = place["word"].lower()
+            following = _NEXT_WORD.match(text, place.end()) if key in _OPEN else None
+            key += f" {following['word'].lower()}" if following else ""
             found.setdefault((quantity.dimension, key), []).append(quantity)
     return {key: figures for key, figures in found.items() if len(figures) == 1}
-
-
-_OPEN = frozenset({"for", "in", "on", "at", "of", "by", "with"})
-"""Place words that say little alone: "for adults" and "for children" are two places, "for" one."""
 
 
 def exchanged(claim: str, evidence: str) -> tuple[str, str] | None:

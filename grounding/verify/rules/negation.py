@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from grounding.text.lexicon import ANTONYMS, DAYS_OF_THE_WEEK, STOPWORDS, days_named
 from grounding.text.quantities import MONTHS
@@ -377,15 +377,9 @@ def _excepted(claim: str, evidence: str) -> tuple[str, str] | None:
         return _all_without_exception(claim, evidence)
     those = _stems(_content(_words(included["what"])))
     wanted = _stems(_content(_words(claim[: included.start()] + " " + claim[included.end() :]))) - those
-    for sentence in _sentences(evidence):
-        excepted = _EXCEPT.search(sentence.text)
-        if (
-            excepted
-            and those & _stems(_content(_words(excepted["what"])))
-            and len(wanted & sentence.stems) >= 0.6 * len(wanted)
-        ):
-            return excepted["what"].strip(), sentence.text
-    return None
+    return _exception_made(
+        evidence, wanted, lambda sentence, excepted: bool(those & _stems(_content(_words(excepted["what"]))))
+    )
 
 
 _EVERY_ONE = re.compile(r"\b(?:every|all|each)\b", re.I)
@@ -398,15 +392,23 @@ def _all_without_exception(claim: str, evidence: str) -> tuple[str, str] | None:
     reported above-average rainfall in April except Tessel"."""
     if not _EVERY_ONE.search(claim) or _NOT_ALL.search(claim):
         return None
-    wanted = _stems(_content(_words(claim)))
+    return _exception_made(
+        evidence,
+        _stems(_content(_words(claim))),
+        lambda sentence, excepted: (
+            bool(_EVERY_ONE.search(sentence.text[: excepted.start()])) and not _negated(list(sentence.words))
+        ),
+    )
+
+
+def _exception_made(
+    evidence: str, wanted: set[str], fits: Callable[[_Sentence, re.Match[str]], bool]
+) -> tuple[str, str] | None:
+    """(the exception, its sentence): the first sentence that makes one the claim's reading `fits` and says most of
+    the rest of the claim."""
     for sentence in _sentences(evidence):
         excepted = _EXCEPT.search(sentence.text)
-        if (
-            excepted
-            and _EVERY_ONE.search(sentence.text[: excepted.start()])
-            and not _negated(list(sentence.words))
-            and len(wanted & sentence.stems) >= 0.6 * len(wanted)
-        ):
+        if excepted and fits(sentence, excepted) and len(wanted & sentence.stems) >= 0.6 * len(wanted):
             return excepted["what"].strip(), sentence.text
     return None
 
