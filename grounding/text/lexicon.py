@@ -113,7 +113,8 @@ edible poisonous|edible toxic|safe toxic|safe poisonous|harmless toxic|harmless 
 continue suspended|resumed suspended|resume suspend|rare common|rarely often|rarely frequently|rare frequent
 inflows outflows|inflow outflow|surpluses deficits|relegated promotion|promoted relegation
 strengthen weaken|strengthens weakens|strengthening weakening|strengthen ease|strengthens eases|strengthening easing
-strengthened eased|exempt required|exempt obliged|exempt liable|waived charged|waives charges|waive charge"""
+strengthened eased|exempt required|exempt obliged|exempt liable|waived charged|waives charges|waive charge
+backed opposed|supported opposed|favoured opposed|favored opposed|endorsed opposed"""
 """Opposites other than the complements and the verbs that move an amount (both below, both opposites too)."""
 
 
@@ -134,12 +135,17 @@ PHRASAL_MOVES = {
         ("down", ("go fall", "goes falls", "went fell", "gone fallen", "going falling")),
         ("down", ("strike overturn", "strikes overturns", "struck overturned", "striking overturning")),
         ("off", ("lay dismiss", "lays dismisses", "laid dismissed", "laying dismissing")),
+        ("together", ("get meet", "gets meets", "got met", "getting meeting", "come meet", "comes meets", "came met")),
+        ("back", ("come return", "comes returns", "came returned", "coming returning")),
+        ("forward", ("put proposed", "puts proposes", "putting proposing")),
     )
     for verb, moved in (form.split() for form in forms)
 }
 """An amount that "went up" rose and one that "went down" fell: the phrasal verb read as the one word it means,
 so that it meets its opposites ("went up" / "decreased") and its mates ("went down" / "fell"); a ruling "struck down"
-was overturned, the opposite of one "upheld"; a worker "laid off" was dismissed, the opposite of one "hired"."""
+was overturned, the opposite of one "upheld"; a worker "laid off" was dismissed, the opposite of one "hired"; a
+committee that "gets together" meets, so its rate is read where the evidence says how often it "meets"; a director
+who "came back" returned, what one who "did not return" denies; a motion "put forward" was proposed."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:
@@ -168,8 +174,8 @@ SAME_DIRECTION: tuple[frozenset[str], ...] = (
     frozenset({"rises", "increases", "grows", "climbs"}),
     frozenset({"fell", "decreased", "declined", "dropped"}),
     frozenset({"falls", "decreases", "declines", "drops"}),
-    frozenset({"raised", "increased", "lifted"}),
-    frozenset({"raises", "increases", "lifts"}),
+    frozenset({"raised", "increased", "lifted", "boosted"}),
+    frozenset({"raises", "increases", "lifts", "boosts"}),
     frozenset({"lowered", "cut", "reduced", "decreased"}),
     frozenset({"lowers", "cuts", "reduces", "decreases"}),
     frozenset({"rising", "increasing", "growing", "climbing"}),
@@ -294,7 +300,7 @@ def times_per_period(count: str, unit: str) -> tuple[int, str] | None:
     return None
 
 
-RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily"}
+RATE_SYNONYMS = {"annually": "yearly", "nightly": "daily", "biennially": "every-2-years"}
 """Rate words that name the same rate as one of `FREQUENCIES`: a backup run "nightly" runs "daily"."""
 
 CURRENCIES = {
@@ -404,3 +410,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry content (stopwords dropped), in order: what word coverage counts."""
     return [word for word in _WORD.findall(text.lower()) if word not in STOPWORDS]
+
+
+SETTING = re.compile(
+    r"^(?:At|In|Under|During|Across|From)\s+(?=[^,.;]*[A-Z])[^,.;]{3,50},\s+"
+    r"|^(?:At|In)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+)?(?=(?:the|its|their)\s)"
+)
+"""A setting the claim opens on, where or under whose rules ("At the Dellory facility", "Under Pellham's new
+orders,"): the sentence that says what the claim says of its subject may not repeat it ("Fume hoods are certified
+once a year"). Only one that names something: "At weekends," says when a rate holds."""

@@ -321,6 +321,15 @@ _CLOCK = re.compile(
 """A time of day, "11 pm", "11:30 a.m." or "23:00", read as minutes after midnight so that the two clocks
 compare."""
 TIME_OF_DAY = "time of day"
+_CLOCK_WORDS = re.compile(
+    r"(?<![\w-])(?:(?:12\s+)?(?P<noon>noon|midday)|(?:12\s+)?(?P<midnight>midnight)"
+    r"|(?P<hour>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])(?:\s+o['’]clock)?\s+"
+    r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night))\b",
+    re.I,
+)
+"""A time of day said in words: "noon", "midnight", "four in the afternoon", "nine at night"."""
+_UNTIL = re.compile(r"\b(?:until|till|til|to|through)\s+$", re.I)
+"""Before midnight as an end: "open until midnight" stays open to the day's last minute, after 11 p.m."""
 _STOPWATCH = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])")
 """A time taken, hours, minutes and seconds, "2:29:12": a duration, not a time of day."""
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/-]|[.,]\d|\s?%)")
@@ -438,6 +447,10 @@ def _parsed(text: str) -> tuple[Quantity, ...]:
         if free(*match.span()):
             found.append(_clock(text, match))
             taken.append(match.span())
+    for match in _CLOCK_WORDS.finditer(text):
+        if free(*match.span()):
+            found.append(_clock_in_words(text, match))
+            taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if not free(*match.span()):
             continue
@@ -541,6 +554,18 @@ def _clock(text: str, match: re.Match) -> Quantity:
     else:
         hour = int(match["h"]) % 12 + (12 if match["half"].lower() == "p" else 0)
         minutes = hour * 60 + int(match["m"] or 0)
+    return _number(text, match.start(), match.end(), float(minutes), "o'clock", TIME_OF_DAY)
+
+
+def _clock_in_words(text: str, match: re.Match) -> Quantity:
+    if match["noon"]:
+        minutes = 12 * 60
+    elif match["midnight"]:
+        minutes = 24 * 60 if _UNTIL.search(text[max(0, match.start() - 8) : match.start()]) else 0
+    else:
+        hour = int(match["hour"]) if match["hour"].isdigit() else WORD_NUMBERS[match["hour"].lower()]
+        evening = (match["part"] or "night").lower() != "morning" and hour != 12
+        minutes = (hour % 12 + (12 if evening else 0)) * 60
     return _number(text, match.start(), match.end(), float(minutes), "o'clock", TIME_OF_DAY)
 
 

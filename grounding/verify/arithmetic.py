@@ -40,7 +40,7 @@ from grounding.text.quantities import (
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
-from grounding.verify.comparing import a_day, compare, figure_after, names
+from grounding.verify.comparing import compare, figure_after, names, read_whole
 from grounding.verify.tenure import tenure
 
 _DAY_MINUTES = 24 * 60
@@ -75,8 +75,8 @@ def computed(claim: str, premise: str, whole: str | None = None) -> tuple[str, .
     limit are often more sentences than the premise holds."""
     sums: list[str] = []
     comparison = compare(claim, premise)
-    if whole is not None and whole != premise and (day := a_day(claim, whole)) is not None:
-        comparison = day if comparison is None or comparison == a_day(claim, premise) else comparison
+    if whole is not None and whole != premise and (read := read_whole(claim, whole)) is not None:
+        comparison = read if comparison is None or comparison == read_whole(claim, premise) else comparison
     if comparison is not None and comparison.holds:
         sums.append(_restated(comparison.figures, claim))
     sums += _groups_counted(claim, premise)
@@ -96,6 +96,7 @@ def computed(claim: str, premise: str, whole: str | None = None) -> tuple[str, .
         sums += _year_spans(claim, quantity, stated)
         sums += _years_counted_on(quantity, premise)
         sums += _days_counted(claim, quantity, premise)
+        sums += _dated_by_its_count(claim, quantity, premise)
         sums += _amounts_a_day(claim, quantity, premise, stated)
         sums += _units_counted(quantity, premise, stated)
         sums += _margins(claim, quantity, stated)
@@ -217,6 +218,66 @@ def _years_counted_on(quantity: Quantity, premise: str) -> list[str]:
         if counted[n] == {year} and not years_in(sentences[n]) and len(counted[n - 1]) == 1
         for base in counted[n - 1]
     ]
+
+
+_COUNTED_FROM = re.compile(
+    r",?\s+(?:exactly\s+|just\s+|only\s+|some\s+|nearly\s+)?(?P<count>an?|\w+)\s+(?P<unit>year|month|week|day)s?\s+"
+    r"(?P<way>after|before)\s+(?!\d)",
+    re.I,
+)
+_UNIT_DAYS = {"week": 7, "day": 1}
+
+
+def _dated_by_its_count(claim: str, quantity: Quantity, premise: str) -> list[str]:
+    """A year or day a sentence gives by counting from the one it states: "synthesized the dye in 1874, two years
+    after Elias Brandt founded the company" dates the founding to 1872; "released on 3 November 2023, exactly one
+    year after the concert it documents" the concert to 3 November 2022."""
+    if quantity.kind not in (QuantityKind.YEAR, QuantityKind.DATE):
+        return []
+    found = []
+    for a, b in split_sentences(premise):
+        sentence = premise[a:b]
+        for stated in parse_quantities(sentence):
+            counted = _COUNTED_FROM.match(sentence, stated.end)
+            if stated.kind not in (QuantityKind.YEAR, QuantityKind.DATE) or counted is None:
+                continue
+            count = 1 if counted["count"].lower() in ("a", "an") else count_of(counted["count"])
+            if not count:
+                continue
+            sign = -1 if counted["way"].lower() == "after" else 1
+            unit = counted["unit"].lower()
+            if stated.kind == QuantityKind.DATE and stated.day is not None:
+                if unit == "year":
+                    day = _years_on(stated.day, sign * count)
+                elif unit == "month":
+                    day = _months_on(stated.day, sign * count)
+                else:
+                    day = date.fromordinal(stated.day.toordinal() + sign * count * _UNIT_DAYS[unit])
+                if day is None or quantity.kind != QuantityKind.DATE or quantity.day != day:
+                    continue
+            elif unit != "year" or int(quantity.value) != int(stated.value) + sign * count:
+                continue
+            span = f"{counted['count']} {counted['unit']}{'' if count == 1 else 's'}"
+            act = re.split(r"[,;.]", sentence[counted.end() :])[0].strip()
+            on = "on" if quantity.kind == QuantityKind.DATE else "in"
+            way = "before" if sign < 0 else "after"
+            found.append(f"{span} {way} {stated.text} is {quantity.text}: {act} {on} {quantity.text}")
+    return found
+
+
+def _years_on(day: date, years: int) -> date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return None  # 29 February
+
+
+def _months_on(day: date, months: int) -> date | None:
+    month = day.month - 1 + months
+    try:
+        return day.replace(year=day.year + month // 12, month=month % 12 + 1)
+    except ValueError:
+        return None
 
 
 def _days_counted(claim: str, quantity: Quantity, premise: str) -> list[str]:

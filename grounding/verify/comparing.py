@@ -28,6 +28,7 @@ from grounding.text.lexicon import (
     MONTHS,
     MOVES_DOWN,
     MOVES_UP,
+    SETTING,
     STOPWORDS,
     count_of,
     currency_of,
@@ -43,6 +44,7 @@ from grounding.text.quantities import (
     years_of_sentences,
 )
 from grounding.text.sentences import split_sentences
+from grounding.verify.charges import charges, claimed_totals, priced_elsewhere
 from grounding.verify.dosing import agrees as dosing_agrees
 from grounding.verify.dosing import claimed_a_day, concentrations, daily_totals, of_something_else, said_a_day
 
@@ -93,7 +95,18 @@ def compare(claim: str, evidence: str) -> Comparison | None:
         or _ML.search(claim)
         or _CHANGED_BY.search(claim)
     )
-    return _compare(claim, evidence) if drawn else None
+    if drawn:
+        return _compare(claim, evidence)
+    return charged(claim, evidence) if _MONEY.search(claim) else None
+
+
+_MONEY = re.compile(r"[$€£¥]|\b[A-Z]{3}\s?\d")
+
+
+def read_whole(claim: str, evidence: str) -> Comparison | None:
+    """The comparisons that read the evidence whole, not only the sentences aligned with the claim: a label's
+    strength, dose and limit, a bill's rate and counts are often more sentences than those."""
+    return a_day(claim, evidence) or (charged(claim, evidence) if _MONEY.search(claim) else None)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -102,6 +115,7 @@ def _compare(claim: str, evidence: str) -> Comparison | None:
     return (
         _margin(claim, sentences)
         or a_day(claim, evidence)
+        or charged(claim, evidence)
         or _by_volume(claim, evidence)
         or _changed(claim, sentences)
         or _changed_by(claim, sentences)
@@ -120,7 +134,7 @@ def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     found = re.search(r"\s+than\s+", claim)
     if not found or re.match(r"\s*(?:\d|half|twice|double|a\s+third|one\s+in)", claim[found.end() :], re.I):
         return None  # "more than 100", "more than half": a bound, read where it is said
-    left, right = claim[: found.start()], _CLAUSE_END.split(claim[found.end() :])[0]
+    left, right = SETTING.sub("", claim[: found.start()], count=1), _CLAUSE_END.split(claim[found.end() :])[0]
     words = re.findall(r"[a-z]+", left.lower())[-6:]
     often = _OFTEN.search(left[-40:])
     word = next((w for w in reversed(words) if w in _UP | _DOWN | _IN_TIME.keys() | _SPEED.keys()), None)
@@ -129,7 +143,10 @@ def _than(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     # each side in a sentence, or a clause, of its own ("the inner spring emerges at 71 °C, while the outer pool
     # averages only 34 °C"); where a side's sentence gives it two figures, the comparison must come out the same
     # way with each ("began in 1861 and was finished in 1867" is later than "first lit in 1823" either way)
-    pairs = _pairs(left, right, _clauses_apart(sentences), timely=word in _IN_TIME)
+    # the side without the verb the comparison hangs on ("the bar shuts earlier" is said of "the bar stays open")
+    at = left.lower().rfind(word)
+    side = re.sub(r"\b[a-z]+\s+$", "", left[:at]) + left[at:]
+    pairs = _pairs(side, right, _clauses_apart(sentences), timely=word in _IN_TIME)
     compared = [_compared(word, left, often, pair) for pair in pairs]
     if not compared or None in compared or len({c.holds for c in compared if c}) != 1:
         return None
@@ -547,6 +564,27 @@ def a_day(claim: str, evidence: str) -> Comparison | None:
     return Comparison(holds, figures, tuple(_evidence_sentences(evidence)))
 
 
+@functools.lru_cache(maxsize=1024)
+def charged(claim: str, evidence: str) -> Comparison | None:
+    """ "Priya's four nights in the superior double come to €548" against "€142 per night for a superior double
+    room" and "booked ... for four nights": the total the rate and its counts imply (`grounding.verify.charges`).
+    A total that may add another priced thing ("with breakfast") is never contradicted."""
+    totals = claimed_totals(claim, evidence)
+    found = charges(claim, evidence) if totals else []
+    found = [c for c in found if any(currency == c.currency for _, currency in totals)]
+    if not found:
+        return None
+    for amount, currency in totals:
+        tolerance = 0.05 if amount.approximate else 0.005
+        for charge in found:
+            if charge.currency == currency and math.isclose(charge.value, amount.value, rel_tol=tolerance):
+                return Comparison(True, charge.how, (charge.sentence,))
+    if len(found) != 1 or priced_elsewhere(claim, evidence, found):
+        return None
+    amount = next(a for a, currency in totals if currency == found[0].currency)
+    return Comparison(False, f"{found[0].how}, against {amount.text}", (found[0].sentence,))
+
+
 _ML = re.compile(r"\d\s*(?:ml|millilit(?:re|er)s?)\b", re.I)
 
 
@@ -716,7 +754,7 @@ def _within(ratio: float, factor: float, bound: str | None) -> bool:
     return abs(ratio - factor) <= 0.1 * factor
 
 
-_APART = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+_APART = re.compile(r",?\s+(?:while|whereas)\s+|,\s+but\s+|;\s+")
 
 
 def _clauses_apart(sentences: tuple[str, ...]) -> tuple[str, ...]:
@@ -750,6 +788,11 @@ def _pairs(
         mine, theirs = _nouns(left), _nouns(right)
         mine, theirs = mine - theirs, theirs - mine
         my_sentences, their_sentences = _said_of(mine, theirs, sentences), _said_of(theirs, mine, sentences)
+    # a sentence that names a side and gives no figure says nothing of its measure ("before the kitchen closes")
+    my_sentences = [s for s in my_sentences if _candidates(s, timely)] if len(my_sentences) > 1 else my_sentences
+    their_sentences = (
+        [s for s in their_sentences if _candidates(s, timely)] if len(their_sentences) > 1 else their_sentences
+    )
     if len(my_sentences) != 1 or len(their_sentences) != 1 or my_sentences == their_sentences:
         return []
     return [

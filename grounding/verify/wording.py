@@ -157,19 +157,7 @@ def _reword(claim: str, premise: str) -> Reading:
             month = _the_month_of(int(quantity.value), premise, stated)
             if month:
                 edits.append((quantity.start, quantity.end, month))
-    rates: dict[str | None, list[str]] = {}
-    found = [m for m in _RATE.finditer(premise) if not _for_other_days(claim, premise, m.start())]
-    rated = [*found, *_COUNTED_RATE.finditer(premise)]
-    if len({_sentence_at(premise, m.start()) for m in rated}) > 1:
-        # rates of several things: each read only for the claim's ("the service charge quarterly", "ground rent once a
-        # year" give no rate of the ground rent's "every quarter")
-        found = [m for m in found if _of_the_claims_thing(claim, premise, m.start())]
-    for match in found:
-        rates.setdefault(_rate(match), []).append(match.group())
-    for match in _RATE.finditer(claim):
-        said = rates.get(_rate(match), []) if _rate(match) else []
-        if said and all(s.lower() != match.group().lower() for s in said):
-            edits.append((match.start(), match.end(), said[0]))
+    edits.extend(_rates_reworded(claim, premise))
     edits.extend(_acronyms(claim, premise))
     edits.extend(_years_of_decades(claim, premise))
     edits.extend(_multiples(claim, premise))
@@ -830,12 +818,44 @@ def _counted_rates(claim: str, premise: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _of_the_claims_thing(claim: str, premise: str, position: int) -> bool:
-    """The premise's sentence at `position` says one of the claim's own words that is no name ("the ground rent is
-    billed every quarter" is no reading of "pay the service charge quarterly" beside "Ground rent ... once a year")."""
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|while|whereas)\b")
+
+
+def _rates_reworded(claim: str, premise: str) -> list[tuple[int, int, str]]:
+    """The claim's rates in the premise's words ("every week" as "weekly"). Where the premise gives rates of several
+    things, each of the claim's is read only from the sentence that says most of the claim's clause around it ("the
+    service charge quarterly", "ground rent once a year" give no rate of the ground rent's "every quarter")."""
+    edits = []
+    found = [m for m in _RATE.finditer(premise) if not _for_other_days(claim, premise, m.start())]
+    rated = [*found, *_COUNTED_RATE.finditer(premise)]
+    several = len({_sentence_at(premise, m.start()) for m in rated}) > 1
+    for match in _RATE.finditer(claim):
+        rate = _rate(match)
+        if rate is None:
+            continue
+        own = found
+        if several:
+            starts = [0, *(b.end() for b in _CLAUSE_BREAK.finditer(claim) if b.end() <= match.start())]
+            ends = [b.start() for b in _CLAUSE_BREAK.finditer(claim) if b.start() >= match.end()] + [len(claim)]
+            clause = claim[starts[-1] : ends[0]]
+            best = max(_claims_words_at(clause, premise, m.start()) for m in rated)
+            own = [m for m in found if _claims_words_at(clause, premise, m.start()) == best > 0]
+        said = [m.group() for m in own if _rate(m) == rate]
+        if said and all(s.lower() != match.group().lower() for s in said):
+            edits.append((match.start(), match.end(), said[0]))
+    return edits
+
+
+def _claims_words_at(claim: str, premise: str, position: int) -> int:
+    """How many of the claim's own words that are no names the premise's sentence at `position` says: the rate of
+    the sentence that says most of them is the claim's thing's ("the ground rent is billed every quarter" is no
+    reading of "pay the service charge quarterly" beside "Ground rent ... once a year"; "eyewash stations are flushed
+    weekly" at the claim's facility none of "the fume hoods are recertified every week" beside "Fume hoods are
+    certified once a year")."""
     sentence = _sentence_at(premise, position).lower()
     words = {w.lower()[:5] for w in re.findall(r"\b[a-z][a-z]{3,}\b", claim)} - {w[:5] for w in STOPWORDS}
-    return any(re.search(rf"\b{re.escape(w)}", sentence) for w in words - _RATE_WORDS)
+    words -= _RATE_WORDS | {unit[:5] for unit in FREQUENCY_UNITS}
+    return sum(1 for w in words if re.search(rf"\b{re.escape(w)}", sentence))
 
 
 _RATE_WORDS = frozenset({"every", "each", "daily", "weekl", "month", "yearl", "annua", "hourl", "quart", "times"})

@@ -185,6 +185,10 @@ def _right_kind(words: list[_Word], r: int, end: int) -> str | None:
     return "full" if _full_clause(words, r, end) else None
 
 
+_NO_NOUN = DETERMINERS | SUBJECT_PRONOUNS | PREPOSITIONS | SUBORDINATORS | RELATIVE_PRONOUNS
+_POINTED_VERBS = frozenset("is was can could will would should may might must has had does did".split())
+
+
 def _full_clause(words: list[_Word], r: int, end: int) -> bool:
     """Does words[r:] open with a subject and a finite verb ("his family moved", "she was")?"""
     if r >= end:
@@ -197,7 +201,15 @@ def _full_clause(words: list[_Word], r: int, end: int) -> bool:
         return False
     if first.low in SUBJECT_PRONOUNS:
         return _verb_with_complement(words, r + 1, r, end)
-    if not (first.low in DETERMINERS or first.cap or first.low[:1].isdigit() or first.low.endswith("'s")):
+    # "that deposit can be refunded": "that" pointing at a noun, not opening a clause ("that the deposit ...")
+    pointing = (
+        first.low == "that"
+        and r + 2 < end
+        and words[r + 1].form is None
+        and not (words[r + 1].cap or words[r + 1].low in _NO_NOUN)
+        and (words[r + 2].low in _POINTED_VERBS or words[r + 2].low.endswith("ed"))
+    )  # "that deposit can", "that victory sealed"; not "that exclusion diets are" (a clause said, not a thing)
+    if not (first.low in DETERMINERS or pointing or first.cap or first.low[:1].isdigit() or first.low.endswith("'s")):
         return False
     for k in range(r + 1, min(end, r + 6)):
         word = words[k]
@@ -301,6 +313,8 @@ def _clauses(words: list[_Word]) -> list[_Clause]:
             words[m].low in ("that", "whether", "if") and not words[m].masked
             for m in range((current.verb or current.start) + 1, i)
         )
+        if complement and words[right].low == "that":
+            kind = None  # "explained that ..., but that medication should be ...": the same verb's second complement
         if kind == "full" and left_has_verb and (right == i or words[i - 1].comma or not complement):
             current.end = i
             clause = _Clause(right, n, "")

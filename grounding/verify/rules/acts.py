@@ -148,6 +148,12 @@ def _act_of(claim: str) -> tuple[str, ...] | None:
     return None
 
 
+def act_said(claim: str, clause: str) -> bool:
+    """Whether the clause says the claim's act in any form ("came into force" / "take effect")."""
+    act = _act_of(claim)
+    return act is not None and _says(clause, act, len(clause), reach=None)
+
+
 def _phrase(claim: str, act: tuple[str, ...]) -> str:
     """The act as the claim words it ("went on sale")."""
     pattern = rf"\b{act[0]}\b(?:\W+\w+){{0,3}}?\W+{act[-1]}\b" if len(act) > 1 else rf"\b{act[0]}\b"
@@ -171,9 +177,15 @@ def _forms(word: str) -> re.Pattern[str]:
 def _says(clause: str, act: tuple[str, ...], at: int, reach: int | None = _REACH) -> bool:
     """The clause says the act, before the date at `at` within `reach` words (anywhere with no reach)."""
     scope = clause if reach is None else " ".join(_WORD.findall(clause[:at])[-reach:])
-    if not _forms(act[0]).search(scope):
-        return False
-    return len(act) == 1 or bool(re.search(rf"\b{re.escape(act[1][:4])}", scope, re.I))
+    alike = [act, _SAME_ACT[act[-1]]] if len(act) > 1 and act[-1] in _SAME_ACT else [act]
+    return any(
+        _forms(one[0]).search(scope) and (len(one) == 1 or re.search(rf"\b{re.escape(one[1][:4])}", scope, re.I))
+        for one in alike
+    )
+
+
+_SAME_ACT = {"force": ("take", "effect"), "effect": ("come", "force")}
+"""Acts said with other light verbs: what "came into force" did, "took effect"."""
 
 
 def _names(text: str) -> set[str]:

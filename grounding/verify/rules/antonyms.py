@@ -25,6 +25,7 @@ from grounding.text.lexicon import (
     MOVES_DOWN,
     MOVES_UP,
     PHRASAL_MOVES,
+    SETTING,
     STOPWORDS,
     WORD_NUMBERS,
     count_of,
@@ -153,7 +154,10 @@ class AntonymRule:
         if opening := _hours_on_a_closed_day(claim, evidence):
             return [opening]
         unexplained = _REASON.sub("", claim)  # "won the final thanks to a late goal": the win is what is turned
-        return self._turned(claim, evidence) or (self._turned(unexplained, evidence) if unexplained != claim else [])
+        found = self._turned(claim, evidence) or (self._turned(unexplained, evidence) if unexplained != claim else [])
+        # "At the Dellory facility the fume hoods are recertified every week": the hoods are what the rate is of
+        unframed = SETTING.sub("", claim, count=1)
+        return found or (self._turned(unframed, evidence) if unframed != claim else [])
 
     def _turned(self, claim: str, evidence: str) -> list[RuleFinding]:
         said = _days_as_spans(_as_verb(claim), evidence)

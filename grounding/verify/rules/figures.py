@@ -49,7 +49,8 @@ from grounding.text.quantities import (
 )
 from grounding.types import Correction, RuleFinding
 from grounding.verify.arithmetic import summed
-from grounding.verify.rules.acts import other_act_date
+from grounding.verify.rules.acts import act_said, other_act_date
+from grounding.verify.rules.allotments import given_to_a_sibling, owned_by_another, placed_at_a_siblings_place
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.counts import other_count
 from grounding.verify.rules.exchanged import exchanged
@@ -103,7 +104,8 @@ class QuantityRule:
     name = "quantities"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
-        for other in (other_place, other_span, other_tenure, other_clock_span, other_count, other_act_date, exchanged):
+        others = (other_place, other_span, other_tenure, other_clock_span, other_count, other_act_date, exchanged)
+        for other in (*others, given_to_a_sibling, placed_at_a_siblings_place, owned_by_another):
             if found := other(claim, evidence):
                 return [contradiction(self.name, *found)]
         claimed = parse_quantities(claim)
@@ -444,7 +446,6 @@ _PER = re.compile(
 """A count before a period makes a rate: "twice an hour", "two buses an hour" (every 30 minutes)."""
 
 
-
 _COUNTED_YEARS = re.compile(r"\b(?P<count>\w+)\s+years?\s+(?P<way>before|after|earlier|later|previously)\b", re.I)
 
 
@@ -486,6 +487,15 @@ def _counted_on(claimed: list[Quantity], words: list[str], evidence: str) -> Rul
     return None
 
 
+_ANAPHOR = re.compile(
+    r"\b(?:the|its|their)\s+(?:company|firm|business|band|group|team|club|school|college|university|museum|hospital"
+    r"|church|newspaper|magazine|studio|label|works|factory|plant|society|party|charity|foundation|institute"
+    r"|orchestra|theatre|theater|library|festival|shop|store|restaurant|hotel|brewery|mill|mine)\b",
+    re.I,
+)
+"""A thing named again by what it is ("founded the company"): what the sentence named before."""
+
+
 def _years_counted(sentence: str, stated: list[Quantity], claim: str = "") -> set[int]:
     """The years a sentence gives by counting from one it names: "two years before ... in 2011" gives 2009,
     "a year earlier" one year either way, "a decade" aside. Each count is read from every year of the sentence,
@@ -505,7 +515,10 @@ def _years_counted(sentence: str, stated: list[Quantity], claim: str = "") -> se
         dated = [side for side in sides if any(str(year) in side for year in years)]
         if wanted and len(dated) == 1 and match["way"].lower() in {"before", "after"}:
             other = sides[1] if dated[0] is sides[0] else sides[0]
-            if len(wanted & _stems(_words(other))) < len(wanted & _stems(_words(dated[0]))):
+            theirs = _stems(_words(other))
+            if _ANAPHOR.search(other):  # "two years after Elias Brandt founded the company": the works named before
+                theirs |= _stems(_words(" ".join(re.findall(r"\b[A-Z][\w'’-]+", dated[0]))))
+            if len(wanted & theirs) < len(wanted & _stems(_words(dated[0]))):
                 continue
         found |= {year + sign * count for year in years for sign in (-1, 1)}
     return found
@@ -634,6 +647,17 @@ def _says_most_of(claim: str, sentence: _Sentence) -> bool:
 _CAPITALISED_MONTHS = frozenset(m.capitalize() for m in MONTHS)
 
 
+def _clauses_keeping_dates(text: str) -> list[str]:
+    """The sentence's clauses, a date's year kept with its day ("take effect on February 1, 2025")."""
+    clauses: list[str] = []
+    for part in CLAUSE_BREAK.split(text):
+        if clauses and re.match(r"\d{4}\b", part):
+            clauses[-1] = f"{clauses[-1]}, {part}"
+        else:
+            clauses.append(part)
+    return clauses
+
+
 def _said_with_its_act(claim: str, quantity: Quantity, evidence: str) -> bool:
     """A year or date the evidence gives in a clause with a word of the claim's own (read by its first five letters)
     that is not a name, in a sentence that names nothing the claim does not: "Tomas Reyval retired in 2024" against
@@ -647,10 +671,12 @@ def _said_with_its_act(claim: str, quantity: Quantity, evidence: str) -> bool:
     for sentence in _sentences(evidence):
         if set(re.findall(r"(?<!^)\b[A-Z][a-z]+", sentence.text.strip())) - names - _CAPITALISED_MONTHS:
             continue  # "Her best-known bridge, the Orrin Span, opened in 1966" is another thing's year
-        for clause in CLAUSE_BREAK.split(sentence.text):
+        for clause in _clauses_keeping_dates(sentence.text):
             stated = parse_quantities(clause)
             words = {w.lower()[:5] for w in re.findall(r"\b[a-z][a-z]{4,}\b", clause)}
-            if acts & words and any(q.kind == quantity.kind and same_quantity(q, quantity) for q in stated):
+            if (acts & words or act_said(claim, clause)) and any(
+                q.kind == quantity.kind and same_quantity(q, quantity) for q in stated
+            ):
                 return True
     return False
 

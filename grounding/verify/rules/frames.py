@@ -942,6 +942,14 @@ def _by_after(tokens: Sequence[_Token], k: int) -> int | None:
 _TAKE_OVER = frozenset({"take", "takes", "took", "taking", "taken"})
 
 
+_SUE = _stem("sued")
+
+
+def _to_court(after: Sequence[_Token], patient: Sequence[_Token]) -> bool:
+    """ "took X to court": the words right after the one taken."""
+    return bool(patient) and [t.low for t in after[len(patient) : len(patient) + 2]] == ["to", "court"]
+
+
 def _took_over_from(tokens: Sequence[_Token], k: int) -> bool:
     """"took over from A" says who succeeded A."""
     return tokens[k].low in _TAKE_OVER and [t.low for t in tokens[k + 1 : k + 3]] == ["over", "from"]
@@ -978,6 +986,8 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
                 after = after[1:]  # "reports directly to": the patient follows the adverb
             agent, patient = before, _noun_phrase(after)
         verb = "succeed" if _took_over_from(tokens, k) else _stem(token.low)
+        if token.low in _TAKE_OVER and by is None and _to_court(after, patient):
+            verb = _SUE  # "took producer Annika Dorr to court" is "sued producer Annika Dorr"
         light = _light_verb(verb, tokens[k + 1 :])
         if light:
             verb, patient = light

@@ -206,6 +206,15 @@ def _quoting_the_evidence(finding: RuleFinding, evidence: str) -> RuleFinding:
     return finding
 
 
+_CONDITION = re.compile(
+    r"(?<!\bsay)(?<!\bsaid)(?<!\bknow)(?<!\bknew)(?<!\bask)(?<!\basked)(?<!\btell)(?<!\bsure)(?<!\bclear)(?<!\bsee)"
+    r"(?<!\bcheck)(?<!\bdecide)(?<!\bwonder)(?<!\bconfirm)\s+(?:if|whenever|in\s+case)\s+[^,;.]+(?=[.!]?$)",
+    re.I,
+)
+"""A case the claim closes on ("if plans change"), said of what the evidence denies in every case; not what someone
+would not "say if" it was so."""
+
+
 class NegationRule:
     name = "negation"
 
@@ -214,6 +223,9 @@ class NegationRule:
         taken = _as_the_leaflet_says(claim)
         leaflet = _as_the_leaflet_says(evidence)
         found = self._denied(claim, evidence) or (self._denied(taken, evidence) if taken != claim else [])
+        # "that deposit can be refunded if plans change": what is said, whatever the case it is said for
+        unconditioned = _CONDITION.sub("", claim)
+        found = found or (self._denied(unconditioned, evidence) if unconditioned != claim else [])
         if found or leaflet == evidence:
             return found
         # both in the leaflet's form: a claim said the other way is read that way too
@@ -319,7 +331,8 @@ _TIMES = "|".join(
     ("day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "evening", "night", "time", "times")
 )
 _WIDENING = re.compile(
-    r"\b(?:any|anyone|anybody|everyone|everybody|both|as\s+well\s+as|regardless\s+of|at\s+all\s+times)\b"
+    r"\b(?:any|anyone|anybody|everyone|everybody|both|as\s+well\s+as|regardless\s+of|at\s+all\s+times|whatever"
+    r"|no\s+matter)\b"
     r"|\beven\s+(?:outside|out\s+of|when|if|during|after|before|without|on|in)\b"
     rf"|\b(?:every|all)\s+(?!(?:(?:the|of|its|their)\s+)?(?:{_TIMES}|{'|'.join(DAYS_OF_THE_WEEK)})s?\b)",
     re.I,
@@ -328,11 +341,13 @@ _WIDENING = re.compile(
 year") nor a day of the week, which `_on_other_days` reads."""
 _ONLY = re.compile(
     r"\bonly\s+(?P<limit>(?:when|if|while|to|for|the|by|on|at|in|with|after|before|during|between)\b[^,.;]*"
-    rf"|(?!(?:{_TIMES})\b)[a-z]+(?:ers|ents|ants|ees|ists|ians|ors|ren|ople)\b[^,.;]*)",
+    rf"|(?!(?:{_TIMES})\b)[a-z]+(?:ers|ents|ants|ees|ists|ians|ors|ren|ople)\b[^,.;]*"
+    r"|(?:[\w-]+\s+){1,3}?(?:with|that|which|whose|above|below|over|under|aged)\s[^,.;]*)",
     re.I,
 )
-"""A limit said with "only": a condition ("only when the phone is on Wi-Fi"), a group ("only the team captain"), or
-people named by a plural ("only passengers travelling beyond Kilncross")."""
+"""A limit said with "only": a condition ("only when the phone is on Wi-Fi"), a group ("only the team captain"),
+people named by a plural ("only passengers travelling beyond Kilncross"), or things singled out by what they have
+("only Tramazol solutions with a concentration of at least 1 mM")."""
 _ONLY_AFTER = re.compile(r"\b(?P<limit>(?:in|during|on|at|for|by|within)\s+[a-z][^,.;]{0,30}?)\s+only\b", re.I)
 """A limit said before "only": "prohibited in competition only"."""
 

@@ -61,7 +61,33 @@ def _words(text: str) -> list[str]:
     """Lower-case words, a possessive's "'s" dropped ("fund's" is "fund"), a rate said in words made one
     word ("every night" is "daily"), a move said in two ("went up") as the one word it means ("rose")."""
     words = [re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TOKEN.findall(text)]
-    return _moves_from(_comparatives(_rates(_phrasal(_routes(words)))))
+    return _moves_from(_comparatives(_rates(_phrasal(_votes(_routes(words))))))
+
+
+_VOTE_HOW = frozenset({"unanimously", "narrowly", "overwhelmingly", "by", "a", "majority", "of"})
+
+
+def _votes(words: list[str]) -> list[str]:
+    """ "voted 5-2 to approve" as "approved", "voted against" as "opposed": what a vote decided or whom it
+    backed, in the tense its opposites are said in ("rejected", "backed")."""
+    if "voted" not in words:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i + 1
+        while words[i] == "voted" and j < len(words) and (words[j].isdigit() or words[j] in _VOTE_HOW):
+            j += 1
+        if words[i] == "voted" and words[j : j + 1] == ["to"] and j + 1 < len(words):
+            out.append(past_of(words[j + 1]))
+            i = j + 2
+        elif words[i] == "voted" and words[j : j + 1] in (["for"], ["against"]):
+            out.append("backed" if words[j] == "for" else "opposed")  # "voted against it": opposed it
+            i = j + 1
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 _SERVICES = frozenset({"bus", "buses", "tram", "trams", "train", "trains", "service", "services", "coach", "coaches"})
@@ -142,6 +168,14 @@ def _count_word(n: int) -> str:
     return _COUNTED.get(n, f"{n}-times")
 
 
+_AMOUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+
+
+def _amount_of_things(out: list[str]) -> bool:
+    """Whether the words so far end on an amount of things ("1.2 million streams"), which "a week" makes a rate."""
+    return len(out) >= 2 and out[-1].endswith("s") and any(w.isdigit() or w in _AMOUNT_WORDS for w in out[-3:-1])
+
+
 def _rates(words: list[str]) -> list[str]:
     """ "every week" and "each week" are "weekly"; "once a week" is "once weekly", so "once" still meets
     "twice"; "annually" is "yearly" and "nightly" "daily" (`RATE_SYNONYMS`). Rates then compare word for word
@@ -165,6 +199,12 @@ def _rates(words: list[str]) -> list[str]:
         elif word in {"a", "an", "per"} and following in FREQUENCY_UNITS and out and _counts(out[-1]):
             out.append(FREQUENCY_UNITS[following])
             i += 2
+        elif word in {"a", "an"} and following in FREQUENCY_UNITS and _amount_of_things(out):
+            out.append(FREQUENCY_UNITS[following])  # "1.2 million streams a week" is as many "weekly"
+            i += 2
+        elif word in {"seven", "7"} and following == "days" and [after, *words[i + 3 : i + 4]] in (["a", "week"],):
+            out.append("daily")  # "seven days a week"
+            i += 4
         elif word == "once" and following in {"a", "an", "per", "every", "each"} and after in FREQUENCY_UNITS:
             out += ["once", FREQUENCY_UNITS[after]]
             i += 3
