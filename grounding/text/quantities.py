@@ -952,7 +952,8 @@ _PER_UNIT = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "mon
 
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|slipped|lost|cut|reduced"
-    r"|raised|lowered|shrank|up|down)(?:\s+by)?|(?:gain|increase|rise|drop|fall|decline|growth|jump|reduction|cut)"
+    r"|raised|lowered|shrank|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)(?<!take\s)(?<!takes\s)(?<!took\s)up"
+    r"|down)(?:\s+by)?|(?:gain|increase|rise|drop|fall|decline|growth|jump|reduction|cut)"
     r"\s+of)\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|just|more\s+than|less\s+than)\s+)*[$€£¥]?$",
     re.I,
 )

@@ -92,7 +92,7 @@ def computed(claim: str, premise: str, whole: str | None = None) -> tuple[str, .
         if any(_equal(quantity, s) for s in stated):
             continue
         sums += _clock_sums(quantity, stated) or _amount_sums(claim, quantity, premise, stated)
-        sums += _clock_spans(quantity, stated) + _date_spans(quantity, premise, stated)
+        sums += _clock_spans(claim, quantity, stated) + _date_spans(quantity, premise, stated)
         sums += _year_spans(claim, quantity, stated)
         sums += _years_counted_on(quantity, premise)
         sums += _days_counted(claim, quantity, premise)
@@ -103,6 +103,7 @@ def computed(claim: str, premise: str, whole: str | None = None) -> tuple[str, .
         sums += _products(claim, quantity, premise, stated)
         sums += _discounted(claim, quantity, premise, stated)
         sums += _relative_changes(claim, quantity, premise, stated)
+        sums += _shares_computed(claim, quantity, premise, stated)
         sums += _combined(claim, quantity, premise)
     return tuple(dict.fromkeys(sums))
 
@@ -313,17 +314,23 @@ def _clock_sums(quantity: Quantity, stated: list[Quantity]) -> list[str]:
     return sums
 
 
-def _clock_spans(quantity: Quantity, stated: list[Quantity]) -> list[str]:
+_EARLIER_AFTER = re.compile(r"^\s+(?:earlier|sooner)\b", re.I)
+
+
+def _clock_spans(claim: str, quantity: Quantity, stated: list[Quantity]) -> list[str]:
     """A duration as the time between two of the premise's times of day ("between 14:05 and 15:20", "departs
-    06:50, arrives 08:05"), the later after the earlier in the premise's order, within a day."""
+    06:50, arrives 08:05"), the later after the earlier in the premise's order, within a day; a time moved earlier by
+    the duration where the claim says so ("fifteen minutes earlier" / "moves from 05:55 to 05:40")."""
     if quantity.dimension != "time" or quantity.bound is not None:
         return []
     clocks = [s for s in stated if s.dimension == TIME_OF_DAY]
+    ways = (1, -1) if _EARLIER_AFTER.match(claim[quantity.end :]) else (1,)
     return [
-        f"from {start.text} to {end.text} is {quantity.text}"
+        f"from {start.text} to {end.text} is {quantity.text}{' earlier' if way < 0 else ''}"
+        for way in ways
         for n, start in enumerate(clocks)
         for end in clocks[n + 1 :]
-        if math.isclose((end.value - start.value) % _DAY_MINUTES, quantity.value / 60)
+        if math.isclose(way * (end.value - start.value) % _DAY_MINUTES, quantity.value / 60)
     ]
 
 
@@ -496,8 +503,8 @@ def _groups_counted(claim: str, premise: str) -> list[str]:
     sums = []
     for wanted in re.finditer(rf"\b{_COUNT}\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{{3,}})\b", claim, re.I):
         many, noun = count_of(wanted["count"]), wanted["noun"].lower()
-        if not many or many < 2:
-            continue
+        if not many or many < 2 or _LABEL_BEFORE.search(claim[: wanted.start()]):
+            continue  # "Route 14 buses": a route's number, no count
         for listed in _listed_groups(premise):
             total = sum(count for count, _ in listed[1])
             kinds = {singular(kind) for _, kind in listed[1]}
@@ -505,6 +512,15 @@ def _groups_counted(claim: str, premise: str) -> list[str]:
                 said = ", ".join(f"{count} {kind}" for count, kind in listed[1])
                 sums.append(f"{re.sub(r', (?=[^,]*$)', ' and ', said)} are {wanted.group()}")
     return sums
+
+
+_CLOCK_HALVES = frozenset({"am", "pm", "a", "p"})
+_LABEL_BEFORE = re.compile(
+    r"\b(?:route|number|no|line|platform|gate|flight|bus|room|table|page|chapter|level|floor|junction|exit|ward"
+    r"|block|bay|track|stand|unit|lot)\.?\s*$",
+    re.I,
+)
+"""Words after which a number names a thing ("Route 14 buses", "Platform 3"), not how many there are."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -517,8 +533,8 @@ def _listed_groups(premise: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]
         for piece in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group()):
             item = _ONE_GROUP.fullmatch(piece)
             count = None if item is None else 2 if item["pair"] else 1 if item["one"] else count_of(item["count"])
-            if item is None or not count:
-                break
+            if item is None or not count or item["words"].split()[0].lower() in _CLOCK_HALVES:
+                break  # "between 7 am and 7 pm" counts no groups
             items.append((count, item["words"].split()[-1]))
         else:
             if len(items) >= 2 and any(count > 1 for count, _ in items):  # "a spike ... and the states" counts nothing
@@ -542,7 +558,7 @@ def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
             or _products(claim, q, premise, stated)
             or _discounted(claim, q, premise, stated)
             or _combined(claim, q, premise)
-            or _clock_spans(q, stated)
+            or _clock_spans(claim, q, stated)
         )
     )
 
@@ -573,6 +589,34 @@ def _discounted(claim: str, quantity: Quantity, premise: str, stated: list[Quant
         for price in prices
         if math.isclose(price.value * (1 - share.value), quantity.value, rel_tol=tolerance)
     ]
+
+
+def _shares_computed(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """A share in percent as one of the premise's amounts of another of its kind: "kept 70 percent of its entering
+    class" against "Of the 1,200 students who started ..., 840 returned"; "7.5% of the operating budget" against "$80
+    million" and "$6 million"."""
+    if quantity.dimension != "ratio" or quantity.bound is not None or said_as_change(claim, quantity):
+        return []
+    plain = [s for s in stated if s.kind == QuantityKind.NUMBER and s.bound is None and s.dimension is None and s.value]
+    tolerance = 1.0 if quantity.approximate else 0.05
+    shares = []
+    for part, whole in permutations(plain, 2):
+        if part.value >= whole.value or _a_year_said(premise, part) or _a_year_said(premise, whole):
+            continue
+        kind = _measure(premise, part), _measure(premise, whole)
+        counts = currency_of(premise, part) is None and currency_of(premise, whole) is None
+        of_the_whole = re.search(rf"\bof\s+(?:the\s+|its\s+|their\s+|that\s+)?{re.escape(whole.text)}\b", premise, re.I)
+        if kind[0] is None or kind[0] != kind[1]:
+            if not (counts and of_the_whole):  # "Of the 1,200 students who started ..., 840 returned"
+                continue
+        share = part.value / whole.value * 100
+        if abs(share - quantity.value * 100) <= tolerance:
+            shares.append(f"{_written(premise, part)} of {_written(premise, whole)} is {share:.3g}%")
+    return shares
+
+
+def _a_year_said(text: str, quantity: Quantity) -> bool:
+    return quantity.kind == QuantityKind.YEAR or bool(re.fullmatch(r"(?:18|19|20)\d\d", quantity.text))
 
 
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$")
@@ -660,6 +704,8 @@ def _measure(text: str, quantity: Quantity) -> str | None:
     if currency:
         return currency[0]
     if quantity.dimension is None and quantity.value == int(quantity.value) and 1 < quantity.value < 10**7:
+        if _LABEL_BEFORE.search(text[max(0, quantity.start - 12) : quantity.start]):
+            return None  # "Route 14 buses": a name, no count of buses
         counted = _elided(text, quantity) or _counted(text, quantity)
         return f"count of {counted}" if counted else None
     if quantity.dimension in (None, TIME_OF_DAY, SCORE) or quantity.dimension.endswith(SCORE_LINE):

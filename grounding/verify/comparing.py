@@ -34,6 +34,7 @@ from grounding.text.lexicon import (
     currency_of,
     singular,
 )
+from grounding.text.quantities import MONTHS as MONTH_NUMBERS
 from grounding.text.quantities import (
     SCORE,
     TIME_OF_DAY,
@@ -77,7 +78,7 @@ _OFTEN = re.compile(r"\b(?P<how>more|less)\s+(?:often|frequently)\b", re.I)
 
 
 _DRAWS = re.compile(
-    r"\b(?:than|double|doubled|tripled|trebled|quadrupled|halved|twice|times|half|thirds?|quarters?|majority|most|one\s+in"
+    r"\b(?:than|cheaper|longer|shorter|pricier|got|became|coming|came|took|double|doubled|tripled|trebled|quadrupled|halved|twice|times|half|thirds?|quarters?|majority|most|one\s+in"
     r"|percent|per\s+cent|highest|lowest|largest|smallest|biggest|longest|shortest|heaviest|lightest|tallest"
     r"|deepest|cheapest|fewest|least|latest|earliest|oldest|eldest|youngest|newest|first|last|recent|recently|from|two)\b|%",
     re.I,
@@ -97,7 +98,9 @@ def compare(claim: str, evidence: str) -> Comparison | None:
     )
     if drawn:
         return _compare(claim, evidence)
-    return charged(claim, evidence) if _MONEY.search(claim) else None
+    if not _MONEY.search(claim):
+        return None
+    return charged(claim, evidence) or after_the_change(claim, evidence)
 
 
 _MONEY = re.compile(r"[$€£¥]|\b[A-Z]{3}\s?\d")
@@ -116,9 +119,12 @@ def _compare(claim: str, evidence: str) -> Comparison | None:
         _margin(claim, sentences)
         or a_day(claim, evidence)
         or charged(claim, evidence)
+        or after_the_change(claim, evidence)
         or _by_volume(claim, evidence)
         or _changed(claim, sentences)
         or _changed_by(claim, sentences)
+        or _moved_way(claim, sentences)
+        or _took(claim, sentences)
         or _from_to(claim, sentences)
         or _share(claim, sentences)
         or _most_of(claim, sentences)
@@ -294,7 +300,8 @@ def _ratio(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     factor = _FACTORS.get(said) or (count_of(found["count"].lower()) if found["count"] else None)
     if not factor:
         return None
-    figures = _figures(claim[: found.start()], found["right"].rstrip(" ."), sentences, timely=False)
+    left = SETTING.sub("", claim[: found.start()], count=1)  # "At Harwick Polytechnic, international students pay"
+    figures = _figures(left, found["right"].rstrip(" ."), sentences, timely=False)
     if figures is None:
         return None
     (mine, my_sentence), (theirs, their_sentence) = figures
@@ -346,10 +353,16 @@ def _changed(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
 
 _MOVED_FROM_TO = re.compile(
     r"\b(?:rose|rising|climbed|climbing|increased|increasing|grew|growing|went|going|fell|falling|dropped|dropping"
-    r"|declined|declining|decreased|decreasing|moved|moving)\b[^.;]{0,30}?\bfrom\s+(?P<first>[\d.,]+%?)\s+"
-    r"(?:[a-z]+\s+){0,3}?to\s+(?P<last>[\d.,]+%?)",
+    r"|declined|declining|decreased|decreasing|moved|moving)\b[^.;]{0,30}?\bfrom\s+[$€£¥]?(?P<first>[\d.,]+%?)\s+"
+    r"(?:[a-z]+\s+){0,3}?to\s+[$€£¥]?(?P<last>[\d.,]+%?)",
     re.I,
 )
+
+
+_UP_FROM = re.compile(
+    r"(?P<last>\d[\d.,]*%?)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+,?\s+(?:up|down)\s+from\s+(?P<first>\d[\d.,]*%?)", re.I
+)
+"""A figure and the one it moved from, said after it: "enrolled 4,320 undergraduates in autumn 2023, up from 3,980"."""
 
 
 def _a_year(figure: str) -> bool:
@@ -387,6 +400,44 @@ def _from_to(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     return Comparison(when < then, f"{found['first']} in {when} and {found['last']} in {then}", (first, last))
 
 
+_WAY_UP = frozenset("pricier dearer costlier rose climbed increased raised higher longer bigger larger up".split())
+_WAY_DOWN = frozenset("cheaper fell dropped decreased cut lowered reduced lower shorter smaller down".split())
+_MOVED_WAY = re.compile(
+    r"\b(?:(?:got|get|gets|getting|became|become|becomes|grew|have\s+got|has\s+got)\s+(?:\w+\s+)?"
+    r"(?P<became>pricier|dearer|costlier|cheaper|longer|shorter|higher|lower|bigger|larger|smaller)\b(?!\s+than)"
+    r"|(?P<moved>rose|climbed|increased|fell|dropped|decreased|coming\s+down|came\s+down|going\s+up|went\s+up"
+    r"|going\s+down|went\s+down)\b[^.;]{0,30}?\bto\s+[$€£¥]?(?P<figure>\d[\d.,]*))",
+    re.I,
+)
+
+
+def _moved_way(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "Monthly passes got cheaper in January, coming down to £68" against "the price of a monthly pass rose from £62
+    to £68"; "average delays on the Corvid Line actually got longer" against "average delays on the Corvid Line fell
+    from 6 minutes to 4 minutes": the way the claim says a figure moved against the way the one sentence that names
+    the claim's subject and moves a figure from one value to another (to the claim's figure where it gives one)."""
+    found = _MOVED_WAY.search(claim)
+    if not found:
+        return None
+    said = (found["became"] or found["moved"]).lower().split()
+    up = said[0] in _WAY_UP or said[-1] == "up"
+    subject = _names(claim[: found.start()])
+    figure = found["figure"].replace(",", "").rstrip(".") if found["figure"] else None
+    moves = []
+    for sentence in sentences:
+        if not subject or not subject <= _names(sentence, loose=True):
+            continue
+        for move in [*_MOVED_FROM_TO.finditer(sentence), *_UP_FROM.finditer(sentence)]:
+            first, last = (move[k].replace(",", "").rstrip("%.") for k in ("first", "last"))
+            if _a_year(first) or _a_year(last) or first == last or (figure and last != figure):
+                continue
+            moves.append((sentence, move, float(last) > float(first)))
+    if len(moves) != 1:
+        return None
+    sentence, move, rose = moves[0]
+    return Comparison(rose == up, f"from {move['first']} to {move['last'].rstrip(',.')}", (sentence,))
+
+
 _CHANGED_BY = re.compile(
     r"\b(?P<verb>gained|gaining|picked\s+up|added|lost|losing|shed|(?:rose|grew|increased|fell|dropped|declined"
     r"|decreased|shrank)\s+by)\s+(?:(?P<hedge>about|around|roughly|nearly|almost|some|just\s+over|just\s+under)\s+)?"
@@ -412,7 +463,7 @@ def _changed_by(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         (sentence, move)
         for sentence in sentences
         if subject <= _names(sentence, loose=True)
-        for move in _MOVED_FROM_TO.finditer(sentence)
+        for move in [*_MOVED_FROM_TO.finditer(sentence), *_UP_FROM.finditer(sentence)]
         if "%" not in move.group() and subject <= _names(sentence[: move.start()], loose=True)
     ]
     if len(moves) != 1:
@@ -583,6 +634,95 @@ def charged(claim: str, evidence: str) -> Comparison | None:
         return None
     amount = next(a for a, currency in totals if currency == found[0].currency)
     return Comparison(False, f"{found[0].how}, against {amount.text}", (found[0].sentence,))
+
+
+_CHANGED_BY_SHARE = re.compile(
+    r"\b(?P<verb>raised|raises|increased|increases|hiked|hikes|lifted|lifts|cut|cuts|reduced|reduces|lowered|lowers"
+    r"|decreased|decreases)\b[^.;]{0,60}?\bby\s+(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)",
+    re.I,
+)
+_UPWARD = re.compile(r"^(?:rais|increas|hik|lift)", re.I)
+_AFTER_CUE = re.compile(
+    r"\b(?:after|now|new|comes?\s+to|will\s+be|becomes?|rises?\s+to|goes\s+up\s+to|falls?\s+to)\b", re.I
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def after_the_change(claim: str, evidence: str) -> Comparison | None:
+    """ "After the increase, tuition for 2024-25 comes to $13,500" against "raised its undergraduate tuition by 4%"
+    and "The 2023-24 undergraduate fee was $12,500": the one amount of the claim's currency the evidence gives,
+    moved by the share the evidence moves it by."""
+    if not _AFTER_CUE.search(claim):
+        return None
+    changes = list(_CHANGED_BY_SHARE.finditer(evidence))
+    stated = [q for q in parse_quantities(evidence) if q.kind == QuantityKind.NUMBER and q.bound is None]
+    bases = [q for q in stated if currency_of(evidence, q)]
+    if len(changes) != 1 or len(bases) != 1:
+        return None
+    base, change = bases[0], changes[0]
+    currency = currency_of(evidence, base)
+    share = float(change["share"]) / 100 * (1 if _UPWARD.match(change["verb"]) else -1)
+    moved = base.value * (1 + share)
+    for amount in parse_quantities(claim):
+        if amount.bound is not None or currency_of(claim, amount) != currency or math.isclose(amount.value, base.value):
+            continue
+        holds = math.isclose(amount.value, moved, rel_tol=0.02 if amount.approximate else 0.005)
+        way = "plus" if share > 0 else "less"
+        sign = currency[1] if currency and currency[1] in "$€£¥" else ""
+        figures = f"{sign}{base.text} {way} {change['share']}% is {sign}{moved:,.2f}".replace(".00", "")
+        sentences = tuple(s for s in _evidence_sentences(evidence) if base.text in s or change.group() in s)
+        return Comparison(holds, f"{figures}, against {amount.text}" if not holds else figures, sentences)
+    return None
+
+
+_TOOK = re.compile(
+    r"\btook\s+(?:(?P<hedge>roughly|about|around|some|nearly|almost|more\s+than|over|less\s+than|under|just\s+over"
+    r"|just\s+under)\s+)?(?P<count>\d{1,2}|[a-z]+)(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
+    re.I,
+)
+_BEGAN = re.compile(r"\b(?:began|begun|started|commenced|broke\s+ground|was\s+broken|got\s+under\s*way)\b", re.I)
+_DONE = re.compile(r"\b(?:completed|finished|opened|ended|was\s+done|concluded)\b", re.I)
+_MONTH_OF_YEAR = re.compile(
+    rf"\b(?P<month>{'|'.join(m.title() for m in MONTH_NUMBERS if len(m) > 3 or m == 'may')})\s+(?P<year>\d{{4}})\b"
+)
+
+
+def _took(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
+    """ "It took roughly six and a half years to build the Kessmere Dam" against "Construction of the Kessmere Dam
+    began in March 1962" and "The dam was completed in September 1968": the months from the month the work began to
+    the month it was done, against the claim's count, as hedged."""
+    found = _TOOK.search(claim)
+    count = count_of(found["count"]) if found else None
+    if not found or not count:
+        return None
+    wanted = count * (12 if found["unit"].lower().startswith("year") else 1) + (6 if found["half"] else 0)
+    names = {n for n in _names(claim) if any(n in _names(s, loose=True) for s in sentences)}  # not "Building"
+    began = [
+        (s, m)
+        for s in sentences
+        if _BEGAN.search(s) and names <= _names(s, loose=True)
+        for m in _MONTH_OF_YEAR.finditer(s)
+    ]
+    done = [(s, m) for s in sentences if _DONE.search(s) and not _BEGAN.search(s) for m in _MONTH_OF_YEAR.finditer(s)]
+    if not names or len(began) != 1 or len(done) != 1:
+        return None
+    (first, start), (last, end) = began[0], done[0]
+    months = (
+        (int(end["year"]) - int(start["year"])) * 12
+        + MONTH_NUMBERS[end["month"].lower()]
+        - MONTH_NUMBERS[start["month"].lower()]
+    )
+    hedge = re.sub(r"\s+", " ", (found["hedge"] or "").lower())
+    if hedge in ("more than", "over", "just over"):
+        holds = months > wanted
+    elif hedge in ("less than", "under", "just under"):
+        holds = 0 < months < wanted
+    elif hedge in ("nearly", "almost"):
+        holds = wanted - 6 <= months < wanted
+    else:
+        holds = abs(months - wanted) <= (max(2, wanted // 10) if hedge else 0 if found["half"] else 6)
+    figures = f"{start.group()} to {end.group()} is {months} months, against {found.group()[5:]}"
+    return Comparison(holds, figures, (first, last))
 
 
 _ML = re.compile(r"\d\s*(?:ml|millilit(?:re|er)s?)\b", re.I)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from grounding.text.lexicon import singular
+from grounding.text.lexicon import currency_of, singular
 from grounding.text.quantities import Quantity, QuantityKind, parse_quantities, same_quantity
-from grounding.verify.rules.reading import _sentences
+from grounding.verify.rules.base import quote
+from grounding.verify.rules.reading import _content, _sentences, _stems, _words
 
 _TARGET = re.compile(
     r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:to|toward|towards|for|on|into)\s+"
@@ -141,3 +142,61 @@ def owned_by_another(claim: str, evidence: str) -> tuple[str, str] | None:
             _, other, sentence = theirs[0]
             return f'The evidence gives {said!r} to {other!r}, not {mine!r}: "{sentence}"', sentence
     return None
+
+
+def _kind(text: str, quantity: Quantity) -> str | None:
+    if quantity.kind != QuantityKind.NUMBER or quantity.bound is not None:
+        return None
+    currency = currency_of(text, quantity)
+    return currency[0] if currency else quantity.dimension
+
+
+def valued_as_a_sibling(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the claim gives its thing the amount the evidence gives a sibling, and another
+    sentence gives the claim's thing its own amount: "Dunmore School's summer science camp now costs £910" against
+    "Fees for the Dunmore School summer language camp rose from £850 to £910" and "The summer science camp fee stayed
+    at £780". The sentence with the claim's amount must say nothing of the claim's but names that the other does not,
+    and name a sibling ("language") the claim does not."""
+    sentences = [s for s in _sentences(evidence)]
+    for amount in parse_quantities(claim):
+        kind = _kind(claim, amount)
+        if kind is None:
+            continue
+        rest = claim[: amount.start] + " " + claim[amount.end :]
+        wanted = _stems(_content(_words(rest)))
+        with_it = [
+            s
+            for s in sentences
+            if any(
+                q.bound is None and _kind(s.text, q) == kind and same_quantity(q, amount)
+                for q in parse_quantities(s.text)
+            )
+        ]
+        if any(q.bound is not None for s in sentences for q in parse_quantities(s.text) if _kind(s.text, q) == kind):
+            continue  # "Do not give more than 20 ml in 24 hours": a limit, no sibling's amount
+        others = [
+            (s, [q for q in parse_quantities(s.text) if _kind(s.text, q) == kind])
+            for s in sentences
+            if s not in with_it
+        ]
+        others = [(s, found) for s, found in others if found]
+        if not with_it or len(others) != 1 or len({q.value for q in others[0][1]}) != 1:
+            continue
+        own, values = others[0]
+        if re.sub(r"[^\d.]", "", values[0].text) == re.sub(r"[^\d.]", "", amount.text):
+            continue  # "£1.5million" and "£1.5m": one amount, written two ways
+        said = set().union(*(wanted & s.stems for s in with_it))
+        distinct = (wanted & own.stems) - said
+        sibling = set().union(*(s.stems for s in with_it)) - wanted - own.stems
+        named = _stems(_words(" ".join(re.findall(r"\b[A-Z][\w'’-]*", rest))))
+        if distinct and not (said - own.stems - named) and _content_stems(sibling):
+            detail = (
+                f"The evidence gives {values[0].text!r} for it, and {amount.text!r} for another: "
+                f"{quote(own.text)} {quote(with_it[0].text)}"
+            )
+            return detail, own.text
+    return None
+
+
+def _content_stems(stems: set[str]) -> set[str]:
+    return {s for s in stems if s.isalpha() and len(s) > 3}

@@ -50,7 +50,12 @@ from grounding.text.quantities import (
 from grounding.types import Correction, RuleFinding
 from grounding.verify.arithmetic import summed
 from grounding.verify.rules.acts import act_said, other_act_date
-from grounding.verify.rules.allotments import given_to_a_sibling, owned_by_another, placed_at_a_siblings_place
+from grounding.verify.rules.allotments import (
+    given_to_a_sibling,
+    owned_by_another,
+    placed_at_a_siblings_place,
+    valued_as_a_sibling,
+)
 from grounding.verify.rules.base import CLAUSE_BREAK, contradiction, quote
 from grounding.verify.rules.counts import other_count
 from grounding.verify.rules.exchanged import exchanged
@@ -69,7 +74,7 @@ from grounding.verify.rules.reading import (
     _under_a_heading,
     _words,
 )
-from grounding.verify.rules.spans import other_clock_span, other_span, other_tenure
+from grounding.verify.rules.spans import other_clock_span, other_end_of_a_span, other_span, other_tenure
 
 
 def _own_part(claim: str, quantity: Quantity) -> str:
@@ -105,7 +110,14 @@ class QuantityRule:
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
         others = (other_place, other_span, other_tenure, other_clock_span, other_count, other_act_date, exchanged)
-        for other in (*others, given_to_a_sibling, placed_at_a_siblings_place, owned_by_another):
+        for other in (
+            *others,
+            given_to_a_sibling,
+            placed_at_a_siblings_place,
+            owned_by_another,
+            other_end_of_a_span,
+            valued_as_a_sibling,
+        ):
             if found := other(claim, evidence):
                 return [contradiction(self.name, *found)]
         claimed = parse_quantities(claim)

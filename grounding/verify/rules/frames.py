@@ -854,9 +854,13 @@ _SAME_ACT = {
     "replac": "succeed",
     "transferr": "send",
     "transfer": "send",
+    "loan": "lend",
+    "absorb": "buy",
+    "act": "serv",
 }
 """Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does, "replaced"
-says who "succeeded" whom, and "transferred" who "sent" money to whom."""
+says who "succeeded" whom, "transferred" who "sent" money to whom, "loaned" who "lent" it, and "absorbed by"
+another (or "took over" by it) who bought whom; one that "acted as" contractor "served as" it."""
 
 
 def _stem(word: str) -> str:
@@ -950,8 +954,27 @@ def _to_court(after: Sequence[_Token], patient: Sequence[_Token]) -> bool:
     return bool(patient) and [t.low for t in after[len(patient) : len(patient) + 2]] == ["to", "court"]
 
 
+def _name_before(tokens: Sequence[_Token]) -> list[_Token]:
+    """The run of capitalised words the tokens end on: whom a relative clause after them is about."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1].capitalised:
+        start -= 1
+    return list(tokens[start:])
+
+
+def _took_over(tokens: Sequence[_Token], k: int) -> bool:
+    """ "took over Arden University": bought it (not "took over from A", nor "took over as chair")."""
+    after = tokens[k + 1 : k + 3]
+    return (
+        tokens[k].low in _TAKE_OVER
+        and len(after) == 2
+        and after[0].low == "over"
+        and (after[1].capitalised or after[1].low in {"the", "its", "rival"})
+    )
+
+
 def _took_over_from(tokens: Sequence[_Token], k: int) -> bool:
-    """"took over from A" says who succeeded A."""
+    """ "took over from A" says who succeeded A."""
     return tokens[k].low in _TAKE_OVER and [t.low for t in tokens[k + 1 : k + 3]] == ["over", "from"]
 
 
@@ -982,10 +1005,14 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
             continue  # "is located in": a state, not an act with an agent
         else:
             after = tokens[k + 3 :] if _took_over_from(tokens, k) else tokens[k + 1 :]
+            if _took_over(tokens, k):
+                after = tokens[k + 2 :]  # "took over Arden University"
             while after[:1] and after[0].low.endswith("ly") and not after[0].capitalised and len(after) > 1:
                 after = after[1:]  # "reports directly to": the patient follows the adverb
             agent, patient = before, _noun_phrase(after)
-        verb = "succeed" if _took_over_from(tokens, k) else _stem(token.low)
+            if len(before) > 1 and before[-1].low in _RELATIVES and before[-2].capitalised:
+                agent = _name_before(before[:-1])  # "went the way of the Silverlake Cranes, who beat ...": the Cranes
+        verb = "succeed" if _took_over_from(tokens, k) else "buy" if _took_over(tokens, k) else _stem(token.low)
         if token.low in _TAKE_OVER and by is None and _to_court(after, patient):
             verb = _SUE  # "took producer Annika Dorr to court" is "sued producer Annika Dorr"
         light = _light_verb(verb, tokens[k + 1 :])

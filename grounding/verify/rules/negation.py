@@ -215,10 +215,33 @@ _CONDITION = re.compile(
 would not "say if" it was so."""
 
 
+_BUT_NOT = re.compile(
+    r"(?P<subject>(?:^|(?<=[.!?]\s))[A-Z][^.;!?]*?\b(?:is|are|was|were)\b)\s+(?P<a>[a-z][\w-]*)\s+but\s+not\s+"
+    r"(?P<b>[a-z][\w-]*)"
+)
+
+
+def _said_twice(match: re.Match[str]) -> str:
+    """ "A chemistry qualification is recommended but not required" as what it says of its subject twice: "... is
+    recommended. A chemistry qualification is not required", so that the denial is read with the subject."""
+    return f"{match['subject']} {match['a']}. {match['subject']} not {match['b']}"
+
+
 class NegationRule:
     name = "negation"
 
     def check(self, claim: str, evidence: str) -> list[RuleFinding]:
+        denied = _BUT_NOT.sub(_said_twice, evidence)
+        found = self._read(claim, denied)
+        if denied == evidence or not found or not found[0].cite or found[0].cite in evidence:
+            return found
+        # quote the sentence as the evidence wrote it
+        said = next(
+            (s.text for s in _sentences(evidence) if _BUT_NOT.sub(_said_twice, s.text).find(found[0].cite) >= 0), None
+        )
+        return [contradiction(self.name, f"The evidence denies it: {quote(said)}", said)] if said else found
+
+    def _read(self, claim: str, evidence: str) -> list[RuleFinding]:
         claim = _what_is_reported(claim)
         taken = _as_the_leaflet_says(claim)
         leaflet = _as_the_leaflet_says(evidence)

@@ -497,9 +497,10 @@ def _named_again(sentence: str, previous: str) -> str | None:
 
 _BACK_REFERENCE = re.compile(
     r"^(?P<front>(?:[A-Z][^,]{0,40},\s+|(?:Between|From|In|During|After|Before|Since|By|On)\b[^,]{0,40}?\s+(?=its\s))?)"
-    r"(?:(?P<person>[Hh]e|[Ss]he)|(?P<thing>[Ii]ts))\s+(?=[a-z])"
+    r"(?:(?P<person>[Hh]e|[Ss]he)\s+(?=[a-z])|(?P<thing>[Ii]ts)\s+(?=[A-Za-z]))"
 )
-"""A "he", "she" or "its" opening a sentence, or after a phrase set before it, with or without its comma."""
+"""A "he", "she" or "its" opening a sentence, or after a phrase set before it, with or without its comma; "its" also
+before a name ("Its Classic card has no annual fee": the bank's)."""
 
 
 def _named_back(sentence: str, previous: str) -> str:

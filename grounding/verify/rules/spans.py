@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from grounding.text.quantities import TIME_OF_DAY, Quantity, parse_quantities, same_quantity
+from grounding.text.quantities import TIME_OF_DAY, Quantity, day_and_month, parse_quantities, same_quantity
 from grounding.text.sentences import split_sentences
 from grounding.verify.rules.base import quote
 from grounding.verify.rules.reading import _content, _sentences, _stems, _words
@@ -102,3 +102,44 @@ def _minutes(minutes: float) -> str:
     hours, rest = divmod(int(minutes), 60)
     said = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
     return " ".join(said + ([f"{rest} minutes"] if rest else []))
+
+
+_STARTS = re.compile(
+    r"\b(?:starts?|started|starting|begins?|began|beginning|opens?|opened|commences?|kicks?\s+off)\b", re.I
+)
+_ENDS = re.compile(r"\b(?:ends?|ended|ending|finish(?:es|ed)?|closes?|closed|concludes?|wraps?\s+up)\b", re.I)
+_FROM_DAY_TO_DAY = re.compile(
+    r"\b(?:from|between)\s+(?P<first>.{3,40}?)\s+(?:to|until|till|through|and)\s+(?P<last>.{3,40})", re.I
+)
+
+
+def other_end_of_a_span(claim: str, evidence: str) -> tuple[str, str] | None:
+    """(detail, sentence) where the claim says something starts on the day a span the evidence gives ends, or ends on
+    the day it starts: "half-term starts on 1 November" against "Half-term runs from Monday 28 October to Friday 1
+    November"."""
+    starts, ends = bool(_STARTS.search(claim)), bool(_ENDS.search(claim))
+    if starts == ends:
+        return None
+    days = [q for q in parse_quantities(claim) if q.kind.value == "date" or q.day is not None]
+    days = days or [q for q in parse_quantities(claim) if day_and_month(claim, q)]
+    if len(days) != 1:
+        return None
+    mine = day_and_month(claim, days[0])
+    wanted = _stems(_content(_words(_STARTS.sub("", _ENDS.sub("", claim)))))
+    for sentence in _sentences(evidence):
+        span = _FROM_DAY_TO_DAY.search(sentence.text)
+        if span is None or len(wanted & sentence.stems) < 0.5 * len(wanted):
+            continue
+        first, last = (_day_in(span[k]) for k in ("first", "last"))
+        if None in (first, last) or first == last:
+            continue
+        if (starts and mine == last) or (ends and mine == first):
+            said = "ends" if starts else "starts"
+            detail = f"The evidence gives that day as the day it {said}: {quote(sentence.text)}"
+            return detail, sentence.text
+    return None
+
+
+def _day_in(text: str) -> tuple[int, int] | None:
+    found = [d for q in parse_quantities(text) if (d := day_and_month(text, q)) is not None]
+    return found[0] if found else None
