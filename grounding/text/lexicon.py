@@ -138,6 +138,7 @@ PHRASAL_MOVES = {
         ("together", ("get meet", "gets meets", "got met", "getting meeting", "come meet", "comes meets", "came met")),
         ("back", ("come return", "comes returns", "came returned", "coming returning")),
         ("forward", ("put proposed", "puts proposes", "putting proposing")),
+        ("rid", ("got removed", "get remove", "gets removes", "getting removing")),
     )
     for verb, moved in (form.split() for form in forms)
 }
@@ -145,7 +146,8 @@ PHRASAL_MOVES = {
 so that it meets its opposites ("went up" / "decreased") and its mates ("went down" / "fell"); a ruling "struck down"
 was overturned, the opposite of one "upheld"; a worker "laid off" was dismissed, the opposite of one "hired"; a
 committee that "gets together" meets, so its rate is read where the evidence says how often it "meets"; a director
-who "came back" returned, what one who "did not return" denies; a motion "put forward" was proposed."""
+who "came back" returned, what one who "did not return" denies; a motion "put forward" was proposed; a flag a release
+"got rid of" it removed, the opposite of one it "added"."""
 
 
 def _both_ways(pairs: str) -> dict[str, frozenset[str]]:

@@ -135,6 +135,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "liter": ("volume", 1.0),
     "millilitres": ("volume", 0.001),
     "milliliters": ("volume", 0.001),
+    "millilitre": ("volume", 0.001),
+    "milliliter": ("volume", 0.001),
     "ml": ("volume", 0.001),
     "gallons": ("volume", 3.785411784),  # US gallons
     "gallon": ("volume", 3.785411784),

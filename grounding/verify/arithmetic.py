@@ -104,6 +104,7 @@ def computed(claim: str, premise: str, whole: str | None = None) -> tuple[str, .
         sums += _discounted(claim, quantity, premise, stated)
         sums += _relative_changes(claim, quantity, premise, stated)
         sums += _shares_computed(claim, quantity, premise, stated)
+        sums += _share_of_an_amount(claim, quantity, premise, stated)
         sums += _combined(claim, quantity, premise)
     return tuple(dict.fromkeys(sums))
 
@@ -548,12 +549,15 @@ def summed(claim: str, premise: str) -> tuple[Quantity, ...]:
     in the first half ... another 9 stores": 21 new stores): what no rule may read as another value (cached: the
     rules ask once per evidence clause)."""
     stated = parse_quantities(premise)
+    read = read_whole(claim, premise)
+    shown = read.figures if read is not None and read.holds else ""  # "16 g per 100 times 25 is 4 g a serving"
     return tuple(
         q
         for q in parse_quantities(claim)
         if not any(_equal(q, s) for s in stated)
         and (
-            _amount_sums(claim, q, premise, stated)
+            q.text in shown
+            or _amount_sums(claim, q, premise, stated)
             or _amounts_a_day(claim, q, premise, stated)
             or _products(claim, q, premise, stated)
             or _discounted(claim, q, premise, stated)
@@ -613,6 +617,25 @@ def _shares_computed(claim: str, quantity: Quantity, premise: str, stated: list[
         if abs(share - quantity.value * 100) <= tolerance:
             shares.append(f"{_written(premise, part)} of {_written(premise, whole)} is {share:.3g}%")
     return shares
+
+
+def _share_of_an_amount(claim: str, quantity: Quantity, premise: str, stated: list[Quantity]) -> list[str]:
+    """An amount as a share of one of the premise's amounts of its currency, or as what is left of it: "put down $225
+    ..., with the remaining $675" against "a deposit equal to 25% of the total stay" and "totals $900"."""
+    currency = currency_of(claim, quantity)
+    if currency is None or quantity.bound is not None:
+        return []
+    shares = [s for s in stated if s.dimension == "ratio" and s.bound is None and 0 < s.value < 1]
+    amounts = [
+        s for s in stated if s.bound is None and currency_of(premise, s) and currency_of(premise, s)[0] == currency[0]
+    ]
+    found = []
+    for share in shares:
+        for amount in amounts:
+            for part, way in ((share.value, "is"), (1 - share.value, "leaves")):
+                if math.isclose(amount.value * part, quantity.value, rel_tol=0.005):
+                    found.append(f"{share.text} of {_written(premise, amount)} {way} {_written(claim, quantity)}")
+    return found
 
 
 def _a_year_said(text: str, quantity: Quantity) -> bool:

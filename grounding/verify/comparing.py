@@ -48,6 +48,7 @@ from grounding.text.sentences import split_sentences
 from grounding.verify.charges import charges, claimed_totals, priced_elsewhere
 from grounding.verify.dosing import agrees as dosing_agrees
 from grounding.verify.dosing import claimed_a_day, concentrations, daily_totals, of_something_else, said_a_day
+from grounding.verify.portions import portions
 
 
 @dataclass(frozen=True)
@@ -94,22 +95,30 @@ def compare(claim: str, evidence: str) -> Comparison | None:
         or _MARGIN_SAID.search(claim)
         or _DAY_SAID.search(claim)
         or _ML.search(claim)
+        or _EACH_VOLUME.search(claim)
         or _CHANGED_BY.search(claim)
     )
     if drawn:
         return _compare(claim, evidence)
+    if _PER_100_SAID.search(evidence) and (portioned := _portioned(claim, evidence)):
+        return portioned
     if not _MONEY.search(claim):
         return None
     return charged(claim, evidence) or after_the_change(claim, evidence)
 
 
+_PER_100_SAID = re.compile(r"\bper\s+100\s*(?:g|ml)\b", re.I)
 _MONEY = re.compile(r"[$€£¥]|\b[A-Z]{3}\s?\d")
 
 
 def read_whole(claim: str, evidence: str) -> Comparison | None:
     """The comparisons that read the evidence whole, not only the sentences aligned with the claim: a label's
-    strength, dose and limit, a bill's rate and counts are often more sentences than those."""
-    return a_day(claim, evidence) or (charged(claim, evidence) if _MONEY.search(claim) else None)
+    strength, dose and limit, a bill's rate and counts, a portion's size are often more sentences than those."""
+    return (
+        a_day(claim, evidence)
+        or (charged(claim, evidence) if _MONEY.search(claim) else None)
+        or (_portioned(claim, evidence) if _PER_100_SAID.search(evidence) else None)
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -725,7 +734,27 @@ def _took(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
     return Comparison(holds, figures, (first, last))
 
 
+def _portioned(claim: str, evidence: str) -> Comparison | None:
+    """ "A five-cracker serving of Marlow Crackers has 4 g of fat" against "a serving is 5 crackers (25 g)" and "per 100
+    g: ... fat 16 g": the label's value scaled to the portion the claim names (`grounding.verify.portions`)."""
+    found = portions(claim, evidence)
+    if not found:
+        return None
+    verdicts = []
+    for said, unit, hedged, portion in found:
+        tolerance = 0.1 if hedged else 0.05
+        verdicts.append((abs(said - portion.value) <= tolerance * max(portion.value, 1e-9), said, unit, portion))
+    holds = all(v for v, _, _, _ in verdicts)
+    _, said, unit, portion = next(v for v in verdicts if v[0] == holds)
+    figures = portion.how if holds else f"{portion.how}, against {said:g} {unit}"
+    return Comparison(holds, figures, portion.sentences)
+
+
 _ML = re.compile(r"\d\s*(?:ml|millilit(?:re|er)s?)\b", re.I)
+
+
+_EACH_VOLUME = re.compile(r"\b(?:each|per|every|a)\s+(?P<unit>millilit(?:re|er)|ml|litre|liter)\b", re.I)
+"""A volume said without its count: "Each millilitre ... holds half a milligram"."""
 
 
 def _by_volume(claim: str, evidence: str) -> Comparison | None:
@@ -734,6 +763,8 @@ def _by_volume(claim: str, evidence: str) -> Comparison | None:
     strengths = concentrations(evidence)
     quantities = parse_quantities(claim)
     volumes = [q for q in quantities if q.dimension == "volume" and q.bound is None]
+    if not volumes and (each := _EACH_VOLUME.search(claim)):
+        volumes = [q.model_copy(update={"text": f"1 {each['unit']}"}) for q in parse_quantities(f"1 {each['unit']}")]
     masses = [q for q in quantities if q.dimension == "mass" and q.bound is None]
     if len(strengths) != 1 or len(volumes) != 1 or len(masses) != 1:
         return None

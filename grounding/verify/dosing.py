@@ -99,8 +99,12 @@ def _strengths(sentences: list[str]) -> dict[str, list[Quantity]]:
     return found
 
 
+_DILUTED = re.compile(r"\b(?:dilute|diluted|dissolve|dissolved|make\s+up|made\s+up)\b", re.I)
+
+
 def _concentrations(sentences: list[str]) -> list[tuple[Quantity, Quantity]]:
-    """(mass, volume) where a sentence gives a strength per volume: "100 mg of pelacortin per 5 mL"."""
+    """(mass, volume) where a sentence gives a strength per volume: "100 mg of pelacortin per 5 mL", "dilute 250 mg of
+    Loravin with normal saline to a final volume of 500 mL"."""
     found = []
     for sentence in sentences:
         quantities = parse_quantities(sentence)
@@ -109,7 +113,11 @@ def _concentrations(sentences: list[str]) -> list[tuple[Quantity, Quantity]]:
             if (
                 mass.dimension == "mass"
                 and volume.dimension == "volume"
-                and re.search(r"\b(?:per|in|each|every)\s*$", between)
+                and (
+                    re.search(r"\b(?:per|in|each|every)\s*$", between)
+                    or _DILUTED.search(sentence[: mass.start])
+                    and re.search(r"\bto\s+(?:a\s+)?(?:final\s+|total\s+)?volume\s+of\s*$", between)
+                )
             ):
                 found.append((mass, volume))
     return found

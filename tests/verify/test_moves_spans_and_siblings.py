@@ -10,6 +10,7 @@ import pytest
 
 from grounding.verify.arithmetic import computed
 from grounding.verify.comparing import compare
+from grounding.verify.rules.antonyms import AntonymRule
 from grounding.verify.rules.figures import QuantityRule
 from grounding.verify.rules.frames import RoleRule
 from grounding.verify.rules.negation import NegationRule
@@ -226,3 +227,70 @@ def test_acted_as_is_served_as() -> None:
     evidence = "Halvern Construction served as general contractor for the 62-storey Ostry Tower."
     assert RoleRule().check("Brightwell Steel acted as general contractor for the Ostry Tower.", evidence)
     assert not RoleRule().check("Halvern Construction acted as general contractor for the Ostry Tower.", evidence)
+
+
+MARLOW = (
+    "Marlow Rosemary Crackers: a serving is 5 crackers (25 g). Typical values per 100 g: energy 470 kcal, fat 16 g, of "
+    "which saturates 2 g, salt 1.4 g. Pack contains approximately 8 servings."
+)
+HARVO = (
+    "Harvo Crunch oat bar, nutrition information per 100 g: energy 420 kcal, fat 18 g, sugars 24 g. One bar (40 g) "
+    "provides 168 kcal."
+)
+ZESTRA = "Zestra Sparkling Lemonade, nutrition per 100 ml: energy 46 kcal, sugars 11 g. Each bottle holds 330 ml."
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "holds"),
+    [
+        ("A five-cracker serving of Marlow Crackers has 4 g of fat.", MARLOW, True),
+        ("A five-cracker serving of Marlow Crackers has 6 g of fat.", MARLOW, False),
+        ("Each Harvo Crunch bar contains around 420 calories.", HARVO, False),
+        ("A single Harvo Crunch bar gives you just under 170 kcal.", HARVO, True),
+        ("Drinking a whole bottle of Zestra lemonade means taking in about 46 calories.", ZESTRA, False),
+        ("A whole bottle of Zestra lemonade has about 150 calories.", ZESTRA, True),
+    ],
+)
+def test_a_portions_amount_from_a_label(claim: str, evidence: str, holds: bool) -> None:
+    comparison = compare(claim, evidence)
+    assert comparison is not None and comparison.holds is holds, comparison
+
+
+def test_a_portions_amount_is_no_other_value() -> None:
+    assert not QuantityRule().check("A five-cracker serving of Marlow Crackers has 4 g of fat.", MARLOW)
+
+
+LORAVIN = "Reconstitute the vial, then dilute 250 mg of Loravin with normal saline to a final volume of 500 mL."
+
+
+@pytest.mark.parametrize(
+    ("claim", "holds"),
+    [
+        ("Each millilitre of the prepared Loravin infusion holds half a milligram of the drug.", True),
+        ("Each millilitre of the prepared Loravin infusion holds 2 mg of the drug.", False),
+    ],
+)
+def test_a_strength_from_a_dilution(claim: str, holds: bool) -> None:
+    comparison = compare(claim, LORAVIN)
+    assert comparison is not None and comparison.holds is holds, comparison
+
+
+def test_a_share_of_an_amount_and_what_it_leaves() -> None:
+    evidence = (
+        "The Wrenfield Hotel asks for a deposit equal to 25% of the total stay at the time of booking. Daniel "
+        "Okafor's five-night reservation totals $900."
+    )
+    claim = "Daniel had to put down $225 when he booked, with the remaining $675 payable when he arrives."
+    assert {"25% of $900 is $225", "25% of $900 leaves $675"} <= set(computed(claim, evidence))
+    assert not computed("Daniel had to put down $250 when he booked.", evidence)
+
+
+def test_got_rid_of_is_removed() -> None:
+    evidence = "Driftwood CLI 2.3 added the --dry-run flag, which previews changes without applying them."
+    assert AntonymRule().check("Driftwood CLI 2.3 got rid of the --dry-run option.", evidence)
+
+
+def test_who_leases_from_whom() -> None:
+    evidence = "Corvell Bakery leases the storefront from Ingrid Salas."
+    assert RoleRule().check("Ingrid Salas rents the storefront from Corvell Bakery.", evidence)
+    assert not RoleRule().check("Corvell Bakery rents the storefront from Ingrid Salas.", evidence)

@@ -725,11 +725,15 @@ _MODEL_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*\s+(?:\d
 """A name that ends on a number, as products and models are named: "Tessel Home 200", "Aurix 16", "Corvane Z8"."""
 
 
+_FOR_A_MODEL = re.compile(r"^\s*(?:To\s+(?:install|run|use|upgrade\s+to)|For|On|With|Under|Running)\s+", re.I)
+"""A claim that opens on what it says something of ("To install Veltrix OS 4.2 you'll need ...")."""
+
+
 def _of_a_sibling(claim: str, sentence: str) -> bool:
     """The sentence names a sibling of the model the claim opens on ("Tessel Home 300" of "Tessel Home 200")
-    and not that model: what it says is said of the other one. Only a model the claim opens on is its
-    subject; a later one ("supports Wi-Fi 6") is what it says of it."""
-    match = _MODEL_NAME.match(claim.lstrip())
+    and not that model: what it says is said of the other one. Only a model the claim opens on, or names right after
+    "To install", "For", "On", is its subject; a later one ("supports Wi-Fi 6") is what it says of it."""
+    match = _MODEL_NAME.match(claim.lstrip()) or (_MODEL_NAME.search(claim) if _FOR_A_MODEL.match(claim) else None)
     words = [w for w in match.group().split() if w.lower() not in CLAIM_OPENERS] if match else []
     if len(words) < 2 or re.search(rf"\b{re.escape(' '.join(words))}\b", sentence):
         return False

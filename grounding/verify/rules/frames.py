@@ -857,10 +857,12 @@ _SAME_ACT = {
     "loan": "lend",
     "absorb": "buy",
     "act": "serv",
+    "leas": "rent",
 }
 """Verbs (as stemmed) for one act: "acquired by Microsoft" names the buyer that "Google bought" does, "replaced"
 says who "succeeded" whom, "transferred" who "sent" money to whom, "loaned" who "lent" it, and "absorbed by"
-another (or "took over" by it) who bought whom; one that "acted as" contractor "served as" it."""
+another (or "took over" by it) who bought whom; one that "acted as" contractor "served as" it; who "leases" a
+shop "rents" it."""
 
 
 def _stem(word: str) -> str:
