@@ -294,3 +294,19 @@ def test_who_leases_from_whom() -> None:
     evidence = "Corvell Bakery leases the storefront from Ingrid Salas."
     assert RoleRule().check("Ingrid Salas rents the storefront from Corvell Bakery.", evidence)
     assert not RoleRule().check("Corvell Bakery rents the storefront from Ingrid Salas.", evidence)
+
+
+OAKRIDGE = "In 2021 Brennan Holdings sold the Oakridge Plaza office building to the Vega Family Trust."
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("Oakridge Plaza was bought by Brennan Holdings from the Vega Family Trust in 2021.", True),
+        ("Brennan Holdings bought Oakridge Plaza from the Vega Family Trust.", True),
+        ("Oakridge Plaza was bought by the Vega Family Trust from Brennan Holdings in 2021.", False),
+        ("The Vega Family Trust bought Oakridge Plaza from Brennan Holdings.", False),
+    ],
+)
+def test_a_purchase_is_the_sale_the_other_way(claim: str, contradicted: bool) -> None:
+    assert bool(RoleRule().check(claim, OAKRIDGE)) is contradicted

@@ -1035,6 +1035,7 @@ def _frames(tokens: tuple[_Token, ...]) -> tuple[_Frame, ...]:
         + _told_to(tokens)
         + _works(tokens)
         + _given_to(tokens)
+        + _bought_from(tokens)
         + _first_to(tokens)
         + _awarded(tokens)
         + _supervised(tokens)
@@ -1144,6 +1145,34 @@ def _given_to(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
             receiver = _leading(to, "name") or _after_a_description(to)
         if _kind(giver) == "name" and receiver:
             frames.append(_Frame(f"{verb}>", giver, receiver, one_agent=False))
+    return tuple(frames)
+
+
+_BUYING = frozenset({"bought", "buys", "buy", "purchased", "purchases", "acquired", "acquires"})
+
+
+def _bought_from(tokens: Sequence[_Token]) -> tuple[_Frame, ...]:
+    """A purchase said from the buyer's side as the sale it is: "Oakridge Plaza was bought by Brennan Holdings from
+    the Vega Family Trust" is the Vega Family Trust selling to Brennan Holdings, what `_given_to` reads in "Brennan
+    Holdings sold the Oakridge Plaza office building to the Vega Family Trust", the other way round."""
+    frames = []
+    for k, token in enumerate(tokens):
+        if token.low not in _BUYING or k == 0:
+            continue
+        after = list(tokens[k + 1 : k + 14])
+        at = next((i for i, t in enumerate(after) if t.low == "from"), None)
+        seller = _leading(after[at + 1 :], "name") if at is not None else []
+        if not seller:
+            continue
+        if after[:1] and after[0].low == "by":
+            buyer = _leading(after[1:], "name")  # "was bought by Brennan Holdings from ..."
+        else:
+            start = k
+            while start > 0 and tokens[start - 1].text[:1].isupper():
+                start -= 1
+            buyer = list(tokens[start:k])  # "Brennan Holdings bought the plaza from ..."
+        if buyer and _kind(buyer) == "name" and _kind(seller) == "name":
+            frames.append(_Frame("sell>", seller, buyer, one_agent=False))
     return tuple(frames)
 
 
