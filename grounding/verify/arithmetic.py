@@ -605,7 +605,7 @@ def _shares_computed(claim: str, quantity: Quantity, premise: str, stated: list[
     tolerance = 1.0 if quantity.approximate else 0.05
     shares = []
     for part, whole in permutations(plain, 2):
-        if part.value >= whole.value or _a_year_said(premise, part) or _a_year_said(premise, whole):
+        if part.value >= whole.value or _a_year_said(part) or _a_year_said(whole):
             continue
         kind = _measure(premise, part), _measure(premise, whole)
         counts = currency_of(premise, part) is None and currency_of(premise, whole) is None
@@ -638,7 +638,8 @@ def _share_of_an_amount(claim: str, quantity: Quantity, premise: str, stated: li
     return found
 
 
-def _a_year_said(text: str, quantity: Quantity) -> bool:
+def _a_year_said(quantity: Quantity) -> bool:
+    """A year, not an amount: "2022" in "started in autumn 2022" is no whole a share is of."""
     return quantity.kind == QuantityKind.YEAR or bool(re.fullmatch(r"(?:18|19|20)\d\d", quantity.text))
 
 

@@ -40,6 +40,7 @@ from grounding.text.quantities import (
     TIME_OF_DAY,
     Quantity,
     QuantityKind,
+    month_years,
     parse_quantities,
     qualified_start,
     years_of_sentences,
@@ -691,9 +692,17 @@ _TOOK = re.compile(
 )
 _BEGAN = re.compile(r"\b(?:began|begun|started|commenced|broke\s+ground|was\s+broken|got\s+under\s*way)\b", re.I)
 _DONE = re.compile(r"\b(?:completed|finished|opened|ended|was\s+done|concluded)\b", re.I)
-_MONTH_OF_YEAR = re.compile(
-    rf"\b(?P<month>{'|'.join(m.title() for m in MONTH_NUMBERS if len(m) > 3 or m == 'may')})\s+(?P<year>\d{{4}})\b"
-)
+
+
+def _months_named(sentence: str) -> list[tuple[str, int]]:
+    """(as written, months since year 0) of each month the sentence names with its year ("March 1962")."""
+    found = []
+    for start, end, year in month_years(sentence):
+        said = sentence[start:end]
+        month = MONTH_NUMBERS.get(said.split()[0].rstrip(".").lower())
+        if month:
+            found.append((said, year * 12 + month))
+    return found
 
 
 def _took(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
@@ -706,21 +715,12 @@ def _took(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         return None
     wanted = count * (12 if found["unit"].lower().startswith("year") else 1) + (6 if found["half"] else 0)
     names = {n for n in _names(claim) if any(n in _names(s, loose=True) for s in sentences)}  # not "Building"
-    began = [
-        (s, m)
-        for s in sentences
-        if _BEGAN.search(s) and names <= _names(s, loose=True)
-        for m in _MONTH_OF_YEAR.finditer(s)
-    ]
-    done = [(s, m) for s in sentences if _DONE.search(s) and not _BEGAN.search(s) for m in _MONTH_OF_YEAR.finditer(s)]
+    began = [(s, m) for s in sentences if _BEGAN.search(s) and names <= _names(s, loose=True) for m in _months_named(s)]
+    done = [(s, m) for s in sentences if _DONE.search(s) and not _BEGAN.search(s) for m in _months_named(s)]
     if not names or len(began) != 1 or len(done) != 1:
         return None
-    (first, start), (last, end) = began[0], done[0]
-    months = (
-        (int(end["year"]) - int(start["year"])) * 12
-        + MONTH_NUMBERS[end["month"].lower()]
-        - MONTH_NUMBERS[start["month"].lower()]
-    )
+    (first, (start, since)), (last, (end, until)) = began[0], done[0]
+    months = until - since
     hedge = re.sub(r"\s+", " ", (found["hedge"] or "").lower())
     if hedge in ("more than", "over", "just over"):
         holds = months > wanted
@@ -730,7 +730,7 @@ def _took(claim: str, sentences: tuple[str, ...]) -> Comparison | None:
         holds = wanted - 6 <= months < wanted
     else:
         holds = abs(months - wanted) <= (max(2, wanted // 10) if hedge else 0 if found["half"] else 6)
-    figures = f"{start.group()} to {end.group()} is {months} months, against {found.group()[5:]}"
+    figures = f"{start} to {end} is {months} months, against {found.group()[5:]}"
     return Comparison(holds, figures, (first, last))
 
 

@@ -4,7 +4,11 @@ million to renovating the central library and $800,000 to repairing the municipa
 
 Both amounts are in the evidence and so is the pool, so no rule finds a value the evidence lacks, and the model reads
 the sentence as saying the claim. A sentence that shares amounts out ("$X to A and $Y to B") says which went where;
-the claim is contradicted only where the amount it gives its thing is the one the sentence gives a sibling.
+the claim is contradicted only where the amount it gives its thing is the one the sentence gives a sibling. The same
+holds of a place an act is put in ("shot the video in Dorrow" where the band is based in Dorrow and the video was
+filmed in Eskerholm), a titled work given to another name ("Lio Pereira's 'Lantern Code'" / "Saks's 'Lantern Code'"),
+and an amount another sentence gives a sibling ("the summer language camp ... £910" / "The summer science camp fee
+stayed at £780"). Each is read by the `quantities` rule.
 """
 
 from __future__ import annotations
@@ -157,7 +161,7 @@ def valued_as_a_sibling(claim: str, evidence: str) -> tuple[str, str] | None:
     "Fees for the Dunmore School summer language camp rose from £850 to £910" and "The summer science camp fee stayed
     at £780". The sentence with the claim's amount must say nothing of the claim's but names that the other does not,
     and name a sibling ("language") the claim does not."""
-    sentences = [s for s in _sentences(evidence)]
+    sentences = list(_sentences(evidence))
     for amount in parse_quantities(claim):
         kind = _kind(claim, amount)
         if kind is None:
