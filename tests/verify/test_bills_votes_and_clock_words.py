@@ -265,3 +265,21 @@ def test_what_someone_would_not_say_if_is_no_case() -> None:
     said = "Officials would not say if he had been expelled."
     assert _CONDITION.sub("", said) == said
     assert _CONDITION.sub("", "That deposit can be refunded if plans change.") == "That deposit can be refunded."
+
+
+FENWICK = (
+    "Current asking rents at Fenwick Tower are $1,200 for a studio, $1,650 for a one-bedroom and $2,300 for a "
+    "two-bedroom."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "contradicted"),
+    [
+        ("You can rent a one-bedroom at Fenwick Tower for $1,200 a month.", True),
+        ("You can rent a one-bedroom at Fenwick Tower for $1,650 a month.", False),
+        ("You can rent a studio at Fenwick Tower for $1,200 a month.", False),
+    ],
+)
+def test_an_amount_said_after_the_thing_it_pays_for(claim: str, contradicted: bool) -> None:
+    assert bool(QuantityRule().check(claim, FENWICK)) is contradicted

@@ -26,7 +26,7 @@ from knowledge.errors import InputError
 PROBES = Path(__file__).with_name("probes.jsonl")
 BLIND = Path(__file__).with_name("probes_blind.jsonl")
 TARGET = 0.95
-BLIND_FLOOR = (1509, 234)
+BLIND_FLOOR = (1510, 234)
 """Probes right and probes wrongly supported in `probes_blind.jsonl` today: no change may get fewer right or
 pass more as supported."""
 BELOW_TARGET = pytest.mark.xfail(strict=False, reason="verifier below the probe target; see issue 17")

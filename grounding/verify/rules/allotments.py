@@ -47,10 +47,28 @@ def _allotments(text: str) -> list[_Allotment]:
     return found
 
 
+_PAID_FOR = re.compile(
+    r"\b(?:rent|rents|rented|renting|buy|buys|bought|book|books|booked|hire|hires|hired|get|gets)\s+(?:a|an|the)\s+"
+    r"(?P<what>[\w'’-]+)\b[^.;$€£¥]{0,40}?\bfor\s+(?=[$€£¥]?\d)",
+    re.I,
+)
+
+
+def _paid_for(text: str) -> list[_Allotment]:
+    """An amount said after the thing it pays for: "rent a one-bedroom at Fenwick Tower for $1,200 a month"."""
+    found = []
+    for paid in _PAID_FOR.finditer(text):
+        amount = next((q for q in parse_quantities(text) if q.start >= paid.end()), None)
+        if amount is not None and amount.kind == QuantityKind.NUMBER and amount.bound is None:
+            found.append(_Allotment(amount, singular(paid["what"]), text[paid.start() : amount.end]))
+    return found
+
+
 def given_to_a_sibling(claim: str, evidence: str) -> tuple[str, str] | None:
     """(detail, sentence) where a sentence shares amounts out to two things or more, gives the claim's thing another
-    amount, and gives the claim's amount to a sibling."""
-    claimed = _allotments(claim)
+    amount, and gives the claim's amount to a sibling: "$1,200 for a studio, $1,650 for a one-bedroom" against "rent a
+    one-bedroom ... for $1,200"."""
+    claimed = _allotments(claim) + _paid_for(claim)
     if not claimed:
         return None
     for sentence in _sentences(evidence):
